@@ -1,0 +1,99 @@
+import Foundation
+
+/// The subcommands, in the order `--help` lists them.
+let subcommands: [CommandEntry] = [CommandEntry(BenchCommand.self)]
+
+let cohortsimVersion = "0.1.0"
+
+@MainActor func topLevelHelp() -> String {
+  var text = """
+    cohortsim \(cohortsimVersion) — a discrete-event simulator of how cohorts of sonography students \
+    turn clinical rotations into job offers.
+
+    USAGE
+      cohortsim COMMAND [arguments]
+
+    COMMANDS
+
+    """
+  for command in subcommands {
+    text += "  " + command.name.padding(toLength: 12, withPad: " ", startingAt: 0) + command.summary + "\n"
+  }
+  text += """
+      help        show a command's options and examples: cohortsim help COMMAND
+
+    Run 'cohortsim help COMMAND' for a command's options. Exit codes: 0 success; 1 a check found a \
+    difference; 2 bad usage or bad input; anything else an internal failure.
+    """ + "\n"
+  return text
+}
+
+/// Parses, runs, and maps every failure to a one-line message and an exit code; never a trace.
+@MainActor func main() -> Int32 {
+  var arguments = Array(CommandLine.arguments.dropFirst())
+  guard let first = arguments.first else {
+    print(topLevelHelp(), terminator: "")
+    return 0
+  }
+  switch first {
+  case "--help", "-h":
+    print(topLevelHelp(), terminator: "")
+    return 0
+  case "--version":
+    print("cohortsim \(cohortsimVersion)")
+    return 0
+  case "help":
+    guard arguments.count > 1 else {
+      print(topLevelHelp(), terminator: "")
+      return 0
+    }
+    if let command = subcommands.first(where: { $0.name == arguments[1] }) {
+      print(command.helpText, terminator: "")
+      return 0
+    }
+    if let topic = helpTopics[arguments[1]] {
+      print(topic, terminator: "")
+      return 0
+    }
+    let known = (subcommands.map(\.name) + helpTopics.keys.sorted()).joined(separator: ", ")
+    printError("no help for '\(arguments[1])'; topics: \(known)")
+    return 2
+  default:
+    break
+  }
+  arguments.removeFirst()
+  guard let command = subcommands.first(where: { $0.name == first }) else {
+    printError(
+      "unknown command '\(first)'; commands: \(subcommands.map(\.name).joined(separator: ", "))\n(run 'cohortsim --help')"
+    )
+    return 2
+  }
+  if arguments.contains("--help") || arguments.contains("-h") {
+    print(command.helpText, terminator: "")
+    return 0
+  }
+  do {
+    let parsed = try ParsedArguments(arguments, command: command.name, options: command.options)
+    return try command.execute(parsed)
+  } catch let error as UsageError {
+    printError(error.description)
+    return 2
+  } catch {
+    return reportFailure(error)
+  }
+}
+
+/// Topics for `cohortsim help TOPIC` that are not commands.
+var helpTopics: [String: String] { [:] }
+
+func printError(_ message: String) {
+  FileHandle.standardError.write(Data(("cohortsim: " + message + "\n").utf8))
+}
+
+/// Input errors exit 2 with their message; anything else is an internal failure (exit 3).
+func reportFailure(_ error: any Error) -> Int32 {
+  printError("internal error: \(error)")
+  return 3
+}
+
+exit(main())
