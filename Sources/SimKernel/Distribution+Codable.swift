@@ -14,13 +14,15 @@ extension Distribution: Codable {
       self = .constant(value: value)
       return
     }
-    let outer = try decoder.container(keyedBy: AnyCodingKey.self)
+    guard let outer = try? decoder.container(keyedBy: AnyCodingKey.self) else {
+      try decoder.reject(Self.shapeProblem(found: Self.describeNonObject(decoder)))
+      self = .constant(value: 0)
+      return
+    }
     let keys = outer.allKeys
     guard keys.count == 1, let key = keys.first else {
       let found = keys.isEmpty ? "an empty object" : keys.map(\.stringValue).sorted().joined(separator: ", ")
-      try decoder.reject(
-        "a distribution is a number or an object with exactly one of: \(Self.names.joined(separator: ", ")); got \(found)"
-      )
+      try decoder.reject(Self.shapeProblem(found: found))
       self = .constant(value: 0)
       return
     }
@@ -32,6 +34,19 @@ extension Distribution: Codable {
     }
     let parameters = try outer.superDecoder(forKey: key)
     self = try Self.decodeParameters(named: key.stringValue, from: parameters)
+  }
+
+  private static func shapeProblem(found: String) -> String {
+    "a distribution is a number or an object with exactly one of: \(names.joined(separator: ", ")); got \(found)"
+  }
+
+  /// What a value that is neither a number nor an object is, for the message that rejects it.
+  private static func describeNonObject(_ decoder: any Decoder) -> String {
+    guard let single = try? decoder.singleValueContainer() else { return "a list" }
+    if single.decodeNil() { return "null" }
+    if let text = try? single.decode(String.self) { return "the string \"\(text)\"" }
+    if let flag = try? single.decode(Bool.self) { return "\(flag)" }
+    return "a list"
   }
 
   private static func decodeParameters(named name: String, from decoder: any Decoder) throws -> Distribution {
@@ -66,7 +81,8 @@ extension Distribution: Codable {
       let mode = try reader.number("mode", atLeast: lower, named: "lower")
       let upper = try reader.number("upper", above: lower, named: "lower")
       if mode > upper {
-        try decoder.reject("must be ≤ upper (\(upper)), got \(mode)", at: AnyCodingKey(stringValue: "mode"))
+        try decoder.reject(
+          "must be ≤ upper (\(format(upper))), got \(format(mode))", at: AnyCodingKey(stringValue: "mode"))
       }
       result = .triangular(lower: lower, mode: min(mode, upper), upper: upper)
     case "weibull":
@@ -147,7 +163,8 @@ private struct ParameterReader {
   mutating func number(_ name: String, above bound: Double, named boundName: String? = nil) throws -> Double {
     let value = try number(name)
     if !(value > bound) {
-      try decoder.reject("must be > \(boundName ?? format(bound)), got \(format(value))", at: key(name))
+      let allowed = boundName.map { "\($0) (\(format(bound)))" } ?? format(bound)
+      try decoder.reject("must be > \(allowed), got \(format(value))", at: key(name))
       return bound + 1
     }
     return value
@@ -182,11 +199,12 @@ private struct ParameterReader {
 
   /// The exponential takes its rate (λ) or, because delays read more naturally so, its mean.
   mutating func rateOrMean() throws -> Double {
+    // Both count as read, so that an unknown key's message lists both alternatives.
+    read.formUnion(["rate", "mean"])
     let hasRate = container.contains(key("rate"))
     let hasMean = container.contains(key("mean"))
     if hasRate == hasMean {
-      read.formUnion(["rate", "mean"])
-      try decoder.reject("exponential needs exactly one of \"rate\" (> 0) or \"mean\" (> 0)")
+      try decoder.reject("needs exactly one of \"rate\" (> 0) or \"mean\" (> 0)")
       return 1
     }
     return hasRate ? try number("rate", above: 0) : 1 / (try number("mean", above: 0))

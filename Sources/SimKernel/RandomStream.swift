@@ -28,6 +28,8 @@ public enum GeneratorAlgorithm: String, Sendable, CaseIterable, Codable {
 /// (high word XOR low word) so that both halves matter.
 public struct RandomStream: ~Copyable {
   @usableFromInline let generator: UnsafeMutablePointer<gsl_rng>
+  /// False for a stream lent by a `RandomStreamBank`, which keeps ownership.
+  @usableFromInline let ownsGenerator: Bool
 
   /// A stream seeded with `seed` exactly as given.
   public init(seed: UInt64, algorithm: GeneratorAlgorithm = .mt19937) {
@@ -38,6 +40,12 @@ public struct RandomStream: ~Copyable {
       fatalError("gsl_rng_alloc failed: out of memory")
     }
     self.generator = generator
+    self.ownsGenerator = true
+    RandomStream.seed(generator, with: seed)
+  }
+
+  /// Seeds a generator with a 64-bit seed folded to the 32 bits GSL's mt19937 keeps.
+  static func seed(_ generator: UnsafeMutablePointer<gsl_rng>, with seed: UInt64) {
     gsl_rng_set(generator, UInt(truncatingIfNeeded: (seed >> 32) ^ (seed & 0xFFFF_FFFF)))
   }
 
@@ -47,8 +55,15 @@ public struct RandomStream: ~Copyable {
       seed: SeedDerivation.streamSeed(replicationSeed: replicationSeed, key: key), algorithm: algorithm)
   }
 
+  /// A stream over a generator owned elsewhere (a `RandomStreamBank`): never frees it.
+  @inlinable
+  init(borrowing generator: UnsafeMutablePointer<gsl_rng>) {
+    self.generator = generator
+    self.ownsGenerator = false
+  }
+
   deinit {
-    gsl_rng_free(generator)
+    if ownsGenerator { gsl_rng_free(generator) }
   }
 
   /// A uniform draw on [0, 1), from `gsl_rng_uniform`.

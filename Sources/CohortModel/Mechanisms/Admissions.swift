@@ -1,0 +1,86 @@
+import Foundation
+import SimKernel
+
+/// Programs admit cohorts; each student draws their traits and home at admission.
+extension CohortDynamics {
+  /// Average days in a month: program calendars are in months, the clock in days.
+  static var daysPerMonth: Double { 365.25 / 12 }
+
+  /// Day (from 1 January of the start year) of the first day of `month` in `year`.
+  static func day(year: Int, month: Int, startYear: Int) -> Double {
+    Double(year - startYear) * 365.25 + Double(month - 1) * daysPerMonth
+  }
+
+  /// The earliest admission: the clock starts there when cohorts begin before the run, so
+  /// students graduating early in the run have rotated and been seen like any other.
+  static func firstAdmissionDay(scenario: Scenario, world: World) -> Double {
+    var first = 0.0
+    for program in world.programs {
+      for year in program.intakeYears {
+        first = min(first, day(year: year, month: program.intakeMonth, startYear: scenario.startYear))
+      }
+    }
+    return first
+  }
+
+  mutating func scheduleAdmissions(_ simulation: inout Simulation<CohortEvent>) {
+    for (programIndex, program) in world.programs.enumerated() {
+      for year in program.intakeYears {
+        let day = Self.day(year: year, month: program.intakeMonth, startYear: scenario.startYear)
+        guard day <= scenario.horizonDays else { continue }
+        cohorts.append(
+          Cohort(program: Int32(programIndex), intakeYear: year, admissionDay: day, firstStudent: 0, studentCount: 0))
+        simulation.schedule(.cohortAdmitted(cohort: Int32(cohorts.count - 1)), at: day)
+      }
+    }
+  }
+
+  mutating func admit(_ cohortIndex: Int, _ simulation: inout Simulation<CohortEvent>) {
+    let program = world.programs[Int(cohorts[cohortIndex].program)]
+    var cohortStream = RandomStream(replicationSeed: replicationSeed, key: StreamKey("cohort size", cohortIndex), algorithm: scenario.generator)
+    let size = max(0, Int(program.cohortSize.sample(&cohortStream).rounded()))
+    cohorts[cohortIndex].firstStudent = students.count
+    cohorts[cohortIndex].studentCount = size
+    let now = simulation.now
+    let graduationDay = now + program.lengthMonths * Self.daysPerMonth
+    let traits = scenario.students
+    let region = scenario.region
+    for _ in 0..<size {
+      let index = students.count
+      let streamIndex = streams.add(StreamKey("student", index))
+      _ = streams.add(StreamKey("exams", index))
+      var student = streams.withStream(streamIndex) { stream in
+        let distance = traits.homeDistanceKm.sample(&stream)
+        let angle = 2 * Double.pi * stream.uniform()
+        let home = Location(
+          xKm: min(max(program.xKm + distance * cos(angle), 0), region.widthKm),
+          yKm: min(max(program.yKm + distance * sin(angle), 0), region.heightKm))
+        return Student(
+          cohort: Int32(cohortIndex), program: cohorts[cohortIndex].program, home: home,
+          aptitude: traits.aptitude.sample(&stream), reliability: traits.reliability.sample(&stream),
+          rapport: traits.rapport.sample(&stream), composure: traits.composure.sample(&stream),
+          relationshipBuilding: traits.relationshipBuilding.sample(&stream),
+          relocationWillingnessKm: traits.relocationWillingnessKm.sample(&stream),
+          examAbility: traits.examAbility.sample(&stream), admissionDay: now, graduationDay: graduationDay)
+      }
+      student.streamIndex = Int32(streamIndex)
+      students.append(student)
+      trace(now, "admitted", student: index, "program=\(program.name)")
+      simulation.schedule(.graduation(student: Int32(index)), at: graduationDay)
+      scheduleFirstExams(index, &simulation)
+    }
+    let rotationStart = now + program.clinicalStartMonth * Self.daysPerMonth
+    for rotation in 0..<program.rotations.count {
+      let offset = Double(rotation) * (program.rotations.lengthWeeks + program.rotations.gapWeeks) * 7
+      simulation.schedule(.rotationStarts(cohort: Int32(cohortIndex), rotation: Int32(rotation)), at: rotationStart + offset)
+    }
+  }
+
+
+  mutating func graduate(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
+    trace(simulation.now, "graduated", student: index)
+    guard students[index].status == .inProgram else { return }
+    students[index].status = .searching
+    searching.append(Int32(index))
+  }
+}

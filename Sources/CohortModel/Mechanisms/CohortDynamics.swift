@@ -1,0 +1,125 @@
+import SimKernel
+
+/// One replication's model: the event handler that turns cohorts, rotations, budgets, exams and
+/// offers into outcomes. Each mechanism lives in its own extension file, named after it.
+///
+/// All state is value-typed and indexed (students, sites, requisitions are array positions), and
+/// every random number comes from a stream keyed by purpose and entity, so two strategies run
+/// with the same seed share every draw their differences do not touch.
+struct CohortDynamics<Monitor: ReplicationMonitor>: EventHandler, ~Copyable {
+  typealias Event = CohortEvent
+
+  let scenario: Scenario
+  let world: World
+  let strategy: (any PlacementStrategy)?
+  let replicationSeed: UInt64
+  var monitor: Monitor
+  /// Trace lines collected during the run and handed to the monitor at the end. A reference so
+  /// that tracing can read the model while recording (no exclusive access to the model needed).
+  let traceSink: TraceSink?
+
+  var streams: RandomStreamBank
+  /// Per site: index of its budget stream; its hiring stream is the next index.
+  var siteStreams: [Int32] = []
+  var sites: [Site]
+  var budgets: [SiteBudget]
+  /// Students who have rotated at each site, in order of arrival.
+  var siteHistory: [[Int32]]
+  /// Students each hospital system has heard about, in order.
+  var systemHeard: [[Int32]]
+  var cohorts: [Cohort] = []
+  var students: [Student] = []
+  var requisitions: [Requisition] = []
+  var searching: [Int32] = []
+  var counters = ModelCounters()
+
+  init(scenario: Scenario, world: World, strategy: String, replicationSeed: UInt64, monitor: Monitor) {
+    self.scenario = scenario
+    self.world = world
+    self.strategy = PlacementStrategies.named(strategy)
+    self.replicationSeed = replicationSeed
+    self.monitor = monitor
+    self.traceSink = monitor.wantsTrace ? TraceSink() : nil
+    streams = RandomStreamBank(replicationSeed: replicationSeed, algorithm: scenario.generator)
+    sites = world.sites
+    budgets = Array(repeating: SiteBudget(), count: world.sites.count)
+    siteHistory = Array(repeating: [], count: world.sites.count)
+    systemHeard = Array(repeating: [], count: world.systemCount)
+    for site in world.sites.indices {
+      siteStreams.append(Int32(streams.add(StreamKey("site budget", site))))
+      _ = streams.add(StreamKey("site hiring", site))
+    }
+    counters.initialPositions = world.sites.reduce(0) { $0 + $1.positions }
+  }
+
+  /// Schedules what starts the run: every cohort's admission, the first budget review and each
+  /// site's first staff exit.
+  mutating func start(_ simulation: inout Simulation<CohortEvent>) {
+    scheduleAdmissions(&simulation)
+    simulation.schedule(.budgetReview, at: max(0, simulation.now), priority: CohortPriority.budget)
+    for site in sites.indices { scheduleNextExit(site, &simulation) }
+  }
+
+  mutating func handle(_ event: CohortEvent, in simulation: inout Simulation<CohortEvent>) {
+    switch event {
+    case .cohortAdmitted(let cohort): admit(Int(cohort), &simulation)
+    case .rotationStarts(let cohort, let rotation): startRotation(Int(cohort), Int(rotation), &simulation)
+    case .clinicalWeek(let student): observeWeek(Int(student), &simulation)
+    case .rotationEnds(let student): endRotation(Int(student), &simulation)
+    case .reputationSpreads(let student, let site): spreadReputation(Int(student), from: Int(site), &simulation)
+    case .graduation(let student): graduate(Int(student), &simulation)
+    case .examAttempt(let student, let exam): attemptExam(Int(student), Int(exam), &simulation)
+    case .budgetReview: reviewBudgets(&simulation)
+    case .staffExit(let site): staffLeaves(Int(site), &simulation)
+    case .requisitionApproved(let requisition): openRequisition(Int(requisition), &simulation)
+    case .insideOffer(let requisition, let student): deliverInsideOffer(Int(requisition), Int(student), &simulation)
+    case .postingCloses(let requisition): closePosting(Int(requisition), &simulation)
+    case .offerDecision(let student): decideOnOffers(Int(student), &simulation)
+    case .jobStarts(let student): startJob(Int(student), &simulation)
+    case .contingencyDeadline(let student): checkContingency(Int(student), &simulation)
+    case .licenceGranted(let student): grantLicence(Int(student), &simulation)
+    }
+  }
+
+  /// Records one line of the trace when the monitor keeps one; builds no string otherwise.
+  func trace(_ time: Double, _ event: String, student: Int = -1, site: Int = -1, _ detail: @autoclosure () -> String = "") {
+    guard let traceSink else { return }
+    traceSink.records.append(TraceRecord(time: time, event: event, student: student, site: site, detail: detail()))
+  }
+
+  /// Draws from a site's budget stream.
+  mutating func withBudgetStream<R>(_ site: Int, _ body: (inout RandomStream) -> R) -> R {
+    streams.withStream(Int(siteStreams[site]), body)
+  }
+
+  /// Draws from a site's hiring stream (requisitions, postings, recommendations).
+  mutating func withHiringStream<R>(_ site: Int, _ body: (inout RandomStream) -> R) -> R {
+    streams.withStream(Int(siteStreams[site]) + 1, body)
+  }
+
+  /// Draws from a student's own stream (traits, then weekly observations).
+  mutating func withStudentStream<R>(_ student: Int, _ body: (inout RandomStream) -> R) -> R {
+    streams.withStream(Int(students[student].streamIndex), body)
+  }
+
+  /// Draws from a student's exam stream: kept apart so exam luck is identical across strategies.
+  mutating func withExamStream<R>(_ student: Int, _ body: (inout RandomStream) -> R) -> R {
+    streams.withStream(Int(students[student].streamIndex) + 1, body)
+  }
+}
+
+/// Running totals the metrics are computed from.
+struct ModelCounters {
+  var initialPositions = 0
+  var acceptedBySource = [Int](repeating: 0, count: OfferSource.allCases.count)
+  var acceptedContingent = 0
+  var rescinded = 0
+  var acceptedRelocated = 0
+  var rotationSlots = 0
+  var rotationSlotsUnplaced = 0
+}
+
+/// Collects trace lines during one replication (confined to that replication's thread).
+final class TraceSink {
+  var records: [TraceRecord] = []
+}

@@ -1,0 +1,32 @@
+/// Everything that can happen in a replication. Payloads are indices into the model's arrays
+/// (cohort, student, site, requisition), so an event is a few bytes stored inline in the
+/// calendar.
+enum CohortEvent {
+  case cohortAdmitted(cohort: Int32)
+  case rotationStarts(cohort: Int32, rotation: Int32)
+  case clinicalWeek(student: Int32)
+  case rotationEnds(student: Int32)
+  /// Word of a student's rotation at `site` reaches the rest of its hospital system.
+  case reputationSpreads(student: Int32, site: Int32)
+  case graduation(student: Int32)
+  case examAttempt(student: Int32, exam: Int32)
+  case budgetReview
+  case staffExit(site: Int32)
+  case requisitionApproved(requisition: Int32)
+  /// A manager's "apply now" to a student, turning into an offer.
+  case insideOffer(requisition: Int32, student: Int32)
+  case postingCloses(requisition: Int32)
+  case offerDecision(student: Int32)
+  case jobStarts(student: Int32)
+  case contingencyDeadline(student: Int32)
+  case licenceGranted(student: Int32)
+}
+
+/// Same-day order, by name rather than by scheduling accident: budgets and exits first (an
+/// opening approved today is visible today), then the students' day, then decisions last, so
+/// that every offer made on a day is in hand when a student decides.
+enum CohortPriority {
+  static let budget = SimKernelPriority.first
+  static let normal = SimKernelPriority.normal
+  static let decision = SimKernelPriority.last
+}

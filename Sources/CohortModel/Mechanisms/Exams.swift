@@ -1,0 +1,58 @@
+import Foundation
+import SimKernel
+
+/// Registry exams: each attempt passes with a probability set by the pathway's pass rate and
+/// the student's exam ability (on the logit scale); failures wait out the retake period; the
+/// credential is earned when every exam of the pathway is passed.
+extension CohortDynamics {
+  func pathway(of student: Int) -> CredentialPathway {
+    scenario.pathway(named: world.programs[Int(students[student].program)].pathway)!
+  }
+
+  mutating func scheduleFirstExams(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
+    let exams = pathway(of: student).exams
+    students[student].examAttempts = Array(repeating: 0, count: exams.count)
+    let admission = students[student].admissionDay
+    let graduation = students[student].graduationDay
+    for (number, exam) in exams.enumerated() {
+      let day: Double
+      if let months = exam.monthsAfterStart {
+        day = admission + months * Self.daysPerMonth
+      } else {
+        day = graduation + withExamStream(student) { exam.daysAfterGraduation!.sample(&$0) }
+      }
+      simulation.schedule(.examAttempt(student: Int32(student), exam: Int32(number)), at: max(day, simulation.now))
+    }
+  }
+
+  mutating func attemptExam(_ student: Int, _ number: Int, _ simulation: inout Simulation<CohortEvent>) {
+    let pathway = pathway(of: student)
+    let exam = pathway.exams[number]
+    students[student].examAttempts[number] += 1
+    let attempt = Int(students[student].examAttempts[number])
+    let base = min(max(attempt == 1 ? exam.firstAttemptPass : exam.retakePass, 1e-9), 1 - 1e-9)
+    let probability = 1 / (1 + exp(-(log(base / (1 - base)) + students[student].examAbility)))
+    let passed = withExamStream(student) { $0.chance(probability) }
+    trace(simulation.now, passed ? "exam_pass" : "exam_fail", student: student, "\(exam.name) attempt=\(attempt)")
+    if passed {
+      students[student].examsPassed |= 1 << UInt32(number)
+      if students[student].examsPassed == (1 << UInt32(pathway.exams.count)) - 1 { earnCredential(student, &simulation) }
+      return
+    }
+    let retakeDay = simulation.now + exam.retakeWaitDays
+    let lastDay = students[student].graduationDay + pathway.windowYears * 365.25
+    if (exam.maxAttempts == 0 || attempt < exam.maxAttempts) && retakeDay <= lastDay {
+      simulation.schedule(.examAttempt(student: Int32(student), exam: Int32(number)), at: retakeDay)
+    } else {
+      students[student].examsExhausted = true
+      trace(simulation.now, "exams_exhausted", student: student, exam.name)
+    }
+  }
+
+  private mutating func earnCredential(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
+    students[student].credentialDay = simulation.now
+    students[student].contingent = false
+    trace(simulation.now, "credential", student: student)
+    if students[student].status == .hired { applyForLicenceIfNeeded(student, &simulation) }
+  }
+}

@@ -1,0 +1,120 @@
+import SimKernel
+
+typealias SimKernelPriority = EventPriority
+
+/// Where a student stands in the path from admission to a job.
+enum StudentStatus: UInt8 {
+  case inProgram
+  /// Graduated, no accepted job: applies to open postings.
+  case searching
+  /// Accepted an offer (started or waiting to start).
+  case hired
+}
+
+/// What one site's staff think of a student: a smoothed average of weekly observations that
+/// fades after the rotation ends. `site` < 0 encodes a hospital system's word-of-mouth
+/// reputation: system s is stored as −(s + 1).
+struct Impression {
+  var site: Int32
+  var value: Double
+  /// Day of the last observation (or of the news, for a system reputation).
+  var lastDay: Double
+  var active: Bool
+}
+
+/// One admitted student: drawn traits and their state. Stored by value in one array.
+struct Student {
+  var cohort: Int32
+  var program: Int32
+  var home: Location
+  var aptitude: Double
+  var reliability: Double
+  var rapport: Double
+  var composure: Double
+  var relationshipBuilding: Double
+  var relocationWillingnessKm: Double
+  var examAbility: Double
+  var admissionDay: Double
+  var graduationDay: Double
+  var status = StudentStatus.inProgram
+  var weeksOfExperience = 0.0
+  var currentSite: Int32 = -1
+  var rotationEnd = 0.0
+  var rotationSites: [Int32] = []
+  var impressions: [Impression] = []
+  // Credential.
+  var examsPassed: UInt32 = 0
+  var examAttempts: [Int32] = []
+  var credentialDay = Double.nan
+  var examsExhausted = false
+  // Offers and the job.
+  var pendingOffers: [Int32] = []
+  var decisionPending = false
+  var jobRequisition: Int32 = -1
+  var jobSite: Int32 = -1
+  var offerDay = Double.nan
+  var offerSource = OfferSource.openMarket
+  var contingent = false
+  var everContingent = false
+  var rescinded = false
+  var relocated = false
+  var relocationKm = Double.nan
+  var licenceDay = Double.nan
+  var licencePending = false
+  var waitingToStart = false
+  var startDay = Double.nan
+  var streamIndex: Int32 = 0
+
+  var isCredentialed: Bool { !credentialDay.isNaN }
+}
+
+/// The tiers a requisition tries in order: the site's own students, the system's word of
+/// mouth, contacts' recommendations, then a public posting.
+enum RequisitionTier: UInt8, Comparable {
+  case ownSite, sameSystem, recommendation, openMarket
+
+  static func < (lhs: RequisitionTier, rhs: RequisitionTier) -> Bool { lhs.rawValue < rhs.rawValue }
+
+  var source: OfferSource {
+    switch self {
+    case .ownSite: .ownSite
+    case .sameSystem: .sameSystem
+    case .recommendation: .recommendation
+    case .openMarket: .openMarket
+    }
+  }
+}
+
+/// A budget-approved opening at a site.
+struct Requisition {
+  var site: Int32
+  var approvedDay: Double
+  var tier = RequisitionTier.ownSite
+  var filledDay = Double.nan
+  var filledByStudent: Int32 = -1
+  var postings: Int32 = 0
+  /// Day the current offer was made.
+  var offerDay = Double.nan
+  /// True once the search has begun (after the approval delay).
+  var open = false
+
+  var isFilled: Bool { !filledDay.isNaN }
+}
+
+/// A site's budget state between reviews.
+struct SiteBudget {
+  var frozen = false
+  var deferredExits = 0
+  var deferredGrowth = 0
+  var nextExit: EventHandle?
+  var occupancy = 0
+}
+
+/// One admitted cohort of a program.
+struct Cohort {
+  var program: Int32
+  var intakeYear: Int
+  var admissionDay: Double
+  var firstStudent: Int
+  var studentCount: Int
+}

@@ -1,0 +1,47 @@
+import SimKernel
+
+/// The public posting: searching graduates within reach apply, and so do experienced
+/// sonographers and graduates of programs outside the model; the manager takes the best.
+extension CohortDynamics {
+  mutating func closePosting(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
+    let site = Int(requisitions[index].site)
+    let hiring = scenario.hiring
+    let observationNoise = scenario.evaluation.observationNoise
+    let location = sites[site].location
+    let now = simulation.now
+    var best: (score: Double, student: Int)?
+    var applicants = 0
+    searching.removeAll { students[Int($0)].status != .searching }
+    for raw in searching {
+      let index = Int(raw)
+      let student = students[index]
+      let distance = location.distanceKm(to: student.home)
+      let commute = scenario.students.commuteKm
+      guard isCandidate(index, for: site, now: now), distance <= commute + student.relocationWillingnessKm else { continue }
+      let probability = hiring.applyProbability * (distance <= commute ? 1 : hiring.relocationApplyFactor)
+      let (applies, noise) = withHiringStream(site) { stream in
+        (stream.chance(probability), stream.normal(mean: 0, standardDeviation: observationNoise))
+      }
+      guard applies else { continue }
+      applicants += 1
+      let score = observedQuality(student) + student.composure + noise + (student.isCredentialed ? hiring.credentialBonus : 0)
+      if best == nil || score > best!.score { best = (score, index) }
+    }
+    let externalCount = withHiringStream(site) { Int(hiring.externalApplicants.sample(&$0).rounded()) }
+    var bestExternal = -Double.infinity
+    for _ in 0..<max(0, externalCount) {
+      bestExternal = max(bestExternal, withHiringStream(site) { hiring.externalCandidateScore.sample(&$0) } + hiring.credentialBonus)
+    }
+    applicants += max(0, externalCount)
+    if let best, best.score >= bestExternal {
+      trace(now, "posting_closed", student: best.student, site: site, "requisition=\(index) applicants=\(applicants)")
+      makeOffer(index, to: best.student, &simulation)
+    } else if externalCount > 0 {
+      requisitions[index].filledDay = now
+      trace(now, "external_hire", site: site, "requisition=\(index) applicants=\(applicants)")
+    } else {
+      trace(now, "posting_closed", site: site, "requisition=\(index) applicants=0")
+      advance(index, &simulation)
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import SimKernel
+
+/// Recommendations: sonographers at a contact site who think highly of a student may put them
+/// forward for an opening here, which moves them ahead of the public posting.
+extension CohortDynamics {
+  mutating func bestRecommended(for site: Int, now: Double) -> Int? {
+    let threshold = scenario.hiring.strongImpressionThreshold
+    let probability = scenario.network.recommendationProbability
+    var best: (score: Double, student: Int)?
+    for contact in world.contacts(of: site) {
+      for raw in siteHistory[Int(contact)] {
+        let index = Int(raw)
+        guard isCandidate(index, for: site, now: now), isRecent(index, at: Int(contact), now: now),
+          let seen = impression(of: index, key: contact, now: now), seen >= threshold
+        else { continue }
+        let relationship = students[index].relationshipBuilding
+        guard withHiringStream(site, { $0.chance(probability * relationship) }) else { continue }
+        let score = standing(seen, index)
+        if best == nil || score > best!.score { best = (score, index) }
+      }
+    }
+    return best?.student
+  }
+}

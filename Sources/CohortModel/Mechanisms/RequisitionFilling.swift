@@ -1,0 +1,96 @@
+import SimKernel
+
+/// Filling an opening: the site looks at its own students first, then what its system has
+/// heard, then its contacts' recommendations, and only then posts the job publicly.
+extension CohortDynamics {
+  mutating func openRequisition(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
+    requisitions[index].open = true
+    trace(simulation.now, "requisition_approved", site: Int(requisitions[index].site), "requisition=\(index)")
+    advance(index, &simulation)
+  }
+
+  /// Tries the requisition's tiers from its current one until a candidate is found or the job
+  /// is posted.
+  mutating func advance(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
+    let site = Int(requisitions[index].site)
+    while true {
+      let tier = requisitions[index].tier
+      let candidate: Int?
+      switch tier {
+      case .ownSite: candidate = bestOwnStudent(for: site, now: simulation.now)
+      case .sameSystem: candidate = bestHeardOfInSystem(for: site, now: simulation.now)
+      case .recommendation: candidate = bestRecommended(for: site, now: simulation.now)
+      case .openMarket:
+        requisitions[index].postings += 1
+        let postingDays = scenario.hiring.postingDays
+        let days = withHiringStream(site) { postingDays.sample(&$0) }
+        trace(simulation.now, "posted", site: site, "requisition=\(index) posting=\(requisitions[index].postings)")
+        simulation.schedule(.postingCloses(requisition: Int32(index)), after: days)
+        return
+      }
+      if let student = candidate {
+        let insideOfferDays = scenario.hiring.insideOfferDays
+        let days = withHiringStream(site) { insideOfferDays.sample(&$0) }
+        let event = tier == .ownSite ? "told_to_apply" : tier == .sameSystem ? "system_referral" : "recommended"
+        trace(simulation.now, event, student: student, site: site, "requisition=\(index)")
+        simulation.schedule(.insideOffer(requisition: Int32(index), student: Int32(student)), after: days)
+        return
+      }
+      requisitions[index].tier = RequisitionTier(rawValue: tier.rawValue + 1)!
+    }
+  }
+
+  /// Whether the site could hire the student now: not already hired, close enough to
+  /// graduating, and credentialed unless the site hires on contingency (a student whose
+  /// contingent job was rescinded needs the credential before anyone hires them again).
+  func isCandidate(_ index: Int, for site: Int, now: Double) -> Bool {
+    let student = students[index]
+    guard student.status != .hired, student.graduationDay - now <= scenario.hiring.lookaheadDays else { return false }
+    if student.isCredentialed { return true }
+    return sites[site].allowsContingentHires && !student.rescinded && !student.examsExhausted
+  }
+
+  /// A candidate's standing with a manager who knows them: the impression, plus a bonus for a
+  /// credential already in hand.
+  func standing(_ impression: Double, _ index: Int) -> Double {
+    impression + (students[index].isCredentialed ? scenario.hiring.credentialBonus : 0)
+  }
+
+  /// True when `index` was at `key`'s site recently enough to count as "theirs", or is there now.
+  func isRecent(_ index: Int, at site: Int, now: Double) -> Bool {
+    guard let entry = students[index].impressions.first(where: { $0.site == Int32(site) }) else { return false }
+    return entry.active || now - entry.lastDay <= scenario.hiring.recentStudentDays
+  }
+
+  /// The best current or recent student of the site whose impression is strong.
+  func bestOwnStudent(for site: Int, now: Double) -> Int? {
+    var best: (score: Double, student: Int)?
+    let threshold = scenario.hiring.strongImpressionThreshold
+    for raw in siteHistory[site] {
+      let index = Int(raw)
+      guard isCandidate(index, for: site, now: now), isRecent(index, at: site, now: now),
+        let seen = impression(of: index, key: Int32(site), now: now), seen >= threshold
+      else { continue }
+      let score = standing(seen, index)
+      if best == nil || score > best!.score { best = (score, index) }
+    }
+    return best?.student
+  }
+
+  /// The best student the site's hospital system has heard well of.
+  func bestHeardOfInSystem(for site: Int, now: Double) -> Int? {
+    let system = sites[site].system
+    guard system >= 0 else { return nil }
+    var best: (score: Double, student: Int)?
+    let key = Self.systemKey(system)
+    for raw in systemHeard[system] {
+      let index = Int(raw)
+      guard isCandidate(index, for: site, now: now), let heard = impression(of: index, key: key, now: now),
+        heard >= scenario.hiring.strongImpressionThreshold
+      else { continue }
+      let score = standing(heard, index)
+      if best == nil || score > best!.score { best = (score, index) }
+    }
+    return best?.student
+  }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import SimKernel
+
+/// Clinical rotations: placement by the program's strategy, and the weekly observation that
+/// makes a rotation a months-long interview.
+extension CohortDynamics {
+  mutating func startRotation(_ cohortIndex: Int, _ rotation: Int, _ simulation: inout Simulation<CohortEvent>) {
+    let cohort = cohorts[cohortIndex]
+    let program = world.programs[Int(cohort.program)]
+    let radius = program.placementRadiusKm
+    var waiting: [PlacementStudent] = []
+    var options: [[PlacementOption]] = []
+    for index in cohort.firstStudent..<(cohort.firstStudent + cohort.studentCount) {
+      let student = students[index]
+      waiting.append(
+        PlacementStudent(
+          student: index, home: student.home, aptitude: student.aptitude,
+          previousSites: student.rotationSites.map(Int.init),
+          previousSystems: student.rotationSites.map { sites[Int($0)].system }))
+      options.append(
+        world.sites(within: radius, of: student.home).compactMap { site in
+          let room = sites[site].capacity - budgets[site].occupancy
+          guard room > 0 else { return nil }
+          return PlacementOption(
+            site: site, distanceKm: sites[site].location.distanceKm(to: student.home), system: sites[site].system,
+            expectedOpeningsPerYear: sites[site].expectedOpeningsPerYear(world.demand), roomLeft: room)
+        }.sorted { ($0.distanceKm, $0.site) < ($1.distanceKm, $1.site) })
+    }
+    var request = PlacementRequest(
+      students: waiting, options: options, room: sites.indices.map { sites[$0].capacity - budgets[$0].occupancy },
+      programSystem: mainSystem(near: Location(xKm: program.xKm, yKm: program.yKm), radiusKm: radius))
+    var stream = RandomStream(
+      replicationSeed: replicationSeed, key: StreamKey("placement", cohortIndex * 64 + rotation), algorithm: scenario.generator)
+    (strategy ?? PlacementStrategies.named(program.strategy)!).place(&request, stream: &stream)
+
+    let end = simulation.now + program.rotations.lengthWeeks * 7
+    for (slot, placed) in waiting.enumerated() {
+      counters.rotationSlots += 1
+      let site = request.assignment[slot]
+      guard site >= 0 else {
+        counters.rotationSlotsUnplaced += 1
+        trace(simulation.now, "rotation_unplaced", student: placed.student, "rotation=\(rotation + 1)")
+        continue
+      }
+      beginPlacement(placed.student, at: site, until: end, &simulation)
+      trace(simulation.now, "rotation_start", student: placed.student, site: site, "rotation=\(rotation + 1) site=\(sites[site].name)")
+    }
+  }
+
+  /// The hospital system with the most hosting capacity within `radiusKm`, or -1.
+  func mainSystem(near location: Location, radiusKm: Double) -> Int {
+    var capacity = [Int](repeating: 0, count: world.systemCount)
+    for site in world.sites(within: radiusKm, of: location) where sites[site].system >= 0 {
+      capacity[sites[site].system] += sites[site].capacity
+    }
+    guard let best = capacity.indices.max(by: { (capacity[$0], -$0) < (capacity[$1], -$1) }), capacity[best] > 0 else {
+      return -1
+    }
+    return best
+  }
+
+  private mutating func beginPlacement(_ index: Int, at site: Int, until end: Double, _ simulation: inout Simulation<CohortEvent>) {
+    budgets[site].occupancy += 1
+    students[index].currentSite = Int32(site)
+    students[index].rotationEnd = end
+    students[index].rotationSites.append(Int32(site))
+    if let entry = students[index].impressions.firstIndex(where: { $0.site == Int32(site) }) {
+      students[index].impressions[entry].active = true
+    } else {
+      students[index].impressions.append(Impression(site: Int32(site), value: 0.5, lastDay: simulation.now, active: true))
+      siteHistory[site].append(Int32(index))
+    }
+    if simulation.now + 7 <= end { simulation.schedule(.clinicalWeek(student: Int32(index)), after: 7) }
+    simulation.schedule(.rotationEnds(student: Int32(index)), at: end)
+  }
+
+  /// One week on rotation: skill grows along the learning curve; staff observe skill,
+  /// reliability and rapport through noise and the student's composure under watch; their
+  /// impression moves toward what they saw; now and then a clash sets it back.
+  mutating func observeWeek(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
+    let site = Int(students[index].currentSite)
+    guard site >= 0 else { return }
+    let evaluation = scenario.evaluation
+    students[index].weeksOfExperience += 1
+    let student = students[index]
+    let (noise, clashDraw) = withStudentStream(index) { stream in
+      (stream.normal(mean: 0, standardDeviation: evaluation.observationNoise), stream.uniform())
+    }
+    let observed = observedQuality(student) + student.composure + noise
+    guard let entry = students[index].impressions.firstIndex(where: { $0.site == Int32(site) }) else { return }
+    let before = students[index].impressions[entry].value
+    var value = before + evaluation.learningRate * (observed - before)
+    if clashDraw < evaluation.clashProbabilityPerWeek * (1 - student.rapport) {
+      value = max(0, value - evaluation.clashPenalty)
+      trace(simulation.now, "clash", student: index, site: site, "impression=\(fixed(value))")
+    }
+    students[index].impressions[entry].value = value
+    students[index].impressions[entry].lastDay = simulation.now
+    let threshold = scenario.hiring.strongImpressionThreshold
+    if before < threshold && value >= threshold {
+      trace(simulation.now, "noticed", student: index, site: site, "impression=\(fixed(value))")
+    }
+    if simulation.now + 7 <= student.rotationEnd { simulation.schedule(.clinicalWeek(student: Int32(index)), after: 7) }
+  }
+
+  /// What staff would rate the student this week, before noise: weighted skill, reliability and
+  /// rapport on a 0–1 scale. Skill follows a learning curve toward aptitude.
+  func observedQuality(_ student: Student) -> Double {
+    let evaluation = scenario.evaluation
+    let skill = student.aptitude * (1 - exp(-student.weeksOfExperience / evaluation.learningCurveWeeks))
+    let total = evaluation.skillWeight + evaluation.reliabilityWeight + evaluation.rapportWeight
+    return (evaluation.skillWeight * skill + evaluation.reliabilityWeight * student.reliability
+      + evaluation.rapportWeight * student.rapport) / total
+  }
+
+  mutating func endRotation(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
+    let site = Int(students[index].currentSite)
+    guard site >= 0 else { return }
+    budgets[site].occupancy -= 1
+    students[index].currentSite = -1
+    if let entry = students[index].impressions.firstIndex(where: { $0.site == Int32(site) }) {
+      students[index].impressions[entry].active = false
+      students[index].impressions[entry].lastDay = simulation.now
+    }
+    let evaluation = scenario.evaluation
+    // Both draws are always made, so the student's stream stays aligned whatever happens.
+    let (spreads, delay) = withStudentStream(index) { stream in
+      (stream.chance(evaluation.spreadProbability), evaluation.spreadDelayDays.sample(&stream))
+    }
+    trace(simulation.now, "rotation_end", student: index, site: site, "impression=\(fixed(impression(of: index, key: Int32(site), now: simulation.now) ?? .nan))")
+    if spreads && sites[site].system >= 0 {
+      simulation.schedule(.reputationSpreads(student: Int32(index), site: Int32(site)), after: delay)
+    }
+  }
+}
+
+/// Six decimals: trace details and messages.
+func fixed(_ value: Double) -> String { value.isNaN ? "NA" : String(format: "%.6f", value) }

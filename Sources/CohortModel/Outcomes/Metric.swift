@@ -1,0 +1,77 @@
+/// The per-replication figures cohortsim reports, in the order every output lists them.
+///
+/// The raw values are the column names of `replications.csv` and the `metric` values of
+/// `summary.csv`; `definition` is what `cohortsim help metrics` prints and `docs/MODEL.md`
+/// expands on.
+public enum Metric: String, CaseIterable, Sendable, Codable {
+  case placed6m = "placed_6m"
+  case placed12m = "placed_12m"
+  case credentialed12m = "credentialed_12m"
+  case offerOwnSite = "offer_own_site"
+  case offerSameSystem = "offer_same_system"
+  case offerRecommendation = "offer_recommendation"
+  case offerOpenMarket = "offer_open_market"
+  case daysToOfferMedian = "days_to_offer_median"
+  case contingentRate = "contingent_rate"
+  case rescindedRate = "rescinded_rate"
+  case relocatedRate = "relocated_rate"
+  case openingsPerYear = "openings_per_year"
+  case positionsGrowth = "positions_growth"
+  case timeToFillDaysMean = "time_to_fill_days_mean"
+  case unfilledOpeningsShare = "unfilled_openings_share"
+  case graduates = "graduates"
+  case studentsUnplacedRotations = "rotations_unplaced_share"
+
+  /// What the figure means, in one or two sentences.
+  public var definition: String {
+    switch self {
+    case .placed6m:
+      "Share of graduates working as sonographers (a started job, not rescinded) within 183 days of graduating; graduates with under 183 days of follow-up before the horizon are left out."
+    case .placed12m:
+      "As placed_6m, within 365 days of graduating: the figure accreditors (JRC-DMS, 75% threshold) track."
+    case .credentialed12m:
+      "Share of graduates holding the registry credential within 365 days of graduating (JRC-DMS threshold 60%); same follow-up rule."
+    case .offerOwnSite:
+      "Share of accepted offers made by a site where the student rotated."
+    case .offerSameSystem:
+      "Share of accepted offers made by another site of a hospital system the student rotated in."
+    case .offerRecommendation:
+      "Share of accepted offers that came through a sonographer's recommendation from a contact site."
+    case .offerOpenMarket:
+      "Share of accepted offers won on the open market. The four offer_* shares sum to 1."
+    case .daysToOfferMedian:
+      "Median days from graduation to the accepted offer, over graduates who accepted one (negative: offer before graduating)."
+    case .contingentRate:
+      "Share of accepted offers that were contingent on passing the registry within a window after starting."
+    case .rescindedRate:
+      "Share of contingent offers rescinded because the credential was not earned in the window."
+    case .relocatedRate:
+      "Share of accepted offers at a site beyond the graduate's commuting distance from home."
+    case .openingsPerYear:
+      "Requisitions approved (replacement plus growth) per simulated year across the region."
+    case .positionsGrowth:
+      "Relative change in budgeted sonographer positions from the start to the end of the run."
+    case .timeToFillDaysMean:
+      "Mean days from a requisition's approval to the day its offer was accepted, over filled requisitions."
+    case .unfilledOpeningsShare:
+      "Share of requisitions still unfilled at the horizon."
+    case .graduates:
+      "Students who graduated during the run."
+    case .studentsUnplacedRotations:
+      "Share of rotation slots for which no site had room within the program's placement radius."
+    }
+  }
+}
+
+/// One replication's metrics, indexed by `Metric`. NaN marks a figure with no data (e.g. no
+/// graduate had a year of follow-up); outputs write it as `NA`.
+public struct ReplicationMetrics: Sendable, Equatable {
+  public var values: [Double]
+
+  public init() { values = Array(repeating: .nan, count: Metric.allCases.count) }
+
+  public subscript(metric: Metric) -> Double {
+    get { values[Metric.allCases.firstIndex(of: metric)!] }
+    set { values[Metric.allCases.firstIndex(of: metric)!] = newValue }
+  }
+}

@@ -1,0 +1,52 @@
+/// Where a replication reports what happened, so the model records outcomes once and the
+/// experiment decides where they go (columns in memory, CSV on disk, or nowhere).
+///
+/// The model calls `trace` only when `wantsTrace` is true, so an untraced run builds no strings.
+public protocol ReplicationMonitor {
+  /// True when the monitor keeps the event trace.
+  var wantsTrace: Bool { get }
+  /// True when the monitor keeps per-student outcomes.
+  var wantsStudents: Bool { get }
+  /// One traced event: `student` and `site` are indices, -1 when not applicable.
+  mutating func trace(_ record: TraceRecord)
+  /// One student's outcome, reported once at the end of the replication.
+  mutating func student(_ outcome: StudentOutcome)
+}
+
+/// A monitor that keeps nothing: the default for Monte Carlo replications.
+public struct DiscardingMonitor: ReplicationMonitor {
+  public init() {}
+  public var wantsTrace: Bool { false }
+  public var wantsStudents: Bool { false }
+  public mutating func trace(_ record: TraceRecord) {}
+  public mutating func student(_ outcome: StudentOutcome) {}
+}
+
+/// A monitor that keeps everything in memory: for tests and small runs.
+public struct CollectingMonitor: ReplicationMonitor {
+  public var traces: [TraceRecord] = []
+  public var students: [StudentOutcome] = []
+  public init() {}
+  public var wantsTrace: Bool { true }
+  public var wantsStudents: Bool { true }
+  public mutating func trace(_ record: TraceRecord) { traces.append(record) }
+  public mutating func student(_ outcome: StudentOutcome) { students.append(outcome) }
+}
+
+/// One line of `trace.csv`: `time,event,student,site,detail`.
+public struct TraceRecord: Sendable, Equatable {
+  /// Days since the start of the run.
+  public var time: Double
+  public var event: String
+  public var student: Int
+  public var site: Int
+  public var detail: String
+
+  public init(time: Double, event: String, student: Int, site: Int, detail: String) {
+    self.time = time
+    self.event = event
+    self.student = student
+    self.site = site
+    self.detail = detail
+  }
+}

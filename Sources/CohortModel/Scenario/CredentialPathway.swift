@@ -1,0 +1,137 @@
+import SimKernel
+
+/// A registry's route to the credential: the exams, when they are sat, how often they are
+/// passed, the wait between attempts and the limits. ARDMS (SPI plus a specialty exam), ARRT
+/// (one sonography exam, three attempts in three years) and CCI are parameter sets of this one
+/// type, not separate code.
+public struct CredentialPathway: Sendable, Equatable {
+  public var exams: [ExamParameters] = []
+  /// Every exam must be passed within this many years of the first pass (ARDMS five-year rule),
+  /// or of graduation for eligibility limits such as ARRT's three years.
+  public var windowYears = 5.0
+
+  public init(exams: [ExamParameters], windowYears: Double) {
+    self.exams = exams
+    self.windowYears = windowYears
+  }
+
+  /// ARDMS: SPI during the program, a specialty exam after graduating; 60-day retake wait; no
+  /// attempt limit found (calibration rows 11, 13–15; specialty pass rates an estimate).
+  public static let ardms = CredentialPathway(
+    exams: [
+      ExamParameters(name: "SPI", monthsAfterStart: 10, daysAfterGraduation: nil, firstAttemptPass: 0.74, retakePass: 0.47, retakeWaitDays: 60, maxAttempts: 0),
+      ExamParameters(name: "specialty", monthsAfterStart: nil, daysAfterGraduation: .uniform(lower: -30, upper: 45), firstAttemptPass: 0.70, retakePass: 0.47, retakeWaitDays: 60, maxAttempts: 0),
+    ], windowYears: 5)
+
+  /// ARRT sonography: one exam after graduation, three attempts within three years (row 16).
+  public static let arrt = CredentialPathway(
+    exams: [
+      ExamParameters(name: "ARRT sonography", monthsAfterStart: nil, daysAfterGraduation: .uniform(lower: 7, upper: 60), firstAttemptPass: 0.72, retakePass: 0.47, retakeWaitDays: 90, maxAttempts: 3)
+    ], windowYears: 3)
+
+  /// CCI (RCS/RDCS): no national pass rates or retake wait found (row 17): SPI-like estimates.
+  public static let cci = CredentialPathway(
+    exams: [
+      ExamParameters(name: "CCI registry", monthsAfterStart: nil, daysAfterGraduation: .uniform(lower: 7, upper: 60), firstAttemptPass: 0.70, retakePass: 0.47, retakeWaitDays: 60, maxAttempts: 0)
+    ], windowYears: 5)
+
+  /// The pathways every scenario knows without declaring them.
+  public static let builtIn: [String: CredentialPathway] = ["ardms": .ardms, "arrt": .arrt, "cci": .cci]
+}
+
+/// One registry exam.
+public struct ExamParameters: Sendable, Equatable {
+  public var name: String
+  /// First sat this many months after the program starts (an exam taken during the program).
+  public var monthsAfterStart: Double?
+  /// Or first sat this many days after graduating (negative: before, as ARDMS allows).
+  public var daysAfterGraduation: Distribution?
+  /// Pass probability of an average candidate (exam ability 0) at the first attempt.
+  public var firstAttemptPass: Double
+  /// ... and at a retake.
+  public var retakePass: Double
+  public var retakeWaitDays: Double
+  /// 0 for no limit.
+  public var maxAttempts: Int
+
+  public init(
+    name: String, monthsAfterStart: Double?, daysAfterGraduation: Distribution?, firstAttemptPass: Double,
+    retakePass: Double, retakeWaitDays: Double, maxAttempts: Int
+  ) {
+    self.name = name
+    self.monthsAfterStart = monthsAfterStart
+    self.daysAfterGraduation = daysAfterGraduation
+    self.firstAttemptPass = firstAttemptPass
+    self.retakePass = retakePass
+    self.retakeWaitDays = retakeWaitDays
+    self.maxAttempts = maxAttempts
+  }
+}
+
+extension ExamParameters: Decodable {
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case name, monthsAfterStart, daysAfterGraduation, firstAttemptPass, retakePass, retakeWaitDays, maxAttempts
+  }
+
+  public init(from decoder: any Decoder) throws {
+    self.init(name: "", monthsAfterStart: nil, daysAfterGraduation: nil, firstAttemptPass: 0.7, retakePass: 0.47, retakeWaitDays: 60, maxAttempts: 0)
+    let reader = try FieldReader(decoder, CodingKeys.self)
+    try reader.require(&name, .name) { $0.isEmpty ? "must not be empty" : nil }
+    try reader.read(&monthsAfterStart, .monthsAfterStart) { ($0 ?? 0) >= 0 ? nil : "must be ≥ 0" }
+    try reader.read(&daysAfterGraduation, .daysAfterGraduation)
+    if (monthsAfterStart == nil) == (daysAfterGraduation == nil) {
+      try decoder.reject("give exactly one of monthsAfterStart (sat during the program) or daysAfterGraduation")
+    }
+    try reader.require(&firstAttemptPass, .firstAttemptPass, Allowed.probability)
+    try reader.read(&retakePass, .retakePass, Allowed.probability)
+    try reader.read(&retakeWaitDays, .retakeWaitDays, Allowed.atLeast(0))
+    try reader.read(&maxAttempts, .maxAttempts, Allowed.count(atLeast: 0))
+  }
+}
+
+extension CredentialPathway: Decodable {
+  enum CodingKeys: String, CodingKey, CaseIterable { case exams, windowYears }
+
+  public init(from decoder: any Decoder) throws {
+    self.init(exams: [], windowYears: 5)
+    let reader = try FieldReader(decoder, CodingKeys.self)
+    try reader.require(&exams, .exams) { $0.isEmpty ? "must list at least one exam" : nil }
+    try reader.read(&windowYears, .windowYears, Allowed.above(0))
+  }
+}
+
+/// State licences: which states require one and how long one takes once the credential is held.
+public struct LicensureParameters: Sendable, Equatable {
+  /// States requiring a sonographer licence (as of 2026: NM, NH, ND, OR).
+  public var states = ["NM", "NH", "ND", "OR"]
+  /// Processing days after the credential, by state (calibration rows 20–23 and estimates:
+  /// OR ≈ 1 month, ND 2–3 weeks, NM 2–6 weeks, NH ≈ 4 months).
+  public var processingDays: [String: Distribution] = [
+    "OR": .uniform(lower: 21, upper: 40), "ND": .uniform(lower: 14, upper: 21),
+    "NM": .uniform(lower: 14, upper: 42), "NH": .uniform(lower: 90, upper: 150),
+  ]
+  /// Processing days for a licensing state not listed in `processingDays`.
+  public var defaultProcessingDays = Distribution.uniform(lower: 21, upper: 60)
+
+  public init() {}
+
+  public func requiresLicence(_ state: String) -> Bool { states.contains(state) }
+
+  public func processing(for state: String) -> Distribution { processingDays[state] ?? defaultProcessingDays }
+}
+
+extension LicensureParameters: Decodable {
+  enum CodingKeys: String, CodingKey, CaseIterable { case states, processingDays, defaultProcessingDays }
+
+  public init(from decoder: any Decoder) throws {
+    self.init()
+    let reader = try FieldReader(decoder, CodingKeys.self)
+    try reader.read(&states, .states) { codes in
+      codes.allSatisfy { $0.count == 2 && $0.uppercased() == $0 } ? nil : "must be two-letter postal codes such as \"OR\""
+    }
+    try reader.read(&processingDays, .processingDays) { table in
+      table.values.allSatisfy { $0.supportLowerBound >= 0 } ? nil : "every processing time must never draw below 0"
+    }
+    try reader.read(&defaultProcessingDays, .defaultProcessingDays, Allowed.draws(in: 0))
+  }
+}

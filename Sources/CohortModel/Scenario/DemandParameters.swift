@@ -1,0 +1,70 @@
+import SimKernel
+
+/// How many sonographer positions the region has and how many openings its budgets approve.
+///
+/// Seeded from national figures (BLS: about 5,800 openings a year and about 13% growth over
+/// 2024–2034) scaled by the region's share of national employment. The model derives from them
+/// the growth rate of positions and the staff-exit rate that makes replacement plus growth
+/// openings match the national figure on average (`DerivedDemand`).
+public struct DemandParameters: Sendable, Equatable {
+  /// Openings a year nationally (BLS OOH, 2024–34 projection): replacement plus growth.
+  public var nationalOpeningsPerYear = 5800.0
+  /// Relative growth of positions over ten years (BLS OOH: about 13% for 2024–34).
+  public var nationalGrowthOverDecade = 0.13
+  /// Sonographer positions nationally at the start (estimate for 2024 from BLS 2023's 84,900 and
+  /// its projected growth; an assumption).
+  public var nationalPositions = 88_000.0
+  /// The modelled region's share of national employment.
+  public var regionShare = 0.01
+  /// Length of a budget period in days (a quarter).
+  public var budgetPeriodDays = 91.0
+  /// Probability that a site has a hiring freeze in a budget period: no requisition is approved
+  /// there until a later period without one.
+  public var freezeProbability = 0.1
+  /// Days from a staff exit, or a budget review that grants growth, to the requisition's approval.
+  public var approvalDelayDays = Distribution.uniform(lower: 0, upper: 30)
+
+  public init() {}
+}
+
+extension DemandParameters: Decodable {
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case nationalOpeningsPerYear, nationalGrowthOverDecade, nationalPositions, regionShare
+    case budgetPeriodDays, freezeProbability, approvalDelayDays
+  }
+
+  public init(from decoder: any Decoder) throws {
+    self.init()
+    let reader = try FieldReader(decoder, CodingKeys.self)
+    try reader.read(&nationalOpeningsPerYear, .nationalOpeningsPerYear, Allowed.above(0))
+    try reader.read(&nationalGrowthOverDecade, .nationalGrowthOverDecade, Allowed.atLeast(-0.5))
+    try reader.read(&nationalPositions, .nationalPositions, Allowed.above(0))
+    try reader.read(&regionShare, .regionShare) { (0.000_001...1).contains($0) ? nil : "must be in (0, 1]" }
+    try reader.read(&budgetPeriodDays, .budgetPeriodDays) { (7...366).contains($0) ? nil : "must be from 7 to 366 days" }
+    try reader.read(&freezeProbability, .freezeProbability) { $0 >= 0 && $0 < 1 ? nil : "must be a probability in [0, 1)" }
+    try reader.read(&approvalDelayDays, .approvalDelayDays, Allowed.draws(in: 0))
+  }
+}
+
+/// Rates the model derives from `DemandParameters`: what `describe` prints.
+public struct DerivedDemand: Sendable, Equatable {
+  /// Positions in the region at the start.
+  public var initialPositions: Double
+  /// Openings a year the region should see on average.
+  public var openingsPerYear: Double
+  /// Continuous growth rate of positions per year: ln(1 + growth over decade) / 10.
+  public var growthRatePerYear: Double
+  /// Staff exits per position per year, so that exits plus growth average `openingsPerYear`.
+  public var exitRatePerYear: Double
+
+  public init(_ demand: DemandParameters) {
+    initialPositions = demand.nationalPositions * demand.regionShare
+    openingsPerYear = demand.nationalOpeningsPerYear * demand.regionShare
+    growthRatePerYear = Foundation_log1p(demand.nationalGrowthOverDecade) / 10
+    // Over ten years positions average P0 · (e^{10g} − 1) / (10g); growth adds P0 · G in total.
+    let g = growthRatePerYear
+    let meanFactor = g == 0 ? 1 : (Foundation_expm1(10 * g)) / (10 * g)
+    let growthOpeningsPerYear = initialPositions * demand.nationalGrowthOverDecade / 10
+    exitRatePerYear = max(0, openingsPerYear - growthOpeningsPerYear) / (initialPositions * meanFactor)
+  }
+}

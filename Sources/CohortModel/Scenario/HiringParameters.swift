@@ -1,0 +1,63 @@
+import SimKernel
+
+/// How a requisition is filled and how offers are made and accepted.
+public struct HiringParameters: Sendable, Equatable {
+  /// Impression (0–1) above which staff tell a student to apply before the posting goes live.
+  public var strongImpressionThreshold = 0.5
+  /// Days after a rotation ends during which the site still thinks of the student as "theirs".
+  public var recentStudentDays = 365.0
+  /// A student is considered only from this many days before their graduation.
+  public var lookaheadDays = 270.0
+  /// Days from approval to an inside offer (the manager's "apply now" to the offer).
+  public var insideOfferDays = Distribution.uniform(lower: 7, upper: 21)
+  /// Days a public posting stays open before the manager chooses.
+  public var postingDays = Distribution.uniform(lower: 21, upper: 45)
+  /// Chance that a searching graduate within commuting distance applies to a posting.
+  public var applyProbability = 0.7
+  /// Multiplies `applyProbability` for a posting beyond commuting distance (but within the
+  /// graduate's relocation willingness): moving is a bigger step than applying nearby.
+  public var relocationApplyFactor = 0.25
+  /// Experienced sonographers and graduates of unmodelled programs applying to one posting.
+  public var externalApplicants = Distribution.poisson(mean: 1.2)
+  /// How an external applicant scores (the same 0–1 scale as a student's observed quality).
+  public var externalCandidateScore = Distribution.beta(alpha: 5, beta: 3)
+  /// Score bonus of an applicant who already holds the credential.
+  public var credentialBonus = 0.1
+  /// Chance that a site will hire a graduate who has not yet earned the credential, on
+  /// condition of earning it within `contingentWindowDays` of starting.
+  public var contingentHireProbability = 0.5
+  public var contingentWindowDays = 180.0
+  /// Days a student takes to decide on offers in hand.
+  public var decisionDays = 10.0
+  /// Days from acceptance (or graduation, if later) to the start date.
+  public var onboardingDays = Distribution.uniform(lower: 14, upper: 30)
+
+  public init() {}
+}
+
+extension HiringParameters: Decodable {
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case strongImpressionThreshold, recentStudentDays, lookaheadDays, insideOfferDays, postingDays
+    case applyProbability, relocationApplyFactor, externalApplicants, externalCandidateScore, credentialBonus
+    case contingentHireProbability, contingentWindowDays, decisionDays, onboardingDays
+  }
+
+  public init(from decoder: any Decoder) throws {
+    self.init()
+    let reader = try FieldReader(decoder, CodingKeys.self)
+    try reader.read(&strongImpressionThreshold, .strongImpressionThreshold, Allowed.probability)
+    try reader.read(&recentStudentDays, .recentStudentDays, Allowed.atLeast(0))
+    try reader.read(&lookaheadDays, .lookaheadDays, Allowed.atLeast(0))
+    try reader.read(&insideOfferDays, .insideOfferDays, Allowed.draws(in: 0))
+    try reader.read(&postingDays, .postingDays, Allowed.draws(in: 1))
+    try reader.read(&applyProbability, .applyProbability, Allowed.probability)
+    try reader.read(&relocationApplyFactor, .relocationApplyFactor, Allowed.probability)
+    try reader.read(&externalApplicants, .externalApplicants, Allowed.draws(in: 0))
+    try reader.read(&externalCandidateScore, .externalCandidateScore, Allowed.draws(in: 0, 1))
+    try reader.read(&credentialBonus, .credentialBonus, Allowed.atLeast(0))
+    try reader.read(&contingentHireProbability, .contingentHireProbability, Allowed.probability)
+    try reader.read(&contingentWindowDays, .contingentWindowDays, Allowed.above(0))
+    try reader.read(&decisionDays, .decisionDays, Allowed.atLeast(0))
+    try reader.read(&onboardingDays, .onboardingDays, Allowed.draws(in: 0))
+  }
+}

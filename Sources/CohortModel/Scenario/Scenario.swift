@@ -1,0 +1,174 @@
+import Foundation
+import SimKernel
+
+/// Everything one simulated world needs: geography, demand, programs, students, mechanisms.
+///
+/// Decoded from JSON in `Scenarios/`. Every field but `name` and `programs` has a documented
+/// default (docs/MODEL.md); unknown keys are errors, so a misspelt field cannot silently fall
+/// back to its default.
+public struct Scenario: Sendable, Equatable {
+  public var name = ""
+  public var description = ""
+  /// Replications a run makes unless `--replications` says otherwise.
+  public var replications = 100
+  /// Master seed unless `--seed` says otherwise.
+  public var seed: UInt64 = 1
+  /// Calendar year the run starts (1 January).
+  public var startYear = 2024
+  /// Years simulated.
+  public var years = 10.0
+  /// Placement strategies `run` simulates, each under common random numbers; empty: each
+  /// program's own `strategy`.
+  public var strategies: [String] = []
+  public var generator = GeneratorAlgorithm.mt19937
+  public var demand = DemandParameters()
+  public var region = RegionParameters()
+  /// Sites listed explicitly; when present, replaces the generated ones.
+  public var sites: [SiteListing]?
+  public var network = NetworkParameters()
+  public var programs: [ProgramParameters] = []
+  /// Programs generated from a template, in addition to those listed.
+  public var generatedPrograms: GeneratedPrograms?
+  public var students = StudentParameters()
+  public var evaluation = EvaluationParameters()
+  public var hiring = HiringParameters()
+  /// Pathways by key, in addition to the built-in `ardms`, `arrt` and `cci`.
+  public var credentialPathways: [String: CredentialPathway] = [:]
+  public var licensure = LicensureParameters()
+
+  public init() {}
+
+  /// The last simulated day.
+  public var horizonDays: Double { years * 365.25 }
+
+  /// The pathway a program names, built-in or declared.
+  public func pathway(named key: String) -> CredentialPathway? {
+    credentialPathways[key] ?? CredentialPathway.builtIn[key]
+  }
+
+  /// The strategies a run simulates: the scenario's list, or the programs' own when it is empty.
+  public var strategiesToRun: [String] { strategies.isEmpty ? [PlacementStrategies.programDefault] : strategies }
+}
+
+extension Scenario: Decodable {
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case name, description, replications, seed, startYear, years, strategies, generator, demand, region, sites
+    case network, programs, generatedPrograms, students, evaluation, hiring, credentialPathways, licensure
+  }
+
+  public init(from decoder: any Decoder) throws {
+    self.init()
+    let reader = try FieldReader(decoder, CodingKeys.self)
+    try reader.require(&name, .name) { name in
+      name.isEmpty || name.contains("/") || name.hasPrefix(".") ? "must be a non-empty file-name-safe word" : nil
+    }
+    try reader.read(&description, .description)
+    try reader.read(&replications, .replications) { (1...10_000_000).contains($0) ? nil : "must be from 1 to 10000000" }
+    try reader.read(&seed, .seed)
+    try reader.read(&startYear, .startYear) { (1900...2200).contains($0) ? nil : "must be a calendar year" }
+    try reader.read(&years, .years) { (0.25...100).contains($0) ? nil : "must be from 0.25 to 100 years" }
+    try reader.read(&strategies, .strategies) { list in
+      list.allSatisfy(PlacementStrategies.names.contains) && Set(list).count == list.count
+        ? nil : "must list distinct strategies among \(PlacementStrategies.names.joined(separator: ", "))"
+    }
+    try reader.read(&generator, .generator)
+    try reader.read(&demand, .demand)
+    try reader.read(&region, .region)
+    try reader.read(&sites, .sites) { ($0?.isEmpty ?? false) ? "must list at least one site, or be omitted to generate sites" : nil }
+    try reader.read(&network, .network)
+    try reader.read(&programs, .programs)
+    try reader.read(&generatedPrograms, .generatedPrograms)
+    if programs.isEmpty && generatedPrograms == nil {
+      try decoder.reject("a scenario needs programs: list them in \"programs\" or give \"generatedPrograms\"")
+    }
+    try reader.read(&students, .students)
+    try reader.read(&evaluation, .evaluation)
+    try reader.read(&hiring, .hiring)
+    try reader.read(&credentialPathways, .credentialPathways)
+    try reader.read(&licensure, .licensure)
+    try checkCrossReferences(decoder)
+  }
+
+  /// Checks that need more than one field: names that must exist elsewhere in the file.
+  private func checkCrossReferences(_ decoder: any Decoder) throws {
+    for (index, program) in programs.enumerated() where pathway(named: program.pathway) == nil {
+      let known = (Array(CredentialPathway.builtIn.keys) + credentialPathways.keys).sorted().joined(separator: ", ")
+      try decoder.reject("unknown pathway \"\(program.pathway)\"; allowed: \(known)", at: Path("programs[\(index)].pathway"))
+    }
+    if let generated = generatedPrograms, pathway(named: generated.template.pathway) == nil {
+      try decoder.reject("unknown pathway \"\(generated.template.pathway)\"", at: Path("generatedPrograms.template.pathway"))
+    }
+    let names = programs.map(\.name)
+    if Set(names).count != names.count {
+      try decoder.reject("program names must be distinct", at: Path("programs"))
+    }
+    let siteCount = sites?.count ?? (region.hospitals.count + region.imagingCenters.count + region.clinics.count)
+    if siteCount == 0 {
+      try decoder.reject("the region has no clinical sites: list sites or give a count > 0", at: Path("region"))
+    }
+    for (index, pair) in network.contacts.enumerated() where pair.contains(where: { $0 >= siteCount }) {
+      try decoder.reject("site index out of range: there are \(siteCount) sites (0...\(siteCount - 1))", at: Path("network.contacts[\(index)]"))
+    }
+    let systemCount = sites.map { listed in (listed.compactMap(\.system).max() ?? -1) + 1 } ?? region.systems
+    if sites == nil && systemCount == 0 && (region.hospitals.independentShare < 1 || region.imagingCenters.independentShare < 1 || region.clinics.independentShare < 1) {
+      try decoder.reject("with systems 0 every independentShare must be 1", at: Path("region.systems"))
+    }
+  }
+}
+
+/// A ready-made path for cross-field problems found after decoding.
+private struct Path: CodingKey {
+  var stringValue: String
+  var intValue: Int? { nil }
+  init(_ text: String) { stringValue = text }
+  init?(stringValue: String) { self.stringValue = stringValue }
+  init?(intValue: Int) { nil }
+}
+
+/// Problems with a scenario file, with the file's path: what `validate` prints and what every
+/// command turns into exit code 2.
+public struct ScenarioError: Error, CustomStringConvertible, Sendable {
+  public var file: String
+  public var problems: [FieldProblem]
+
+  public var description: String {
+    problems.map { "\(file): \($0)" }.joined(separator: "\n")
+  }
+}
+
+extension Scenario {
+  /// Reads and checks a scenario file, reporting every problem found, each with its path.
+  public static func load(contentsOf path: String) throws(ScenarioError) -> Scenario {
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      throw ScenarioError(file: path, problems: [FieldProblem(path: "", message: "cannot read the file (\(readableReason(error)))")])
+    }
+    return try decode(data, file: path)
+  }
+
+  /// Decodes scenario JSON; `file` names it in errors.
+  public static func decode(_ data: Data, file: String) throws(ScenarioError) -> Scenario {
+    let log = ProblemLog()
+    let decoder = JSONDecoder()
+    decoder.userInfo[.problemLog] = log
+    do {
+      let scenario = try decoder.decode(Scenario.self, from: data)
+      if !log.problems.isEmpty { throw ScenarioError(file: file, problems: log.problems) }
+      return scenario
+    } catch let error as ScenarioError {
+      throw error
+    } catch {
+      throw ScenarioError(file: file, problems: log.problems + fieldProblems(from: error))
+    }
+  }
+}
+
+private func readableReason(_ error: any Error) -> String {
+  let nsError = error as NSError
+  if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+    return String(cString: strerror(Int32(underlying.code)))
+  }
+  return nsError.localizedDescription
+}

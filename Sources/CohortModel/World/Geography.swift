@@ -1,0 +1,72 @@
+/// A point in the region, in km from its south-west corner.
+public struct Location: Sendable, Equatable {
+  public var xKm: Double
+  public var yKm: Double
+
+  public init(xKm: Double, yKm: Double) {
+    self.xKm = xKm
+    self.yKm = yKm
+  }
+
+  /// Straight-line distance: the region is small enough for a plane.
+  @inlinable
+  public func distanceKm(to other: Location) -> Double {
+    let dx = xKm - other.xKm
+    let dy = yKm - other.yKm
+    return (dx * dx + dy * dy).squareRoot()
+  }
+}
+
+/// A uniform grid over site locations, so "sites within r km" costs the sites in nearby cells,
+/// not every site in the country. Results come in ascending site index: deterministic.
+struct SpatialIndex {
+  let cellKm: Double
+  let columns: Int
+  let rows: Int
+  /// Site indices per cell, flattened (compressed sparse rows).
+  let cellStart: [Int]
+  let cellSites: [Int32]
+
+  init(locations: [Location], widthKm: Double, heightKm: Double, cellKm: Double) {
+    self.cellKm = cellKm
+    let columns = max(1, Int((widthKm / cellKm).rounded(.up)))
+    let rows = max(1, Int((heightKm / cellKm).rounded(.up)))
+    self.columns = columns
+    self.rows = rows
+    var counts = [Int](repeating: 0, count: columns * rows + 1)
+    let cells = locations.map { location -> Int in
+      let column = min(columns - 1, max(0, Int(location.xKm / cellKm)))
+      let row = min(rows - 1, max(0, Int(location.yKm / cellKm)))
+      return row * columns + column
+    }
+    for cell in cells { counts[cell + 1] += 1 }
+    for index in 1..<counts.count { counts[index] += counts[index - 1] }
+    var fill = counts
+    var sites = [Int32](repeating: 0, count: locations.count)
+    for (site, cell) in cells.enumerated() {
+      sites[fill[cell]] = Int32(site)
+      fill[cell] += 1
+    }
+    cellStart = counts
+    cellSites = sites
+  }
+
+  /// Calls `body` for every site whose cell lies within `radiusKm` of `center` (a superset of
+  /// the sites within the radius: the caller checks the distance).
+  func forEachCandidate(near center: Location, radiusKm: Double, _ body: (Int) -> Void) {
+    let reach = radiusKm.isFinite ? Int((radiusKm / cellKm).rounded(.up)) : max(columns, rows)
+    let column = Int(center.xKm / cellKm)
+    let row = Int(center.yKm / cellKm)
+    let lowRow = max(0, row - reach)
+    let highRow = min(rows - 1, row + reach)
+    let lowColumn = max(0, column - reach)
+    let highColumn = min(columns - 1, column + reach)
+    guard lowRow <= highRow, lowColumn <= highColumn else { return }
+    for r in lowRow...highRow {
+      for c in lowColumn...highColumn {
+        let cell = r * columns + c
+        for slot in cellStart[cell]..<cellStart[cell + 1] { body(Int(cellSites[slot])) }
+      }
+    }
+  }
+}

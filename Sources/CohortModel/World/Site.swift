@@ -1,0 +1,25 @@
+/// A clinical site: a place that hosts students and employs sonographers.
+///
+/// Stored by value in one array and referred to by index everywhere: the hot paths walk
+/// contiguous memory instead of chasing references.
+public struct Site: Sendable {
+  public var name: String
+  public var kind: SiteKind
+  public var location: Location
+  public var state: String
+  /// Hospital system index, or -1 when independent.
+  public var system: Int
+  /// Budgeted sonographer positions.
+  public var positions: Int
+  /// Students it can host at once.
+  public var capacity: Int
+  /// Whether it will hire before the credential (contingent offers).
+  public var allowsContingentHires: Bool
+  /// Whether working here needs a state licence.
+  public var requiresLicence: Bool
+
+  /// Expected openings a year at the region's rates: what "highest expected hiring" ranks by.
+  public func expectedOpeningsPerYear(_ demand: DerivedDemand) -> Double {
+    Double(positions) * (demand.exitRatePerYear + demand.growthRatePerYear)
+  }
+}

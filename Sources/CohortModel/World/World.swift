@@ -1,0 +1,139 @@
+import SimKernel
+
+/// The fixed part of one replication: sites, hospital systems, programs and who-knows-whom.
+///
+/// Generated from the scenario with the replication's own "world" stream, so every strategy
+/// compared in a replication sees the same world (common random numbers), while replications
+/// differ as generated regions would.
+public struct World: Sendable {
+  public var sites: [Site]
+  public var systemCount: Int
+  public var programs: [ProgramParameters]
+  /// Contacts per site (compressed sparse rows): `contacts[contactStart[s]..<contactStart[s+1]]`.
+  var contactStart: [Int]
+  var contacts: [Int32]
+  let spatialIndex: SpatialIndex
+  public let demand: DerivedDemand
+
+  /// Builds the world; `replicationSeed` fixes every draw.
+  public init(scenario: Scenario, replicationSeed: UInt64) {
+    var stream = RandomStream(replicationSeed: replicationSeed, key: StreamKey("world"), algorithm: scenario.generator)
+    demand = DerivedDemand(scenario.demand)
+    let region = scenario.region
+    if let listed = scenario.sites {
+      sites = listed.map { listing in
+        let location = Location(xKm: listing.xKm, yKm: listing.yKm)
+        let state = listing.state ?? World.state(at: location, region: region)
+        return Site(
+          name: listing.name, kind: listing.kind, location: location, state: state, system: listing.system ?? -1,
+          positions: listing.staff, capacity: listing.capacity, allowsContingentHires: false,
+          requiresLicence: scenario.licensure.requiresLicence(state))
+      }
+      systemCount = (listed.compactMap(\.system).max() ?? -1) + 1
+    } else {
+      systemCount = region.systems
+      sites = []
+      var staffDraws: [Double] = []
+      let kinds: [(SiteKind, SiteKindParameters)] = [
+        (.hospital, region.hospitals), (.imagingCenter, region.imagingCenters), (.clinic, region.clinics),
+      ]
+      for (kind, parameters) in kinds {
+        for index in 0..<parameters.count {
+          let location = Location(xKm: stream.uniform() * region.widthKm, yKm: stream.uniform() * region.heightKm)
+          let independent = systemCount == 0 || stream.chance(parameters.independentShare)
+          let system = independent ? -1 : stream.integer(below: systemCount)
+          staffDraws.append(max(1, parameters.staff.sample(&stream)))
+          let capacity = max(0, Int(parameters.capacity.sample(&stream).rounded()))
+          let state = World.state(at: location, region: region)
+          sites.append(
+            Site(
+              name: "\(kind.rawValue)-\(index)", kind: kind, location: location, state: state, system: system,
+              positions: 0, capacity: capacity, allowsContingentHires: false,
+              requiresLicence: scenario.licensure.requiresLicence(state)))
+        }
+      }
+      // Staff sizes set each site's share; the region's total comes from the national figures
+      // times the region's share, so demand is seeded from the national numbers.
+      let total = staffDraws.reduce(0, +)
+      for index in sites.indices {
+        sites[index].positions = max(1, Int((staffDraws[index] / total * demand.initialPositions).rounded()))
+      }
+    }
+    for index in sites.indices {
+      sites[index].allowsContingentHires = stream.chance(scenario.hiring.contingentHireProbability)
+    }
+    programs = scenario.programs
+    if let generated = scenario.generatedPrograms {
+      for index in 0..<generated.count {
+        var program = generated.template
+        program.name = "program-\(index)"
+        program.xKm = stream.uniform() * region.widthKm
+        program.yKm = stream.uniform() * region.heightKm
+        programs.append(program)
+      }
+    }
+    (contactStart, contacts) = World.buildContacts(sites: sites, systemCount: systemCount, network: scenario.network, stream: &stream)
+    let width = max(region.widthKm, sites.map(\.location.xKm).max() ?? 0)
+    let height = max(region.heightKm, sites.map(\.location.yKm).max() ?? 0)
+    spatialIndex = SpatialIndex(locations: sites.map(\.location), widthKm: width, heightKm: height, cellKm: 50)
+  }
+
+  /// The state a point lies in: states divide the region west to east by their shares.
+  static func state(at location: Location, region: RegionParameters) -> String {
+    let total = region.states.reduce(0) { $0 + $1.share }
+    var edge = 0.0
+    for state in region.states {
+      edge += state.share / total * region.widthKm
+      if location.xKm < edge { return state.code }
+    }
+    return region.states.last?.code ?? "US"
+  }
+
+  /// Sonographers' contacts: each pair inside a system with `withinSystemProbability`, a
+  /// Poisson number of contacts outside it, plus any listed pairs; symmetric, no duplicates.
+  private static func buildContacts(
+    sites: [Site], systemCount: Int, network: NetworkParameters, stream: inout RandomStream
+  ) -> ([Int], [Int32]) {
+    var neighbours = [[Int32]](repeating: [], count: sites.count)
+    func link(_ a: Int, _ b: Int) {
+      guard a != b, !neighbours[a].contains(Int32(b)) else { return }
+      neighbours[a].append(Int32(b))
+      neighbours[b].append(Int32(a))
+    }
+    var members = [[Int]](repeating: [], count: systemCount)
+    for (index, site) in sites.enumerated() where site.system >= 0 { members[site.system].append(index) }
+    for group in members where group.count > 1 {
+      for i in 0..<group.count {
+        for j in (i + 1)..<group.count where stream.chance(network.withinSystemProbability) { link(group[i], group[j]) }
+      }
+    }
+    if sites.count > 1 && network.crossSystemContactsMean > 0 {
+      for index in sites.indices {
+        for _ in 0..<(stream.poisson(mean: network.crossSystemContactsMean / 2)) {
+          let other = stream.integer(below: sites.count)
+          if sites[other].system != sites[index].system || sites[index].system < 0 { link(index, other) }
+        }
+      }
+    }
+    for pair in network.contacts where pair[0] < sites.count && pair[1] < sites.count { link(pair[0], pair[1]) }
+    var start = [0]
+    var flat: [Int32] = []
+    for list in neighbours {
+      flat.append(contentsOf: list.sorted())
+      start.append(flat.count)
+    }
+    return (start, flat)
+  }
+
+  /// The sites a site's sonographers know.
+  public func contacts(of site: Int) -> ArraySlice<Int32> { contacts[contactStart[site]..<contactStart[site + 1]] }
+
+  /// Sites within `radiusKm` of `location`, in ascending index.
+  func sites(within radiusKm: Double, of location: Location) -> [Int] {
+    var found: [Int] = []
+    spatialIndex.forEachCandidate(near: location, radiusKm: radiusKm) { site in
+      if sites[site].location.distanceKm(to: location) <= radiusKm { found.append(site) }
+    }
+    return found.sorted()
+  }
+}
