@@ -21,12 +21,15 @@ public enum Replication {
   ) -> ReplicationResult {
     let world = World(scenario: scenario, replicationSeed: replicationSeed)
     var model = CohortDynamics(
-      scenario: scenario, world: world, strategy: strategy, replicationSeed: replicationSeed, monitor: monitor)
-    var simulation = Simulation<CohortEvent>(start: CohortDynamics<Monitor>.firstAdmissionDay(scenario: scenario, world: world))
+      scenario: scenario, world: world, strategy: strategy, replicationSeed: replicationSeed, tracing: monitor.wantsTrace)
+    var simulation = Simulation<CohortEvent>(start: CohortDynamics.firstAdmissionDay(scenario: scenario, world: world))
     model.start(&simulation)
     simulation.run(until: scenario.horizonDays, &model)
     let metrics = model.finish(at: simulation.now)
-    monitor = model.monitor
+    for record in model.traceSink?.records ?? [] { monitor.trace(record) }
+    if monitor.wantsStudents {
+      for outcome in model.studentOutcomes() { monitor.student(outcome) }
+    }
     return ReplicationResult(metrics: metrics, executedEvents: simulation.executedEvents)
   }
 }

@@ -80,7 +80,6 @@ extension CohortDynamics {
   mutating func graduate(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
     trace(simulation.now, "graduated", student: index)
     guard students[index].status == .inProgram else { return }
-    students[index].status = .searching
-    searching.append(Int32(index))
+    startSearching(index)
   }
 }

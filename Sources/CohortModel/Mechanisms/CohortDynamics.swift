@@ -6,14 +6,13 @@ import SimKernel
 /// All state is value-typed and indexed (students, sites, requisitions are array positions), and
 /// every random number comes from a stream keyed by purpose and entity, so two strategies run
 /// with the same seed share every draw their differences do not touch.
-struct CohortDynamics<Monitor: ReplicationMonitor>: EventHandler, ~Copyable {
+struct CohortDynamics: EventHandler, ~Copyable {
   typealias Event = CohortEvent
 
   let scenario: Scenario
   let world: World
   let strategy: (any PlacementStrategy)?
   let replicationSeed: UInt64
-  var monitor: Monitor
   /// Trace lines collected during the run and handed to the monitor at the end. A reference so
   /// that tracing can read the model while recording (no exclusive access to the model needed).
   let traceSink: TraceSink?
@@ -30,21 +29,21 @@ struct CohortDynamics<Monitor: ReplicationMonitor>: EventHandler, ~Copyable {
   var cohorts: [Cohort] = []
   var students: [Student] = []
   var requisitions: [Requisition] = []
-  var searching: [Int32] = []
+  var searching: SearcherIndex
   var counters = ModelCounters()
 
-  init(scenario: Scenario, world: World, strategy: String, replicationSeed: UInt64, monitor: Monitor) {
+  init(scenario: Scenario, world: World, strategy: String, replicationSeed: UInt64, tracing: Bool) {
     self.scenario = scenario
     self.world = world
     self.strategy = PlacementStrategies.named(strategy)
     self.replicationSeed = replicationSeed
-    self.monitor = monitor
-    self.traceSink = monitor.wantsTrace ? TraceSink() : nil
+    self.traceSink = tracing ? TraceSink() : nil
     streams = RandomStreamBank(replicationSeed: replicationSeed, algorithm: scenario.generator)
     sites = world.sites
     budgets = Array(repeating: SiteBudget(), count: world.sites.count)
     siteHistory = Array(repeating: [], count: world.sites.count)
     systemHeard = Array(repeating: [], count: world.systemCount)
+    searching = SearcherIndex(widthKm: scenario.region.widthKm, heightKm: scenario.region.heightKm)
     for site in world.sites.indices {
       siteStreams.append(Int32(streams.add(StreamKey("site budget", site))))
       _ = streams.add(StreamKey("site hiring", site))
@@ -85,6 +84,14 @@ struct CohortDynamics<Monitor: ReplicationMonitor>: EventHandler, ~Copyable {
   func trace(_ time: Double, _ event: String, student: Int = -1, site: Int = -1, _ detail: @autoclosure () -> String = "") {
     guard let traceSink else { return }
     traceSink.records.append(TraceRecord(time: time, event: event, student: student, site: site, detail: detail()))
+  }
+
+  /// Puts a graduate on the open market.
+  mutating func startSearching(_ index: Int) {
+    students[index].status = .searching
+    students[index].searches += 1
+    let reach = scenario.students.commuteKm + students[index].relocationWillingnessKm
+    searching.insert(Int32(index), search: students[index].searches, home: students[index].home, reachKm: reach)
   }
 
   /// Draws from a site's budget stream.

@@ -37,6 +37,8 @@ struct Student {
   var admissionDay: Double
   var graduationDay: Double
   var status = StudentStatus.inProgram
+  /// Searches started (a rescinded hire searches again).
+  var searches: Int32 = 0
   var weeksOfExperience = 0.0
   var currentSite: Int32 = -1
   var rotationEnd = 0.0

@@ -111,7 +111,6 @@ extension CohortDynamics {
     let site = Int(students[student].jobSite)
     trace(simulation.now, "rescinded", student: student, site: site, "requisition=\(requisition)")
     if simulation.now >= 0 { counters.rescinded += 1 }
-    students[student].status = .searching
     students[student].rescinded = true
     students[student].jobSite = -1
     students[student].jobRequisition = -1
@@ -120,7 +119,7 @@ extension CohortDynamics {
     students[student].waitingToStart = false
     students[student].relocated = false
     students[student].relocationKm = .nan
-    searching.append(Int32(student))
+    startSearching(student)
     requisitions[requisition].filledDay = .nan
     requisitions[requisition].filledByStudent = -1
     requisitions[requisition].tier = .ownSite

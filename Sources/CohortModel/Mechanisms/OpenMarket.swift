@@ -11,20 +11,29 @@ extension CohortDynamics {
     let now = simulation.now
     var best: (score: Double, student: Int)?
     var applicants = 0
-    searching.removeAll { students[Int($0)].status != .searching }
-    for raw in searching {
+    var candidates: [Int32] = []
+    do {
+      let current = students
+      searching.forEachCandidate(near: location, isCurrent: { entry in
+        current[Int(entry.student)].status == .searching && current[Int(entry.student)].searches == entry.search
+      }) { candidates.append($0) }
+    }
+    for raw in candidates {
       let index = Int(raw)
-      let student = students[index]
-      let distance = location.distanceKm(to: student.home)
+      let distance = location.distanceKm(to: students[index].home)
       let commute = scenario.students.commuteKm
-      guard isCandidate(index, for: site, now: now), distance <= commute + student.relocationWillingnessKm else { continue }
+      guard distance <= commute + students[index].relocationWillingnessKm, isCandidate(index, for: site, now: now) else {
+        continue
+      }
       let probability = hiring.applyProbability * (distance <= commute ? 1 : hiring.relocationApplyFactor)
       let (applies, noise) = withHiringStream(site) { stream in
         (stream.chance(probability), stream.normal(mean: 0, standardDeviation: observationNoise))
       }
       guard applies else { continue }
       applicants += 1
-      let score = observedQuality(student) + student.composure + noise + (student.isCredentialed ? hiring.credentialBonus : 0)
+      let score =
+        observedQuality(index) + students[index].composure + noise
+        + (students[index].isCredentialed ? hiring.credentialBonus : 0)
       if best == nil || score > best!.score { best = (score, index) }
     }
     let externalCount = withHiringStream(site) { Int(hiring.externalApplicants.sample(&$0).rounded()) }

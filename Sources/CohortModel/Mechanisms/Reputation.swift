@@ -10,10 +10,9 @@ extension CohortDynamics {
   /// if they never heard of them. Memories fade toward neutral (0.5) with a half-life that grows
   /// with the student's relationship building: staff remember those who connected with them.
   func impression(of index: Int, key: Int32, now: Double) -> Double? {
-    let student = students[index]
-    guard let entry = student.impressions.first(where: { $0.site == key }) else { return nil }
+    guard let entry = students[index].impressions.first(where: { $0.site == key }) else { return nil }
     if entry.active { return entry.value }
-    let halfLife = max(1, scenario.evaluation.memoryHalfLifeDays * 2 * student.relationshipBuilding)
+    let halfLife = max(1, scenario.evaluation.memoryHalfLifeDays * 2 * students[index].relationshipBuilding)
     return 0.5 + (entry.value - 0.5) * exp2(-(now - entry.lastDay) / halfLife)
   }
 

@@ -44,10 +44,11 @@ extension CohortDynamics {
   /// graduating, and credentialed unless the site hires on contingency (a student whose
   /// contingent job was rescinded needs the credential before anyone hires them again).
   func isCandidate(_ index: Int, for site: Int, now: Double) -> Bool {
-    let student = students[index]
-    guard student.status != .hired, student.graduationDay - now <= scenario.hiring.lookaheadDays else { return false }
-    if student.isCredentialed { return true }
-    return sites[site].allowsContingentHires && !student.rescinded && !student.examsExhausted
+    guard students[index].status != .hired, students[index].graduationDay - now <= scenario.hiring.lookaheadDays else {
+      return false
+    }
+    if students[index].isCredentialed { return true }
+    return sites[site].allowsContingentHires && !students[index].rescinded && !students[index].examsExhausted
   }
 
   /// A candidate's standing with a manager who knows them: the impression, plus a bonus for a

@@ -10,6 +10,7 @@ extension CohortDynamics {
     let radius = program.placementRadiusKm
     var waiting: [PlacementStudent] = []
     var options: [[PlacementOption]] = []
+    var room: [Int: Int] = [:]
     for index in cohort.firstStudent..<(cohort.firstStudent + cohort.studentCount) {
       let student = students[index]
       waiting.append(
@@ -17,17 +18,20 @@ extension CohortDynamics {
           student: index, home: student.home, aptitude: student.aptitude,
           previousSites: student.rotationSites.map(Int.init),
           previousSystems: student.rotationSites.map { sites[Int($0)].system }))
-      options.append(
-        world.sites(within: radius, of: student.home).compactMap { site in
-          let room = sites[site].capacity - budgets[site].occupancy
-          guard room > 0 else { return nil }
-          return PlacementOption(
-            site: site, distanceKm: sites[site].location.distanceKm(to: student.home), system: sites[site].system,
-            expectedOpeningsPerYear: sites[site].expectedOpeningsPerYear(world.demand), roomLeft: room)
-        }.sorted { ($0.distanceKm, $0.site) < ($1.distanceKm, $1.site) })
+      var nearby: [PlacementOption] = []
+      world.forEachSite(within: radius, of: student.home) { site, distance in
+        let left = sites[site].capacity - budgets[site].occupancy
+        guard left > 0 else { return }
+        room[site] = left
+        nearby.append(
+          PlacementOption(
+            site: site, distanceKm: distance, system: sites[site].system,
+            expectedOpeningsPerYear: sites[site].expectedOpeningsPerYear(world.demand), roomLeft: left))
+      }
+      options.append(nearby.sorted { ($0.distanceKm, $0.site) < ($1.distanceKm, $1.site) })
     }
     var request = PlacementRequest(
-      students: waiting, options: options, room: sites.indices.map { sites[$0].capacity - budgets[$0].occupancy },
+      students: waiting, options: options, room: room,
       programSystem: mainSystem(near: Location(xKm: program.xKm, yKm: program.yKm), radiusKm: radius))
     var stream = RandomStream(
       replicationSeed: replicationSeed, key: StreamKey("placement", cohortIndex * 64 + rotation), algorithm: scenario.generator)
@@ -50,8 +54,8 @@ extension CohortDynamics {
   /// The hospital system with the most hosting capacity within `radiusKm`, or -1.
   func mainSystem(near location: Location, radiusKm: Double) -> Int {
     var capacity = [Int](repeating: 0, count: world.systemCount)
-    for site in world.sites(within: radiusKm, of: location) where sites[site].system >= 0 {
-      capacity[sites[site].system] += sites[site].capacity
+    world.forEachSite(within: radiusKm, of: location) { site, _ in
+      if sites[site].system >= 0 { capacity[sites[site].system] += sites[site].capacity }
     }
     guard let best = capacity.indices.max(by: { (capacity[$0], -$0) < (capacity[$1], -$1) }), capacity[best] > 0 else {
       return -1
@@ -82,15 +86,14 @@ extension CohortDynamics {
     guard site >= 0 else { return }
     let evaluation = scenario.evaluation
     students[index].weeksOfExperience += 1
-    let student = students[index]
     let (noise, clashDraw) = withStudentStream(index) { stream in
       (stream.normal(mean: 0, standardDeviation: evaluation.observationNoise), stream.uniform())
     }
-    let observed = observedQuality(student) + student.composure + noise
+    let observed = observedQuality(index) + students[index].composure + noise
     guard let entry = students[index].impressions.firstIndex(where: { $0.site == Int32(site) }) else { return }
     let before = students[index].impressions[entry].value
     var value = before + evaluation.learningRate * (observed - before)
-    if clashDraw < evaluation.clashProbabilityPerWeek * (1 - student.rapport) {
+    if clashDraw < evaluation.clashProbabilityPerWeek * (1 - students[index].rapport) {
       value = max(0, value - evaluation.clashPenalty)
       trace(simulation.now, "clash", student: index, site: site, "impression=\(fixed(value))")
     }
@@ -100,17 +103,17 @@ extension CohortDynamics {
     if before < threshold && value >= threshold {
       trace(simulation.now, "noticed", student: index, site: site, "impression=\(fixed(value))")
     }
-    if simulation.now + 7 <= student.rotationEnd { simulation.schedule(.clinicalWeek(student: Int32(index)), after: 7) }
+    if simulation.now + 7 <= students[index].rotationEnd { simulation.schedule(.clinicalWeek(student: Int32(index)), after: 7) }
   }
 
   /// What staff would rate the student this week, before noise: weighted skill, reliability and
   /// rapport on a 0–1 scale. Skill follows a learning curve toward aptitude.
-  func observedQuality(_ student: Student) -> Double {
+  func observedQuality(_ index: Int) -> Double {
     let evaluation = scenario.evaluation
-    let skill = student.aptitude * (1 - exp(-student.weeksOfExperience / evaluation.learningCurveWeeks))
+    let skill = students[index].aptitude * (1 - exp(-students[index].weeksOfExperience / evaluation.learningCurveWeeks))
     let total = evaluation.skillWeight + evaluation.reliabilityWeight + evaluation.rapportWeight
-    return (evaluation.skillWeight * skill + evaluation.reliabilityWeight * student.reliability
-      + evaluation.rapportWeight * student.rapport) / total
+    return (evaluation.skillWeight * skill + evaluation.reliabilityWeight * students[index].reliability
+      + evaluation.rapportWeight * students[index].rapport) / total
   }
 
   mutating func endRotation(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {

@@ -4,7 +4,7 @@ extension CohortDynamics {
   static var sixMonthsDays: Double { 183 }
   static var twelveMonthsDays: Double { 365 }
 
-  mutating func finish(at horizon: Double) -> ReplicationMetrics {
+  func finish(at horizon: Double) -> ReplicationMetrics {
     var metrics = ReplicationMetrics()
     var graduates = 0
     var followed6 = 0
@@ -61,20 +61,16 @@ extension CohortDynamics {
     metrics[.timeToFillDaysMean] = filled > 0 ? fillDays / Double(filled) : .nan
     metrics[.unfilledOpeningsShare] = share(unfilled, of: opened)
     metrics[.studentsUnplacedRotations] = share(counters.rotationSlotsUnplaced, of: counters.rotationSlots)
-    if let traceSink {
-      for record in traceSink.records { monitor.trace(record) }
-    }
-    if monitor.wantsStudents { reportStudents() }
     return metrics
   }
 
-  private mutating func reportStudents() {
-    for index in students.indices {
+  /// Every student's outcome, in student order.
+  func studentOutcomes() -> [StudentOutcome] {
+    students.indices.map { index in
       let student = students[index]
       let cohort = cohorts[Int(student.cohort)]
       func known(_ value: Double) -> Double? { value.isNaN ? nil : value }
-      monitor.student(
-        StudentOutcome(
+      return StudentOutcome(
           student: index, program: world.programs[Int(student.program)].name, intakeYear: cohort.intakeYear,
           graduationDay: student.graduationDay <= scenario.horizonDays ? student.graduationDay : nil,
           daysFromGraduationToOffer: known(student.offerDay - student.graduationDay),
@@ -82,7 +78,7 @@ extension CohortDynamics {
           offerSite: student.jobSite >= 0 ? Int(student.jobSite) : nil, contingent: student.everContingent,
           rescinded: student.rescinded, relocated: student.relocated, relocationDistanceKm: known(student.relocationKm),
           credentialDay: known(student.credentialDay), licenceDay: known(student.licenceDay),
-          startDay: known(student.startDay), rotationSites: student.rotationSites.map(Int.init)))
+          startDay: known(student.startDay), rotationSites: student.rotationSites.map(Int.init))
     }
   }
 }

@@ -41,10 +41,11 @@ public struct PlacementRequest {
   public let programSystem: Int
   /// The chosen site per student (indexed like `students`), -1 when unplaced.
   public private(set) var assignment: [Int]
-  var room: [Int]
+  /// Places left at each candidate site (only sites some student could go to).
+  var room: [Int: Int]
   let options: [[PlacementOption]]
 
-  init(students: [PlacementStudent], options: [[PlacementOption]], room: [Int], programSystem: Int) {
+  init(students: [PlacementStudent], options: [[PlacementOption]], room: [Int: Int], programSystem: Int) {
     self.students = students
     self.options = options
     self.room = room
@@ -58,8 +59,8 @@ public struct PlacementRequest {
     let previous = students[index].previousSites
     var fresh: [PlacementOption] = []
     var revisits: [PlacementOption] = []
-    for var option in options[index] where room[option.site] > 0 {
-      option.roomLeft = room[option.site]
+    for var option in options[index] where room[option.site, default: 0] > 0 {
+      option.roomLeft = room[option.site, default: 0]
       if previous.contains(option.site) { revisits.append(option) } else { fresh.append(option) }
     }
     return fresh.isEmpty ? revisits : fresh
@@ -68,8 +69,8 @@ public struct PlacementRequest {
   /// Places student `index` at `site`, using one of its places.
   /// - Precondition: the site has room and the student is not yet placed.
   public mutating func assign(_ index: Int, to site: Int) {
-    precondition(room[site] > 0 && assignment[index] < 0, "placement beyond capacity")
-    room[site] -= 1
+    precondition(room[site, default: 0] > 0 && assignment[index] < 0, "placement beyond capacity")
+    room[site, default: 0] -= 1
     assignment[index] = site
   }
 

@@ -37,11 +37,21 @@ public struct World: Sendable {
       let kinds: [(SiteKind, SiteKindParameters)] = [
         (.hospital, region.hospitals), (.imagingCenter, region.imagingCenters), (.clinic, region.clinics),
       ]
+      // Hospital systems are regional: each has a home, and a site that belongs to one joins
+      // the system whose home is nearest.
+      let systemHomes = (0..<systemCount).map { _ in
+        Location(xKm: stream.uniform() * region.widthKm, yKm: stream.uniform() * region.heightKm)
+      }
       for (kind, parameters) in kinds {
         for index in 0..<parameters.count {
           let location = Location(xKm: stream.uniform() * region.widthKm, yKm: stream.uniform() * region.heightKm)
           let independent = systemCount == 0 || stream.chance(parameters.independentShare)
-          let system = independent ? -1 : stream.integer(below: systemCount)
+          let system =
+            independent
+            ? -1
+            : systemHomes.indices.min {
+              (systemHomes[$0].distanceKm(to: location), $0) < (systemHomes[$1].distanceKm(to: location), $1)
+            }!
           staffDraws.append(max(1, parameters.staff.sample(&stream)))
           let capacity = max(0, Int(parameters.capacity.sample(&stream).rounded()))
           let state = World.state(at: location, region: region)
@@ -128,12 +138,12 @@ public struct World: Sendable {
   /// The sites a site's sonographers know.
   public func contacts(of site: Int) -> ArraySlice<Int32> { contacts[contactStart[site]..<contactStart[site + 1]] }
 
-  /// Sites within `radiusKm` of `location`, in ascending index.
-  func sites(within radiusKm: Double, of location: Location) -> [Int] {
-    var found: [Int] = []
+  /// Calls `body` with every site within `radiusKm` of `location` and its distance, in the
+  /// spatial index's fixed cell order (callers that need another order sort by a total key).
+  func forEachSite(within radiusKm: Double, of location: Location, _ body: (Int, Double) -> Void) {
     spatialIndex.forEachCandidate(near: location, radiusKm: radiusKm) { site in
-      if sites[site].location.distanceKm(to: location) <= radiusKm { found.append(site) }
+      let distance = sites[site].location.distanceKm(to: location)
+      if distance <= radiusKm { body(site, distance) }
     }
-    return found.sorted()
   }
 }

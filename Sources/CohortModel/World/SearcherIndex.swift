@@ -1,0 +1,82 @@
+/// Searching graduates bucketed by how far they would go and where they live, so a posting
+/// looks only at graduates who could take it instead of every graduate in the country.
+///
+/// Graduates fall into reach classes (commute plus relocation willingness, rounded up to a
+/// class bound); each class is a uniform grid of home locations. A posting visits, per class,
+/// only the cells within that class's bound. Entries are removed lazily: a cell drops graduates
+/// who stopped searching when it is next visited. Visiting order (class, row, column, arrival)
+/// is fixed, so the applicants' order — and every draw that follows — is deterministic.
+struct SearcherIndex {
+  static let reachBoundsKm: [Double] = [100, 200, 400, 800, 1600, 3200, .infinity]
+  let cellKm: Double
+  let columns: Int
+  let rows: Int
+  /// `cells[class][row * columns + column]`: entries in arrival order.
+  var cells: [[[Entry]]]
+
+  /// Entries per class (including stale ones not yet dropped): empty classes are skipped.
+  var counts: [Int]
+
+  /// A graduate and the number of the search they started: a graduate who lost a job and
+  /// searches again gets a new entry, and the stale one is dropped rather than counted twice.
+  struct Entry {
+    var student: Int32
+    var search: Int32
+  }
+
+  init(widthKm: Double, heightKm: Double, cellKm: Double = 50) {
+    self.cellKm = cellKm
+    columns = max(1, Int((widthKm / cellKm).rounded(.up)))
+    rows = max(1, Int((heightKm / cellKm).rounded(.up)))
+    cells = Array(repeating: Array(repeating: [], count: columns * rows), count: Self.reachBoundsKm.count)
+    counts = Array(repeating: 0, count: Self.reachBoundsKm.count)
+  }
+
+  /// A class whose reach spans most of the region keeps one list: walking its cells would cost
+  /// more than checking its graduates.
+  private func isFlat(_ span: Int) -> Bool { span > min(rows, columns) / 2 }
+
+  private func cell(_ location: Location) -> (row: Int, column: Int) {
+    (min(rows - 1, max(0, Int(location.yKm / cellKm))), min(columns - 1, max(0, Int(location.xKm / cellKm))))
+  }
+
+  /// Adds a graduate who starts searching.
+  /// - Complexity: O(1) amortised.
+  mutating func insert(_ student: Int32, search: Int32, home: Location, reachKm: Double) {
+    let reachClass = Self.reachBoundsKm.firstIndex { reachKm <= $0 }!
+    let (row, column) = cell(home)
+    let span = Self.reachBoundsKm[reachClass].isFinite ? Int((Self.reachBoundsKm[reachClass] / cellKm).rounded(.up)) : Int.max
+    let index = isFlat(span) ? 0 : row * columns + column
+    cells[reachClass][index].append(Entry(student: student, search: search))
+    counts[reachClass] += 1
+  }
+
+  /// Calls `visit` for every indexed graduate whose reach class could cover `location`, after
+  /// dropping entries for which `isCurrent` is false (no longer searching, or a stale search).
+  /// - Complexity: O(cells within each class's bound + graduates in them).
+  mutating func forEachCandidate(near location: Location, isCurrent: (Entry) -> Bool, _ visit: (Int32) -> Void) {
+    let (row, column) = cell(location)
+    for (reachClass, bound) in Self.reachBoundsKm.enumerated() {
+      guard counts[reachClass] > 0 else { continue }
+      let span = bound.isFinite ? Int((bound / cellKm).rounded(.up)) : max(rows, columns)
+      if isFlat(span) {
+        // The class reaches the whole region: one list, no cell walk.
+        let before = cells[reachClass][0].count
+        cells[reachClass][0].removeAll { !isCurrent($0) }
+        counts[reachClass] -= before - cells[reachClass][0].count
+        for entry in cells[reachClass][0] { visit(entry.student) }
+        continue
+      }
+      for r in max(0, row - span)...min(rows - 1, row + span) {
+        for c in max(0, column - span)...min(columns - 1, column + span) {
+          let index = r * columns + c
+          guard !cells[reachClass][index].isEmpty else { continue }
+          let before = cells[reachClass][index].count
+          cells[reachClass][index].removeAll { !isCurrent($0) }
+          counts[reachClass] -= before - cells[reachClass][index].count
+          for entry in cells[reachClass][index] { visit(entry.student) }
+        }
+      }
+    }
+  }
+}
