@@ -73,6 +73,10 @@ extension Distribution {
     case .truncatedNormal(let mu, let sd, let a, let b):
       if x < a { return 0 }
       if x >= b { return 1 }
+      if a > mu {  // in the upper tail, from Q = 1 − Φ, which keeps its precision there
+        let high = gsl_cdf_ugaussian_Q((a - mu) / sd)
+        return (high - gsl_cdf_ugaussian_Q((x - mu) / sd)) / (high - gsl_cdf_ugaussian_Q((b - mu) / sd))
+      }
       let low = gsl_cdf_ugaussian_P((a - mu) / sd)
       return (gsl_cdf_ugaussian_P((x - mu) / sd) - low) / (gsl_cdf_ugaussian_P((b - mu) / sd) - low)
     case .lognormal(let mu, let sigma): return gsl_cdf_lognormal_P(x, mu, sigma)
@@ -98,5 +102,9 @@ extension Distribution {
 private func truncation(_ mu: Double, _ sd: Double, _ a: Double, _ b: Double) -> (Double, Double, Double) {
   let alpha = (a - mu) / sd
   let beta = (b - mu) / sd
+  // Φ(β) − Φ(α) cancels to 0 far above the mean; Q(α) − Q(β) is the same mass, computed exactly.
+  if alpha > 0 {
+    return (alpha, beta, gsl_cdf_ugaussian_Q(alpha) - gsl_cdf_ugaussian_Q(beta))
+  }
   return (alpha, beta, gsl_cdf_ugaussian_P(beta) - gsl_cdf_ugaussian_P(alpha))
 }

@@ -55,10 +55,22 @@ public enum Distribution: Sendable, Equatable, Hashable {
       case .normal(let mean, let sd):
         return mean + gsl_ran_gaussian_ziggurat(rng, sd)
       case .truncatedNormal(let mean, let sd, let lower, let upper):
-        let low = gsl_cdf_ugaussian_P((lower - mean) / sd)
-        let high = gsl_cdf_ugaussian_P((upper - mean) / sd)
-        let u = low + gsl_rng_uniform_pos(rng) * (high - low)
-        return min(max(mean + sd * gsl_cdf_ugaussian_Pinv(u), lower), upper)
+        let alpha = (lower - mean) / sd
+        let beta = (upper - mean) / sd
+        let u = gsl_rng_uniform_pos(rng)
+        let z: Double
+        if alpha > 0 {
+          // Above the mean Φ rounds to 1 (from about 8 sd all of [a, b] maps to one double), so
+          // invert the mirror image [−b, −a], where Φ keeps full precision, and reflect back.
+          let low = gsl_cdf_ugaussian_P(-beta)
+          let high = gsl_cdf_ugaussian_P(-alpha)
+          z = -gsl_cdf_ugaussian_Pinv(high - u * (high - low))
+        } else {
+          let low = gsl_cdf_ugaussian_P(alpha)
+          let high = gsl_cdf_ugaussian_P(beta)
+          z = gsl_cdf_ugaussian_Pinv(low + u * (high - low))
+        }
+        return min(max(mean + sd * z, lower), upper)
       case .lognormal(let mu, let sigma):
         return gsl_ran_lognormal(rng, mu, sigma)
       case .gamma(let shape, let scale):

@@ -116,7 +116,7 @@ public struct EventCalendar<Payload> {
     return (top.time, top.payload)
   }
 
-  @inlinable
+  @inlinable @inline(__always)
   mutating func discardCancelledAtTop() {
     while let top = heap.first, slotState[Int(top.slot)] & 1 == 1 {
       cancelledPending -= 1
@@ -126,13 +126,13 @@ public struct EventCalendar<Payload> {
   }
 
   /// Ends a slot's current generation, so stale handles stop matching, and recycles it.
-  @inlinable
+  @inlinable @inline(__always)
   mutating func releaseSlot(_ slot: UInt32) {
     slotState[Int(slot)] = (slotState[Int(slot)] >> 1 &+ 1) << 1
     freeSlots.append(slot)
   }
 
-  @inlinable
+  @inlinable @inline(__always)
   mutating func removeTop() {
     let last = heap.removeLast()
     if !heap.isEmpty {
@@ -141,7 +141,7 @@ public struct EventCalendar<Payload> {
   }
 
   /// Moves the hole at `index` up until the entry there fits, then fills it.
-  @inlinable
+  @inlinable @inline(__always)
   mutating func siftUp(from index: Int) {
     heap.withUnsafeMutableBufferPointer { buffer in
       let moving = buffer[index]
@@ -157,7 +157,7 @@ public struct EventCalendar<Payload> {
   }
 
   /// Places `moving` into the hole left at the root, walking the hole down.
-  @inlinable
+  @inlinable @inline(__always)
   mutating func siftDown(_ moving: Entry) {
     heap.withUnsafeMutableBufferPointer { buffer in
       let count = buffer.count
