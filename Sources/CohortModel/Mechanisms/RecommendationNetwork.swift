@@ -11,7 +11,7 @@ extension CohortDynamics {
       for raw in siteHistory[Int(contact)] {
         let index = Int(raw)
         guard isCandidate(index, for: site, now: now), isRecent(index, at: Int(contact), now: now),
-          let seen = impression(of: index, key: contact, now: now), seen >= threshold
+          let seen = impression(of: index, key: contact, now: now), seen > threshold
         else { continue }
         let relationship = students[index].relationshipBuilding
         guard withHiringStream(site, { $0.chance(probability * relationship) }) else { continue }

@@ -70,7 +70,7 @@ extension CohortDynamics {
     for raw in siteHistory[site] {
       let index = Int(raw)
       guard isCandidate(index, for: site, now: now), isRecent(index, at: site, now: now),
-        let seen = impression(of: index, key: Int32(site), now: now), seen >= threshold
+        let seen = impression(of: index, key: Int32(site), now: now), seen > threshold
       else { continue }
       let score = standing(seen, index)
       if best == nil || score > best!.score { best = (score, index) }
@@ -87,7 +87,7 @@ extension CohortDynamics {
     for raw in systemHeard[system] {
       let index = Int(raw)
       guard isCandidate(index, for: site, now: now), let heard = impression(of: index, key: key, now: now),
-        heard >= scenario.hiring.strongImpressionThreshold
+        heard > scenario.hiring.strongImpressionThreshold
       else { continue }
       let score = standing(heard, index)
       if best == nil || score > best!.score { best = (score, index) }

@@ -100,7 +100,7 @@ extension CohortDynamics {
     students[index].impressions[entry].value = value
     students[index].impressions[entry].lastDay = simulation.now
     let threshold = scenario.hiring.strongImpressionThreshold
-    if before < threshold && value >= threshold {
+    if before <= threshold && value > threshold {
       trace(simulation.now, "noticed", student: index, site: site, "impression=\(fixed(value))")
     }
     if simulation.now + 7 <= students[index].rotationEnd { simulation.schedule(.clinicalWeek(student: Int32(index)), after: 7) }

@@ -2,8 +2,9 @@ import SimKernel
 
 /// How a requisition is filled and how offers are made and accepted.
 public struct HiringParameters: Sendable, Equatable {
-  /// Impression (0–1) above which staff tell a student to apply before the posting goes live.
-  public var strongImpressionThreshold = 0.5
+  /// Impression (0–1) that staff must think a student is above before telling them to apply
+  /// ahead of the posting. Above neutral (0.5), so a forgotten student is never "strong".
+  public var strongImpressionThreshold = 0.55
   /// Days after a rotation ends during which the site still thinks of the student as "theirs".
   public var recentStudentDays = 365.0
   /// A student is considered only from this many days before their graduation.
@@ -45,7 +46,9 @@ extension HiringParameters: Decodable {
   public init(from decoder: any Decoder) throws {
     self.init()
     let reader = try FieldReader(decoder, CodingKeys.self)
-    try reader.read(&strongImpressionThreshold, .strongImpressionThreshold, Allowed.probability)
+    try reader.read(&strongImpressionThreshold, .strongImpressionThreshold) {
+      (0.5..<1).contains($0) ? nil : "must be in [0.5, 1): above neutral, which a forgotten impression fades to"
+    }
     try reader.read(&recentStudentDays, .recentStudentDays, Allowed.atLeast(0))
     try reader.read(&lookaheadDays, .lookaheadDays, Allowed.atLeast(0))
     try reader.read(&insideOfferDays, .insideOfferDays, Allowed.draws(in: 0))

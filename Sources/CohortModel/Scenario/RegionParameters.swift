@@ -21,6 +21,11 @@ public struct RegionParameters: Sendable, Equatable {
 public struct StateShare: Sendable, Equatable, Decodable {
   public var code: String
   public var share: Double
+
+  public init(code: String, share: Double) {
+    self.code = code
+    self.share = share
+  }
 }
 
 /// How many sites of one kind to generate and how they are staffed.

@@ -1,0 +1,80 @@
+import CohortModel
+import Foundation
+import SimKernel
+
+/// A small region whose right answers can be reasoned out: two hospital systems of three
+/// hospitals each, two independent clinics, one program in the middle, five intakes.
+func smallScenario() -> Scenario {
+  var scenario = Scenario()
+  scenario.name = "small"
+  scenario.seed = 7
+  scenario.years = 6
+  scenario.region.widthKm = 200
+  scenario.region.heightKm = 200
+  scenario.region.states = [StateShare(code: "WA", share: 1)]
+  scenario.demand.regionShare = 0.002
+  var sites: [SiteListing] = []
+  func add(_ name: String, _ kind: SiteKind, _ x: Double, _ y: Double, system: Int?, staff: Int, capacity: Int) {
+    var site = SiteListing()
+    site.name = name
+    site.kind = kind
+    site.xKm = x
+    site.yKm = y
+    site.system = system
+    site.staff = staff
+    site.capacity = capacity
+    sites.append(site)
+  }
+  add("north general", .hospital, 100, 130, system: 0, staff: 25, capacity: 4)
+  add("north east", .hospital, 130, 120, system: 0, staff: 20, capacity: 3)
+  add("north imaging", .imagingCenter, 80, 125, system: 0, staff: 8, capacity: 2)
+  add("south general", .hospital, 100, 70, system: 1, staff: 25, capacity: 4)
+  add("south west", .hospital, 70, 80, system: 1, staff: 20, capacity: 3)
+  add("south imaging", .imagingCenter, 120, 75, system: 1, staff: 8, capacity: 2)
+  add("east clinic", .clinic, 160, 100, system: nil, staff: 3, capacity: 1)
+  add("west clinic", .clinic, 40, 100, system: nil, staff: 3, capacity: 1)
+  scenario.sites = sites
+  var program = ProgramParameters()
+  program.name = "Central"
+  program.xKm = 100
+  program.yKm = 100
+  program.cohortSize = .constant(value: 12)
+  program.intakeYears = [2023, 2024, 2025, 2026, 2027]
+  scenario.programs = [program]
+  return scenario
+}
+
+/// Runs `replications` replications and returns each one's metrics.
+func metrics(of scenario: Scenario, strategy: String = PlacementStrategies.programDefault, replications: Int = 12)
+  -> [ReplicationMetrics]
+{
+  (0..<replications).map { replication in
+    var monitor = DiscardingMonitor()
+    let seed = SeedDerivation.replicationSeed(master: scenario.seed, replication: replication)
+    return Replication.run(scenario: scenario, strategy: strategy, replicationSeed: seed, monitor: &monitor).metrics
+  }
+}
+
+/// The mean of a metric over replications, ignoring replications without data.
+func mean(_ metric: Metric, _ runs: [ReplicationMetrics]) -> Double {
+  let values = runs.map { $0[metric] }.filter { !$0.isNaN }
+  return values.reduce(0, +) / Double(values.count)
+}
+
+/// One replication with everything collected.
+func collected(_ scenario: Scenario, strategy: String = PlacementStrategies.programDefault, replication: Int = 0)
+  -> (ReplicationResult, CollectingMonitor)
+{
+  var monitor = CollectingMonitor()
+  let seed = SeedDerivation.replicationSeed(master: scenario.seed, replication: replication)
+  let result = Replication.run(scenario: scenario, strategy: strategy, replicationSeed: seed, monitor: &monitor)
+  return (result, monitor)
+}
+
+/// The repository's root, for loading the shipped scenarios whatever the working directory.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent()
+
+func shippedScenario(_ name: String) throws -> Scenario {
+  try Scenario.load(contentsOf: repositoryRoot.appendingPathComponent("Scenarios/\(name).json").path)
+}

@@ -1,0 +1,151 @@
+import CohortModel
+import Foundation
+import SimKernel
+import Testing
+
+@Suite("mechanisms move outcomes the right way")
+struct MechanismTests {
+  @Test("a hiring freeze lowers own-site offers")
+  func hiringFreezeLowersOwnSiteOffers() {
+    var open = smallScenario()
+    open.demand.freezeProbability = 0
+    var frozen = open
+    frozen.demand.freezeProbability = 0.8
+    let ownSiteOpen = mean(.offerOwnSite, metrics(of: open))
+    let ownSiteFrozen = mean(.offerOwnSite, metrics(of: frozen))
+    #expect(ownSiteFrozen < ownSiteOpen - 0.05, "open \(ownSiteOpen), frozen \(ownSiteFrozen)")
+  }
+
+  @Test("zero relocation willingness gives zero relocations")
+  func zeroRelocationWillingnessGivesNoRelocations() {
+    var scenario = smallScenario()
+    scenario.students.commuteKm = 30
+    scenario.students.relocationWillingnessKm = .constant(value: 0)
+    let runs = metrics(of: scenario, replications: 6)
+    #expect(runs.allSatisfy { $0[.relocatedRate] == 0 })
+    scenario.students.relocationWillingnessKm = .constant(value: 500)
+    #expect(mean(.relocatedRate, metrics(of: scenario, replications: 6)) > 0)
+  }
+
+  @Test("a licence is needed before starting only in licensing states")
+  func licenceOnlyInLicensingStates() throws {
+    var scenario = smallScenario()
+    scenario.region.states = [StateShare(code: "OR", share: 0.5), StateShare(code: "WA", share: 0.5)]
+    scenario.licensure.processingDays = ["OR": .uniform(lower: 60, upper: 90)]
+    let seed = SeedDerivation.replicationSeed(master: scenario.seed, replication: 0)
+    let world = World(scenario: scenario, replicationSeed: seed)
+    let (_, monitor) = collected(scenario)
+    let started = monitor.students.filter { $0.startDay != nil }
+    let inOregon = started.filter { world.sites[$0.offerSite!].state == "OR" }
+    let inWashington = started.filter { world.sites[$0.offerSite!].state == "WA" }
+    #expect(!inOregon.isEmpty && !inWashington.isEmpty)
+    #expect(inWashington.allSatisfy { $0.licenceDay == nil })
+    for outcome in inOregon {
+      let licence = try #require(outcome.licenceDay)
+      #expect(outcome.startDay! >= licence)
+      #expect(licence >= outcome.credentialDay! + 60)
+    }
+  }
+
+  @Test("a longer licence delay delays starts in the licensing state")
+  func longerLicenceDelayDelaysStarts() {
+    func meanDaysToStart(_ processing: Distribution) -> Double {
+      var scenario = smallScenario()
+      scenario.region.states = [StateShare(code: "OR", share: 1)]
+      scenario.licensure.processingDays = ["OR": processing]
+      var total = 0.0
+      var count = 0.0
+      for replication in 0..<4 {
+        for outcome in collected(scenario, replication: replication).1.students {
+          guard let start = outcome.startDay, let graduation = outcome.graduationDay else { continue }
+          total += start - graduation
+          count += 1
+        }
+      }
+      return total / count
+    }
+    let quick = meanDaysToStart(.constant(value: 1))
+    let slow = meanDaysToStart(.constant(value: 150))
+    #expect(slow > quick + 60, "quick \(quick), slow \(slow)")
+  }
+
+  @Test("a bad reputation closes doors only inside the hospital system")
+  func badReputationStaysInsideTheSystem() {
+    var scenario = smallScenario()
+    // Rapport 0 makes a clash certain every week, and a penalty of 1 wipes the impression.
+    scenario.students.rapport = .constant(value: 0)
+    scenario.evaluation.clashProbabilityPerWeek = 1
+    scenario.evaluation.clashPenalty = 1
+    scenario.evaluation.spreadProbability = 1
+    let runs = metrics(of: scenario, replications: 6)
+    #expect(runs.allSatisfy { $0[.offerOwnSite] == 0 && $0[.offerSameSystem] == 0 && $0[.offerRecommendation] == 0 })
+    #expect(mean(.offerOpenMarket, runs) == 1)
+    #expect(mean(.placed12m, runs) > 0.2)
+  }
+
+  @Test("word of a rotation travels only to the sites of the same system")
+  func reputationSpreadsWithinSystem() {
+    var scenario = smallScenario()
+    scenario.evaluation.spreadProbability = 1
+    let seed = SeedDerivation.replicationSeed(master: scenario.seed, replication: 0)
+    let world = World(scenario: scenario, replicationSeed: seed)
+    let (_, monitor) = collected(scenario)
+    let spreads = monitor.traces.filter { $0.event == "word_spreads" }
+    #expect(!spreads.isEmpty)
+    for record in spreads {
+      #expect(record.detail.hasPrefix("system=\(world.sites[record.site].system) "))
+    }
+    for outcome in monitor.students where outcome.offerSource == .sameSystem {
+      let systems = Set(outcome.rotationSites.map { world.sites[$0].system })
+      #expect(systems.contains(world.sites[outcome.offerSite!].system))
+    }
+  }
+
+  @Test("contingent hires who never pass the registry are all rescinded")
+  func failedRegistryRescindsEveryContingentOffer() {
+    var scenario = smallScenario()
+    scenario.hiring.contingentHireProbability = 1
+    scenario.credentialPathways["never"] = CredentialPathway(
+      exams: [
+        ExamParameters(
+          name: "impossible", monthsAfterStart: nil, daysAfterGraduation: .constant(value: 0), firstAttemptPass: 0,
+          retakePass: 0, retakeWaitDays: 60, maxAttempts: 2)
+      ], windowYears: 5)
+    scenario.programs[0].pathway = "never"
+    let runs = metrics(of: scenario, replications: 4)
+    #expect(runs.allSatisfy { $0[.credentialed12m] == 0 })
+    #expect(runs.allSatisfy { $0[.contingentRate] == 1 })
+    #expect(runs.allSatisfy { $0[.rescindedRate] == 1 })
+  }
+
+  @Test("easier registry exams raise the credential rate")
+  func easierExamsRaiseCredentialRate() {
+    var hard = smallScenario()
+    hard.credentialPathways["single"] = CredentialPathway(
+      exams: [
+        ExamParameters(
+          name: "registry", monthsAfterStart: nil, daysAfterGraduation: .constant(value: 30), firstAttemptPass: 0.3,
+          retakePass: 0.3, retakeWaitDays: 120, maxAttempts: 2)
+      ], windowYears: 3)
+    hard.programs[0].pathway = "single"
+    var easy = hard
+    easy.credentialPathways["single"]!.exams[0].firstAttemptPass = 0.95
+    #expect(mean(.credentialed12m, metrics(of: easy, replications: 4)) > mean(.credentialed12m, metrics(of: hard, replications: 4)) + 0.3)
+  }
+
+  @Test("more openings a year place more graduates")
+  func moreOpeningsPlaceMoreGraduates() {
+    let scarce = smallScenario()
+    var plenty = scarce
+    plenty.demand.nationalOpeningsPerYear *= 3
+    #expect(mean(.placed12m, metrics(of: plenty, replications: 6)) > mean(.placed12m, metrics(of: scarce, replications: 6)) + 0.05)
+  }
+
+  @Test("offer shares by source sum to one")
+  func offerSharesSumToOne() {
+    for run in metrics(of: smallScenario(), replications: 4) {
+      let total = run[.offerOwnSite] + run[.offerSameSystem] + run[.offerRecommendation] + run[.offerOpenMarket]
+      #expect(abs(total - 1) < 1e-12)
+    }
+  }
+}

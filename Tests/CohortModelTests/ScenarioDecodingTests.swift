@@ -1,0 +1,64 @@
+import CohortModel
+import Foundation
+import SimKernel
+import Testing
+
+@Suite("scenario files are checked field by field")
+struct ScenarioDecodingTests {
+  func problems(_ json: String) -> [String] {
+    do {
+      _ = try Scenario.decode(Data(json.utf8), file: "test.json")
+      return []
+    } catch {
+      return error.problems.map(\.description)
+    }
+  }
+
+  @Test("every shipped scenario is valid")
+  func shippedScenariosAreValid() throws {
+    let folder = repositoryRoot.appendingPathComponent("Scenarios")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
+    #expect(files.count >= 5)
+    for file in files { _ = try Scenario.load(contentsOf: folder.appendingPathComponent(file).path) }
+  }
+
+  @Test("an unknown key is an error naming the allowed keys")
+  func unknownKeyIsAnError() {
+    let found = problems(#"{"name": "x", "programs": [{"name": "A", "xKm": 1, "yKm": 1, "cohortSise": 3}]}"#)
+    #expect(found.count == 1)
+    #expect(found[0].hasPrefix("programs[0].cohortSise: unknown key \"cohortSise\"; allowed keys: name, xKm"))
+  }
+
+  @Test("every problem in a file is reported at once, each with its path")
+  func everyProblemAtOnce() {
+    let found = problems(
+      #"{"name": "x", "demand": {"regionShare": 0}, "programs": [{"name": "A", "xKm": 1, "yKm": 1, "rotations": {"count": 0}}], "hiring": {"applyProbability": 1.5}}"#
+    )
+    #expect(found.contains("programs[0].rotations.count: must be from 1 to 12, got 0"))
+    #expect(found.contains("demand.regionShare: must be in (0, 1], got 0"))
+    #expect(found.contains("hiring.applyProbability: must be a probability in [0, 1], got 1.5"))
+  }
+
+  @Test("a trait that could be drawn outside [0, 1] is refused")
+  func unboundedTraitRefused() {
+    let found = problems(#"{"name": "x", "programs": [{"name": "A", "xKm": 1, "yKm": 1}], "students": {"rapport": {"normal": {"mean": 0.5, "sd": 0.2}}}}"#)
+    #expect(found.first?.hasPrefix("students.rapport: must draw only within [0, 1]") == true)
+  }
+
+  @Test("an invalid distribution parameter names its full path")
+  func distributionPathIsFull() {
+    let found = problems(#"{"name": "x", "programs": [{"name": "A", "xKm": 1, "yKm": 1}], "demand": {"approvalDelayDays": {"gamma": {"shape": 2, "scale": -1}}}}"#)
+    #expect(found == ["demand.approvalDelayDays.gamma.scale: must be > 0, got -1"])
+  }
+
+  @Test("an unknown pathway names the known ones")
+  func unknownPathway() {
+    let found = problems(#"{"name": "x", "programs": [{"name": "A", "xKm": 1, "yKm": 1, "pathway": "rdms"}]}"#)
+    #expect(found == ["programs[0].pathway: unknown pathway \"rdms\"; allowed: ardms, arrt, cci"])
+  }
+
+  @Test("a missing file is reported with its name")
+  func missingFile() {
+    #expect(throws: ScenarioError.self) { try Scenario.load(contentsOf: "/nonexistent/scenario.json") }
+  }
+}
