@@ -21,8 +21,10 @@ public enum Replication {
   ) -> ReplicationResult {
     let world = World(scenario: scenario, replicationSeed: replicationSeed)
     var model = CohortDynamics(
-      scenario: scenario, world: world, strategy: strategy, replicationSeed: replicationSeed, tracing: monitor.wantsTrace)
-    var simulation = Simulation<CohortEvent>(start: CohortDynamics.firstAdmissionDay(scenario: scenario, world: world))
+      scenario: scenario, world: world, strategy: strategy, replicationSeed: replicationSeed,
+      tracing: monitor.wantsTrace)
+    var simulation = Simulation<CohortEvent>(
+      start: CohortDynamics.firstAdmissionDay(scenario: scenario, world: world))
     model.start(&simulation)
     simulation.run(until: scenario.horizonDays, &model)
     let metrics = model.finish(at: simulation.now)

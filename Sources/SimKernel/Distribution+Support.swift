@@ -29,7 +29,8 @@ extension Distribution {
     switch self {
     case .constant(let value): return format(value)
     case .discrete(let values, let weights):
-      return "discrete(" + zip(values, weights).map { "\(format($0)):\(format($1))" }.joined(separator: ", ") + ")"
+      return "discrete(" + zip(values, weights).map { "\(format($0)):\(format($1))" }.joined(separator: ", ")
+        + ")"
     default:
       let mirror = Mirror(reflecting: self)
       guard let payload = mirror.children.first?.value else { return name }

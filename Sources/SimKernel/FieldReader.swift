@@ -17,7 +17,8 @@ public struct FieldReader<Keys: CodingKey & CaseIterable> {
 
   /// Replaces `value` with the field when present and `check` accepts it. `check` returns nil
   /// for a valid value, or what is allowed (e.g. "must be > 0").
-  public func read<T: Decodable>(_ value: inout T, _ key: Keys, _ check: (T) -> String? = { _ in nil }) throws {
+  public func read<T: Decodable>(_ value: inout T, _ key: Keys, _ check: (T) -> String? = { _ in nil }) throws
+  {
     guard container.contains(key) else { return }
     let found = try container.decode(T.self, forKey: key)
     if let problem = check(found) {
@@ -28,7 +29,9 @@ public struct FieldReader<Keys: CodingKey & CaseIterable> {
   }
 
   /// A required field: reported when missing.
-  public func require<T: Decodable>(_ value: inout T, _ key: Keys, _ check: (T) -> String? = { _ in nil }) throws {
+  public func require<T: Decodable>(_ value: inout T, _ key: Keys, _ check: (T) -> String? = { _ in nil })
+    throws
+  {
     guard container.contains(key) else {
       try decoder.reject("required field is missing", at: key)
       return

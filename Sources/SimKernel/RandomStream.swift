@@ -24,8 +24,7 @@ public enum GeneratorAlgorithm: String, Sendable, CaseIterable, Codable {
 /// never be shared by accident between two replications or two threads. Seeds come from
 /// `SeedDerivation`, never from the clock.
 ///
-/// GSL's `mt19937` keeps only the low 32 bits of a seed; the derivation folds the 64-bit seed
-/// (high word XOR low word) so that both halves matter.
+/// Every bit of the 64-bit seed matters: see `seed(_:with:algorithm:)`.
 public struct RandomStream: ~Copyable {
   @usableFromInline let generator: UnsafeMutablePointer<gsl_rng>
   /// False for a stream lent by a `RandomStreamBank`, which keeps ownership.
@@ -41,12 +40,47 @@ public struct RandomStream: ~Copyable {
     }
     self.generator = generator
     self.ownsGenerator = true
-    RandomStream.seed(generator, with: seed)
+    RandomStream.seed(generator, with: seed, algorithm: algorithm)
   }
 
-  /// Seeds a generator with a 64-bit seed folded to the 32 bits GSL's mt19937 keeps.
-  static func seed(_ generator: UnsafeMutablePointer<gsl_rng>, with seed: UInt64) {
-    gsl_rng_set(generator, UInt(truncatingIfNeeded: (seed >> 32) ^ (seed & 0xFFFF_FFFF)))
+  /// Seeds a generator with all 64 bits of `seed`.
+  ///
+  /// `gsl_rng_set` keeps only 32 bits for mt19937 and taus2, so among the 10⁵ streams of a
+  /// national replication two would likely coincide (birthday bound). For those two generators
+  /// the whole state is filled instead from a SplitMix64 sequence started at `seed`, as
+  /// NumPy's SeedSequence and Vigna recommend for seeding large-state generators; the layouts
+  /// are GSL's own (`mt_state_t`: 624 words then an index; `taus_state_t`: three words) and
+  /// have not changed since GSL 1.0. Other generators fall back to `gsl_rng_set` with the
+  /// seed folded to 32 bits.
+  static func seed(
+    _ generator: UnsafeMutablePointer<gsl_rng>, with seed: UInt64, algorithm: GeneratorAlgorithm
+  ) {
+    var sequence = seed
+    func next32() -> UInt {
+      sequence &+= 0x9E37_79B9_7F4A_7C15
+      return UInt(truncatingIfNeeded: SeedDerivation.splitmix64(sequence) >> 32)
+    }
+    let state = gsl_rng_state(generator)!
+    let size = gsl_rng_size(generator)
+    switch algorithm {
+    case .mt19937:
+      precondition(size >= 624 * MemoryLayout<UInt>.stride + 4, "unexpected GSL mt19937 state layout")
+      let words = state.bindMemory(to: UInt.self, capacity: 625)
+      for index in 0..<624 { words[index] = next32() }
+      words[0] |= 0x8000_0000  // never the all-zero state
+      // `mti` (an int after the words) = 624: the first draw regenerates the whole block.
+      (state + 624 * MemoryLayout<UInt>.stride).bindMemory(to: Int32.self, capacity: 1).pointee = 624
+    case .taus2:
+      precondition(size >= 3 * MemoryLayout<UInt>.stride, "unexpected GSL taus2 state layout")
+      let words = state.bindMemory(to: UInt.self, capacity: 3)
+      // Each component needs enough high bits set (s1 > 1, s2 > 7, s3 > 15), as taus2_set ensures.
+      words[0] = next32() | 2
+      words[1] = next32() | 8
+      words[2] = next32() | 16
+      for _ in 0..<6 { _ = gsl_rng_get(generator) }  // warm-up, as taus2_set does
+    case .ranlxd2:
+      gsl_rng_set(generator, UInt(truncatingIfNeeded: (seed >> 32) ^ (seed & 0xFFFF_FFFF)))
+    }
   }
 
   /// The stream named `key` of the replication whose seed is `replicationSeed`.
@@ -65,6 +99,9 @@ public struct RandomStream: ~Copyable {
   deinit {
     if ownsGenerator { gsl_rng_free(generator) }
   }
+
+  /// GSL's name of the generator (`gsl_rng_name`), e.g. "mt19937".
+  public var algorithmName: String { String(cString: gsl_rng_name(generator)) }
 
   /// A uniform draw on [0, 1), from `gsl_rng_uniform`.
   /// - Complexity: O(1)

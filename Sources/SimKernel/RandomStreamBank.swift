@@ -28,8 +28,12 @@ public struct RandomStreamBank: ~Copyable {
   /// Adds the stream named `key` and returns its index in the bank.
   /// - Complexity: O(1) amortised, plus GSL's seeding (mt19937: 624 words).
   public mutating func add(_ key: StreamKey) -> Int {
-    guard let generator = gsl_rng_alloc(algorithm.gslType) else { fatalError("gsl_rng_alloc failed: out of memory") }
-    RandomStream.seed(generator, with: SeedDerivation.streamSeed(replicationSeed: replicationSeed, key: key))
+    guard let generator = gsl_rng_alloc(algorithm.gslType) else {
+      fatalError("gsl_rng_alloc failed: out of memory")
+    }
+    RandomStream.seed(
+      generator, with: SeedDerivation.streamSeed(replicationSeed: replicationSeed, key: key),
+      algorithm: algorithm)
     generators.append(generator)
     return generators.count - 1
   }

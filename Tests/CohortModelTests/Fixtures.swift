@@ -14,7 +14,9 @@ func smallScenario() -> Scenario {
   scenario.region.states = [StateShare(code: "WA", share: 1)]
   scenario.demand.regionShare = 0.002
   var sites: [SiteListing] = []
-  func add(_ name: String, _ kind: SiteKind, _ x: Double, _ y: Double, system: Int?, staff: Int, capacity: Int) {
+  func add(
+    _ name: String, _ kind: SiteKind, _ x: Double, _ y: Double, system: Int?, staff: Int, capacity: Int
+  ) {
     var site = SiteListing()
     site.name = name
     site.kind = kind
@@ -45,13 +47,16 @@ func smallScenario() -> Scenario {
 }
 
 /// Runs `replications` replications and returns each one's metrics.
-func metrics(of scenario: Scenario, strategy: String = PlacementStrategies.programDefault, replications: Int = 12)
+func metrics(
+  of scenario: Scenario, strategy: String = PlacementStrategies.programDefault, replications: Int = 12
+)
   -> [ReplicationMetrics]
 {
   (0..<replications).map { replication in
     var monitor = DiscardingMonitor()
     let seed = SeedDerivation.replicationSeed(master: scenario.seed, replication: replication)
-    return Replication.run(scenario: scenario, strategy: strategy, replicationSeed: seed, monitor: &monitor).metrics
+    return Replication.run(scenario: scenario, strategy: strategy, replicationSeed: seed, monitor: &monitor)
+      .metrics
   }
 }
 
@@ -62,12 +67,15 @@ func mean(_ metric: Metric, _ runs: [ReplicationMetrics]) -> Double {
 }
 
 /// One replication with everything collected.
-func collected(_ scenario: Scenario, strategy: String = PlacementStrategies.programDefault, replication: Int = 0)
+func collected(
+  _ scenario: Scenario, strategy: String = PlacementStrategies.programDefault, replication: Int = 0
+)
   -> (ReplicationResult, CollectingMonitor)
 {
   var monitor = CollectingMonitor()
   let seed = SeedDerivation.replicationSeed(master: scenario.seed, replication: replication)
-  let result = Replication.run(scenario: scenario, strategy: strategy, replicationSeed: seed, monitor: &monitor)
+  let result = Replication.run(
+    scenario: scenario, strategy: strategy, replicationSeed: seed, monitor: &monitor)
   return (result, monitor)
 }
 

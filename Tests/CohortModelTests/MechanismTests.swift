@@ -78,7 +78,9 @@ struct MechanismTests {
     scenario.evaluation.clashPenalty = 1
     scenario.evaluation.spreadProbability = 1
     let runs = metrics(of: scenario, replications: 6)
-    #expect(runs.allSatisfy { $0[.offerOwnSite] == 0 && $0[.offerSameSystem] == 0 && $0[.offerRecommendation] == 0 })
+    #expect(
+      runs.allSatisfy { $0[.offerOwnSite] == 0 && $0[.offerSameSystem] == 0 && $0[.offerRecommendation] == 0 }
+    )
     #expect(mean(.offerOpenMarket, runs) == 1)
     #expect(mean(.placed12m, runs) > 0.2)
   }
@@ -108,7 +110,8 @@ struct MechanismTests {
     scenario.credentialPathways["never"] = CredentialPathway(
       exams: [
         ExamParameters(
-          name: "impossible", monthsAfterStart: nil, daysAfterGraduation: .constant(value: 0), firstAttemptPass: 0,
+          name: "impossible", monthsAfterStart: nil, daysAfterGraduation: .constant(value: 0),
+          firstAttemptPass: 0,
           retakePass: 0, retakeWaitDays: 60, maxAttempts: 2)
       ], windowYears: 5)
     scenario.programs[0].pathway = "never"
@@ -124,13 +127,16 @@ struct MechanismTests {
     hard.credentialPathways["single"] = CredentialPathway(
       exams: [
         ExamParameters(
-          name: "registry", monthsAfterStart: nil, daysAfterGraduation: .constant(value: 30), firstAttemptPass: 0.3,
+          name: "registry", monthsAfterStart: nil, daysAfterGraduation: .constant(value: 30),
+          firstAttemptPass: 0.3,
           retakePass: 0.3, retakeWaitDays: 120, maxAttempts: 2)
       ], windowYears: 3)
     hard.programs[0].pathway = "single"
     var easy = hard
     easy.credentialPathways["single"]!.exams[0].firstAttemptPass = 0.95
-    #expect(mean(.credentialed12m, metrics(of: easy, replications: 4)) > mean(.credentialed12m, metrics(of: hard, replications: 4)) + 0.3)
+    #expect(
+      mean(.credentialed12m, metrics(of: easy, replications: 4)) > mean(
+        .credentialed12m, metrics(of: hard, replications: 4)) + 0.3)
   }
 
   @Test("more openings a year place more graduates")
@@ -138,13 +144,16 @@ struct MechanismTests {
     let scarce = smallScenario()
     var plenty = scarce
     plenty.demand.nationalOpeningsPerYear *= 3
-    #expect(mean(.placed12m, metrics(of: plenty, replications: 6)) > mean(.placed12m, metrics(of: scarce, replications: 6)) + 0.05)
+    #expect(
+      mean(.placed12m, metrics(of: plenty, replications: 6)) > mean(
+        .placed12m, metrics(of: scarce, replications: 6)) + 0.05)
   }
 
   @Test("offer shares by source sum to one")
   func offerSharesSumToOne() {
     for run in metrics(of: smallScenario(), replications: 4) {
-      let total = run[.offerOwnSite] + run[.offerSameSystem] + run[.offerRecommendation] + run[.offerOpenMarket]
+      let total =
+        run[.offerOwnSite] + run[.offerSameSystem] + run[.offerRecommendation] + run[.offerOpenMarket]
       #expect(abs(total - 1) < 1e-12)
     }
   }

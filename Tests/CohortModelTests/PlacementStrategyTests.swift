@@ -1,6 +1,7 @@
-@testable import CohortModel
 import SimKernel
 import Testing
+
+@testable import CohortModel
 
 @Suite("placement strategies")
 struct PlacementStrategyTests {
@@ -16,7 +17,8 @@ struct PlacementStrategyTests {
       PlacementOption(site: 1, distanceKm: 20, system: 1, expectedOpeningsPerYear: 1.0, roomLeft: 1),
       PlacementOption(site: 2, distanceKm: 40, system: 0, expectedOpeningsPerYear: 2.0, roomLeft: 1),
     ]
-    return PlacementRequest(students: students, options: [sites, sites], room: [0: 1, 1: 1, 2: 1], programSystem: 0)
+    return PlacementRequest(
+      students: students, options: [sites, sites], room: [0: 1, 1: 1, 2: 1], programSystem: 0)
   }
 
   func place(_ strategy: any PlacementStrategy, _ request: PlacementRequest) -> [Int] {
@@ -41,10 +43,14 @@ struct PlacementStrategyTests {
   @Test("highest-expected-hiring takes the site with most expected openings first")
   func highestExpectedHiring() { #expect(place(HighestExpectedHiring(), request()).contains(2)) }
 
-  @Test("no strategy can place more students than a site has room for", arguments: PlacementStrategies.all.map(\.name))
+  @Test(
+    "no strategy can place more students than a site has room for",
+    arguments: PlacementStrategies.all.map(\.name))
   func capacityRespected(name: String) {
     var crowded = request()
-    crowded = PlacementRequest(students: crowded.students + crowded.students, options: Array(repeating: crowded.options[0], count: 4), room: [0: 1, 1: 1, 2: 1], programSystem: 0)
+    crowded = PlacementRequest(
+      students: crowded.students + crowded.students, options: Array(repeating: crowded.options[0], count: 4),
+      room: [0: 1, 1: 1, 2: 1], programSystem: 0)
     let assignment = place(PlacementStrategies.named(name)!, crowded)
     let placed = assignment.filter { $0 >= 0 }
     #expect(Set(placed).count == placed.count)

@@ -17,7 +17,9 @@ struct ScenarioDecodingTests {
   @Test("every shipped scenario is valid")
   func shippedScenariosAreValid() throws {
     let folder = repositoryRoot.appendingPathComponent("Scenarios")
-    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+      $0.hasSuffix(".json")
+    }
     #expect(files.count >= 5)
     for file in files { _ = try Scenario.load(contentsOf: folder.appendingPathComponent(file).path) }
   }
@@ -41,19 +43,24 @@ struct ScenarioDecodingTests {
 
   @Test("a trait that could be drawn outside [0, 1] is refused")
   func unboundedTraitRefused() {
-    let found = problems(#"{"name": "x", "programs": [{"name": "A", "xKm": 1, "yKm": 1}], "students": {"rapport": {"normal": {"mean": 0.5, "sd": 0.2}}}}"#)
+    let found = problems(
+      #"{"name": "x", "programs": [{"name": "A", "xKm": 1, "yKm": 1}], "students": {"rapport": {"normal": {"mean": 0.5, "sd": 0.2}}}}"#
+    )
     #expect(found.first?.hasPrefix("students.rapport: must draw only within [0, 1]") == true)
   }
 
   @Test("an invalid distribution parameter names its full path")
   func distributionPathIsFull() {
-    let found = problems(#"{"name": "x", "programs": [{"name": "A", "xKm": 1, "yKm": 1}], "demand": {"approvalDelayDays": {"gamma": {"shape": 2, "scale": -1}}}}"#)
+    let found = problems(
+      #"{"name": "x", "programs": [{"name": "A", "xKm": 1, "yKm": 1}], "demand": {"approvalDelayDays": {"gamma": {"shape": 2, "scale": -1}}}}"#
+    )
     #expect(found == ["demand.approvalDelayDays.gamma.scale: must be > 0, got -1"])
   }
 
   @Test("an unknown pathway names the known ones")
   func unknownPathway() {
-    let found = problems(#"{"name": "x", "programs": [{"name": "A", "xKm": 1, "yKm": 1, "pathway": "rdms"}]}"#)
+    let found = problems(
+      #"{"name": "x", "programs": [{"name": "A", "xKm": 1, "yKm": 1, "pathway": "rdms"}]}"#)
     #expect(found == ["programs[0].pathway: unknown pathway \"rdms\"; allowed: ardms, arrt, cci"])
   }
 

@@ -29,7 +29,9 @@ extension CohortDynamics {
         let day = Self.day(year: year, month: program.intakeMonth, startYear: scenario.startYear)
         guard day <= scenario.horizonDays else { continue }
         cohorts.append(
-          Cohort(program: Int32(programIndex), intakeYear: year, admissionDay: day, firstStudent: 0, studentCount: 0))
+          Cohort(
+            program: Int32(programIndex), intakeYear: year, admissionDay: day, firstStudent: 0,
+            studentCount: 0))
         simulation.schedule(.cohortAdmitted(cohort: Int32(cohorts.count - 1)), at: day)
       }
     }
@@ -37,7 +39,9 @@ extension CohortDynamics {
 
   mutating func admit(_ cohortIndex: Int, _ simulation: inout Simulation<CohortEvent>) {
     let program = world.programs[Int(cohorts[cohortIndex].program)]
-    var cohortStream = RandomStream(replicationSeed: replicationSeed, key: StreamKey("cohort size", cohortIndex), algorithm: scenario.generator)
+    var cohortStream = RandomStream(
+      replicationSeed: replicationSeed, key: StreamKey("cohort size", cohortIndex),
+      algorithm: scenario.generator)
     let size = max(0, Int(program.cohortSize.sample(&cohortStream).rounded()))
     cohorts[cohortIndex].firstStudent = students.count
     cohorts[cohortIndex].studentCount = size
@@ -72,10 +76,10 @@ extension CohortDynamics {
     let rotationStart = now + program.clinicalStartMonth * Self.daysPerMonth
     for rotation in 0..<program.rotations.count {
       let offset = Double(rotation) * (program.rotations.lengthWeeks + program.rotations.gapWeeks) * 7
-      simulation.schedule(.rotationStarts(cohort: Int32(cohortIndex), rotation: Int32(rotation)), at: rotationStart + offset)
+      simulation.schedule(
+        .rotationStarts(cohort: Int32(cohortIndex), rotation: Int32(rotation)), at: rotationStart + offset)
     }
   }
-
 
   mutating func graduate(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
     trace(simulation.now, "graduated", student: index)

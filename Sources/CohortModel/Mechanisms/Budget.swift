@@ -36,7 +36,8 @@ extension CohortDynamics {
     let rate = world.demand.exitRatePerYear / 365.25 * Double(sites[site].positions)
     guard rate > 0 else { return }
     let delay = withBudgetStream(site) { $0.exponential(mean: 1 / rate) }
-    budgets[site].nextExit = simulation.schedule(.staffExit(site: Int32(site)), after: delay, priority: CohortPriority.budget)
+    budgets[site].nextExit = simulation.schedule(
+      .staffExit(site: Int32(site)), after: delay, priority: CohortPriority.budget)
   }
 
   mutating func staffLeaves(_ site: Int, _ simulation: inout Simulation<CohortEvent>) {
@@ -55,6 +56,8 @@ extension CohortDynamics {
     let approvalDelay = scenario.demand.approvalDelayDays
     let delay = withBudgetStream(site) { approvalDelay.sample(&$0) }
     requisitions.append(Requisition(site: Int32(site), approvedDay: simulation.now + delay))
-    simulation.schedule(.requisitionApproved(requisition: Int32(requisitions.count - 1)), after: delay, priority: CohortPriority.budget)
+    simulation.schedule(
+      .requisitionApproved(requisition: Int32(requisitions.count - 1)), after: delay,
+      priority: CohortPriority.budget)
   }
 }

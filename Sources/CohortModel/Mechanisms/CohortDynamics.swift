@@ -65,13 +65,15 @@ struct CohortDynamics: EventHandler, ~Copyable {
     case .rotationStarts(let cohort, let rotation): startRotation(Int(cohort), Int(rotation), &simulation)
     case .clinicalWeek(let student): observeWeek(Int(student), &simulation)
     case .rotationEnds(let student): endRotation(Int(student), &simulation)
-    case .reputationSpreads(let student, let site): spreadReputation(Int(student), from: Int(site), &simulation)
+    case .reputationSpreads(let student, let site):
+      spreadReputation(Int(student), from: Int(site), &simulation)
     case .graduation(let student): graduate(Int(student), &simulation)
     case .examAttempt(let student, let exam): attemptExam(Int(student), Int(exam), &simulation)
     case .budgetReview: reviewBudgets(&simulation)
     case .staffExit(let site): staffLeaves(Int(site), &simulation)
     case .requisitionApproved(let requisition): openRequisition(Int(requisition), &simulation)
-    case .insideOffer(let requisition, let student): deliverInsideOffer(Int(requisition), Int(student), &simulation)
+    case .insideOffer(let requisition, let student):
+      deliverInsideOffer(Int(requisition), Int(student), &simulation)
     case .postingCloses(let requisition): closePosting(Int(requisition), &simulation)
     case .offerDecision(let student): decideOnOffers(Int(student), &simulation)
     case .jobStarts(let student): startJob(Int(student), &simulation)
@@ -81,9 +83,13 @@ struct CohortDynamics: EventHandler, ~Copyable {
   }
 
   /// Records one line of the trace when the monitor keeps one; builds no string otherwise.
-  func trace(_ time: Double, _ event: String, student: Int = -1, site: Int = -1, _ detail: @autoclosure () -> String = "") {
+  func trace(
+    _ time: Double, _ event: String, student: Int = -1, site: Int = -1,
+    _ detail: @autoclosure () -> String = ""
+  ) {
     guard let traceSink else { return }
-    traceSink.records.append(TraceRecord(time: time, event: event, student: student, site: site, detail: detail()))
+    traceSink.records.append(
+      TraceRecord(time: time, event: event, student: student, site: site, detail: detail()))
   }
 
   /// Puts a graduate on the open market.
@@ -91,7 +97,8 @@ struct CohortDynamics: EventHandler, ~Copyable {
     students[index].status = .searching
     students[index].searches += 1
     let reach = scenario.students.commuteKm + students[index].relocationWillingnessKm
-    searching.insert(Int32(index), search: students[index].searches, home: students[index].home, reachKm: reach)
+    searching.insert(
+      Int32(index), search: students[index].searches, home: students[index].home, reachKm: reach)
   }
 
   /// Draws from a site's budget stream.

@@ -21,7 +21,8 @@ extension CohortDynamics {
       } else {
         day = graduation + withExamStream(student) { exam.daysAfterGraduation!.sample(&$0) }
       }
-      simulation.schedule(.examAttempt(student: Int32(student), exam: Int32(number)), at: max(day, simulation.now))
+      simulation.schedule(
+        .examAttempt(student: Int32(student), exam: Int32(number)), at: max(day, simulation.now))
     }
   }
 
@@ -33,10 +34,13 @@ extension CohortDynamics {
     let base = min(max(attempt == 1 ? exam.firstAttemptPass : exam.retakePass, 1e-9), 1 - 1e-9)
     let probability = 1 / (1 + exp(-(log(base / (1 - base)) + students[student].examAbility)))
     let passed = withExamStream(student) { $0.chance(probability) }
-    trace(simulation.now, passed ? "exam_pass" : "exam_fail", student: student, "\(exam.name) attempt=\(attempt)")
+    trace(
+      simulation.now, passed ? "exam_pass" : "exam_fail", student: student, "\(exam.name) attempt=\(attempt)")
     if passed {
       students[student].examsPassed |= 1 << UInt32(number)
-      if students[student].examsPassed == (1 << UInt32(pathway.exams.count)) - 1 { earnCredential(student, &simulation) }
+      if students[student].examsPassed == (1 << UInt32(pathway.exams.count)) - 1 {
+        earnCredential(student, &simulation)
+      }
       return
     }
     let retakeDay = simulation.now + exam.retakeWaitDays

@@ -3,7 +3,9 @@ import SimKernel
 /// Offers, the student's choice among them, the start date, and contingent offers that are
 /// rescinded when the credential does not come in time.
 extension CohortDynamics {
-  mutating func deliverInsideOffer(_ requisition: Int, _ student: Int, _ simulation: inout Simulation<CohortEvent>) {
+  mutating func deliverInsideOffer(
+    _ requisition: Int, _ student: Int, _ simulation: inout Simulation<CohortEvent>
+  ) {
     let site = Int(requisitions[requisition].site)
     if isCandidate(student, for: site, now: simulation.now) {
       makeOffer(requisition, to: student, &simulation)
@@ -26,10 +28,13 @@ extension CohortDynamics {
     let site = Int(requisitions[requisition].site)
     trace(
       simulation.now, "offer", student: student, site: site,
-      "requisition=\(requisition) source=\(requisitions[requisition].tier.source.rawValue) contingent=\(!students[student].isCredentialed)")
+      "requisition=\(requisition) source=\(requisitions[requisition].tier.source.rawValue) contingent=\(!students[student].isCredentialed)"
+    )
     if !students[student].decisionPending {
       students[student].decisionPending = true
-      simulation.schedule(.offerDecision(student: Int32(student)), after: scenario.hiring.decisionDays, priority: CohortPriority.decision)
+      simulation.schedule(
+        .offerDecision(student: Int32(student)), after: scenario.hiring.decisionDays,
+        priority: CohortPriority.decision)
     }
   }
 
@@ -50,13 +55,17 @@ extension CohortDynamics {
       }
     }
     for raw in offers where Int(raw) != chosen?.requisition {
-      trace(simulation.now, "offer_declined", student: student, site: Int(requisitions[Int(raw)].site), "requisition=\(raw)")
+      trace(
+        simulation.now, "offer_declined", student: student, site: Int(requisitions[Int(raw)].site),
+        "requisition=\(raw)")
       moveOn(Int(raw), &simulation)
     }
     if let chosen { accept(chosen.requisition, by: student, distanceKm: chosen.distance, &simulation) }
   }
 
-  private mutating func accept(_ requisition: Int, by student: Int, distanceKm: Double, _ simulation: inout Simulation<CohortEvent>) {
+  private mutating func accept(
+    _ requisition: Int, by student: Int, distanceKm: Double, _ simulation: inout Simulation<CohortEvent>
+  ) {
     let now = simulation.now
     let site = Int(requisitions[requisition].site)
     let source = requisitions[requisition].tier.source
@@ -78,13 +87,17 @@ extension CohortDynamics {
       if contingent { counters.acceptedContingent += 1 }
       if relocated { counters.acceptedRelocated += 1 }
     }
-    trace(now, "offer_accepted", student: student, site: site, "requisition=\(requisition) source=\(source.rawValue) distance_km=\(fixed(distanceKm))")
+    trace(
+      now, "offer_accepted", student: student, site: site,
+      "requisition=\(requisition) source=\(source.rawValue) distance_km=\(fixed(distanceKm))")
     let onboardingDays = scenario.hiring.onboardingDays
     let onboarding = withHiringStream(site) { onboardingDays.sample(&$0) }
     let plannedStart = max(now, students[student].graduationDay) + onboarding
     simulation.schedule(.jobStarts(student: Int32(student)), at: plannedStart)
     if contingent {
-      simulation.schedule(.contingencyDeadline(student: Int32(student)), at: plannedStart + scenario.hiring.contingentWindowDays)
+      simulation.schedule(
+        .contingencyDeadline(student: Int32(student)), at: plannedStart + scenario.hiring.contingentWindowDays
+      )
     } else {
       applyForLicenceIfNeeded(student, &simulation)
     }
@@ -100,13 +113,16 @@ extension CohortDynamics {
       return
     }
     students[student].startDay = simulation.now
-    trace(simulation.now, "job_start", student: student, site: site, students[student].contingent ? "contingent" : "")
+    trace(
+      simulation.now, "job_start", student: student, site: site,
+      students[student].contingent ? "contingent" : "")
   }
 
   /// At the end of the window a contingent hire without the credential loses the job; the
   /// opening is searched for again and the graduate goes back to searching.
   mutating func checkContingency(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard students[student].status == .hired, students[student].contingent, !students[student].isCredentialed else { return }
+    guard students[student].status == .hired, students[student].contingent, !students[student].isCredentialed
+    else { return }
     let requisition = Int(students[student].jobRequisition)
     let site = Int(students[student].jobSite)
     trace(simulation.now, "rescinded", student: student, site: site, "requisition=\(requisition)")

@@ -14,15 +14,21 @@ extension CohortDynamics {
     var candidates: [Int32] = []
     do {
       let current = students
-      searching.forEachCandidate(near: location, isCurrent: { entry in
-        current[Int(entry.student)].status == .searching && current[Int(entry.student)].searches == entry.search
-      }) { candidates.append($0) }
+      searching.forEachCandidate(
+        near: location,
+        isCurrent: { entry in
+          current[Int(entry.student)].status == .searching
+            && current[Int(entry.student)].searches == entry.search
+        }
+      ) { candidates.append($0) }
     }
     for raw in candidates {
       let index = Int(raw)
       let distance = location.distanceKm(to: students[index].home)
       let commute = scenario.students.commuteKm
-      guard distance <= commute + students[index].relocationWillingnessKm, isCandidate(index, for: site, now: now) else {
+      guard distance <= commute + students[index].relocationWillingnessKm,
+        isCandidate(index, for: site, now: now)
+      else {
         continue
       }
       let probability = hiring.applyProbability * (distance <= commute ? 1 : hiring.relocationApplyFactor)
@@ -39,11 +45,15 @@ extension CohortDynamics {
     let externalCount = withHiringStream(site) { Int(hiring.externalApplicants.sample(&$0).rounded()) }
     var bestExternal = -Double.infinity
     for _ in 0..<max(0, externalCount) {
-      bestExternal = max(bestExternal, withHiringStream(site) { hiring.externalCandidateScore.sample(&$0) } + hiring.credentialBonus)
+      bestExternal = max(
+        bestExternal,
+        withHiringStream(site) { hiring.externalCandidateScore.sample(&$0) } + hiring.credentialBonus)
     }
     applicants += max(0, externalCount)
     if let best, best.score >= bestExternal {
-      trace(now, "posting_closed", student: best.student, site: site, "requisition=\(index) applicants=\(applicants)")
+      trace(
+        now, "posting_closed", student: best.student, site: site,
+        "requisition=\(index) applicants=\(applicants)")
       makeOffer(index, to: best.student, &simulation)
     } else if externalCount > 0 {
       requisitions[index].filledDay = now

@@ -27,9 +27,12 @@ extension CohortDynamics {
       students[index].impressions[entry].value = told
       students[index].impressions[entry].lastDay = simulation.now
     } else {
-      students[index].impressions.append(Impression(site: key, value: told, lastDay: simulation.now, active: false))
+      students[index].impressions.append(
+        Impression(site: key, value: told, lastDay: simulation.now, active: false))
       systemHeard[system].append(Int32(index))
     }
-    trace(simulation.now, "word_spreads", student: index, site: site, "system=\(system) reputation=\(fixed(told))")
+    trace(
+      simulation.now, "word_spreads", student: index, site: site, "system=\(system) reputation=\(fixed(told))"
+    )
   }
 }

@@ -24,14 +24,17 @@ extension CohortDynamics {
         requisitions[index].postings += 1
         let postingDays = scenario.hiring.postingDays
         let days = withHiringStream(site) { postingDays.sample(&$0) }
-        trace(simulation.now, "posted", site: site, "requisition=\(index) posting=\(requisitions[index].postings)")
+        trace(
+          simulation.now, "posted", site: site, "requisition=\(index) posting=\(requisitions[index].postings)"
+        )
         simulation.schedule(.postingCloses(requisition: Int32(index)), after: days)
         return
       }
       if let student = candidate {
         let insideOfferDays = scenario.hiring.insideOfferDays
         let days = withHiringStream(site) { insideOfferDays.sample(&$0) }
-        let event = tier == .ownSite ? "told_to_apply" : tier == .sameSystem ? "system_referral" : "recommended"
+        let event =
+          tier == .ownSite ? "told_to_apply" : tier == .sameSystem ? "system_referral" : "recommended"
         trace(simulation.now, event, student: student, site: site, "requisition=\(index)")
         simulation.schedule(.insideOffer(requisition: Int32(index), student: Int32(student)), after: days)
         return
@@ -44,7 +47,9 @@ extension CohortDynamics {
   /// graduating, and credentialed unless the site hires on contingency (a student whose
   /// contingent job was rescinded needs the credential before anyone hires them again).
   func isCandidate(_ index: Int, for site: Int, now: Double) -> Bool {
-    guard students[index].status != .hired, students[index].graduationDay - now <= scenario.hiring.lookaheadDays else {
+    guard students[index].status != .hired,
+      students[index].graduationDay - now <= scenario.hiring.lookaheadDays
+    else {
       return false
     }
     if students[index].isCredentialed { return true }
@@ -59,7 +64,9 @@ extension CohortDynamics {
 
   /// True when `index` was at `key`'s site recently enough to count as "theirs", or is there now.
   func isRecent(_ index: Int, at site: Int, now: Double) -> Bool {
-    guard let entry = students[index].impressions.first(where: { $0.site == Int32(site) }) else { return false }
+    guard let entry = students[index].impressions.first(where: { $0.site == Int32(site) }) else {
+      return false
+    }
     return entry.active || now - entry.lastDay <= scenario.hiring.recentStudentDays
   }
 

@@ -4,7 +4,9 @@ import SimKernel
 /// Clinical rotations: placement by the program's strategy, and the weekly observation that
 /// makes a rotation a months-long interview.
 extension CohortDynamics {
-  mutating func startRotation(_ cohortIndex: Int, _ rotation: Int, _ simulation: inout Simulation<CohortEvent>) {
+  mutating func startRotation(
+    _ cohortIndex: Int, _ rotation: Int, _ simulation: inout Simulation<CohortEvent>
+  ) {
     let cohort = cohorts[cohortIndex]
     let program = world.programs[Int(cohort.program)]
     let radius = program.placementRadiusKm
@@ -34,7 +36,8 @@ extension CohortDynamics {
       students: waiting, options: options, room: room,
       programSystem: mainSystem(near: Location(xKm: program.xKm, yKm: program.yKm), radiusKm: radius))
     var stream = RandomStream(
-      replicationSeed: replicationSeed, key: StreamKey("placement", cohortIndex * 64 + rotation), algorithm: scenario.generator)
+      replicationSeed: replicationSeed, key: StreamKey("placement", cohortIndex * 64 + rotation),
+      algorithm: scenario.generator)
     (strategy ?? PlacementStrategies.named(program.strategy)!).place(&request, stream: &stream)
 
     let end = simulation.now + program.rotations.lengthWeeks * 7
@@ -47,7 +50,9 @@ extension CohortDynamics {
         continue
       }
       beginPlacement(placed.student, at: site, until: end, &simulation)
-      trace(simulation.now, "rotation_start", student: placed.student, site: site, "rotation=\(rotation + 1) site=\(sites[site].name)")
+      trace(
+        simulation.now, "rotation_start", student: placed.student, site: site,
+        "rotation=\(rotation + 1) site=\(sites[site].name)")
     }
   }
 
@@ -57,13 +62,17 @@ extension CohortDynamics {
     world.forEachSite(within: radiusKm, of: location) { site, _ in
       if sites[site].system >= 0 { capacity[sites[site].system] += sites[site].capacity }
     }
-    guard let best = capacity.indices.max(by: { (capacity[$0], -$0) < (capacity[$1], -$1) }), capacity[best] > 0 else {
+    guard let best = capacity.indices.max(by: { (capacity[$0], -$0) < (capacity[$1], -$1) }),
+      capacity[best] > 0
+    else {
       return -1
     }
     return best
   }
 
-  private mutating func beginPlacement(_ index: Int, at site: Int, until end: Double, _ simulation: inout Simulation<CohortEvent>) {
+  private mutating func beginPlacement(
+    _ index: Int, at site: Int, until end: Double, _ simulation: inout Simulation<CohortEvent>
+  ) {
     budgets[site].occupancy += 1
     students[index].currentSite = Int32(site)
     students[index].rotationEnd = end
@@ -71,7 +80,8 @@ extension CohortDynamics {
     if let entry = students[index].impressions.firstIndex(where: { $0.site == Int32(site) }) {
       students[index].impressions[entry].active = true
     } else {
-      students[index].impressions.append(Impression(site: Int32(site), value: 0.5, lastDay: simulation.now, active: true))
+      students[index].impressions.append(
+        Impression(site: Int32(site), value: 0.5, lastDay: simulation.now, active: true))
       siteHistory[site].append(Int32(index))
     }
     if simulation.now + 7 <= end { simulation.schedule(.clinicalWeek(student: Int32(index)), after: 7) }
@@ -90,7 +100,9 @@ extension CohortDynamics {
       (stream.normal(mean: 0, standardDeviation: evaluation.observationNoise), stream.uniform())
     }
     let observed = observedQuality(index) + students[index].composure + noise
-    guard let entry = students[index].impressions.firstIndex(where: { $0.site == Int32(site) }) else { return }
+    guard let entry = students[index].impressions.firstIndex(where: { $0.site == Int32(site) }) else {
+      return
+    }
     let before = students[index].impressions[entry].value
     var value = before + evaluation.learningRate * (observed - before)
     if clashDraw < evaluation.clashProbabilityPerWeek * (1 - students[index].rapport) {
@@ -103,16 +115,20 @@ extension CohortDynamics {
     if before <= threshold && value > threshold {
       trace(simulation.now, "noticed", student: index, site: site, "impression=\(fixed(value))")
     }
-    if simulation.now + 7 <= students[index].rotationEnd { simulation.schedule(.clinicalWeek(student: Int32(index)), after: 7) }
+    if simulation.now + 7 <= students[index].rotationEnd {
+      simulation.schedule(.clinicalWeek(student: Int32(index)), after: 7)
+    }
   }
 
   /// What staff would rate the student this week, before noise: weighted skill, reliability and
   /// rapport on a 0–1 scale. Skill follows a learning curve toward aptitude.
   func observedQuality(_ index: Int) -> Double {
     let evaluation = scenario.evaluation
-    let skill = students[index].aptitude * (1 - exp(-students[index].weeksOfExperience / evaluation.learningCurveWeeks))
+    let skill =
+      students[index].aptitude * (1 - exp(-students[index].weeksOfExperience / evaluation.learningCurveWeeks))
     let total = evaluation.skillWeight + evaluation.reliabilityWeight + evaluation.rapportWeight
-    return (evaluation.skillWeight * skill + evaluation.reliabilityWeight * students[index].reliability
+    return
+      (evaluation.skillWeight * skill + evaluation.reliabilityWeight * students[index].reliability
       + evaluation.rapportWeight * students[index].rapport) / total
   }
 
@@ -130,7 +146,9 @@ extension CohortDynamics {
     let (spreads, delay) = withStudentStream(index) { stream in
       (stream.chance(evaluation.spreadProbability), evaluation.spreadDelayDays.sample(&stream))
     }
-    trace(simulation.now, "rotation_end", student: index, site: site, "impression=\(fixed(impression(of: index, key: Int32(site), now: simulation.now) ?? .nan))")
+    trace(
+      simulation.now, "rotation_end", student: index, site: site,
+      "impression=\(fixed(impression(of: index, key: Int32(site), now: simulation.now) ?? .nan))")
     if spreads && sites[site].system >= 0 {
       simulation.schedule(.reputationSpreads(student: Int32(index), site: Int32(site)), after: delay)
     }

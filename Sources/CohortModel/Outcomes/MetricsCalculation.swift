@@ -34,8 +34,11 @@ extension CohortDynamics {
     metrics[.placed12m] = share(placed12, of: followed12)
     metrics[.credentialed12m] = share(credentialed12, of: followed12)
     let accepted = counters.acceptedBySource.reduce(0, +)
-    for (source, metric) in zip(OfferSource.allCases, [Metric.offerOwnSite, .offerSameSystem, .offerRecommendation, .offerOpenMarket]) {
-      metrics[metric] = share(counters.acceptedBySource[OfferSource.allCases.firstIndex(of: source)!], of: accepted)
+    for (source, metric) in zip(
+      OfferSource.allCases, [Metric.offerOwnSite, .offerSameSystem, .offerRecommendation, .offerOpenMarket])
+    {
+      metrics[metric] = share(
+        counters.acceptedBySource[OfferSource.allCases.firstIndex(of: source)!], of: accepted)
     }
     metrics[.daysToOfferMedian] = median(daysToOffer)
     metrics[.contingentRate] = share(counters.acceptedContingent, of: accepted)
@@ -57,7 +60,8 @@ extension CohortDynamics {
     }
     metrics[.openingsPerYear] = Double(opened) / scenario.years
     let positions = sites.reduce(0) { $0 + $1.positions }
-    metrics[.positionsGrowth] = counters.initialPositions > 0 ? Double(positions) / Double(counters.initialPositions) - 1 : .nan
+    metrics[.positionsGrowth] =
+      counters.initialPositions > 0 ? Double(positions) / Double(counters.initialPositions) - 1 : .nan
     metrics[.timeToFillDaysMean] = filled > 0 ? fillDays / Double(filled) : .nan
     metrics[.unfilledOpeningsShare] = share(unfilled, of: opened)
     metrics[.studentsUnplacedRotations] = share(counters.rotationSlotsUnplaced, of: counters.rotationSlots)
@@ -71,14 +75,15 @@ extension CohortDynamics {
       let cohort = cohorts[Int(student.cohort)]
       func known(_ value: Double) -> Double? { value.isNaN ? nil : value }
       return StudentOutcome(
-          student: index, program: world.programs[Int(student.program)].name, intakeYear: cohort.intakeYear,
-          graduationDay: student.graduationDay <= scenario.horizonDays ? student.graduationDay : nil,
-          daysFromGraduationToOffer: known(student.offerDay - student.graduationDay),
-          offerSource: student.jobSite >= 0 ? student.offerSource : nil,
-          offerSite: student.jobSite >= 0 ? Int(student.jobSite) : nil, contingent: student.everContingent,
-          rescinded: student.rescinded, relocated: student.relocated, relocationDistanceKm: known(student.relocationKm),
-          credentialDay: known(student.credentialDay), licenceDay: known(student.licenceDay),
-          startDay: known(student.startDay), rotationSites: student.rotationSites.map(Int.init))
+        student: index, program: world.programs[Int(student.program)].name, intakeYear: cohort.intakeYear,
+        graduationDay: student.graduationDay <= scenario.horizonDays ? student.graduationDay : nil,
+        daysFromGraduationToOffer: known(student.offerDay - student.graduationDay),
+        offerSource: student.jobSite >= 0 ? student.offerSource : nil,
+        offerSite: student.jobSite >= 0 ? Int(student.jobSite) : nil, contingent: student.everContingent,
+        rescinded: student.rescinded, relocated: student.relocated,
+        relocationDistanceKm: known(student.relocationKm),
+        credentialDay: known(student.credentialDay), licenceDay: known(student.licenceDay),
+        startDay: known(student.startDay), rotationSites: student.rotationSites.map(Int.init))
     }
   }
 }

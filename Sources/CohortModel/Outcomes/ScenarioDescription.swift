@@ -10,15 +10,21 @@ public struct ScenarioDescription: Sendable {
   /// Derives the figures; the world (for generated sites and programs) is that of replication 0.
   public init(_ scenario: Scenario) {
     let demand = DerivedDemand(scenario.demand)
-    let world = World(scenario: scenario, replicationSeed: SeedDerivation.replicationSeed(master: scenario.seed, replication: 0))
+    let world = World(
+      scenario: scenario,
+      replicationSeed: SeedDerivation.replicationSeed(master: scenario.seed, replication: 0))
     let positions = world.sites.reduce(0) { $0 + $1.positions }
     sections.append(
       (
         "Run",
         [
           ("name", scenario.name), ("period", "\(scenario.startYear) + \(number(scenario.years)) years"),
-          ("replications (default)", "\(scenario.replications)"), ("master seed (default)", "\(scenario.seed)"),
-          ("strategies", scenario.strategies.isEmpty ? "each program's own" : scenario.strategies.joined(separator: ", ")),
+          ("replications (default)", "\(scenario.replications)"),
+          ("master seed (default)", "\(scenario.seed)"),
+          (
+            "strategies",
+            scenario.strategies.isEmpty ? "each program's own" : scenario.strategies.joined(separator: ", ")
+          ),
           ("random generator", scenario.generator.rawValue),
         ]
       ))
@@ -30,7 +36,10 @@ public struct ScenarioDescription: Sendable {
           ("national growth over ten years", percent(scenario.demand.nationalGrowthOverDecade)),
           ("region's share of national employment", percent(scenario.demand.regionShare, digits: 3)),
           ("positions at start", "\(positions)"),
-          ("expected openings a year", number(demand.openingsPerYear * Double(positions) / max(demand.initialPositions, 1))),
+          (
+            "expected openings a year",
+            number(demand.openingsPerYear * Double(positions) / max(demand.initialPositions, 1))
+          ),
           ("growth rate a year", percent(demand.growthRatePerYear, digits: 2)),
           ("staff exits per position a year", percent(demand.exitRatePerYear, digits: 2)),
           ("budget period (days)", number(scenario.demand.budgetPeriodDays)),
@@ -39,12 +48,19 @@ public struct ScenarioDescription: Sendable {
       ))
     var kinds: [(String, String)] = SiteKind.allCases.map { kind in
       let matching = world.sites.filter { $0.kind == kind }
-      return (kind.rawValue, "\(matching.count) sites, \(matching.reduce(0) { $0 + $1.positions }) positions, \(matching.reduce(0) { $0 + $1.capacity }) student places")
+      return (
+        kind.rawValue,
+        "\(matching.count) sites, \(matching.reduce(0) { $0 + $1.positions }) positions, \(matching.reduce(0) { $0 + $1.capacity }) student places"
+      )
     }
     kinds.append(("hospital systems", "\(world.systemCount)"))
     kinds.append(("independent sites", "\(world.sites.filter { $0.system < 0 }.count)"))
     let licensed = world.sites.filter(\.requiresLicence)
-    kinds.append(("sites in licensing states", "\(licensed.count) (\(Set(licensed.map(\.state)).sorted().joined(separator: ", ")))"))
+    kinds.append(
+      (
+        "sites in licensing states",
+        "\(licensed.count) (\(Set(licensed.map(\.state)).sorted().joined(separator: ", ")))"
+      ))
     sections.append(("Sites" + (scenario.sites == nil ? " (generated, replication 0)" : " (listed)"), kinds))
     var programRows: [(String, String)] = []
     var graduatesPerYear = 0.0
@@ -66,4 +82,6 @@ private func number(_ value: Double) -> String {
   value == value.rounded() && abs(value) < 1e12 ? String(Int(value)) : String(format: "%.2f", value)
 }
 
-private func percent(_ value: Double, digits: Int = 1) -> String { String(format: "%.\(digits)f%%", value * 100) }
+private func percent(_ value: Double, digits: Int = 1) -> String {
+  String(format: "%.\(digits)f%%", value * 100)
+}

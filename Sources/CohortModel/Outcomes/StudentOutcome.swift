@@ -27,7 +27,8 @@ public struct StudentOutcome: Sendable, Equatable {
   public var rotationSites: [Int]
 
   public init(
-    student: Int, program: String, intakeYear: Int, graduationDay: Double?, daysFromGraduationToOffer: Double?,
+    student: Int, program: String, intakeYear: Int, graduationDay: Double?,
+    daysFromGraduationToOffer: Double?,
     offerSource: OfferSource?, offerSite: Int?, contingent: Bool, rescinded: Bool, relocated: Bool,
     relocationDistanceKm: Double?, credentialDay: Double?, licenceDay: Double?, startDay: Double?,
     rotationSites: [Int]

@@ -19,20 +19,28 @@ public struct CredentialPathway: Sendable, Equatable {
   /// attempt limit found (calibration rows 11, 13–15; specialty pass rates an estimate).
   public static let ardms = CredentialPathway(
     exams: [
-      ExamParameters(name: "SPI", monthsAfterStart: 10, daysAfterGraduation: nil, firstAttemptPass: 0.74, retakePass: 0.47, retakeWaitDays: 60, maxAttempts: 0),
-      ExamParameters(name: "specialty", monthsAfterStart: nil, daysAfterGraduation: .uniform(lower: -30, upper: 45), firstAttemptPass: 0.70, retakePass: 0.47, retakeWaitDays: 60, maxAttempts: 0),
+      ExamParameters(
+        name: "SPI", monthsAfterStart: 10, daysAfterGraduation: nil, firstAttemptPass: 0.74, retakePass: 0.47,
+        retakeWaitDays: 60, maxAttempts: 0),
+      ExamParameters(
+        name: "specialty", monthsAfterStart: nil, daysAfterGraduation: .uniform(lower: -30, upper: 45),
+        firstAttemptPass: 0.70, retakePass: 0.47, retakeWaitDays: 60, maxAttempts: 0),
     ], windowYears: 5)
 
   /// ARRT sonography: one exam after graduation, three attempts within three years (row 16).
   public static let arrt = CredentialPathway(
     exams: [
-      ExamParameters(name: "ARRT sonography", monthsAfterStart: nil, daysAfterGraduation: .uniform(lower: 7, upper: 60), firstAttemptPass: 0.72, retakePass: 0.47, retakeWaitDays: 90, maxAttempts: 3)
+      ExamParameters(
+        name: "ARRT sonography", monthsAfterStart: nil, daysAfterGraduation: .uniform(lower: 7, upper: 60),
+        firstAttemptPass: 0.72, retakePass: 0.47, retakeWaitDays: 90, maxAttempts: 3)
     ], windowYears: 3)
 
   /// CCI (RCS/RDCS): no national pass rates or retake wait found (row 17): SPI-like estimates.
   public static let cci = CredentialPathway(
     exams: [
-      ExamParameters(name: "CCI registry", monthsAfterStart: nil, daysAfterGraduation: .uniform(lower: 7, upper: 60), firstAttemptPass: 0.70, retakePass: 0.47, retakeWaitDays: 60, maxAttempts: 0)
+      ExamParameters(
+        name: "CCI registry", monthsAfterStart: nil, daysAfterGraduation: .uniform(lower: 7, upper: 60),
+        firstAttemptPass: 0.70, retakePass: 0.47, retakeWaitDays: 60, maxAttempts: 0)
     ], windowYears: 5)
 
   /// The pathways every scenario knows without declaring them.
@@ -70,17 +78,21 @@ public struct ExamParameters: Sendable, Equatable {
 
 extension ExamParameters: Decodable {
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case name, monthsAfterStart, daysAfterGraduation, firstAttemptPass, retakePass, retakeWaitDays, maxAttempts
+    case name, monthsAfterStart, daysAfterGraduation, firstAttemptPass, retakePass, retakeWaitDays,
+      maxAttempts
   }
 
   public init(from decoder: any Decoder) throws {
-    self.init(name: "", monthsAfterStart: nil, daysAfterGraduation: nil, firstAttemptPass: 0.7, retakePass: 0.47, retakeWaitDays: 60, maxAttempts: 0)
+    self.init(
+      name: "", monthsAfterStart: nil, daysAfterGraduation: nil, firstAttemptPass: 0.7, retakePass: 0.47,
+      retakeWaitDays: 60, maxAttempts: 0)
     let reader = try FieldReader(decoder, CodingKeys.self)
     try reader.require(&name, .name) { $0.isEmpty ? "must not be empty" : nil }
     try reader.read(&monthsAfterStart, .monthsAfterStart) { ($0 ?? 0) >= 0 ? nil : "must be ≥ 0" }
     try reader.read(&daysAfterGraduation, .daysAfterGraduation)
     if (monthsAfterStart == nil) == (daysAfterGraduation == nil) {
-      try decoder.reject("give exactly one of monthsAfterStart (sat during the program) or daysAfterGraduation")
+      try decoder.reject(
+        "give exactly one of monthsAfterStart (sat during the program) or daysAfterGraduation")
     }
     try reader.require(&firstAttemptPass, .firstAttemptPass, Allowed.probability)
     try reader.read(&retakePass, .retakePass, Allowed.probability)
@@ -127,10 +139,12 @@ extension LicensureParameters: Decodable {
     self.init()
     let reader = try FieldReader(decoder, CodingKeys.self)
     try reader.read(&states, .states) { codes in
-      codes.allSatisfy { $0.count == 2 && $0.uppercased() == $0 } ? nil : "must be two-letter postal codes such as \"OR\""
+      codes.allSatisfy { $0.count == 2 && $0.uppercased() == $0 }
+        ? nil : "must be two-letter postal codes such as \"OR\""
     }
     try reader.read(&processingDays, .processingDays) { table in
-      table.values.allSatisfy { $0.supportLowerBound >= 0 } ? nil : "every processing time must never draw below 0"
+      table.values.allSatisfy { $0.supportLowerBound >= 0 }
+        ? nil : "every processing time must never draw below 0"
     }
     try reader.read(&defaultProcessingDays, .defaultProcessingDays, Allowed.draws(in: 0))
   }

@@ -40,8 +40,12 @@ extension DemandParameters: Decodable {
     try reader.read(&nationalGrowthOverDecade, .nationalGrowthOverDecade, Allowed.atLeast(-0.5))
     try reader.read(&nationalPositions, .nationalPositions, Allowed.above(0))
     try reader.read(&regionShare, .regionShare) { (0.000_001...1).contains($0) ? nil : "must be in (0, 1]" }
-    try reader.read(&budgetPeriodDays, .budgetPeriodDays) { (7...366).contains($0) ? nil : "must be from 7 to 366 days" }
-    try reader.read(&freezeProbability, .freezeProbability) { $0 >= 0 && $0 < 1 ? nil : "must be a probability in [0, 1)" }
+    try reader.read(&budgetPeriodDays, .budgetPeriodDays) {
+      (7...366).contains($0) ? nil : "must be from 7 to 366 days"
+    }
+    try reader.read(&freezeProbability, .freezeProbability) {
+      $0 >= 0 && $0 < 1 ? nil : "must be a probability in [0, 1)"
+    }
     try reader.read(&approvalDelayDays, .approvalDelayDays, Allowed.draws(in: 0))
   }
 }

@@ -47,7 +47,8 @@ extension HiringParameters: Decodable {
     self.init()
     let reader = try FieldReader(decoder, CodingKeys.self)
     try reader.read(&strongImpressionThreshold, .strongImpressionThreshold) {
-      (0.5..<1).contains($0) ? nil : "must be in [0.5, 1): above neutral, which a forgotten impression fades to"
+      (0.5..<1).contains($0)
+        ? nil : "must be in [0.5, 1): above neutral, which a forgotten impression fades to"
     }
     try reader.read(&recentStudentDays, .recentStudentDays, Allowed.atLeast(0))
     try reader.read(&lookaheadDays, .lookaheadDays, Allowed.atLeast(0))

@@ -62,7 +62,8 @@ extension ProgramParameters: Decodable {
     let isTemplate = decoder.codingPath.last?.stringValue == "template"
     if isTemplate {
       for key in [CodingKeys.name, .xKm, .yKm] where reader.has(key) {
-        try decoder.reject("a template's programs are named and placed by the generator; remove this field", at: key)
+        try decoder.reject(
+          "a template's programs are named and placed by the generator; remove this field", at: key)
       }
     } else {
       try reader.require(&name, .name) { $0.isEmpty ? "must not be empty" : nil }
@@ -71,10 +72,16 @@ extension ProgramParameters: Decodable {
     }
     try reader.read(&cohortSize, .cohortSize, Allowed.draws(in: 0, 500))
     try reader.read(&intakeYears, .intakeYears) { years in
-      years.isEmpty ? "must list at least one year" : years.allSatisfy({ (1900...2200).contains($0) }) ? nil : "must be calendar years"
+      years.isEmpty
+        ? "must list at least one year"
+        : years.allSatisfy({ (1900...2200).contains($0) }) ? nil : "must be calendar years"
     }
-    try reader.read(&intakeMonth, .intakeMonth) { (1...12).contains($0) ? nil : "must be a month from 1 to 12" }
-    try reader.read(&lengthMonths, .lengthMonths) { (3...60).contains($0) ? nil : "must be from 3 to 60 months" }
+    try reader.read(&intakeMonth, .intakeMonth) {
+      (1...12).contains($0) ? nil : "must be a month from 1 to 12"
+    }
+    try reader.read(&lengthMonths, .lengthMonths) {
+      (3...60).contains($0) ? nil : "must be from 3 to 60 months"
+    }
     try reader.read(&clinicalStartMonth, .clinicalStartMonth, Allowed.atLeast(0))
     try reader.read(&rotations, .rotations)
     try reader.read(&placementRadiusKm, .placementRadiusKm, Allowed.above(0))

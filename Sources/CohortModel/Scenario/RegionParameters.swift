@@ -11,9 +11,13 @@ public struct RegionParameters: Sendable, Equatable {
   /// Hospital systems in the region.
   public var systems = 3
   /// Generated sites by kind.
-  public var hospitals = SiteKindParameters(count: 10, staff: .uniform(lower: 8, upper: 24), capacity: .discrete(values: [2, 3], weights: [1, 1]), independentShare: 0.1)
-  public var imagingCenters = SiteKindParameters(count: 8, staff: .uniform(lower: 3, upper: 8), capacity: .constant(value: 1), independentShare: 0.5)
-  public var clinics = SiteKindParameters(count: 10, staff: .uniform(lower: 1, upper: 3), capacity: .constant(value: 1), independentShare: 0.7)
+  public var hospitals = SiteKindParameters(
+    count: 10, staff: .uniform(lower: 8, upper: 24), capacity: .discrete(values: [2, 3], weights: [1, 1]),
+    independentShare: 0.1)
+  public var imagingCenters = SiteKindParameters(
+    count: 8, staff: .uniform(lower: 3, upper: 8), capacity: .constant(value: 1), independentShare: 0.5)
+  public var clinics = SiteKindParameters(
+    count: 10, staff: .uniform(lower: 1, upper: 3), capacity: .constant(value: 1), independentShare: 0.7)
 
   public init() {}
 }
@@ -101,7 +105,9 @@ public struct SiteListing: Sendable, Equatable {
 }
 
 extension SiteListing: Decodable {
-  enum CodingKeys: String, CodingKey, CaseIterable { case name, kind, xKm, yKm, state, system, staff, capacity }
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case name, kind, xKm, yKm, state, system, staff, capacity
+  }
 
   public init(from decoder: any Decoder) throws {
     self.init()
@@ -111,7 +117,9 @@ extension SiteListing: Decodable {
     try reader.require(&xKm, .xKm, Allowed.atLeast(0))
     try reader.require(&yKm, .yKm, Allowed.atLeast(0))
     try reader.read(&state, .state)
-    try reader.read(&system, .system) { ($0 ?? 0) >= 0 ? nil : "must be a system index ≥ 0, or omitted for an independent site" }
+    try reader.read(&system, .system) {
+      ($0 ?? 0) >= 0 ? nil : "must be a system index ≥ 0, or omitted for an independent site"
+    }
     try reader.require(&staff, .staff, Allowed.count(atLeast: 1))
     try reader.require(&capacity, .capacity, Allowed.count(atLeast: 0))
   }
@@ -126,7 +134,9 @@ public enum SiteKind: String, Sendable, CaseIterable, Decodable {
   public init(from decoder: any Decoder) throws {
     let text = try decoder.singleValueContainer().decode(String.self)
     guard let kind = SiteKind(rawValue: text) else {
-      try decoder.reject("unknown site kind \"\(text)\"; allowed: \(SiteKind.allCases.map(\.rawValue).joined(separator: ", "))")
+      try decoder.reject(
+        "unknown site kind \"\(text)\"; allowed: \(SiteKind.allCases.map(\.rawValue).joined(separator: ", "))"
+      )
       self = .hospital
       return
     }

@@ -47,7 +47,9 @@ public struct Scenario: Sendable, Equatable {
   }
 
   /// The strategies a run simulates: the scenario's list, or the programs' own when it is empty.
-  public var strategiesToRun: [String] { strategies.isEmpty ? [PlacementStrategies.programDefault] : strategies }
+  public var strategiesToRun: [String] {
+    strategies.isEmpty ? [PlacementStrategies.programDefault] : strategies
+  }
 }
 
 extension Scenario: Decodable {
@@ -60,10 +62,13 @@ extension Scenario: Decodable {
     self.init()
     let reader = try FieldReader(decoder, CodingKeys.self)
     try reader.require(&name, .name) { name in
-      name.isEmpty || name.contains("/") || name.hasPrefix(".") ? "must be a non-empty file-name-safe word" : nil
+      name.isEmpty || name.contains("/") || name.hasPrefix(".")
+        ? "must be a non-empty file-name-safe word" : nil
     }
     try reader.read(&description, .description)
-    try reader.read(&replications, .replications) { (1...10_000_000).contains($0) ? nil : "must be from 1 to 10000000" }
+    try reader.read(&replications, .replications) {
+      (1...10_000_000).contains($0) ? nil : "must be from 1 to 10000000"
+    }
     try reader.read(&seed, .seed)
     try reader.read(&startYear, .startYear) { (1900...2200).contains($0) ? nil : "must be a calendar year" }
     try reader.read(&years, .years) { (0.25...100).contains($0) ? nil : "must be from 0.25 to 100 years" }
@@ -74,7 +79,9 @@ extension Scenario: Decodable {
     try reader.read(&generator, .generator)
     try reader.read(&demand, .demand)
     try reader.read(&region, .region)
-    try reader.read(&sites, .sites) { ($0?.isEmpty ?? false) ? "must list at least one site, or be omitted to generate sites" : nil }
+    try reader.read(&sites, .sites) {
+      ($0?.isEmpty ?? false) ? "must list at least one site, or be omitted to generate sites" : nil
+    }
     try reader.read(&network, .network)
     try reader.read(&programs, .programs)
     try reader.read(&generatedPrograms, .generatedPrograms)
@@ -92,25 +99,35 @@ extension Scenario: Decodable {
   /// Checks that need more than one field: names that must exist elsewhere in the file.
   private func checkCrossReferences(_ decoder: any Decoder) throws {
     for (index, program) in programs.enumerated() where pathway(named: program.pathway) == nil {
-      let known = (Array(CredentialPathway.builtIn.keys) + credentialPathways.keys).sorted().joined(separator: ", ")
-      try decoder.reject("unknown pathway \"\(program.pathway)\"; allowed: \(known)", at: Path("programs[\(index)].pathway"))
+      let known = (Array(CredentialPathway.builtIn.keys) + credentialPathways.keys).sorted().joined(
+        separator: ", ")
+      try decoder.reject(
+        "unknown pathway \"\(program.pathway)\"; allowed: \(known)", at: Path("programs[\(index)].pathway"))
     }
     if let generated = generatedPrograms, pathway(named: generated.template.pathway) == nil {
-      try decoder.reject("unknown pathway \"\(generated.template.pathway)\"", at: Path("generatedPrograms.template.pathway"))
+      try decoder.reject(
+        "unknown pathway \"\(generated.template.pathway)\"", at: Path("generatedPrograms.template.pathway"))
     }
     let names = programs.map(\.name)
     if Set(names).count != names.count {
       try decoder.reject("program names must be distinct", at: Path("programs"))
     }
-    let siteCount = sites?.count ?? (region.hospitals.count + region.imagingCenters.count + region.clinics.count)
+    let siteCount =
+      sites?.count ?? (region.hospitals.count + region.imagingCenters.count + region.clinics.count)
     if siteCount == 0 {
-      try decoder.reject("the region has no clinical sites: list sites or give a count > 0", at: Path("region"))
+      try decoder.reject(
+        "the region has no clinical sites: list sites or give a count > 0", at: Path("region"))
     }
     for (index, pair) in network.contacts.enumerated() where pair.contains(where: { $0 >= siteCount }) {
-      try decoder.reject("site index out of range: there are \(siteCount) sites (0...\(siteCount - 1))", at: Path("network.contacts[\(index)]"))
+      try decoder.reject(
+        "site index out of range: there are \(siteCount) sites (0...\(siteCount - 1))",
+        at: Path("network.contacts[\(index)]"))
     }
     let systemCount = sites.map { listed in (listed.compactMap(\.system).max() ?? -1) + 1 } ?? region.systems
-    if sites == nil && systemCount == 0 && (region.hospitals.independentShare < 1 || region.imagingCenters.independentShare < 1 || region.clinics.independentShare < 1) {
+    if sites == nil && systemCount == 0
+      && (region.hospitals.independentShare < 1 || region.imagingCenters.independentShare < 1
+        || region.clinics.independentShare < 1)
+    {
       try decoder.reject("with systems 0 every independentShare must be 1", at: Path("region.systems"))
     }
   }
@@ -143,7 +160,9 @@ extension Scenario {
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
-      throw ScenarioError(file: path, problems: [FieldProblem(path: "", message: "cannot read the file (\(readableReason(error)))")])
+      throw ScenarioError(
+        file: path,
+        problems: [FieldProblem(path: "", message: "cannot read the file (\(readableReason(error)))")])
     }
     return try decode(data, file: path)
   }
@@ -167,7 +186,9 @@ extension Scenario {
 
 private func readableReason(_ error: any Error) -> String {
   let nsError = error as NSError
-  if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+  if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+    underlying.domain == NSPOSIXErrorDomain
+  {
     return String(cString: strerror(Int32(underlying.code)))
   }
   return nsError.localizedDescription

@@ -16,7 +16,8 @@ public struct StudentParameters: Sendable, Equatable {
   /// recommended; 1: remembered and recommended readily).
   public var relationshipBuilding = Distribution.beta(alpha: 3, beta: 3)
   /// Extra distance beyond commuting the student would move for a job (0: never relocates).
-  public var relocationWillingnessKm = Distribution.discrete(values: [0, 150, 500, 2000], weights: [0.55, 0.2, 0.15, 0.1])
+  public var relocationWillingnessKm = Distribution.discrete(
+    values: [0, 150, 500, 2000], weights: [0.55, 0.2, 0.15, 0.1])
   /// Farthest daily commute.
   public var commuteKm = 80.0
   /// Distance of a student's home from their program, in km, in a uniformly random direction.
@@ -132,7 +133,8 @@ extension NetworkParameters: Decodable {
     try reader.read(&withinSystemProbability, .withinSystemProbability, Allowed.probability)
     try reader.read(&crossSystemContactsMean, .crossSystemContactsMean, Allowed.atLeast(0))
     try reader.read(&contacts, .contacts) { pairs in
-      pairs.allSatisfy { $0.count == 2 && $0[0] >= 0 && $0[1] >= 0 } ? nil : "must be a list of pairs of site indices [a, b]"
+      pairs.allSatisfy { $0.count == 2 && $0[0] >= 0 && $0[1] >= 0 }
+        ? nil : "must be a list of pairs of site indices [a, b]"
     }
     try reader.read(&recommendationProbability, .recommendationProbability, Allowed.probability)
   }

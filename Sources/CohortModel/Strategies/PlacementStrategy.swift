@@ -86,7 +86,8 @@ public struct PlacementRequest {
 /// The strategies cohortsim knows, by name.
 public enum PlacementStrategies {
   public static let all: [any PlacementStrategy] = [
-    NearestToHome(), RandomPlacement(), HighestExpectedHiring(), ConcentrateInOneSystem(), SpreadAcrossSystems(),
+    NearestToHome(), RandomPlacement(), HighestExpectedHiring(), ConcentrateInOneSystem(),
+    SpreadAcrossSystems(),
     StrongestToBusiest(),
   ]
 

@@ -12,7 +12,9 @@ public struct StrongestToBusiest: PlacementStrategy {
       (request.students[$0].aptitude, $1) > (request.students[$1].aptitude, $0)
     }
     request.assignInOrder(order) { _, options in
-      options.max { ($0.expectedOpeningsPerYear, -$0.distanceKm) < ($1.expectedOpeningsPerYear, -$1.distanceKm) }
+      options.max {
+        ($0.expectedOpeningsPerYear, -$0.distanceKm) < ($1.expectedOpeningsPerYear, -$1.distanceKm)
+      }
     }
   }
 }

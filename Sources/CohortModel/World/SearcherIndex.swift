@@ -45,7 +45,9 @@ struct SearcherIndex {
   mutating func insert(_ student: Int32, search: Int32, home: Location, reachKm: Double) {
     let reachClass = Self.reachBoundsKm.firstIndex { reachKm <= $0 }!
     let (row, column) = cell(home)
-    let span = Self.reachBoundsKm[reachClass].isFinite ? Int((Self.reachBoundsKm[reachClass] / cellKm).rounded(.up)) : Int.max
+    let span =
+      Self.reachBoundsKm[reachClass].isFinite
+      ? Int((Self.reachBoundsKm[reachClass] / cellKm).rounded(.up)) : Int.max
     let index = isFlat(span) ? 0 : row * columns + column
     cells[reachClass][index].append(Entry(student: student, search: search))
     counts[reachClass] += 1
@@ -54,7 +56,9 @@ struct SearcherIndex {
   /// Calls `visit` for every indexed graduate whose reach class could cover `location`, after
   /// dropping entries for which `isCurrent` is false (no longer searching, or a stale search).
   /// - Complexity: O(cells within each class's bound + graduates in them).
-  mutating func forEachCandidate(near location: Location, isCurrent: (Entry) -> Bool, _ visit: (Int32) -> Void) {
+  mutating func forEachCandidate(
+    near location: Location, isCurrent: (Entry) -> Bool, _ visit: (Int32) -> Void
+  ) {
     let (row, column) = cell(location)
     for (reachClass, bound) in Self.reachBoundsKm.enumerated() {
       guard counts[reachClass] > 0 else { continue }

@@ -17,7 +17,8 @@ public struct World: Sendable {
 
   /// Builds the world; `replicationSeed` fixes every draw.
   public init(scenario: Scenario, replicationSeed: UInt64) {
-    var stream = RandomStream(replicationSeed: replicationSeed, key: StreamKey("world"), algorithm: scenario.generator)
+    var stream = RandomStream(
+      replicationSeed: replicationSeed, key: StreamKey("world"), algorithm: scenario.generator)
     demand = DerivedDemand(scenario.demand)
     let region = scenario.region
     if let listed = scenario.sites {
@@ -25,7 +26,8 @@ public struct World: Sendable {
         let location = Location(xKm: listing.xKm, yKm: listing.yKm)
         let state = listing.state ?? World.state(at: location, region: region)
         return Site(
-          name: listing.name, kind: listing.kind, location: location, state: state, system: listing.system ?? -1,
+          name: listing.name, kind: listing.kind, location: location, state: state,
+          system: listing.system ?? -1,
           positions: listing.staff, capacity: listing.capacity, allowsContingentHires: false,
           requiresLicence: scenario.licensure.requiresLicence(state))
       }
@@ -44,7 +46,8 @@ public struct World: Sendable {
       }
       for (kind, parameters) in kinds {
         for index in 0..<parameters.count {
-          let location = Location(xKm: stream.uniform() * region.widthKm, yKm: stream.uniform() * region.heightKm)
+          let location = Location(
+            xKm: stream.uniform() * region.widthKm, yKm: stream.uniform() * region.heightKm)
           let independent = systemCount == 0 || stream.chance(parameters.independentShare)
           let system =
             independent
@@ -82,10 +85,12 @@ public struct World: Sendable {
         programs.append(program)
       }
     }
-    (contactStart, contacts) = World.buildContacts(sites: sites, systemCount: systemCount, network: scenario.network, stream: &stream)
+    (contactStart, contacts) = World.buildContacts(
+      sites: sites, systemCount: systemCount, network: scenario.network, stream: &stream)
     let width = max(region.widthKm, sites.map(\.location.xKm).max() ?? 0)
     let height = max(region.heightKm, sites.map(\.location.yKm).max() ?? 0)
-    spatialIndex = SpatialIndex(locations: sites.map(\.location), widthKm: width, heightKm: height, cellKm: 50)
+    spatialIndex = SpatialIndex(
+      locations: sites.map(\.location), widthKm: width, heightKm: height, cellKm: 50)
   }
 
   /// The state a point lies in: states divide the region west to east by their shares.
@@ -114,7 +119,9 @@ public struct World: Sendable {
     for (index, site) in sites.enumerated() where site.system >= 0 { members[site.system].append(index) }
     for group in members where group.count > 1 {
       for i in 0..<group.count {
-        for j in (i + 1)..<group.count where stream.chance(network.withinSystemProbability) { link(group[i], group[j]) }
+        for j in (i + 1)..<group.count where stream.chance(network.withinSystemProbability) {
+          link(group[i], group[j])
+        }
       }
     }
     if sites.count > 1 && network.crossSystemContactsMean > 0 {
@@ -125,7 +132,9 @@ public struct World: Sendable {
         }
       }
     }
-    for pair in network.contacts where pair[0] < sites.count && pair[1] < sites.count { link(pair[0], pair[1]) }
+    for pair in network.contacts where pair[0] < sites.count && pair[1] < sites.count {
+      link(pair[0], pair[1])
+    }
     var start = [0]
     var flat: [Int32] = []
     for list in neighbours {
@@ -136,7 +145,9 @@ public struct World: Sendable {
   }
 
   /// The sites a site's sonographers know.
-  public func contacts(of site: Int) -> ArraySlice<Int32> { contacts[contactStart[site]..<contactStart[site + 1]] }
+  public func contacts(of site: Int) -> ArraySlice<Int32> {
+    contacts[contactStart[site]..<contactStart[site + 1]]
+  }
 
   /// Calls `body` with every site within `radiusKm` of `location` and its distance, in the
   /// spatial index's fixed cell order (callers that need another order sort by a total key).
