@@ -9,6 +9,7 @@ let package = Package(
   products: [
     .executable(name: "cohortsim", targets: ["cohortsim"]),
     .library(name: "SimKernel", targets: ["SimKernel"]),
+    .library(name: "Experiments", targets: ["Experiments"]),
   ],
   targets: [
     .systemLibrary(
@@ -17,8 +18,12 @@ let package = Package(
       providers: [.apt(["libgsl-dev"])]
     ),
     .target(name: "SimKernel", dependencies: ["CGSL"]),
-    .executableTarget(name: "cohortsim", dependencies: ["SimKernel"]),
+    .target(name: "CohortModel", dependencies: ["SimKernel"]),
+    .target(name: "Experiments", dependencies: ["CohortModel", "SimKernel", "CGSL"]),
+    .executableTarget(name: "cohortsim", dependencies: ["Experiments", "CohortModel", "SimKernel"]),
     .testTarget(name: "SimKernelTests", dependencies: ["SimKernel", "CGSL"]),
+    .testTarget(name: "CohortModelTests", dependencies: ["CohortModel", "SimKernel"]),
+    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "CohortModel", "SimKernel"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -7,6 +7,7 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_statistics_double.h>
 #include <gsl/gsl_sort_double.h>
+#include <gsl/gsl_rstat.h>
 
 /* Swift 6 rejects reads of mutable C globals such as gsl_rng_mt19937 as not
    concurrency-safe. GSL never writes these after load, so reading them through

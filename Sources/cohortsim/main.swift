@@ -1,7 +1,11 @@
+import CohortModel
 import Foundation
 
 /// The subcommands, in the order `--help` lists them.
-let subcommands: [CommandEntry] = [CommandEntry(BenchCommand.self)]
+let subcommands: [CommandEntry] = [
+  CommandEntry(RunCommand.self), CommandEntry(CompareCommand.self), CommandEntry(ValidateCommand.self),
+  CommandEntry(DescribeCommand.self), CommandEntry(BenchCommand.self),
+]
 
 let cohortsimVersion = "0.1.0"
 
@@ -84,7 +88,7 @@ let cohortsimVersion = "0.1.0"
 }
 
 /// Topics for `cohortsim help TOPIC` that are not commands.
-var helpTopics: [String: String] { [:] }
+var helpTopics: [String: String] { ["metrics": MetricsHelp.text] }
 
 func printError(_ message: String) {
   FileHandle.standardError.write(Data(("cohortsim: " + message + "\n").utf8))
@@ -92,6 +96,10 @@ func printError(_ message: String) {
 
 /// Input errors exit 2 with their message; anything else is an internal failure (exit 3).
 func reportFailure(_ error: any Error) -> Int32 {
+  if let scenarioError = error as? ScenarioError {
+    for line in scenarioError.description.split(separator: "\n") { printError(String(line)) }
+    return 2
+  }
   printError("internal error: \(error)")
   return 3
 }

@@ -1,0 +1,72 @@
+import CohortModel
+
+/// One replication's results under every strategy, as a worker hands them to the consumer.
+struct ReplicationOutput: Sendable {
+  struct StrategyRun: Sendable {
+    var metrics: ReplicationMetrics
+    /// Empty unless the run writes `students.csv`.
+    var students: [StudentOutcome]
+    /// Empty except for the traced replication.
+    var trace: [TraceRecord]
+  }
+
+  var index: Int
+  var seed: UInt64
+  /// In the plan's strategy order.
+  var runs: [StrategyRun]
+}
+
+/// Streams a run's rows into its staged files as replications arrive, in replication order, and
+/// writes the summaries at the end. Called from the consuming thread only.
+struct ReplicationWriter {
+  let outputs: StagedOutputs
+  let strategies: [String]
+
+  /// Each CSV file's header row.
+  func writeHeaders() throws(OutputError) {
+    let headers: [(OutputFile, [String])] = [
+      (.summary, OutputColumns.summary), (.replications, OutputColumns.replications),
+      (.comparison, OutputColumns.comparison), (.students, OutputColumns.students),
+      (.trace, OutputColumns.trace),
+    ]
+    for (file, header) in headers where outputs.contains(file) {
+      try outputs[file].appendRow(header.map(CSVFormat.text))
+    }
+  }
+
+  /// The rows of one replication: its metrics, and its students and trace when kept.
+  /// - Complexity: O(strategies × (metrics + students)) plus the trace's length.
+  func write(_ output: ReplicationOutput) throws(OutputError) {
+    let replications = outputs[.replications]
+    for (strategy, run) in zip(strategies, output.runs) {
+      try replications.appendRow(
+        OutputColumns.replicationRow(
+          strategy: strategy, replication: output.index, seed: output.seed, metrics: run.metrics))
+    }
+    if outputs.contains(.students) {
+      let students = outputs[.students]
+      for (strategy, run) in zip(strategies, output.runs) {
+        for outcome in run.students {
+          try students.appendRow(
+            OutputColumns.studentRow(strategy: strategy, replication: output.index, outcome))
+        }
+      }
+    }
+    if outputs.contains(.trace) {
+      let trace = outputs[.trace]
+      for run in output.runs {
+        for record in run.trace { try trace.appendRow(OutputColumns.traceRow(record)) }
+      }
+    }
+  }
+
+  /// `summary.csv`, and `comparison.csv` when comparing.
+  func writeSummaries(_ summaries: [MetricSummary], comparisons: [MetricComparison]) throws(OutputError) {
+    let summary = outputs[.summary]
+    for row in summaries { try summary.appendRow(OutputColumns.summaryRow(row)) }
+    if outputs.contains(.comparison) {
+      let comparison = outputs[.comparison]
+      for row in comparisons { try comparison.appendRow(OutputColumns.comparisonRow(row)) }
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Glibc
+
+/// What `run.json` records about the program and how it was invoked; the runner adds the rest.
+public struct ProvenanceInfo: Sendable {
+  public var version: String
+  /// The command line as typed, program name first.
+  public var commandLine: [String]
+
+  public init(version: String, commandLine: [String]) {
+    self.version = version
+    self.commandLine = commandLine
+  }
+}
+
+/// The contents of `run.json`: where a set of results came from, enough to reproduce it
+/// (version, scenario bytes by SHA-256, seed, replications, strategies) and to tell when and
+/// where it ran. Unlike the CSV files it differs between runs (times, jobs, command line).
+struct RunProvenance: Encodable {
+  var cohortsimVersion: String
+  var scenarioFile: String
+  var scenarioSha256: String
+  var masterSeed: UInt64
+  var replications: Int
+  var strategies: [String]
+  var reference: String?
+  var jobs: Int
+  var commandLine: [String]
+  var startedAt: String
+  var finishedAt: String
+  var platform: String
+  var until: Until?
+
+  /// How a `--until` run ended.
+  struct Until: Encodable {
+    var metric: String
+    var halfWidth: Double
+    var batchSize: Int
+    var maxReplications: Int
+    /// False when the run stopped at `maxReplications` with the interval still too wide.
+    var reached: Bool
+
+    enum CodingKeys: String, CodingKey {
+      case metric, halfWidth = "half_width", batchSize = "batch_size", maxReplications = "max_replications"
+      case reached
+    }
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case cohortsimVersion = "cohortsim_version", scenarioFile = "scenario_file"
+    case scenarioSha256 = "scenario_sha256", masterSeed = "master_seed", replications, strategies, reference
+    case jobs, commandLine = "command_line", startedAt = "started_at", finishedAt = "finished_at", platform
+    case until
+  }
+
+  /// Pretty-printed JSON with sorted keys, ending in a newline.
+  func json() -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    // Encoding plain strings, numbers and arrays cannot fail.
+    let data = try! encoder.encode(self)
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  /// `date` as ISO 8601 in UTC, to the second: `2025-03-01T14:07:09Z`.
+  static func timestamp(_ date: Date) -> String {
+    date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+  }
+
+  /// The kernel and machine, from `uname`: `Linux 6.1.0-18-amd64 x86_64`.
+  static var platform: String {
+    var name = utsname()
+    guard uname(&name) == 0 else { return "unknown" }
+    func field<T>(_ value: T) -> String {
+      withUnsafeBytes(of: value) { bytes in String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self) }
+    }
+    return "\(field(name.sysname)) \(field(name.release)) \(field(name.machine))"
+  }
+}

@@ -1,0 +1,56 @@
+import CohortModel
+import Foundation
+
+/// Everything a run needs decided before it starts: what to simulate, how many times, where the
+/// results go. The executable builds it from flags and the scenario's defaults; tests build it
+/// directly.
+public struct ExperimentPlan: Sendable {
+  public var scenarioFile: ScenarioFile
+  /// The run's master seed; replication `r` uses `SeedDerivation.replicationSeed(master:replication:)`.
+  public var masterSeed: UInt64
+  /// Replications to run; with a `precisionTarget`, the size of each batch is derived from it.
+  public var replications: Int
+  /// Strategies simulated in every replication, with that replication's seed (common random
+  /// numbers), in the order the outputs list them.
+  public var strategies: [String]
+  /// When set, the run is a comparison: `comparison.csv` gives every strategy minus this one.
+  public var reference: String?
+  /// Worker threads. Changes the speed only, never a byte of the CSV outputs.
+  public var jobs: Int
+  public var outputDirectory: String
+  /// Write `students.csv`.
+  public var writeStudents = false
+  /// Write `trace.csv` (first replication of the first strategy).
+  public var writeTrace = false
+  /// Keep adding batches of replications until a confidence interval is narrow enough.
+  public var precisionTarget: PrecisionTarget?
+  /// Recorded in `run.json`.
+  public var provenance: ProvenanceInfo
+
+  public init(
+    scenarioFile: ScenarioFile, masterSeed: UInt64, replications: Int, strategies: [String],
+    reference: String? = nil, jobs: Int, outputDirectory: String, provenance: ProvenanceInfo
+  ) {
+    self.scenarioFile = scenarioFile
+    self.masterSeed = masterSeed
+    self.replications = replications
+    self.strategies = strategies
+    self.reference = reference
+    self.jobs = jobs
+    self.outputDirectory = outputDirectory
+    self.provenance = provenance
+  }
+
+  /// The scenario's own defaults: its replications, seed and `strategiesToRun`, results in
+  /// `Results/<scenario name>/`, one thread per core.
+  public static func defaults(for scenarioFile: ScenarioFile, provenance: ProvenanceInfo) -> ExperimentPlan {
+    let scenario = scenarioFile.scenario
+    return ExperimentPlan(
+      scenarioFile: scenarioFile, masterSeed: scenario.seed, replications: scenario.replications,
+      strategies: scenario.strategiesToRun, jobs: ExperimentPlan.defaultJobs,
+      outputDirectory: "Results/\(scenario.name)", provenance: provenance)
+  }
+
+  /// The number of active cores.
+  public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+}

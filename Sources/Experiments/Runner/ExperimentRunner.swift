@@ -1,0 +1,176 @@
+import CohortModel
+import Foundation
+import SimKernel
+
+/// Simulates one replication under one strategy: `Replication.run` in a real run, a stand-in in
+/// tests of the runner itself.
+public typealias ReplicationFunction =
+  @Sendable (_ strategy: String, _ replicationSeed: UInt64, _ monitor: inout OutputMonitor) ->
+  ReplicationMetrics
+
+/// How far a run has got, for a progress line.
+public struct RunProgress: Sendable {
+  /// Replications consumed (every strategy of each done), in order.
+  public var completed: Int
+  /// Replications planned; with `--until`, the ceiling.
+  public var planned: Int
+  /// True with `--until`: the run may stop well before `planned`.
+  public var isOpenEnded: Bool
+  public var elapsedSeconds: Double
+}
+
+/// What a completed run produced.
+public struct RunReport: Sendable {
+  public var outputDirectory: String
+  /// The files written, in the order they were opened.
+  public var files: [OutputFile]
+  public var replications: Int
+  public var strategies: [String]
+  public var summaries: [MetricSummary]
+  /// Empty unless the plan had a reference.
+  public var comparisons: [MetricComparison]
+  /// With `--until`: whether the interval reached the target before the ceiling.
+  public var targetReached: Bool?
+  public var elapsedSeconds: Double
+}
+
+/// How a run ended.
+public enum RunOutcome: Sendable {
+  case completed(RunReport)
+  /// Stopped by `Cancellation`; no partial file remains and earlier results are untouched.
+  case cancelled
+}
+
+/// The Monte Carlo runner: replications in parallel, results consumed in replication order,
+/// aggregated as they arrive and streamed to disk, published only when complete.
+///
+/// Every replication runs every strategy of the plan with the replication's own seed, so
+/// strategies are compared under common random numbers. Memory depends on `jobs` and the number
+/// of strategies and metrics, not on the number of replications.
+public struct ExperimentRunner: Sendable {
+  public let plan: ExperimentPlan
+  private let replicate: ReplicationFunction
+
+  /// A runner for `plan`; `replicate` defaults to the cohort model itself.
+  public init(plan: ExperimentPlan, replicate: ReplicationFunction? = nil) {
+    self.plan = plan
+    self.replicate = replicate ?? ExperimentRunner.model(plan.scenarioFile.scenario)
+  }
+
+  /// The cohort model as a replication function.
+  public static func model(_ scenario: Scenario) -> ReplicationFunction {
+    { strategy, seed, monitor in
+      Replication.run(scenario: scenario, strategy: strategy, replicationSeed: seed, monitor: &monitor)
+        .metrics
+    }
+  }
+
+  /// The files this plan writes, in the order they are opened.
+  public var outputFiles: [OutputFile] {
+    [.summary, .replications] + (plan.reference == nil ? [] : [.comparison])
+      + (plan.writeStudents ? [.students] : []) + (plan.writeTrace ? [.trace] : []) + [.provenance]
+  }
+
+  /// Runs the plan. `progress` is called on the calling thread after each replication and a few
+  /// times a second while waiting; `cancellation` stops the run between replications.
+  /// - Throws: `OutputError` when a file cannot be written; partial files are removed first.
+  public func run(
+    cancellation: Cancellation = Cancellation(), progress: (RunProgress) -> Void = { _ in }
+  ) throws(OutputError) -> RunOutcome {
+    let startedAt = Date()
+    let clock = ContinuousClock()
+    let start = clock.now
+    func elapsed() -> Double {
+      let duration = clock.now - start
+      return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
+    let outputs = try StagedOutputs(directory: plan.outputDirectory, files: outputFiles)
+    do {
+      var aggregate = ExperimentAggregate(strategies: plan.strategies, reference: plan.reference)
+      let writer = ReplicationWriter(outputs: outputs, strategies: plan.strategies)
+      try writer.writeHeaders()
+      let planned = plan.precisionTarget?.maxReplications ?? plan.replications
+      func report() {
+        progress(
+          RunProgress(
+            completed: aggregate.replications, planned: planned, isOpenEnded: plan.precisionTarget != nil,
+            elapsedSeconds: elapsed()))
+      }
+      var targetReached: Bool?
+      for batch in batches() {
+        let completion = try orderedParallelMap(
+          batch, jobs: plan.jobs, cancellation: cancellation, work: work,
+          consume: { (index: Int, output: ReplicationOutput) throws(OutputError) in
+            try writer.write(output)
+            aggregate.add(output.runs.map(\.metrics))
+            report()
+          }, idle: report)
+        if completion == .cancelled || cancellation.isCancelled {
+          outputs.discard()
+          return .cancelled
+        }
+        if let target = plan.precisionTarget {
+          targetReached = target.isMet(by: aggregate)
+          if targetReached == true { break }
+        }
+      }
+      let summaries = aggregate.summaries()
+      let comparisons = aggregate.comparisons()
+      try writer.writeSummaries(summaries, comparisons: comparisons)
+      let provenance = provenance(
+        startedAt: startedAt, replications: aggregate.replications, targetReached: targetReached)
+      try outputs[.provenance].append(provenance.json())
+      try outputs.commit()
+      return .completed(
+        RunReport(
+          outputDirectory: plan.outputDirectory, files: outputFiles, replications: aggregate.replications,
+          strategies: plan.strategies, summaries: summaries, comparisons: comparisons,
+          targetReached: targetReached, elapsedSeconds: elapsed()))
+    } catch {
+      outputs.discard()
+      throw error
+    }
+  }
+
+  /// The replication indices to run, in batches: one batch without a precision target;
+  /// otherwise `batchSize` at a time up to the ceiling. Lazy, so a high ceiling costs nothing.
+  func batches() -> some Sequence<Range<Int>> {
+    let (size, end) =
+      plan.precisionTarget.map { ($0.batchSize, $0.maxReplications) } ?? (
+        plan.replications, plan.replications
+      )
+    return stride(from: 0, to: end, by: size).lazy.map { $0..<min($0 + size, end) }
+  }
+
+  /// What a worker thread does for replication `index`: every strategy, same seed.
+  private var work: @Sendable (Int) -> ReplicationOutput {
+    let plan = plan
+    let replicate = replicate
+    return { index in
+      let seed = SeedDerivation.replicationSeed(master: plan.masterSeed, replication: index)
+      let runs = plan.strategies.enumerated().map { strategyIndex, strategy in
+        var monitor = OutputMonitor(
+          wantsTrace: plan.writeTrace && index == 0 && strategyIndex == 0, wantsStudents: plan.writeStudents)
+        let metrics = replicate(strategy, seed, &monitor)
+        return ReplicationOutput.StrategyRun(
+          metrics: metrics, students: monitor.students, trace: monitor.traces)
+      }
+      return ReplicationOutput(index: index, seed: seed, runs: runs)
+    }
+  }
+
+  private func provenance(startedAt: Date, replications: Int, targetReached: Bool?) -> RunProvenance {
+    let until = plan.precisionTarget.map { target in
+      RunProvenance.Until(
+        metric: target.metric.rawValue, halfWidth: target.halfWidth, batchSize: target.batchSize,
+        maxReplications: target.maxReplications, reached: targetReached ?? false)
+    }
+    return RunProvenance(
+      cohortsimVersion: plan.provenance.version,
+      scenarioFile: URL(fileURLWithPath: plan.scenarioFile.path).standardizedFileURL.path,
+      scenarioSha256: plan.scenarioFile.sha256, masterSeed: plan.masterSeed, replications: replications,
+      strategies: plan.strategies, reference: plan.reference, jobs: plan.jobs,
+      commandLine: plan.provenance.commandLine, startedAt: RunProvenance.timestamp(startedAt),
+      finishedAt: RunProvenance.timestamp(Date()), platform: RunProvenance.platform, until: until)
+  }
+}

@@ -1,0 +1,28 @@
+import CohortModel
+
+/// The monitor a replication reports to when the run keeps per-student rows or the event trace.
+///
+/// It keeps one replication's records in memory, on the worker thread that runs it, and the
+/// runner streams them to disk when that replication's turn comes in order. Memory therefore
+/// holds at most a window's worth of replications (2 × jobs), never the whole run; the trace is
+/// kept for one replication only. What it asks for is fixed at creation, so an untraced
+/// replication builds no trace strings.
+public struct OutputMonitor: ReplicationMonitor, Sendable {
+  public let wantsTrace: Bool
+  public let wantsStudents: Bool
+  public private(set) var traces: [TraceRecord] = []
+  public private(set) var students: [StudentOutcome] = []
+
+  public init(wantsTrace: Bool, wantsStudents: Bool) {
+    self.wantsTrace = wantsTrace
+    self.wantsStudents = wantsStudents
+  }
+
+  public mutating func trace(_ record: TraceRecord) {
+    if wantsTrace { traces.append(record) }
+  }
+
+  public mutating func student(_ outcome: StudentOutcome) {
+    if wantsStudents { students.append(outcome) }
+  }
+}

@@ -1,0 +1,33 @@
+import CohortModel
+import Foundation
+
+/// A scenario together with the exact bytes it was decoded from, so that `run.json` can name
+/// the file's SHA-256 and a result can be traced to the input that produced it.
+public struct ScenarioFile: Sendable {
+  /// The path as given.
+  public var path: String
+  public var scenario: Scenario
+  /// SHA-256 of the file's bytes, 64 lower-case hex digits.
+  public var sha256: String
+
+  public init(path: String, scenario: Scenario, sha256: String) {
+    self.path = path
+    self.scenario = scenario
+    self.sha256 = sha256
+  }
+
+  /// Reads the file once, hashes and decodes those same bytes, so the hash cannot describe a
+  /// different version of the file than the one simulated.
+  public static func load(_ path: String) throws(ScenarioError) -> ScenarioFile {
+    var data = FileManager.default.contents(atPath: path)
+    if data == nil {
+      // Unreadable: `Scenario.load` throws with the reason worded (missing, no permission, a
+      // directory). Should the file have become readable in between, read it once more.
+      _ = try Scenario.load(contentsOf: path)
+      data = FileManager.default.contents(atPath: path)
+    }
+    let bytes = data ?? Data()
+    return ScenarioFile(
+      path: path, scenario: try Scenario.decode(bytes, file: path), sha256: SHA256.hexDigest(of: bytes))
+  }
+}

@@ -1,0 +1,120 @@
+import CohortModel
+
+/// One row of `summary.csv`: a metric's distribution over replications under one strategy.
+public struct MetricSummary: Sendable, Equatable {
+  public var strategy: String
+  public var metric: Metric
+  /// Replications with a value (NaN excluded).
+  public var count: Int
+  public var mean: Double
+  public var standardDeviation: Double
+  /// The t-based 95% interval for the mean.
+  public var interval: ConfidenceInterval
+  /// P² estimates of the 10th, 50th and 90th percentiles (exact for five values or fewer).
+  public var p10: Double
+  public var p50: Double
+  public var p90: Double
+}
+
+/// One row of `comparison.csv`: the paired difference strategy − reference for one metric.
+public struct MetricComparison: Sendable, Equatable {
+  public var strategy: String
+  public var reference: String
+  public var metric: Metric
+  /// Replications where both values were present.
+  public var count: Int
+  public var meanDifference: Double
+  public var interval: ConfidenceInterval
+  /// Two-sided paired t-test p-value; NaN when undefined (fewer than two pairs, or s = 0).
+  public var pValue: Double
+}
+
+/// Everything a run keeps about its replications' metrics: for each strategy and metric, the
+/// running moments, the streaming quantiles and (in a comparison) the paired differences from
+/// the reference. Its size depends on the number of strategies and metrics only, never on the
+/// number of replications.
+///
+/// Values must be added in replication order (see `orderedParallelMap`): the moments and
+/// quantile markers depend on order in their last bits.
+public struct ExperimentAggregate: ~Copyable {
+  public let strategies: [String]
+  /// Index of the reference strategy in `strategies` when comparing.
+  public let referenceIndex: Int?
+  /// Replications added so far.
+  public private(set) var replications = 0
+  private var moments: [RunningMoments]
+  private var quantiles: StreamingQuantiles
+  private var differences: [PairedDifference]
+  private let metricCount = Metric.allCases.count
+
+  /// An empty aggregate; `reference`, when given, must be one of `strategies`.
+  public init(strategies: [String], reference: String? = nil) {
+    precondition(reference.map(strategies.contains) ?? true, "the reference must be a strategy of the run")
+    self.strategies = strategies
+    referenceIndex = reference.flatMap { strategies.firstIndex(of: $0) }
+    let series = strategies.count * Metric.allCases.count
+    moments = Array(repeating: RunningMoments(), count: series)
+    quantiles = StreamingQuantiles(streams: series, probabilities: [0.1, 0.5, 0.9])
+    differences = Array(repeating: PairedDifference(), count: referenceIndex == nil ? 0 : series)
+  }
+
+  private func series(_ strategy: Int, _ metric: Int) -> Int { strategy * metricCount + metric }
+
+  /// Adds one replication: its metrics under each strategy, in `strategies` order.
+  /// - Complexity: O(strategies × metrics).
+  public mutating func add(_ replication: [ReplicationMetrics]) {
+    precondition(replication.count == strategies.count, "one set of metrics per strategy")
+    replications += 1
+    for (strategy, metrics) in replication.enumerated() {
+      for (metric, value) in metrics.values.enumerated() {
+        moments[series(strategy, metric)].add(value)
+        quantiles.add(value, to: series(strategy, metric))
+        if let reference = referenceIndex {
+          differences[series(strategy, metric)].add(
+            strategy: value, reference: replication[reference].values[metric])
+        }
+      }
+    }
+  }
+
+  /// The 95% interval for `metric`'s mean under the strategy at `strategyIndex`.
+  public func interval(strategyIndex: Int, metric: Metric) -> ConfidenceInterval {
+    moments[series(strategyIndex, Metric.allCases.firstIndex(of: metric)!)].confidenceInterval()
+  }
+
+  /// The rows of `summary.csv`, strategy by strategy, metrics in `Metric.allCases` order.
+  public func summaries() -> [MetricSummary] {
+    var rows: [MetricSummary] = []
+    for (strategyIndex, strategy) in strategies.enumerated() {
+      for (metricIndex, metric) in Metric.allCases.enumerated() {
+        let stream = series(strategyIndex, metricIndex)
+        let estimate = moments[stream]
+        let percentiles = quantiles.estimates(for: stream)
+        rows.append(
+          MetricSummary(
+            strategy: strategy, metric: metric, count: estimate.count, mean: estimate.mean,
+            standardDeviation: estimate.standardDeviation, interval: estimate.confidenceInterval(),
+            p10: percentiles[0], p50: percentiles[1], p90: percentiles[2]))
+      }
+    }
+    return rows
+  }
+
+  /// The rows of `comparison.csv` (empty unless comparing), strategy by strategy in run order,
+  /// the reference included (its differences are all zero).
+  public func comparisons() -> [MetricComparison] {
+    guard let referenceIndex else { return [] }
+    var rows: [MetricComparison] = []
+    for (strategyIndex, strategy) in strategies.enumerated() {
+      for (metricIndex, metric) in Metric.allCases.enumerated() {
+        let paired = differences[series(strategyIndex, metricIndex)]
+        rows.append(
+          MetricComparison(
+            strategy: strategy, reference: strategies[referenceIndex], metric: metric, count: paired.count,
+            meanDifference: paired.meanDifference, interval: paired.confidenceInterval(),
+            pValue: paired.pValue))
+      }
+    }
+    return rows
+  }
+}

@@ -1,0 +1,36 @@
+import CohortModel
+
+/// `cohortsim describe SCENARIO`: the figures a scenario implies, before simulating.
+struct DescribeCommand: Subcommand {
+  static let name = "describe"
+  static let summary = "print the figures a scenario implies: openings a year, cohorts, sites by kind"
+  static let usage = "SCENARIO"
+  static let discussion = """
+    Validates SCENARIO, then prints what it implies without simulating: positions and expected \
+    openings a year derived from the national figures and the region's share, the staff-exit and \
+    growth rates, sites and student places by kind, hospital systems, licensing-state sites, and \
+    each program's cohorts. Generated sites are those of replication 0 of the scenario's seed.
+    """
+  static let options: [OptionSpec] = []
+  static let examples = ["cohortsim describe Scenarios/national.json"]
+
+  let path: String
+
+  init(_ arguments: ParsedArguments) throws {
+    path = try arguments.requirePositionals(["SCENARIO"])[0]
+  }
+
+  func run() throws -> Int32 {
+    let description = ScenarioDescription(try Scenario.load(contentsOf: path))
+    for section in description.sections {
+      print(section.title)
+      let width = min(44, (section.rows.map(\.0.count).max() ?? 0) + 2)
+      for (label, value) in section.rows {
+        print(
+          "  " + label.padding(toLength: max(width, label.count + 1), withPad: " ", startingAt: 0) + value)
+      }
+      print("")
+    }
+    return 0
+  }
+}

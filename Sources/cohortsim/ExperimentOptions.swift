@@ -1,0 +1,153 @@
+import CohortModel
+import Experiments
+import Foundation
+
+/// The options `run` and `compare` share, parsed and checked before the scenario is read, so a
+/// mistyped flag costs nothing.
+struct ExperimentOptions {
+  static let shared: [OptionSpec] = [
+    .value("replications", "N", "replications to run (default: the scenario's \"replications\")"),
+    .value(
+      "seed", "S", "master seed; every replication's seed derives from it (default: the scenario's \"seed\")"),
+    .value("jobs", "J", "worker threads (default: the number of cores); results are identical for any J"),
+    .value("out", "DIR", "where the results go (default: Results/<scenario name>/)"),
+    .value(
+      "strategies", "a,b",
+      "placement strategies to simulate, comma-separated, each with the same seeds (default: the scenario's "
+        + "\"strategies\"); one of: \((PlacementStrategies.names + [PlacementStrategies.programDefault]).joined(separator: ", "))"
+    ),
+    .flag("students", "also write students.csv: one row per strategy, replication and student"),
+    .flag("trace", "also write trace.csv: every event of the first replication of the first strategy"),
+    .flag("quiet", "print nothing but errors: no progress line, no closing table"),
+    .value(
+      "until", "METRIC=HALFWIDTH",
+      "add replications in batches of max(10, N) until the 95% interval of METRIC is at most HALFWIDTH on each "
+        + "side for every strategy; see 'cohortsim help metrics'"),
+    .value(
+      "max-replications", "N",
+      "with --until, stop at N replications even if the target is not met (default: \(PrecisionTarget.defaultMaxReplications))"
+    ),
+  ]
+
+  let scenarioPath: String
+  let replications: Int?
+  let seed: UInt64?
+  let jobs: Int?
+  let outputDirectory: String?
+  let strategies: [String]?
+  let students: Bool
+  let trace: Bool
+  let quiet: Bool
+  let until: (metric: Metric, halfWidth: Double)?
+  let maxReplications: Int?
+  let commandLine: [String]
+
+  init(_ arguments: ParsedArguments) throws {
+    scenarioPath = try arguments.requirePositionals(["SCENARIO"])[0]
+    replications = try arguments.integer("replications", in: 1...10_000_000)
+    seed = try arguments.seed("seed")
+    jobs = try arguments.integer("jobs", in: 1...1024)
+    outputDirectory = arguments.string("out")
+    strategies = try arguments.string("strategies").map {
+      try Self.strategyList($0, command: arguments.command)
+    }
+    students = arguments.flag("students")
+    trace = arguments.flag("trace")
+    quiet = arguments.flag("quiet")
+    until = try arguments.string("until").map { try Self.precisionTarget($0, command: arguments.command) }
+    maxReplications = try arguments.integer("max-replications", in: 1...10_000_000)
+    if maxReplications != nil && until == nil {
+      throw UsageError(
+        message: "--max-replications only applies with --until METRIC=HALFWIDTH", command: arguments.command)
+    }
+    commandLine = ["cohortsim", arguments.command] + arguments.raw
+  }
+
+  /// `a,b,c` as distinct, known strategy names.
+  static func strategyList(_ text: String, command: String) throws -> [String] {
+    let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    let known = PlacementStrategies.names + [PlacementStrategies.programDefault]
+    if let unknown = names.first(where: { !known.contains($0) }) {
+      throw UsageError(
+        message: "unknown strategy '\(unknown)' in --strategies; allowed: \(known.joined(separator: ", "))",
+        command: command)
+    }
+    guard !names.isEmpty, Set(names).count == names.count else {
+      throw UsageError(
+        message: "--strategies needs distinct names separated by commas, got '\(text)'", command: command)
+    }
+    return names
+  }
+
+  /// `METRIC=HALFWIDTH` with a known metric and a positive half-width.
+  static func precisionTarget(_ text: String, command: String) throws -> (metric: Metric, halfWidth: Double) {
+    let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+    guard parts.count == 2, let metric = Metric(rawValue: parts[0]) else {
+      let allowed = Metric.allCases.map(\.rawValue).joined(separator: ", ")
+      throw UsageError(
+        message: "--until takes METRIC=HALFWIDTH with METRIC one of: \(allowed); got '\(text)'",
+        command: command)
+    }
+    guard let halfWidth = Double(parts[1]), halfWidth > 0, halfWidth.isFinite else {
+      throw UsageError(
+        message: "--until's HALFWIDTH must be a positive number, got '\(parts[1])'", command: command)
+    }
+    return (metric, halfWidth)
+  }
+
+  /// The plan: flags where given, else the scenario's defaults.
+  func plan(for scenarioFile: ScenarioFile, strategies chosen: [String]? = nil, reference: String? = nil)
+    -> ExperimentPlan
+  {
+    var plan = ExperimentPlan.defaults(
+      for: scenarioFile, provenance: ProvenanceInfo(version: cohortsimVersion, commandLine: commandLine))
+    if let replications { plan.replications = replications }
+    if let seed { plan.masterSeed = seed }
+    if let jobs { plan.jobs = jobs }
+    if let outputDirectory { plan.outputDirectory = outputDirectory }
+    if let strategies = chosen ?? strategies { plan.strategies = strategies }
+    plan.reference = reference
+    plan.writeStudents = students
+    plan.writeTrace = trace
+    plan.precisionTarget = until.map { target in
+      PrecisionTarget(
+        metric: target.metric, halfWidth: target.halfWidth,
+        maxReplications: maxReplications ?? PrecisionTarget.defaultMaxReplications,
+        replications: plan.replications)
+    }
+    return plan
+  }
+
+  /// Loads the scenario and runs the plan `makePlan` builds from it, turning every outcome into
+  /// an exit code: 0 done, 2 bad input, 3 failure, 130 interrupted.
+  func execute(_ makePlan: (ScenarioFile) -> ExperimentPlan, report: (RunReport) -> Void) throws
+    -> Int32
+  {
+    // A ScenarioError goes up to main, which prints it one problem a line and exits 2.
+    let scenarioFile = try ScenarioFile.load(scenarioPath)
+    let plan = makePlan(scenarioFile)
+    let interrupts = InterruptTrap()
+    defer { interrupts.restore() }
+    let progressLine = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0)
+    let outcome: RunOutcome
+    do {
+      outcome = try ExperimentRunner(plan: plan).run(cancellation: interrupts.cancellation) {
+        progressLine.show($0)
+      }
+    } catch {
+      progressLine.clear()
+      printError(error.description)
+      return error.isSetup ? 2 : 3
+    }
+    progressLine.clear()
+    switch outcome {
+    case .cancelled:
+      printError(
+        "interrupted: partial results removed; earlier results in \(plan.outputDirectory) left as they were")
+      return 130
+    case .completed(let runReport):
+      if !quiet { report(runReport) }
+      return 0
+    }
+  }
+}

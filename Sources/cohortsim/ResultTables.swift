@@ -1,0 +1,77 @@
+import CohortModel
+import Experiments
+import Foundation
+
+/// The tables `run` and `compare` print when they finish: where the results went, then the
+/// figures a program director asks about first. Everything else is in the CSV files.
+enum ResultTables {
+  /// The metrics the closing table of `run` shows.
+  static let headline: [Metric] = [
+    .placed6m, .placed12m, .credentialed12m, .offerOwnSite, .daysToOfferMedian,
+  ]
+
+  /// "Results in DIR: files", with the replication count and, for `--until`, how it ended.
+  static func location(_ report: RunReport) -> String {
+    let directory =
+      report.outputDirectory.hasSuffix("/") ? report.outputDirectory : report.outputDirectory + "/"
+    var text =
+      "\(report.replications) replications of \(report.strategies.count) "
+      + "\(report.strategies.count == 1 ? "strategy" : "strategies") in "
+      + (report.elapsedSeconds < 60
+        ? String(format: "%.1f s", report.elapsedSeconds) : ProgressLine.duration(report.elapsedSeconds))
+      + "; results in \(directory): "
+      + report.files.map(\.rawValue).joined(separator: ", ") + "\n"
+    if report.targetReached == false {
+      text += "the --until target was not reached before --max-replications; the interval is still wider\n"
+    }
+    return text
+  }
+
+  /// Mean and 95% interval of each headline metric, one column per strategy.
+  static func headlines(_ report: RunReport) -> String {
+    var rows = [["metric"] + report.strategies]
+    for metric in headline {
+      var row = [metric.rawValue]
+      for strategy in report.strategies {
+        let summary = report.summaries.first { $0.strategy == strategy && $0.metric == metric }
+        row.append(summary.map { meanAndInterval($0.mean, $0.interval) } ?? "NA")
+      }
+      rows.append(row)
+    }
+    return "\nmean [95% interval] over replications\n" + layout(rows)
+  }
+
+  /// Every metric's paired difference from the reference, one row per strategy and metric.
+  static func differences(_ report: RunReport) -> String {
+    guard let reference = report.comparisons.first?.reference else { return "" }
+    var rows = [["metric", "strategy", "difference [95% interval]", "p"]]
+    for comparison in report.comparisons where comparison.strategy != reference {
+      rows.append([
+        comparison.metric.rawValue, comparison.strategy,
+        meanAndInterval(comparison.meanDifference, comparison.interval), pValue(comparison.pValue),
+      ])
+    }
+    return "\npaired differences, strategy − \(reference) (same seeds in each replication)\n" + layout(rows)
+  }
+
+  private static func meanAndInterval(_ mean: Double, _ interval: ConfidenceInterval) -> String {
+    guard !mean.isNaN else { return "NA" }
+    // One precision per cell, chosen from the mean: shares get three decimals, day counts one.
+    let format = abs(mean) >= 10 ? "%.1f" : "%.3f"
+    guard !interval.halfWidth.isNaN else { return String(format: format, mean) }
+    return String(format: "\(format) [\(format), \(format)]", mean, interval.low, interval.high)
+  }
+
+  private static func pValue(_ value: Double) -> String {
+    value.isNaN ? "NA" : value < 0.001 ? "<0.001" : String(format: "%.3f", value)
+  }
+
+  /// Left-aligned columns two spaces apart.
+  private static func layout(_ rows: [[String]]) -> String {
+    let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+    return rows.map { row in
+      zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
+        .trimmingCharacters(in: .whitespaces)
+    }.joined(separator: "\n") + "\n"
+  }
+}

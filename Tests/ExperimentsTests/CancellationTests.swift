@@ -1,0 +1,48 @@
+import CohortModel
+import Experiments
+import Foundation
+import SimKernel
+import Testing
+
+@Suite("interrupted and failed runs")
+struct CancellationTests {
+  @Test("a cancelled run leaves no file behind and earlier results untouched")
+  func cancelledInProcess() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    var plan = try tinyPlan(in: directory, replications: 200, strategies: ["a"], jobs: 2)
+    plan.writeStudents = true
+    try FileManager.default.createDirectory(atPath: plan.outputDirectory, withIntermediateDirectories: true)
+    let earlier = Data("earlier run\n".utf8)
+    try earlier.write(to: URL(fileURLWithPath: plan.outputDirectory + "/summary.csv"))
+    let cancellation = Cancellation()
+    let model = syntheticModel()
+    let cancelAt = SeedDerivation.replicationSeed(master: plan.masterSeed, replication: 5)
+    let runner = ExperimentRunner(plan: plan) { strategy, seed, monitor in
+      if seed == cancelAt { cancellation.cancel() }
+      return model(strategy, seed, &monitor)
+    }
+    guard case .cancelled = try runner.run(cancellation: cancellation) else {
+      Issue.record("the run was not cancelled")
+      return
+    }
+    #expect(listing(plan.outputDirectory) == ["summary.csv"])
+    #expect(contents(plan.outputDirectory, .summary) == earlier)
+  }
+
+  @Test("an output directory that cannot be created is a setup error and nothing is written")
+  func unusableDirectory() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    var plan = try tinyPlan(in: directory)
+    let blocker = directory + "/file"
+    try Data().write(to: URL(fileURLWithPath: blocker))
+    plan.outputDirectory = blocker + "/out"
+    #expect {
+      try ExperimentRunner(plan: plan, replicate: syntheticModel()).run()
+    } throws: { error in
+      (error as? OutputError)?.isSetup == true
+    }
+    #expect(listing(directory) == ["file", "tiny.json"])
+  }
+}

@@ -1,0 +1,146 @@
+import CohortModel
+import Experiments
+import Foundation
+import Testing
+
+/// The built `cohortsim` executable, which SwiftPM puts beside the test bundle.
+let cohortsimExecutable: URL? = {
+  let directory = Bundle.main.bundleURL.deletingLastPathComponent()
+  let candidates = [
+    directory.appendingPathComponent("cohortsim"), Bundle.main.bundleURL.appendingPathComponent("cohortsim"),
+  ]
+  return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+}()
+
+/// Starts `cohortsim` with `arguments`; its output goes to files so no pipe can fill up.
+func launchCohortsim(_ arguments: [String], in directory: String) throws -> (
+  Process, stdout: URL, stderr: URL
+) {
+  guard let executable = cohortsimExecutable else {
+    throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "cohortsim beside the test bundle"])
+  }
+  let process = Process()
+  process.executableURL = executable
+  process.arguments = arguments
+  process.currentDirectoryURL = URL(fileURLWithPath: directory)
+  let stdout = URL(fileURLWithPath: directory + "/.stdout")
+  let stderr = URL(fileURLWithPath: directory + "/.stderr")
+  try Data().write(to: stdout)
+  try Data().write(to: stderr)
+  process.standardOutput = try FileHandle(forWritingTo: stdout)
+  process.standardError = try FileHandle(forWritingTo: stderr)
+  try process.run()
+  return (process, stdout, stderr)
+}
+
+/// Polls `condition` every 20 ms for up to `seconds`; true as soon as it holds.
+func waitFor(seconds: Double, _ condition: () -> Bool) -> Bool {
+  let deadline = Date().addingTimeInterval(seconds)
+  while !condition() {
+    if Date() > deadline { return false }
+    usleep(20_000)
+  }
+  return true
+}
+
+/// Runs `cohortsim` to the end: exit status, standard output, standard error.
+func runCohortsim(_ arguments: [String], in directory: String) throws -> (Int32, String, String) {
+  let (process, stdout, stderr) = try launchCohortsim(arguments, in: directory)
+  process.waitUntilExit()
+  let read = { (url: URL) in String(decoding: (try? Data(contentsOf: url)) ?? Data(), as: UTF8.self) }
+  return (process.terminationStatus, read(stdout), read(stderr))
+}
+
+@Suite("the cohortsim executable", .enabled(if: cohortsimExecutable != nil, "cohortsim is not built"))
+struct CommandLineTests {
+  @Test("a run interrupted with SIGINT exits 130 and leaves no complete-looking file")
+  func interruptedBySignal() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    _ = try tinyScenarioFile(in: directory)
+    try FileManager.default.createDirectory(atPath: directory + "/out", withIntermediateDirectories: true)
+    let earlier = Data("{\"earlier\": true}\n".utf8)
+    try earlier.write(to: URL(fileURLWithPath: directory + "/out/run.json"))
+    let (process, _, stderr) = try launchCohortsim(
+      ["run", "tiny.json", "--replications", "1000000", "--students", "--out", "out"], in: directory)
+    // Wait until the run has started writing, then interrupt it.
+    #expect(
+      waitFor(seconds: 30) {
+        FileManager.default.fileExists(atPath: directory + "/out/.students.csv.partial")
+      })
+    usleep(200_000)
+    kill(process.processIdentifier, SIGINT)
+    let exited = waitFor(seconds: 30) { !process.isRunning }
+    if !exited { kill(process.processIdentifier, SIGKILL) }
+    process.waitUntilExit()
+    #expect(exited, "cohortsim ignored SIGINT")
+    #expect(process.terminationReason == .exit)
+    #expect(process.terminationStatus == 130)
+    #expect(listing(directory + "/out") == ["run.json"])
+    #expect(FileManager.default.contents(atPath: directory + "/out/run.json") == earlier)
+    #expect(String(decoding: try Data(contentsOf: stderr), as: UTF8.self).contains("interrupted"))
+  }
+
+  @Test("a bad scenario exits 2 naming the file and field, and writes nothing")
+  func badScenario() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let bad = tinyScenarioJSON.replacingOccurrences(of: "\"replications\": 4", with: "\"replications\": 0")
+    try Data(bad.utf8).write(to: URL(fileURLWithPath: directory + "/bad.json"))
+    let (status, stdout, stderr) = try runCohortsim(["run", "bad.json", "--out", "out"], in: directory)
+    #expect(status == 2)
+    #expect(stdout.isEmpty)
+    #expect(stderr.contains("bad.json: replications:"))
+    #expect(!FileManager.default.fileExists(atPath: directory + "/out"))
+  }
+
+  @Test("--until with an unknown metric is a usage error listing the allowed names")
+  func unknownMetric() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    _ = try tinyScenarioFile(in: directory)
+    let (status, _, stderr) = try runCohortsim(["run", "tiny.json", "--until", "placed=0.01"], in: directory)
+    #expect(status == 2)
+    #expect(Metric.allCases.allSatisfy { stderr.contains($0.rawValue) })
+  }
+
+  @Test("run prints where the results went and a table of headline metrics")
+  func closingTable() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    _ = try tinyScenarioFile(in: directory)
+    let (status, stdout, _) = try runCohortsim(["run", "tiny.json", "--replications", "3"], in: directory)
+    #expect(status == 0)
+    #expect(stdout.contains("results in Results/tiny/"))
+    #expect(stdout.contains("placed_6m"))
+    #expect(listing(directory + "/Results/tiny") == ["replications.csv", "run.json", "summary.csv"])
+  }
+
+  @Test("compare writes comparison.csv and prints the paired differences")
+  func compareCommand() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    _ = try tinyScenarioFile(in: directory)
+    let (status, stdout, stderr) = try runCohortsim(
+      [
+        "compare", "tiny.json", "--strategies", "nearest-to-home,random", "--replications", "3", "--out",
+        "out",
+      ],
+      in: directory)
+    #expect(status == 0, "\(stderr)")
+    #expect(stdout.contains("strategy − nearest-to-home"))
+    #expect(FileManager.default.fileExists(atPath: directory + "/out/comparison.csv"))
+  }
+
+  @Test("help metrics prints every metric's definition")
+  func helpMetrics() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let (status, stdout, _) = try runCohortsim(["help", "metrics"], in: directory)
+    #expect(status == 0)
+    for metric in Metric.allCases {
+      #expect(stdout.contains(metric.rawValue))
+      #expect(stdout.contains(String(metric.definition.prefix(30))))
+    }
+  }
+}
