@@ -5,6 +5,11 @@ public struct ReplicationResult: Sendable {
   public var metrics: ReplicationMetrics
   /// Events the kernel executed: for the events-per-second benchmark.
   public var executedEvents: Int
+
+  public init(metrics: ReplicationMetrics, executedEvents: Int) {
+    self.metrics = metrics
+    self.executedEvents = executedEvents
+  }
 }
 
 /// Runs one replication of a scenario: the model's only entry point for the runner.

@@ -241,6 +241,6 @@ private struct ParameterReader {
 }
 
 /// Numbers in messages as a user wrote them: `2`, not `2.0`.
-func format(_ value: Double) -> String {
+public func format(_ value: Double) -> String {
   value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
 }

@@ -15,6 +15,13 @@ public struct FieldReader<Keys: CodingKey & CaseIterable> {
 
   public func has(_ key: Keys) -> Bool { container.contains(key) }
 
+  /// Hands the field's own decoder to `body` when the field is present: for nested objects that
+  /// decode onto defaults of their own.
+  public func nested(_ key: Keys, _ body: (any Decoder) throws -> Void) throws {
+    guard container.contains(key) else { return }
+    try body(try container.superDecoder(forKey: key))
+  }
+
   /// Replaces `value` with the field when present and `check` accepts it. `check` returns nil
   /// for a valid value, or what is allowed (e.g. "must be > 0").
   public func read<T: Decodable>(_ value: inout T, _ key: Keys, _ check: (T) -> String? = { _ in nil }) throws

@@ -88,7 +88,7 @@ let cohortsimVersion = "0.1.0"
 }
 
 /// Topics for `cohortsim help TOPIC` that are not commands.
-var helpTopics: [String: String] { ["metrics": MetricsHelp.text] }
+var helpTopics: [String: String] { ["metrics": MetricsHelp.text, "strategies": StrategiesHelp.text] }
 
 func printError(_ message: String) {
   FileHandle.standardError.write(Data(("cohortsim: " + message + "\n").utf8))

@@ -158,3 +158,36 @@ struct MechanismTests {
     }
   }
 }
+
+@Suite("rotations")
+struct RotationTests {
+  @Test("back-to-back rotations with no gap free each place before the next rotation starts")
+  func zeroGapRotationsKeepTheirPlaces() {
+    var scenario = smallScenario()
+    scenario.programs[0].rotations.gapWeeks = 0
+    let runs = metrics(of: scenario, replications: 3)
+    #expect(runs.allSatisfy { $0[.studentsUnplacedRotations] == 0 })
+  }
+
+  @Test("every week of a rotation is observed, the last one included")
+  func lastWeekIsObserved() {
+    var scenario = smallScenario()
+    scenario.programs[0].rotations = RotationPlan()
+    scenario.programs[0].rotations.count = 1
+    scenario.programs[0].rotations.lengthWeeks = 4
+    scenario.programs[0].clinicalStartMonth = 6
+    scenario.evaluation.clashProbabilityPerWeek = 1
+    scenario.evaluation.clashPenalty = 0.01
+    scenario.students.rapport = .constant(value: 0)
+    let traces = collected(scenario).1.traces
+    let starts = Dictionary(
+      traces.filter { $0.event == "rotation_start" }.map { ($0.student, $0.time) }, uniquingKeysWith: min)
+    // Rapport 0 and a certain clash make every observed week leave a trace line.
+    let clashWeeks = Dictionary(grouping: traces.filter { $0.event == "clash" }, by: \.student)
+    #expect(!clashWeeks.isEmpty)
+    for (student, clashes) in clashWeeks {
+      #expect(clashes.count == 4)
+      #expect(clashes.map(\.time).max() == starts[student]! + 28)
+    }
+  }
+}

@@ -69,3 +69,37 @@ struct ScenarioDecodingTests {
     #expect(throws: ScenarioError.self) { try Scenario.load(contentsOf: "/nonexistent/scenario.json") }
   }
 }
+
+@Suite("scenario defaults and cross-field checks")
+struct ScenarioDefaultsTests {
+  @Test("giving only a site kind's count keeps that kind's other defaults")
+  func partialSiteKindKeepsDefaults() throws {
+    let json =
+      #"{"name": "x", "programs": [{"name": "A", "xKm": 1, "yKm": 1}], "region": {"clinics": {"count": 4}}}"#
+    let scenario = try Scenario.decode(Data(json.utf8), file: "test.json")
+    #expect(scenario.region.clinics.count == 4)
+    #expect(scenario.region.clinics.independentShare == RegionParameters().clinics.independentShare)
+    #expect(scenario.region.clinics.staff == RegionParameters().clinics.staff)
+  }
+
+  @Test("rotations that would run past graduation are refused")
+  func rotationsMustEndByGraduation() {
+    let json =
+      #"{"name": "x", "programs": [{"name": "A", "xKm": 1, "yKm": 1, "lengthMonths": 12, "clinicalStartMonth": 6, "rotations": {"count": 3, "lengthWeeks": 16}}]}"#
+    #expect(throws: ScenarioError.self) { try Scenario.decode(Data(json.utf8), file: "test.json") }
+  }
+
+  @Test("a state that is not a two-letter code is refused, as is an unknown key in a state entry")
+  func stateEntriesAreChecked() throws {
+    let json =
+      #"{"name": "x", "programs": [{"name": "A", "xKm": 1, "yKm": 1}], "region": {"states": [{"code": "Oregon", "share": 1, "sahre": 2}]}}"#
+    do {
+      _ = try Scenario.decode(Data(json.utf8), file: "test.json")
+      Issue.record("expected an error")
+    } catch {
+      let messages = error.problems.map(\.description)
+      #expect(messages.contains { $0.hasPrefix("region.states[0].code: must be a two-letter postal code") })
+      #expect(messages.contains { $0.hasPrefix("region.states[0].sahre: unknown key") })
+    }
+  }
+}

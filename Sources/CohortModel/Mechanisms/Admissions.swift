@@ -77,7 +77,8 @@ extension CohortDynamics {
     for rotation in 0..<program.rotations.count {
       let offset = Double(rotation) * (program.rotations.lengthWeeks + program.rotations.gapWeeks) * 7
       simulation.schedule(
-        .rotationStarts(cohort: Int32(cohortIndex), rotation: Int32(rotation)), at: rotationStart + offset)
+        .rotationStarts(cohort: Int32(cohortIndex), rotation: Int32(rotation)), at: rotationStart + offset,
+        priority: CohortPriority.rotationStart)
     }
   }
 

@@ -22,11 +22,15 @@ enum CohortEvent {
   case licenceGranted(student: Int32)
 }
 
-/// Same-day order, by name rather than by scheduling accident: budgets and exits first (an
-/// opening approved today is visible today), then the students' day, then decisions last, so
-/// that every offer made on a day is in hand when a student decides.
+/// Same-instant order, by name rather than by scheduling accident: budgets and exits first (an
+/// opening approved today is visible today); then the students' day, with a rotation's last
+/// week observed before the rotation ends and a rotation ended before the next one starts (so a
+/// zero-week gap frees the place first); decisions last, so that every offer made on a day is
+/// in hand when a student decides.
 enum CohortPriority {
   static let budget = SimKernelPriority.first
   static let normal = SimKernelPriority.normal
+  static let rotationEnd = SimKernelPriority(rawValue: SimKernelPriority.normal.rawValue + 1)
+  static let rotationStart = SimKernelPriority(rawValue: SimKernelPriority.normal.rawValue + 2)
   static let decision = SimKernelPriority.last
 }

@@ -93,12 +93,9 @@ struct Requisition {
   var approvedDay: Double
   var tier = RequisitionTier.ownSite
   var filledDay = Double.nan
-  var filledByStudent: Int32 = -1
   var postings: Int32 = 0
   /// Day the current offer was made.
   var offerDay = Double.nan
-  /// True once the search has begun (after the approval delay).
-  var open = false
 
   var isFilled: Bool { !filledDay.isNaN }
 }

@@ -72,7 +72,6 @@ extension CohortDynamics {
     let contingent = !students[student].isCredentialed
     let relocated = distanceKm > scenario.students.commuteKm
     requisitions[requisition].filledDay = now
-    requisitions[requisition].filledByStudent = Int32(student)
     students[student].status = .hired
     students[student].jobRequisition = Int32(requisition)
     students[student].jobSite = Int32(site)
@@ -137,7 +136,6 @@ extension CohortDynamics {
     students[student].relocationKm = .nan
     startSearching(student)
     requisitions[requisition].filledDay = .nan
-    requisitions[requisition].filledByStudent = -1
     requisitions[requisition].tier = .ownSite
     advance(requisition, &simulation)
   }

@@ -4,7 +4,6 @@ import SimKernel
 /// heard, then its contacts' recommendations, and only then posts the job publicly.
 extension CohortDynamics {
   mutating func openRequisition(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
-    requisitions[index].open = true
     trace(simulation.now, "requisition_approved", site: Int(requisitions[index].site), "requisition=\(index)")
     advance(index, &simulation)
   }

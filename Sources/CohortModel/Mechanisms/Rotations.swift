@@ -41,11 +41,12 @@ extension CohortDynamics {
     (strategy ?? PlacementStrategies.named(program.strategy)!).place(&request, stream: &stream)
 
     let end = simulation.now + program.rotations.lengthWeeks * 7
+    let counted = simulation.now >= 0
     for (slot, placed) in waiting.enumerated() {
-      counters.rotationSlots += 1
+      if counted { counters.rotationSlots += 1 }
       let site = request.assignment[slot]
       guard site >= 0 else {
-        counters.rotationSlotsUnplaced += 1
+        if counted { counters.rotationSlotsUnplaced += 1 }
         trace(simulation.now, "rotation_unplaced", student: placed.student, "rotation=\(rotation + 1)")
         continue
       }
@@ -78,6 +79,10 @@ extension CohortDynamics {
     students[index].rotationEnd = end
     students[index].rotationSites.append(Int32(site))
     if let entry = students[index].impressions.firstIndex(where: { $0.site == Int32(site) }) {
+      // A returning student starts from what staff still remember, not from the day they left.
+      let remembered = impression(of: index, key: Int32(site), now: simulation.now) ?? 0.5
+      students[index].impressions[entry].value = remembered
+      students[index].impressions[entry].lastDay = simulation.now
       students[index].impressions[entry].active = true
     } else {
       students[index].impressions.append(
@@ -85,7 +90,7 @@ extension CohortDynamics {
       siteHistory[site].append(Int32(index))
     }
     if simulation.now + 7 <= end { simulation.schedule(.clinicalWeek(student: Int32(index)), after: 7) }
-    simulation.schedule(.rotationEnds(student: Int32(index)), at: end)
+    simulation.schedule(.rotationEnds(student: Int32(index)), at: end, priority: CohortPriority.rotationEnd)
   }
 
   /// One week on rotation: skill grows along the learning curve; staff observe skill,
@@ -104,7 +109,7 @@ extension CohortDynamics {
       return
     }
     let before = students[index].impressions[entry].value
-    var value = before + evaluation.learningRate * (observed - before)
+    var value = min(1, max(0, before + evaluation.learningRate * (observed - before)))
     if clashDraw < evaluation.clashProbabilityPerWeek * (1 - students[index].rapport) {
       value = max(0, value - evaluation.clashPenalty)
       trace(simulation.now, "clash", student: index, site: site, "impression=\(fixed(value))")

@@ -32,15 +32,15 @@ public enum Metric: String, CaseIterable, Sendable, Codable {
     case .credentialed12m:
       "Share of graduates holding the registry credential within 365 days of graduating (JRC-DMS threshold 60%); same follow-up rule."
     case .offerOwnSite:
-      "Share of accepted offers made by a site where the student rotated."
+      "Share of accepted offers (from day 0 of the run) made because the site's staff told a current or recent clinical student of theirs to apply before posting. A graduate whose contingent job was rescinded and who accepts again counts twice."
     case .offerSameSystem:
-      "Share of accepted offers made by another site of a hospital system the student rotated in."
+      "Share of accepted offers made by a site on the word of another site of its hospital system where the student rotated."
     case .offerRecommendation:
       "Share of accepted offers that came through a sonographer's recommendation from a contact site."
     case .offerOpenMarket:
-      "Share of accepted offers won on the open market. The four offer_* shares sum to 1."
+      "Share of accepted offers won on a public posting (even at a former rotation site). The four offer_* shares sum to 1."
     case .daysToOfferMedian:
-      "Median days from graduation to the accepted offer, over graduates who accepted one (negative: offer before graduating)."
+      "Median days from graduation to the day the accepted offer was made, over graduates with 365 days of follow-up who accepted one within the run (negative: offer before graduating)."
     case .contingentRate:
       "Share of accepted offers that were contingent on passing the registry within a window after starting."
     case .rescindedRate:
@@ -52,13 +52,13 @@ public enum Metric: String, CaseIterable, Sendable, Codable {
     case .positionsGrowth:
       "Relative change in budgeted sonographer positions from the start to the end of the run."
     case .timeToFillDaysMean:
-      "Mean days from a requisition's approval to the day its offer was accepted, over filled requisitions."
+      "Mean days from a requisition's approval to the day it was filled (a student's acceptance or an outside hire), over requisitions filled by the horizon."
     case .unfilledOpeningsShare:
       "Share of requisitions still unfilled at the horizon."
     case .graduates:
       "Students who graduated during the run."
     case .studentsUnplacedRotations:
-      "Share of rotation slots for which no site had room within the program's placement radius."
+      "Share of rotation slots starting from day 0 for which no site had room within the program's placement radius."
     }
   }
 }

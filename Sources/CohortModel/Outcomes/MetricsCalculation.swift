@@ -18,7 +18,6 @@ extension CohortDynamics {
       let graduation = student.graduationDay
       guard graduation >= 0 && graduation <= horizon else { continue }
       graduates += 1
-      if !student.offerDay.isNaN { daysToOffer.append(student.offerDay - graduation) }
       if graduation + Self.sixMonthsDays <= horizon {
         followed6 += 1
         if student.startDay <= graduation + Self.sixMonthsDays { placed6 += 1 }
@@ -27,6 +26,7 @@ extension CohortDynamics {
         followed12 += 1
         if student.startDay <= graduation + Self.twelveMonthsDays { placed12 += 1 }
         if student.credentialDay <= graduation + Self.twelveMonthsDays { credentialed12 += 1 }
+        if !student.offerDay.isNaN { daysToOffer.append(student.offerDay - graduation) }
       }
     }
     metrics[.graduates] = Double(graduates)

@@ -6,8 +6,8 @@ import SimKernel
 /// type, not separate code.
 public struct CredentialPathway: Sendable, Equatable {
   public var exams: [ExamParameters] = []
-  /// Every exam must be passed within this many years of the first pass (ARDMS five-year rule),
-  /// or of graduation for eligibility limits such as ARRT's three years.
+  /// Retakes stop this many years after graduation: an approximation of the ARDMS five-year
+  /// rule (both exams within five years) and of ARRT's three-year eligibility window.
   public var windowYears = 5.0
 
   public init(exams: [ExamParameters], windowYears: Double) {

@@ -87,5 +87,13 @@ extension ProgramParameters: Decodable {
     try reader.read(&placementRadiusKm, .placementRadiusKm, Allowed.above(0))
     try reader.read(&strategy, .strategy, Allowed.oneOf(PlacementStrategies.names))
     try reader.read(&pathway, .pathway)
+    let clinicalWeeks =
+      Double(rotations.count) * rotations.lengthWeeks + Double(rotations.count - 1) * rotations.gapWeeks
+    let clinicalEndMonth = clinicalStartMonth + clinicalWeeks * 7 / (365.25 / 12)
+    if clinicalEndMonth > lengthMonths + 1e-9 {
+      try decoder.reject(
+        "the rotations (\(rotations.count) × \(format(rotations.lengthWeeks)) weeks from month \(format(clinicalStartMonth)), ending in month \(String(format: "%.1f", clinicalEndMonth))) must end by graduation (month \(format(lengthMonths)))",
+        at: CodingKeys.rotations)
+    }
   }
 }

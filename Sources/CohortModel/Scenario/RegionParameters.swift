@@ -22,7 +22,7 @@ public struct RegionParameters: Sendable, Equatable {
   public init() {}
 }
 
-public struct StateShare: Sendable, Equatable, Decodable {
+public struct StateShare: Sendable, Equatable {
   public var code: String
   public var share: Double
 
@@ -32,10 +32,29 @@ public struct StateShare: Sendable, Equatable, Decodable {
   }
 }
 
+extension StateShare: Decodable {
+  enum CodingKeys: String, CodingKey, CaseIterable { case code, share }
+
+  public init(from decoder: any Decoder) throws {
+    self.init(code: "US", share: 1)
+    let reader = try FieldReader(decoder, CodingKeys.self)
+    try reader.require(&code, .code, isStateCode)
+    try reader.require(&share, .share, Allowed.above(0))
+  }
+}
+
+/// Two upper-case letters, as a postal code ("OR"); nil when valid.
+func isStateCode(_ code: String) -> String? {
+  code.count == 2 && code.allSatisfy({ $0.isASCII && $0.isUppercase })
+    ? nil : "must be a two-letter postal code such as \"OR\""
+}
+
 /// How many sites of one kind to generate and how they are staffed.
 public struct SiteKindParameters: Sendable, Equatable {
   public var count: Int
-  /// Sonographers on staff (rounded, at least 1).
+  /// Relative staff size of a generated site. Positions are these draws rescaled so that the
+  /// region totals `nationalPositions × regionShare` (demand is seeded from national figures),
+  /// so only their proportions matter.
   public var staff: Distribution
   /// Students the site can host at once (rounded).
   public var capacity: Distribution
@@ -50,15 +69,17 @@ public struct SiteKindParameters: Sendable, Equatable {
   }
 }
 
-extension SiteKindParameters: Decodable {
+extension SiteKindParameters {
   enum CodingKeys: String, CodingKey, CaseIterable { case count, staff, capacity, independentShare }
 
-  public init(from decoder: any Decoder) throws {
-    self.init(count: 0, staff: .constant(value: 1), capacity: .constant(value: 1), independentShare: 0)
+  /// Decodes the fields a scenario gives onto `defaults` (the kind's own), so that giving only
+  /// `count` keeps the kind's staffing and independence.
+  init(from decoder: any Decoder, defaults: SiteKindParameters) throws {
+    self = defaults
     let reader = try FieldReader(decoder, CodingKeys.self)
-    try reader.require(&count, .count, Allowed.count(atLeast: 0))
-    try reader.require(&staff, .staff, Allowed.draws(in: 0))
-    try reader.require(&capacity, .capacity, Allowed.draws(in: 0))
+    try reader.read(&count, .count, Allowed.count(atLeast: 0))
+    try reader.read(&staff, .staff, Allowed.draws(in: 0))
+    try reader.read(&capacity, .capacity, Allowed.draws(in: 0))
     try reader.read(&independentShare, .independentShare, Allowed.probability)
   }
 }
@@ -73,18 +94,13 @@ extension RegionParameters: Decodable {
     let reader = try FieldReader(decoder, CodingKeys.self)
     try reader.read(&widthKm, .widthKm, Allowed.above(0))
     try reader.read(&heightKm, .heightKm, Allowed.above(0))
-    try reader.read(&states, .states) { list in
-      if list.isEmpty { return "must list at least one state" }
-      if list.contains(where: { !($0.share > 0) }) { return "every share must be > 0" }
-      if list.contains(where: { $0.code.count != 2 || $0.code.uppercased() != $0.code }) {
-        return "every code must be a two-letter postal code such as \"OR\""
-      }
-      return nil
-    }
+    try reader.read(&states, .states) { $0.isEmpty ? "must list at least one state" : nil }
     try reader.read(&systems, .systems, Allowed.count(atLeast: 0))
-    try reader.read(&hospitals, .hospitals)
-    try reader.read(&imagingCenters, .imagingCenters)
-    try reader.read(&clinics, .clinics)
+    try reader.nested(.hospitals) { hospitals = try SiteKindParameters(from: $0, defaults: hospitals) }
+    try reader.nested(.imagingCenters) {
+      imagingCenters = try SiteKindParameters(from: $0, defaults: imagingCenters)
+    }
+    try reader.nested(.clinics) { clinics = try SiteKindParameters(from: $0, defaults: clinics) }
   }
 }
 
@@ -116,7 +132,7 @@ extension SiteListing: Decodable {
     try reader.require(&kind, .kind)
     try reader.require(&xKm, .xKm, Allowed.atLeast(0))
     try reader.require(&yKm, .yKm, Allowed.atLeast(0))
-    try reader.read(&state, .state)
+    try reader.read(&state, .state) { $0.flatMap(isStateCode) }
     try reader.read(&system, .system) {
       ($0 ?? 0) >= 0 ? nil : "must be a system index ≥ 0, or omitted for an independent site"
     }

@@ -148,6 +148,11 @@ public struct ScenarioError: Error, CustomStringConvertible, Sendable {
   public var file: String
   public var problems: [FieldProblem]
 
+  public init(file: String, problems: [FieldProblem]) {
+    self.file = file
+    self.problems = problems
+  }
+
   public var description: String {
     problems.map { "\(file): \($0)" }.joined(separator: "\n")
   }
@@ -156,6 +161,14 @@ public struct ScenarioError: Error, CustomStringConvertible, Sendable {
 extension Scenario {
   /// Reads and checks a scenario file, reporting every problem found, each with its path.
   public static func load(contentsOf path: String) throws(ScenarioError) -> Scenario {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw ScenarioError(file: path, problems: [FieldProblem(path: "", message: "no such file")])
+    }
+    guard !isDirectory.boolValue else {
+      throw ScenarioError(
+        file: path, problems: [FieldProblem(path: "", message: "is a folder, not a scenario file (JSON)")])
+    }
     let data: Data
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
