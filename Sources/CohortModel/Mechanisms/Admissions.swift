@@ -73,13 +73,24 @@ extension CohortDynamics {
       simulation.schedule(.graduation(student: Int32(index)), at: graduationDay)
       scheduleFirstExams(index, &simulation)
     }
-    let rotationStart = now + program.clinicalStartMonth * Self.daysPerMonth
     for rotation in 0..<program.rotations.count {
-      let offset = Double(rotation) * (program.rotations.lengthWeeks + program.rotations.gapWeeks) * 7
       simulation.schedule(
-        .rotationStarts(cohort: Int32(cohortIndex), rotation: Int32(rotation)), at: rotationStart + offset,
-        priority: CohortPriority.rotationStart)
+        .rotationStarts(cohort: Int32(cohortIndex), rotation: Int32(rotation)),
+        at: rotationDays(cohortIndex, rotation).start, priority: CohortPriority.rotationStart)
     }
+  }
+
+  /// First and last day of a cohort's rotation. Both come from one expression, so with no gap a
+  /// rotation's end is bit for bit the next one's start and the same-instant priorities order
+  /// them; a separately summed end could land a rounding error late and hold the place.
+  func rotationDays(_ cohortIndex: Int, _ rotation: Int) -> (start: Double, end: Double) {
+    let program = world.programs[Int(cohorts[cohortIndex].program)]
+    let first = cohorts[cohortIndex].admissionDay + program.clinicalStartMonth * Self.daysPerMonth
+    let period = (program.rotations.lengthWeeks + program.rotations.gapWeeks) * 7
+    return (
+      first + Double(rotation) * period,
+      first + Double(rotation + 1) * period - program.rotations.gapWeeks * 7
+    )
   }
 
   mutating func graduate(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {

@@ -64,7 +64,7 @@ struct CohortDynamics: EventHandler, ~Copyable {
     case .cohortAdmitted(let cohort): admit(Int(cohort), &simulation)
     case .rotationStarts(let cohort, let rotation): startRotation(Int(cohort), Int(rotation), &simulation)
     case .clinicalWeek(let student): observeWeek(Int(student), &simulation)
-    case .rotationEnds(let student): endRotation(Int(student), &simulation)
+    case .rotationEnds(let student, let site): endRotation(Int(student), at: Int(site), &simulation)
     case .reputationSpreads(let student, let site):
       spreadReputation(Int(student), from: Int(site), &simulation)
     case .graduation(let student): graduate(Int(student), &simulation)

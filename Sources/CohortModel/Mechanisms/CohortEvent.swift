@@ -5,7 +5,9 @@ enum CohortEvent {
   case cohortAdmitted(cohort: Int32)
   case rotationStarts(cohort: Int32, rotation: Int32)
   case clinicalWeek(student: Int32)
-  case rotationEnds(student: Int32)
+  /// The rotation of `student` at `site` ends (named by site, so an end that falls a rounding
+  /// error after the next rotation's start still closes the right one).
+  case rotationEnds(student: Int32, site: Int32)
   /// Word of a student's rotation at `site` reaches the rest of its hospital system.
   case reputationSpreads(student: Int32, site: Int32)
   case graduation(student: Int32)

@@ -40,7 +40,7 @@ extension CohortDynamics {
       algorithm: scenario.generator)
     (strategy ?? PlacementStrategies.named(program.strategy)!).place(&request, stream: &stream)
 
-    let end = simulation.now + program.rotations.lengthWeeks * 7
+    let end = rotationDays(cohortIndex, rotation).end
     let counted = simulation.now >= 0
     for (slot, placed) in waiting.enumerated() {
       if counted { counters.rotationSlots += 1 }
@@ -90,7 +90,8 @@ extension CohortDynamics {
       siteHistory[site].append(Int32(index))
     }
     if simulation.now + 7 <= end { simulation.schedule(.clinicalWeek(student: Int32(index)), after: 7) }
-    simulation.schedule(.rotationEnds(student: Int32(index)), at: end, priority: CohortPriority.rotationEnd)
+    simulation.schedule(
+      .rotationEnds(student: Int32(index), site: Int32(site)), at: end, priority: CohortPriority.rotationEnd)
   }
 
   /// One week on rotation: skill grows along the learning curve; staff observe skill,
@@ -137,11 +138,9 @@ extension CohortDynamics {
       + evaluation.rapportWeight * students[index].rapport) / total
   }
 
-  mutating func endRotation(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
-    let site = Int(students[index].currentSite)
-    guard site >= 0 else { return }
+  mutating func endRotation(_ index: Int, at site: Int, _ simulation: inout Simulation<CohortEvent>) {
     budgets[site].occupancy -= 1
-    students[index].currentSite = -1
+    if students[index].currentSite == Int32(site) { students[index].currentSite = -1 }
     if let entry = students[index].impressions.firstIndex(where: { $0.site == Int32(site) }) {
       students[index].impressions[entry].active = false
       students[index].impressions[entry].lastDay = simulation.now
