@@ -26,11 +26,7 @@ extension CohortDynamics {
       let index = Int(raw)
       let distance = location.distanceKm(to: students[index].home)
       let commute = scenario.students.commuteKm
-      guard distance <= commute + students[index].relocationWillingnessKm,
-        isCandidate(index, for: site, now: now)
-      else {
-        continue
-      }
+      guard isCandidate(index, for: site, now: now) else { continue }
       let probability = hiring.applyProbability * (distance <= commute ? 1 : hiring.relocationApplyFactor)
       let (applies, noise) = withHiringStream(site) { stream in
         (stream.chance(probability), stream.normal(mean: 0, standardDeviation: observationNoise))

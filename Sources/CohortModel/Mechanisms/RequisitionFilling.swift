@@ -43,11 +43,15 @@ extension CohortDynamics {
   }
 
   /// Whether the site could hire the student now: not already hired, close enough to
-  /// graduating, and credentialed unless the site hires on contingency (a student whose
-  /// contingent job was rescinded needs the credential before anyone hires them again).
+  /// graduating, within the student's reach (commute plus relocation willingness: staff who
+  /// know a student know whether they would move), and credentialed unless the site hires on
+  /// contingency (a student whose contingent job was rescinded needs the credential before anyone
+  /// hires them again).
   func isCandidate(_ index: Int, for site: Int, now: Double) -> Bool {
     guard students[index].status != .hired,
-      students[index].graduationDay - now <= scenario.hiring.lookaheadDays
+      students[index].graduationDay - now <= scenario.hiring.lookaheadDays,
+      sites[site].location.distanceKm(to: students[index].home)
+        <= scenario.students.commuteKm + students[index].relocationWillingnessKm
     else {
       return false
     }
