@@ -1,49 +1,87 @@
+import CohortModel
+import Experiments
 import Foundation
 import SimKernel
 
-/// `cohortsim bench hold`: the kernel's event-rate benchmark.
+/// `cohortsim bench hold` and `cohortsim bench model`: the kernel's and the model's speed.
 struct BenchCommand: Subcommand {
   static let name = "bench"
-  static let summary = "measure the event kernel's speed with the classic hold model"
-  static let usage = "hold [--pending N] [--events E] [--seed S]"
+  static let summary = "measure the event kernel (hold model) or the cohort model's speed"
+  static let usage =
+    "hold [--pending N] [--events E] [--seed S]\n  cohortsim bench model SCENARIO [--replications N] [--jobs J]"
   static let discussion = """
-    Runs the hold model: N events wait in the calendar; each, when it runs, schedules itself again \
-    an exponential(1) time later, drawn through GSL. The last line printed is \
-    'hold pending=N events=E seconds=S events_per_s=X', for benchmarks/run.sh to read. \
-    Build in release (swift run -c release) before reading the rate.
+    'bench hold' runs the hold model: N events wait in the calendar; each, when it runs, schedules \
+    itself again an exponential(1) time later, drawn through GSL. Its last line is \
+    'hold pending=N events=E seconds=S events_per_s=X'. \
+    'bench model' runs N replications of SCENARIO (every strategy it lists, its seed) on the \
+    runner's threads without writing anything; its last line is 'model scenario=NAME \
+    replications=N jobs=J seconds=S replications_per_s=X events_per_s=Y', events being those the \
+    kernel executed. benchmarks/run.sh and benchmarks/model.sh read these lines. Build in release \
+    (swift run -c release) before reading the rates.
     """
   static let options: [OptionSpec] = [
-    .value("pending", "N", "events kept in the calendar (default 1000)"),
-    .value("events", "E", "events to execute (default 20000000)"),
-    .value("seed", "S", "seed of the exponential draws (default 1)"),
+    .value("pending", "N", "hold: events kept in the calendar (default 1000)"),
+    .value("events", "E", "hold: events to execute (default 20000000)"),
+    .value("seed", "S", "hold: seed of the exponential draws (default 1)"),
+    .value("replications", "N", "model: replications to run (default: the scenario's \"replications\")"),
+    .value("jobs", "J", "model: worker threads (default: the number of cores)"),
   ]
-  static let examples = ["swift run -c release cohortsim bench hold --pending 100000 --events 20000000"]
+  static let examples = [
+    "swift run -c release cohortsim bench hold --pending 100000 --events 20000000",
+    "swift run -c release cohortsim bench model Scenarios/baseline.json --replications 1000 --jobs 2",
+  ]
 
-  let pending: Int
-  let events: Int
-  let seed: UInt64
+  enum Model {
+    case hold(pending: Int, events: Int, seed: UInt64)
+    case model(scenarioPath: String, replications: Int?, jobs: Int)
+  }
+
+  let model: Model
 
   init(_ arguments: ParsedArguments) throws {
-    guard try arguments.requirePositionals(["MODEL"]) == ["hold"] else {
+    switch arguments.positionals.first {
+    case "hold":
+      _ = try arguments.requirePositionals(["hold"])
+      model = .hold(
+        pending: try arguments.integer("pending", in: 1...100_000_000) ?? 1000,
+        events: try arguments.integer("events", in: 1...Int(Int32.max) * 8) ?? 20_000_000,
+        seed: try arguments.seed("seed") ?? 1)
+    case "model":
+      let path = try arguments.requirePositionals(["model", "SCENARIO"])[1]
+      model = .model(
+        scenarioPath: path, replications: try arguments.integer("replications", in: 1...10_000_000),
+        jobs: try arguments.integer("jobs", in: 1...1024) ?? ExperimentPlan.defaultJobs)
+    default:
       throw UsageError(
-        message: "bench knows one model, 'hold'; got '\(arguments.positionals[0])'", command: Self.name)
+        message:
+          "bench knows two models, 'hold' and 'model SCENARIO'; got '\(arguments.positionals.first ?? "none")'",
+        command: Self.name)
     }
-    pending = try arguments.integer("pending", in: 1...100_000_000) ?? 1000
-    events = try arguments.integer("events", in: 1...Int(Int32.max) * 8) ?? 20_000_000
-    seed = try arguments.seed("seed") ?? 1
   }
 
   func run() throws -> Int32 {
-    var model = HoldModel(seed: seed)
-    let clock = ContinuousClock()
-    let start = clock.now
-    let simulation = model.run(pending: pending, events: events)
-    let elapsed = clock.now - start
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    print("checksum=\(String(format: "%.6e", model.checksum)) executed=\(simulation.executedEvents)")
-    print(
-      "hold pending=\(pending) events=\(events) seconds=\(String(format: "%.3f", seconds)) "
-        + "events_per_s=\(Int((Double(events) / seconds).rounded()))")
+    switch model {
+    case .hold(let pending, let events, let seed):
+      var model = HoldModel(seed: seed)
+      let clock = ContinuousClock()
+      let start = clock.now
+      let simulation = model.run(pending: pending, events: events)
+      let elapsed = clock.now - start
+      let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+      print("checksum=\(String(format: "%.6e", model.checksum)) executed=\(simulation.executedEvents)")
+      print(
+        "hold pending=\(pending) events=\(events) seconds=\(String(format: "%.3f", seconds)) "
+          + "events_per_s=\(Int((Double(events) / seconds).rounded()))")
+    case .model(let path, let replications, let jobs):
+      let scenario = try ScenarioFile.load(path).scenario
+      let measured = ModelBenchmark.run(
+        scenario: scenario, replications: replications ?? scenario.replications, jobs: jobs)
+      print(
+        "model scenario=\(scenario.name) replications=\(measured.replications) jobs=\(jobs) "
+          + "seconds=\(String(format: "%.3f", measured.seconds)) "
+          + "replications_per_s=\(String(format: "%.2f", measured.replicationsPerSecond)) "
+          + "events_per_s=\(Int(measured.eventsPerSecond.rounded()))")
+    }
     return 0
   }
 }

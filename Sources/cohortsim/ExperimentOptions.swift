@@ -27,6 +27,11 @@ struct ExperimentOptions {
       "max-replications", "N",
       "with --until, stop at N replications even if the target is not met (default: \(PrecisionTarget.defaultMaxReplications))"
     ),
+    .value(
+      "shard", "K/N",
+      "run only shard K (from 0, like SLURM_ARRAY_TASK_ID) of N: replications floor(K*R/N) up to floor((K+1)*R/N), "
+        + "with the whole run's seeds; writes replications.csv and run.json (default --out: "
+        + "Results/<scenario name>/shard-K-of-N/) for 'cohortsim merge'; not with --until"),
   ]
 
   let scenarioPath: String
@@ -40,6 +45,7 @@ struct ExperimentOptions {
   let quiet: Bool
   let until: (metric: Metric, halfWidth: Double)?
   let maxReplications: Int?
+  let shard: Shard?
   let commandLine: [String]
 
   init(_ arguments: ParsedArguments) throws {
@@ -60,7 +66,30 @@ struct ExperimentOptions {
       throw UsageError(
         message: "--max-replications only applies with --until METRIC=HALFWIDTH", command: arguments.command)
     }
+    shard = try arguments.string("shard").map { try Self.shard($0, command: arguments.command) }
+    if shard != nil && until != nil {
+      throw UsageError(
+        message:
+          "--shard and --until cannot be combined: a shard runs a fixed block of replications; "
+          + "use --replications N with --shard, or --until without it",
+        command: arguments.command)
+    }
     commandLine = ["cohortsim", arguments.command] + arguments.raw
+  }
+
+  /// `K/N` with 0 ≤ K < N.
+  static func shard(_ text: String, command: String) throws -> Shard {
+    let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { Int($0) }
+    guard parts.count == 2, let index = parts[0], let count = parts[1], (1...100_000).contains(count),
+      (0..<count).contains(index)
+    else {
+      throw UsageError(
+        message:
+          "--shard takes K/N with N from 1 to 100000 and K from 0 to N-1 (K counts from 0, as SLURM_ARRAY_TASK_ID "
+          + "does), got '\(text)'",
+        command: command)
+    }
+    return Shard(index: index, count: count)
   }
 
   /// `a,b,c` as distinct, known strategy names.
@@ -104,6 +133,10 @@ struct ExperimentOptions {
     if let replications { plan.replications = replications }
     if let seed { plan.masterSeed = seed }
     if let jobs { plan.jobs = jobs }
+    if let shard {
+      plan.shard = shard
+      plan.outputDirectory += "/shard-\(shard.index)-of-\(shard.count)"
+    }
     if let outputDirectory { plan.outputDirectory = outputDirectory }
     if let strategies = chosen ?? strategies { plan.strategies = strategies }
     plan.reference = reference
@@ -146,7 +179,15 @@ struct ExperimentOptions {
         "interrupted: partial results removed; earlier results in \(plan.outputDirectory) left as they were")
       return 130
     case .completed(let runReport):
-      if !quiet { report(runReport) }
+      if quiet { return 0 }
+      if let shard = runReport.shard {
+        // A shard's own summaries describe a fraction of the run; the merge prints the real ones.
+        print(
+          "shard \(shard.index) of \(shard.count): " + ResultTables.location(runReport)
+            + "merge every shard with 'cohortsim merge SHARD_DIR... --out DIR'")
+      } else {
+        report(runReport)
+      }
       return 0
     }
   }

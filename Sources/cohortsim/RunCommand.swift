@@ -13,7 +13,9 @@ struct RunCommand: Subcommand {
     estimates of p10/p50/p90), replications.csv (one row per strategy and replication), run.json \
     (version, scenario SHA-256, seed, command line, times), and with --students or --trace \
     students.csv and trace.csv. Files are written under temporary names and renamed only when the \
-    run completes; Ctrl-C removes them, leaves earlier results as they were, and exits 130. Exit \
+    run completes; Ctrl-C removes them, leaves earlier results as they were, and exits 130. With \
+    --shard K/N it runs one block of the replications for a cluster job and writes a shard folder \
+    for 'cohortsim merge' (see docs/cluster.md). Exit \
     codes: 0 done, 2 bad usage or bad scenario, 3 failure.
     """
   static let options = ExperimentOptions.shared
@@ -22,6 +24,7 @@ struct RunCommand: Subcommand {
     "cohortsim run Scenarios/national.json --replications 200 --seed 7 --jobs 2 --out /tmp/national",
     "cohortsim run Scenarios/national.json --until placed_12m=0.005 --max-replications 2000",
     "cohortsim run Scenarios/national.json --replications 1 --students --trace --quiet",
+    "cohortsim run Scenarios/national.json --replications 2000 --shard 3/20 --out shards/shard-3",
   ]
 
   let options: ExperimentOptions

@@ -4,7 +4,8 @@ import Foundation
 /// The subcommands, in the order `--help` lists them.
 let subcommands: [CommandEntry] = [
   CommandEntry(RunCommand.self), CommandEntry(CompareCommand.self), CommandEntry(ValidateCommand.self),
-  CommandEntry(DescribeCommand.self), CommandEntry(BenchCommand.self),
+  CommandEntry(DescribeCommand.self), CommandEntry(BenchCommand.self), CommandEntry(CheckCommand.self),
+  CommandEntry(MergeCommand.self),
 ]
 
 let cohortsimVersion = "0.1.0"

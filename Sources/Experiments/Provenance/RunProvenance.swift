@@ -16,7 +16,10 @@ public struct ProvenanceInfo: Sendable {
 /// The contents of `run.json`: where a set of results came from, enough to reproduce it
 /// (version, scenario bytes by SHA-256, seed, replications, strategies) and to tell when and
 /// where it ran. Unlike the CSV files it differs between runs (times, jobs, command line).
-struct RunProvenance: Encodable {
+///
+/// `cohortsim merge` reads it back from each shard folder, so it is `Decodable` too; a shard's
+/// `replications` is the whole run's count, its own block is in `shard`.
+struct RunProvenance: Codable {
   var cohortsimVersion: String
   var scenarioFile: String
   var scenarioSha256: String
@@ -30,9 +33,34 @@ struct RunProvenance: Encodable {
   var finishedAt: String
   var platform: String
   var until: Until?
+  /// Set in a shard folder.
+  var shard: ShardRecord? = nil
+  /// Set by `cohortsim merge`: the shard folders merged, in shard order.
+  var mergedFrom: [String]? = nil
+
+  /// Which block of the run a shard folder holds.
+  struct ShardRecord: Codable, Equatable {
+    var index: Int
+    var count: Int
+    /// The block's global replication indices, `first_replication ..< end_replication`.
+    var firstReplication: Int
+    var endReplication: Int
+
+    init(_ shard: Shard, replications: Int) {
+      index = shard.index
+      count = shard.count
+      let block = shard.replications(of: replications)
+      firstReplication = block.lowerBound
+      endReplication = block.upperBound
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case index, count, firstReplication = "first_replication", endReplication = "end_replication"
+    }
+  }
 
   /// How a `--until` run ended.
-  struct Until: Encodable {
+  struct Until: Codable {
     var metric: String
     var halfWidth: Double
     var batchSize: Int
@@ -50,7 +78,7 @@ struct RunProvenance: Encodable {
     case cohortsimVersion = "cohortsim_version", scenarioFile = "scenario_file"
     case scenarioSha256 = "scenario_sha256", masterSeed = "master_seed", replications, strategies, reference
     case jobs, commandLine = "command_line", startedAt = "started_at", finishedAt = "finished_at", platform
-    case until
+    case until, shard, mergedFrom = "merged_from"
   }
 
   /// Pretty-printed JSON with sorted keys, ending in a newline.

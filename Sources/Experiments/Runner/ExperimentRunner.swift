@@ -32,6 +32,9 @@ public struct RunReport: Sendable {
   /// With `--until`: whether the interval reached the target before the ceiling.
   public var targetReached: Bool?
   public var elapsedSeconds: Double
+  /// Set when the run was one shard; `summaries` then describe that shard's replications alone
+  /// and were not written.
+  public var shard: Shard? = nil
 }
 
 /// How a run ended.
@@ -65,9 +68,14 @@ public struct ExperimentRunner: Sendable {
     }
   }
 
-  /// The files this plan writes, in the order they are opened.
+  /// The files this plan writes, in the order they are opened. A shard writes no summaries:
+  /// they would describe a fraction of the run, and `cohortsim merge` computes the real ones.
   public var outputFiles: [OutputFile] {
-    [.summary, .replications] + (plan.reference == nil ? [] : [.comparison])
+    if plan.shard != nil {
+      return [.replications] + (plan.writeStudents ? [.students] : []) + (plan.writeTrace ? [.trace] : [])
+        + [.provenance]
+    }
+    return [.summary, .replications] + (plan.reference == nil ? [] : [.comparison])
       + (plan.writeStudents ? [.students] : []) + (plan.writeTrace ? [.trace] : []) + [.provenance]
   }
 
@@ -77,6 +85,8 @@ public struct ExperimentRunner: Sendable {
   public func run(
     cancellation: Cancellation = Cancellation(), progress: (RunProgress) -> Void = { _ in }
   ) throws(OutputError) -> RunOutcome {
+    precondition(
+      plan.shard == nil || plan.precisionTarget == nil, "a shard has a fixed number of replications")
     let startedAt = Date()
     let clock = ContinuousClock()
     let start = clock.now
@@ -89,7 +99,9 @@ public struct ExperimentRunner: Sendable {
       var aggregate = ExperimentAggregate(strategies: plan.strategies, reference: plan.reference)
       let writer = ReplicationWriter(outputs: outputs, strategies: plan.strategies)
       try writer.writeHeaders()
-      let planned = plan.precisionTarget?.maxReplications ?? plan.replications
+      let planned =
+        plan.precisionTarget?.maxReplications ?? plan.shard?.replications(of: plan.replications).count
+        ?? plan.replications
       func report() {
         progress(
           RunProgress(
@@ -116,30 +128,32 @@ public struct ExperimentRunner: Sendable {
       }
       let summaries = aggregate.summaries()
       let comparisons = aggregate.comparisons()
-      try writer.writeSummaries(summaries, comparisons: comparisons)
+      if plan.shard == nil { try writer.writeSummaries(summaries, comparisons: comparisons) }
       let provenance = provenance(
-        startedAt: startedAt, replications: aggregate.replications, targetReached: targetReached)
+        startedAt: startedAt, replications: plan.shard == nil ? aggregate.replications : plan.replications,
+        targetReached: targetReached)
       try outputs[.provenance].append(provenance.json())
       try outputs.commit()
       return .completed(
         RunReport(
           outputDirectory: plan.outputDirectory, files: outputFiles, replications: aggregate.replications,
           strategies: plan.strategies, summaries: summaries, comparisons: comparisons,
-          targetReached: targetReached, elapsedSeconds: elapsed()))
+          targetReached: targetReached, elapsedSeconds: elapsed(), shard: plan.shard))
     } catch {
       outputs.discard()
       throw error
     }
   }
 
-  /// The replication indices to run, in batches: one batch without a precision target;
-  /// otherwise `batchSize` at a time up to the ceiling. Lazy, so a high ceiling costs nothing.
+  /// The replication indices to run, in batches: without a precision target one batch, of the
+  /// whole run or of the shard's block; otherwise `batchSize` at a time up to the ceiling. Lazy,
+  /// so a high ceiling costs nothing.
   func batches() -> some Sequence<Range<Int>> {
-    let (size, end) =
-      plan.precisionTarget.map { ($0.batchSize, $0.maxReplications) } ?? (
-        plan.replications, plan.replications
-      )
-    return stride(from: 0, to: end, by: size).lazy.map { $0..<min($0 + size, end) }
+    let block = plan.shard?.replications(of: plan.replications) ?? 0..<plan.replications
+    let (start, size, end) =
+      plan.precisionTarget.map { (0, $0.batchSize, $0.maxReplications) }
+      ?? (block.lowerBound, max(1, block.count), block.upperBound)
+    return stride(from: start, to: end, by: size).lazy.map { $0..<min($0 + size, end) }
   }
 
   /// What a worker thread does for replication `index`: every strategy, same seed.
@@ -171,6 +185,7 @@ public struct ExperimentRunner: Sendable {
       scenarioSha256: plan.scenarioFile.sha256, masterSeed: plan.masterSeed, replications: replications,
       strategies: plan.strategies, reference: plan.reference, jobs: plan.jobs,
       commandLine: plan.provenance.commandLine, startedAt: RunProvenance.timestamp(startedAt),
-      finishedAt: RunProvenance.timestamp(Date()), platform: RunProvenance.platform, until: until)
+      finishedAt: RunProvenance.timestamp(Date()), platform: RunProvenance.platform, until: until,
+      shard: plan.shard.map { RunProvenance.ShardRecord($0, replications: plan.replications) })
   }
 }

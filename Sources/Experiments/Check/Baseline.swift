@@ -1,0 +1,172 @@
+import CohortModel
+import Foundation
+
+/// A set of reference results as `cohortsim run` wrote them, read and checked for consistency:
+/// `replications.csv` (the values every test compares), `summary.csv` and `run.json`.
+///
+/// What the check takes from it: the strategies and their order (from `replications.csv`,
+/// which must agree with `run.json`'s `strategies`) and the number of replications (rows per
+/// strategy, which must be 0, 1, … R−1 for every strategy and equal `run.json`'s
+/// `replications`). The master seed is *not* taken from it: a check reruns with the scenario's
+/// own `seed`, so changing the seed in the scenario is a change the check sees.
+public struct Baseline: Sendable {
+  public let directory: String
+  /// In the order `replications.csv` lists them.
+  public let strategies: [String]
+  public let replications: Int
+  /// `values[strategy][metric]`: that series' values in replication order, NaN for `NA`.
+  public let values: [[[Double]]]
+  /// Which optional files the baseline holds, so a bless writes them again.
+  public let hasStudents: Bool
+  public let hasTrace: Bool
+
+  /// The values of one series.
+  public func series(strategy: String, metric: Metric) -> [Double]? {
+    guard let index = strategies.firstIndex(of: strategy) else { return nil }
+    return values[index][Metric.allCases.firstIndex(of: metric)!]
+  }
+
+  /// Reads and validates the baseline in `directory`.
+  /// - Throws: `BaselineError` naming the file and the problem: a missing directory or file, a
+  ///   wrong header, a truncated or short row, a non-numeric value, replications missing or out
+  ///   of order, or files that disagree with each other.
+  public static func read(from directory: String) throws(BaselineError) -> Baseline {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
+    else {
+      throw BaselineError(
+        path: directory,
+        problem: "no such directory; create it with 'cohortsim check SCENARIO --bless' or 'cohortsim run'")
+    }
+    func path(_ file: OutputFile) -> String { (directory as NSString).appendingPathComponent(file.rawValue) }
+    let (strategies, values) = try readReplications(path(.replications))
+    let replications = values.first?.first?.count ?? 0
+    try checkSummary(path(.summary), strategies: strategies, values: values)
+    try checkProvenance(path(.provenance), strategies: strategies, replications: replications)
+    let exists = { (file: OutputFile) in FileManager.default.fileExists(atPath: path(file)) }
+    return Baseline(
+      directory: directory, strategies: strategies, replications: replications, values: values,
+      hasStudents: exists(.students), hasTrace: exists(.trace))
+  }
+
+  /// The records of a CSV file whose first record must be `header`, without the header.
+  static func records(_ path: String, header: [String]) throws(BaselineError) -> [[String]] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw BaselineError(path: path, problem: "the file is missing or unreadable")
+    }
+    let records = try CSVRecords.parse(String(decoding: data, as: UTF8.self), path: path)
+    guard records.first == header else {
+      throw BaselineError(
+        path: path,
+        problem:
+          "line 1 should be the header '\(header.joined(separator: ","))', found '\(records.first?.joined(separator: ",") ?? "")'"
+      )
+    }
+    for (offset, record) in records.enumerated() where record.count != header.count {
+      throw BaselineError(
+        path: path,
+        problem: "line \(offset + 1) has \(record.count) fields, expected \(header.count) (truncated?)")
+    }
+    return Array(records.dropFirst())
+  }
+
+  private static func readReplications(_ path: String) throws(BaselineError) -> ([String], [[[Double]]]) {
+    let metricCount = Metric.allCases.count
+    var strategies: [String] = []
+    var values: [[[Double]]] = []
+    for (offset, record) in try records(path, header: OutputColumns.replications).enumerated() {
+      let line = offset + 2
+      let strategy = record[0]
+      var index = strategies.firstIndex(of: strategy)
+      if index == nil {
+        strategies.append(strategy)
+        values.append(Array(repeating: [], count: metricCount))
+        index = strategies.count - 1
+      }
+      let expected = values[index!][0].count
+      guard Int(record[1]) == expected else {
+        throw BaselineError(
+          path: path,
+          problem: "line \(line): replication '\(record[1])' of \(strategy), expected \(expected)")
+      }
+      guard UInt64(record[2]) != nil else {
+        throw BaselineError(path: path, problem: "line \(line): seed '\(record[2])' is not a whole number")
+      }
+      for (metric, field) in record.dropFirst(3).enumerated() {
+        guard let value = CSVRecords.number(field) else {
+          throw BaselineError(
+            path: path,
+            problem: "line \(line): \(Metric.allCases[metric].rawValue) '\(field)' is not a number or NA")
+        }
+        values[index!][metric].append(value)
+      }
+    }
+    guard !strategies.isEmpty else { throw BaselineError(path: path, problem: "no replications") }
+    let counts = values.map { $0[0].count }
+    guard Set(counts).count == 1 else {
+      let listed = zip(strategies, counts).map { "\($0): \($1)" }.joined(separator: ", ")
+      throw BaselineError(
+        path: path, problem: "strategies have different numbers of replications (\(listed)): truncated?")
+    }
+    return (strategies, values)
+  }
+
+  /// `summary.csv` must list every strategy and metric, with `n` equal to the number of values
+  /// in `replications.csv`: a summary from another run, or cut short, is caught here.
+  private static func checkSummary(_ path: String, strategies: [String], values: [[[Double]]])
+    throws(BaselineError)
+  {
+    let rows = try records(path, header: OutputColumns.summary)
+    let expected = strategies.flatMap { strategy in Metric.allCases.map { (strategy, $0.rawValue) } }
+    guard rows.count == expected.count else {
+      throw BaselineError(
+        path: path,
+        problem: "\(rows.count) rows, expected \(expected.count) (\(strategies.count) strategies × "
+          + "\(Metric.allCases.count) metrics): truncated?")
+    }
+    for (offset, (row, key)) in zip(rows, expected).enumerated() {
+      let line = offset + 2
+      guard row[0] == key.0, row[1] == key.1 else {
+        throw BaselineError(
+          path: path, problem: "line \(line) is \(row[0]),\(row[1]); expected \(key.0),\(key.1)")
+      }
+      if let bad = row.dropFirst(2).first(where: { CSVRecords.number($0) == nil }) {
+        throw BaselineError(path: path, problem: "line \(line): '\(bad)' is not a number or NA")
+      }
+      let strategyIndex = offset / Metric.allCases.count
+      let present = values[strategyIndex][offset % Metric.allCases.count].count { !$0.isNaN }
+      guard Int(row[2]) == present else {
+        throw BaselineError(
+          path: path,
+          problem: "line \(line): n = \(row[2]) but replications.csv has \(present) values of \(key.1) for "
+            + "\(key.0): the files are from different runs")
+      }
+    }
+  }
+
+  private static func checkProvenance(_ path: String, strategies: [String], replications: Int)
+    throws(BaselineError)
+  {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw BaselineError(path: path, problem: "the file is missing or unreadable")
+    }
+    guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+      throw BaselineError(path: path, problem: "not a JSON object")
+    }
+    guard let recorded = object["replications"] as? Int else {
+      throw BaselineError(path: path, problem: "no whole-number \"replications\"")
+    }
+    guard recorded == replications else {
+      throw BaselineError(
+        path: path,
+        problem: "\"replications\" is \(recorded) but replications.csv has \(replications) per strategy")
+    }
+    guard let listed = object["strategies"] as? [String], listed == strategies else {
+      throw BaselineError(
+        path: path,
+        problem:
+          "\"strategies\" should be \(strategies) as in replications.csv, found \(object["strategies"] ?? "none")"
+      )
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import CohortModel
+import Experiments
+import Foundation
+
+/// `cohortsim check`: a regression check of a scenario's results against a saved baseline.
+struct CheckCommand: Subcommand {
+  static let name = "check"
+  static let summary = "rerun a scenario and test whether its results moved from a saved baseline"
+  static let usage = "SCENARIO [--baseline DIR] [--exact | --bless] [--alpha A] [--jobs J] [--quiet]"
+  static let discussion = """
+    Reruns SCENARIO with the baseline's strategies and number of replications (from its \
+    replications.csv, which must agree with its run.json) and the scenario's own seed, into a \
+    temporary directory, then compares. By default the comparison is statistical: for every \
+    strategy and metric, Welch's t-test of the new replications against the baseline's, \
+    Holm-corrected across all tests at family-wise level --alpha; a metric has moved when it is \
+    significant AND its difference exceeds the metric's practical tolerance (0.01 for shares, 2% \
+    of the baseline mean for counts, 2% but at least 1 for days). It prints a table and passes \
+    unless something moved. With --exact it compares summary.csv and replications.csv byte for \
+    byte instead (run.json never: it records times), naming the first differing line. With \
+    --bless it reruns with the scenario's defaults, as 'cohortsim run' would, rewrites the \
+    baseline (staged files, renamed only when complete) and prints what moved. \
+    A missing or malformed baseline is an input error, never a pass. Exit codes: 0 passed (or \
+    blessed), 1 a metric moved or a file differs, 2 bad usage or a bad scenario or baseline, 3 \
+    failure, 130 interrupted.
+    """
+  static let options: [OptionSpec] = [
+    .value("baseline", "DIR", "the saved results to compare with (default: Results/<scenario name>/)"),
+    .flag("exact", "compare summary.csv and replications.csv byte for byte instead of statistically"),
+    .value(
+      "alpha", "A", "family-wise significance level of the statistical check, Holm-corrected (default 0.01)"),
+    .flag("bless", "rerun and overwrite the baseline after a deliberate change; prints what moved"),
+    .value("jobs", "J", "worker threads (default: the number of cores); results are identical for any J"),
+    .flag("quiet", "no progress line, and only the rows that moved in the table"),
+  ]
+  static let examples = [
+    "cohortsim check Scenarios/baseline.json",
+    "cohortsim check Scenarios/baseline.json --exact",
+    "cohortsim check Scenarios/strategies.json --baseline ci/reference/strategies --alpha 0.001",
+    "cohortsim check Scenarios/baseline.json --bless",
+  ]
+
+  let scenarioPath: String
+  let baseline: String?
+  let exact: Bool
+  let bless: Bool
+  let alpha: Double
+  let jobs: Int?
+  let quiet: Bool
+  let commandLine: [String]
+
+  init(_ arguments: ParsedArguments) throws {
+    scenarioPath = try arguments.requirePositionals(["SCENARIO"])[0]
+    baseline = arguments.string("baseline")
+    exact = arguments.flag("exact")
+    bless = arguments.flag("bless")
+    if exact && bless {
+      throw UsageError(
+        message: "--exact and --bless do not go together; run one, then the other", command: Self.name)
+    }
+    alpha = try arguments.number("alpha", in: 1e-12...0.5) ?? 0.01
+    jobs = try arguments.integer("jobs", in: 1...1024)
+    quiet = arguments.flag("quiet")
+    commandLine = ["cohortsim", Self.name] + arguments.raw
+  }
+
+  func run() throws -> Int32 {
+    let scenarioFile = try ScenarioFile.load(scenarioPath)
+    var check = RegressionCheck(
+      scenarioFile: scenarioFile,
+      baselineDirectory: baseline ?? RegressionCheck.defaultBaselineDirectory(for: scenarioFile.scenario))
+    check.alpha = alpha
+    if let jobs { check.jobs = jobs }
+    check.provenance = ProvenanceInfo(version: cohortsimVersion, commandLine: commandLine)
+    let interrupts = InterruptTrap()
+    defer { interrupts.restore() }
+    let progressLine = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0)
+    defer { progressLine.clear() }
+    let cancellation = interrupts.cancellation
+    let progress = { (update: RunProgress) in progressLine.show(update) }
+    do {
+      if exact {
+        let result = try check.exact(cancellation: cancellation, progress: progress)
+        progressLine.clear()
+        return reportExact(result, directory: check.baselineDirectory)
+      }
+      if bless {
+        let (moved, problem) = try check.bless(cancellation: cancellation, progress: progress)
+        progressLine.clear()
+        if let problem { print("previous baseline unusable (\(problem.description)); nothing to compare") }
+        if let moved { print(moved.table(onlyMoved: quiet), terminator: "") }
+        print("blessed \(check.baselineDirectory)")
+        return 0
+      }
+      let result = try check.statistical(cancellation: cancellation, progress: progress)
+      progressLine.clear()
+      return reportStatistical(result, directory: check.baselineDirectory)
+    } catch let error as BaselineError {
+      progressLine.clear()
+      printError(error.description)
+      return 2
+    } catch let error as OutputError {
+      progressLine.clear()
+      printError(error.description)
+      return error.isSetup ? 2 : 3
+    } catch is CheckCancelled {
+      progressLine.clear()
+      printError("interrupted: nothing changed in \(check.baselineDirectory)")
+      return 130
+    }
+  }
+
+  private func reportStatistical(_ result: StatisticalCheck, directory: String) -> Int32 {
+    let moved = result.verdicts.count { $0.outcome == .moved }
+    if !quiet || moved > 0 { print(result.table(onlyMoved: quiet), terminator: "") }
+    let verdict = moved == 0 ? "passed" : "FAILED: \(moved) of \(result.verdicts.count) metrics moved"
+    print(
+      "check \(scenarioPath) against \(directory): \(verdict) (\(result.replications) replications, "
+        + "Welch + Holm at alpha \(alpha))")
+    return moved == 0 ? 0 : 1
+  }
+
+  private func reportExact(_ result: ExactCheck, directory: String) -> Int32 {
+    for difference in result.differences { print(difference.description) }
+    let files = ExactCheck.files.map(\.rawValue).joined(separator: ", ")
+    print(
+      "check --exact \(scenarioPath) against \(directory): "
+        + (result.differs ? "FAILED: files differ" : "passed: \(files) identical"))
+    return result.differs ? 1 : 0
+  }
+}

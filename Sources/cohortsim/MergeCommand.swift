@@ -1,0 +1,72 @@
+import Experiments
+import Foundation
+
+/// `cohortsim merge`: the shard folders of a run split with `--shard K/N`, put back together.
+struct MergeCommand: Subcommand {
+  static let name = "merge"
+  static let summary = "merge the shard folders of a run split with --shard into one run's results"
+  static let usage = "SHARD_DIR... --out DIR [--quiet]"
+  static let discussion = """
+    Reads the folders written by 'cohortsim run --shard K/N' (or 'compare --shard K/N'), in any \
+    order, and writes into DIR exactly what one machine running the whole scenario would have written: \
+    summary.csv, replications.csv, comparison.csv for a comparison, and students.csv (and trace.csv) \
+    when every shard wrote one — the CSV files byte for byte, whatever N was. run.json records the \
+    merge and lists the shard folders under "merged_from". It first checks that the folders are one \
+    complete run: the same scenario bytes (SHA-256), seed, cohortsim version, strategies, replications \
+    and N, no shard missing and none given twice, every row present with its expected seed; otherwise \
+    it writes nothing, names the problem and exits 2. Exit codes: 0 merged, 2 the shards are not one \
+    complete run or a file in them is malformed (or bad usage), 3 failure.
+    """
+  static let options: [OptionSpec] = [
+    .value(
+      "out", "DIR",
+      "where the merged results go (required); earlier results there are replaced only on success"),
+    .flag("quiet", "print nothing but errors: no closing table"),
+  ]
+  static let examples = [
+    "cohortsim merge shards/0 shards/1 shards/2 shards/3 --out Results/baseline",
+    "cohortsim merge Results/baseline-shards/shard-* --out Results/baseline",
+  ]
+
+  let shardDirectories: [String]
+  let outputDirectory: String
+  let quiet: Bool
+  let commandLine: [String]
+
+  init(_ arguments: ParsedArguments) throws {
+    guard !arguments.positionals.isEmpty else {
+      throw UsageError(message: "'merge' takes one or more shard folders (SHARD_DIR...)", command: Self.name)
+    }
+    guard let outputDirectory = arguments.string("out") else {
+      throw UsageError(
+        message: "'merge' needs --out DIR: where the merged summary.csv and replications.csv go",
+        command: Self.name)
+    }
+    shardDirectories = arguments.positionals
+    self.outputDirectory = outputDirectory
+    quiet = arguments.flag("quiet")
+    commandLine = ["cohortsim", arguments.command] + arguments.raw
+  }
+
+  func run() throws -> Int32 {
+    let merge = ShardMerge(
+      shardDirectories: shardDirectories, outputDirectory: outputDirectory,
+      provenance: ProvenanceInfo(version: cohortsimVersion, commandLine: commandLine))
+    let report: RunReport
+    do {
+      report = try merge.run()
+    } catch let error as MergeError {
+      printError(error.description)
+      return 2
+    } catch let error as OutputError {
+      printError(error.description)
+      return error.isSetup ? 2 : 3
+    }
+    if !quiet {
+      print(
+        "merged \(shardDirectories.count) shards: " + ResultTables.location(report)
+          + ResultTables.headlines(report) + ResultTables.differences(report), terminator: "")
+    }
+    return 0
+  }
+}
