@@ -26,29 +26,45 @@ struct CompareCommand: Subcommand {
   ]
 
   let options: ExperimentOptions
-  let strategies: [String]
-  let reference: String
+  /// Strategies from --strategies; nil means the scenario's own "strategies" list.
+  let strategies: [String]?
+  let reference: String?
 
   init(_ arguments: ParsedArguments) throws {
     options = try ExperimentOptions(arguments)
-    guard let strategies = options.strategies, strategies.count >= 2 else {
+    strategies = options.strategies
+    reference = arguments.string("reference")
+    if let strategies { _ = try Self.checked(strategies, reference: reference, from: "--strategies") }
+  }
+
+  /// The strategies and reference to compare: at least two, the reference among them (the first
+  /// unless --reference names another).
+  static func checked(_ strategies: [String], reference: String?, from source: String) throws -> (
+    [String], String
+  ) {
+    guard strategies.count >= 2 else {
       throw UsageError(
         message:
-          "compare needs --strategies with at least two names, e.g. --strategies nearest-to-home,random",
-        command: Self.name)
+          "compare needs at least two strategies, from --strategies or the scenario's \"strategies\" list; "
+          + "\(source) gives \(strategies.count), e.g. --strategies nearest-to-home,random",
+        command: name)
     }
-    let reference = arguments.string("reference") ?? strategies[0]
-    guard strategies.contains(reference) else {
+    let chosen = reference ?? strategies[0]
+    guard strategies.contains(chosen) else {
       throw UsageError(
-        message: "--reference \(reference) is not among --strategies \(strategies.joined(separator: ","))",
-        command: Self.name)
+        message: "--reference \(chosen) is not among the strategies \(strategies.joined(separator: ","))",
+        command: name)
     }
-    self.strategies = strategies
-    self.reference = reference
+    return (strategies, chosen)
   }
 
   func run() throws -> Int32 {
-    try options.execute({ options.plan(for: $0, strategies: strategies, reference: reference) }) { report in
+    try options.execute({ file in
+      let (chosen, reference) = try Self.checked(
+        strategies ?? file.scenario.strategies, reference: reference,
+        from: strategies == nil ? "the scenario's \"strategies\"" : "--strategies")
+      return options.plan(for: file, strategies: chosen, reference: reference)
+    }) { report in
       print(
         ResultTables.location(report) + ResultTables.headlines(report) + ResultTables.differences(report),
         terminator: "")

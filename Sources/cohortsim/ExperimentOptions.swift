@@ -153,12 +153,12 @@ struct ExperimentOptions {
 
   /// Loads the scenario and runs the plan `makePlan` builds from it, turning every outcome into
   /// an exit code: 0 done, 2 bad input, 3 failure, 130 interrupted.
-  func execute(_ makePlan: (ScenarioFile) -> ExperimentPlan, report: (RunReport) -> Void) throws
+  func execute(_ makePlan: (ScenarioFile) throws -> ExperimentPlan, report: (RunReport) -> Void) throws
     -> Int32
   {
     // A ScenarioError goes up to main, which prints it one problem a line and exits 2.
     let scenarioFile = try ScenarioFile.load(scenarioPath)
-    let plan = makePlan(scenarioFile)
+    let plan = try makePlan(scenarioFile)
     let interrupts = InterruptTrap()
     defer { interrupts.restore() }
     let progressLine = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0)

@@ -15,7 +15,7 @@ struct RunCommand: Subcommand {
     students.csv and trace.csv. Files are written under temporary names and renamed only when the \
     run completes; Ctrl-C removes them, leaves earlier results as they were, and exits 130. With \
     --shard K/N it runs one block of the replications for a cluster job and writes a shard folder \
-    for 'cohortsim merge' (see docs/cluster.md). Exit \
+    for 'cohortsim merge' (see "Running on a cluster" in README.md). Exit \
     codes: 0 done, 2 bad usage or bad scenario, 3 failure.
     """
   static let options = ExperimentOptions.shared

@@ -52,7 +52,7 @@ export COHORTSIM SCENARIO SHARD_ROOT SHARDS OUT COHORTSIM_MODE COHORTSIM_ARGS
 COHORTSIM=$(absolute "$binary") SCENARIO=$(absolute "$scenario") SHARD_ROOT=$shard_root SHARDS=$shards
 OUT=$out COHORTSIM_MODE=$mode COHORTSIM_ARGS="$*"
 
-# What the jobs were given, to resubmit a failed task by hand (docs/cluster.md).
+# What the jobs were given, to resubmit a failed task by hand (README.md, "Running on a cluster").
 for variable in COHORTSIM SCENARIO SHARD_ROOT SHARDS OUT COHORTSIM_MODE COHORTSIM_ARGS; do
   printf '%s=%q\n' "$variable" "${!variable}"
 done >"$shard_root/submission.env"
