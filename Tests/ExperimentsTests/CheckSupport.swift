@@ -2,8 +2,8 @@ import CohortModel
 import Experiments
 import Foundation
 
-/// A scenario for the regression-check tests: small enough that 60 replications take about two seconds
-/// second in a debug build, large enough (about 100 graduates a replication) that a realistic
+/// A scenario for the regression-check tests: small enough that 60 replications take about two
+/// seconds in a debug build, large enough (about 100 graduates a replication) that a realistic
 /// change in a parameter shows in its metrics against replication noise.
 let checkScenarioJSON = """
   {
