@@ -11,25 +11,35 @@ let subcommands: [CommandEntry] = [
 let cohortsimVersion = "0.1.0"
 
 @MainActor func topLevelHelp() -> String {
-  var text = """
-    cohortsim \(cohortsimVersion) — a discrete-event simulator of how cohorts of sonography students \
-    turn clinical rotations into job offers.
-
-    USAGE
-      cohortsim COMMAND [arguments]
-
-    COMMANDS
-
-    """
+  var text =
+    wrap(
+      "cohortsim \(cohortsimVersion) — a discrete-event simulator of how cohorts of sonography students turn "
+        + "clinical rotations into job offers: placements, months-long evaluation by site staff, budget-limited "
+        + "openings, word of mouth in hospital systems, recommendations, registry exams, contingent offers and "
+        + "state licences, over many replications with confidence intervals.", indent: "")
+    + "\n\nUSAGE\n  cohortsim COMMAND [arguments]\n\nCOMMANDS\n"
   for command in subcommands {
     text += "  " + command.name.padding(toLength: 12, withPad: " ", startingAt: 0) + command.summary + "\n"
   }
   text += """
       help        show a command's options and examples: cohortsim help COMMAND
 
-    Run 'cohortsim help COMMAND' for a command's options. Exit codes: 0 success; 1 a check found a \
-    difference; 2 bad usage or bad input; anything else an internal failure.
-    """ + "\n"
+    HELP TOPICS
+      cohortsim help metrics      what every output metric means
+      cohortsim help strategies   the placement strategies and how to add one
+
+    QUICK START
+      cohortsim validate Scenarios/baseline.json
+      cohortsim describe Scenarios/baseline.json
+      cohortsim run Scenarios/baseline.json                  results in Results/baseline/
+      cohortsim compare Scenarios/strategies.json            paired differences between strategies
+      cohortsim check Scenarios/baseline.json                did a change move the results?
+
+    """
+  text +=
+    wrap(
+      "Exit codes: 0 success; 1 a check found a difference; 2 bad usage or bad input (the message names the "
+        + "file, the field path and what is allowed); anything else an internal failure.", indent: "") + "\n"
   return text
 }
 
