@@ -37,7 +37,8 @@ let cohortsimVersion = "0.1.0"
 
     """
   text +=
-    wrap(
+    "\n"
+    + wrap(
       "Exit codes: 0 success; 1 a check found a difference; 2 bad usage or bad input (the message names the "
         + "file, the field path and what is allowed); anything else an internal failure.", indent: "") + "\n"
   return text
