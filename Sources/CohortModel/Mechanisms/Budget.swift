@@ -20,10 +20,13 @@ extension CohortDynamics {
       guard !frozen else { continue }
       let exits = budgets[site].deferredExits
       let granted = budgets[site].deferredGrowth
+      let chains = budgets[site].deferredChains
       budgets[site].deferredExits = 0
       budgets[site].deferredGrowth = 0
+      budgets[site].deferredChains = 0
       sites[site].positions += granted
       for _ in 0..<(exits + granted) { approveRequisition(at: site, &simulation) }
+      for _ in 0..<chains { approveRequisition(at: site, chain: true, &simulation) }
       if granted > 0 { scheduleNextExit(site, &simulation) }
     }
     simulation.schedule(.budgetReview, after: demand.budgetPeriodDays, priority: CohortPriority.budget)
@@ -52,10 +55,12 @@ extension CohortDynamics {
   }
 
   /// A requisition is approved after the approval delay; the search starts then.
-  mutating func approveRequisition(at site: Int, _ simulation: inout Simulation<CohortEvent>) {
+  mutating func approveRequisition(
+    at site: Int, chain: Bool = false, _ simulation: inout Simulation<CohortEvent>
+  ) {
     let approvalDelay = scenario.demand.approvalDelayDays
     let delay = withBudgetStream(site) { approvalDelay.sample(&$0) }
-    requisitions.append(Requisition(site: Int32(site), approvedDay: simulation.now + delay))
+    requisitions.append(Requisition(site: Int32(site), approvedDay: simulation.now + delay, isChain: chain))
     simulation.schedule(
       .requisitionApproved(requisition: Int32(requisitions.count - 1)), after: delay,
       priority: CohortPriority.budget)

@@ -96,6 +96,9 @@ struct Requisition {
   var postings: Int32 = 0
   /// Day the current offer was made.
   var offerDay = Double.nan
+  /// Opened by a sonographer moving to another site (a vacancy chain), not by an exit from the
+  /// occupation or growth: not one of the BLS openings `openings_per_year` counts.
+  var isChain = false
 
   var isFilled: Bool { !filledDay.isNaN }
 }
@@ -105,6 +108,8 @@ struct SiteBudget {
   var frozen = false
   var deferredExits = 0
   var deferredGrowth = 0
+  /// Vacancies left by sonographers who moved to another site, held by a freeze.
+  var deferredChains = 0
   var nextExit: EventHandle?
   var occupancy = 0
 }

@@ -54,6 +54,7 @@ extension CohortDynamics {
     } else if externalCount > 0 {
       requisitions[index].filledDay = now
       trace(now, "external_hire", site: site, "requisition=\(index) applicants=\(applicants)")
+      openVacancyChain(leaving: site, &simulation)
     } else {
       trace(now, "posting_closed", site: site, "requisition=\(index) applicants=0")
       advance(index, &simulation)

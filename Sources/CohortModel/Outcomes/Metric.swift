@@ -16,6 +16,7 @@ public enum Metric: String, CaseIterable, Sendable, Codable {
   case rescindedRate = "rescinded_rate"
   case relocatedRate = "relocated_rate"
   case openingsPerYear = "openings_per_year"
+  case chainOpeningsPerYear = "chain_openings_per_year"
   case positionsGrowth = "positions_growth"
   case timeToFillDaysMean = "time_to_fill_days_mean"
   case unfilledOpeningsShare = "unfilled_openings_share"
@@ -48,7 +49,9 @@ public enum Metric: String, CaseIterable, Sendable, Codable {
     case .relocatedRate:
       "Share of accepted offers at a site beyond the graduate's commuting distance from home."
     case .openingsPerYear:
-      "Requisitions approved (replacement plus growth) per simulated year across the region."
+      "Requisitions approved for growth or to replace sonographers leaving the occupation, per simulated year across the region: the BLS notion of openings the demand is seeded from."
+    case .chainOpeningsPerYear:
+      "Requisitions a year opened by sonographers moving to another site of the region (vacancy chains): job-to-job moves, not among the BLS openings of openings_per_year."
     case .positionsGrowth:
       "Relative change in budgeted sonographer positions from the start to the end of the run."
     case .timeToFillDaysMean:

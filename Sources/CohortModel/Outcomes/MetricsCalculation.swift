@@ -46,11 +46,13 @@ extension CohortDynamics {
     metrics[.relocatedRate] = share(counters.acceptedRelocated, of: accepted)
 
     var opened = 0
+    var occupationalOpenings = 0
     var unfilled = 0
     var fillDays = 0.0
     var filled = 0
     for requisition in requisitions where requisition.approvedDay >= 0 && requisition.approvedDay <= horizon {
       opened += 1
+      if !requisition.isChain { occupationalOpenings += 1 }
       if requisition.isFilled {
         filled += 1
         fillDays += requisition.filledDay - requisition.approvedDay
@@ -58,7 +60,8 @@ extension CohortDynamics {
         unfilled += 1
       }
     }
-    metrics[.openingsPerYear] = Double(opened) / scenario.years
+    metrics[.openingsPerYear] = Double(occupationalOpenings) / scenario.years
+    metrics[.chainOpeningsPerYear] = Double(opened - occupationalOpenings) / scenario.years
     let positions = sites.reduce(0) { $0 + $1.positions }
     metrics[.positionsGrowth] =
       counters.initialPositions > 0 ? Double(positions) / Double(counters.initialPositions) - 1 : .nan

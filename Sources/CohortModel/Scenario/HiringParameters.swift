@@ -22,6 +22,10 @@ public struct HiringParameters: Sendable, Equatable {
   public var externalApplicants = Distribution.poisson(mean: 1.2)
   /// How an external applicant scores (the same 0–1 scale as a student's observed quality).
   public var externalCandidateScore = Distribution.beta(alpha: 5, beta: 3)
+  /// Share of outside hires who are sonographers from another site within commuting distance,
+  /// whose move opens a vacancy there (a vacancy chain). An assumption: about 40% of openings
+  /// go to job switchers (calibration estimate), many of them local.
+  public var externalFromRegionShare = 0.5
   /// Score bonus of an applicant who already holds the credential.
   public var credentialBonus = 0.1
   /// Chance that a site will hire a graduate who has not yet earned the credential, on
@@ -39,7 +43,8 @@ public struct HiringParameters: Sendable, Equatable {
 extension HiringParameters: Decodable {
   enum CodingKeys: String, CodingKey, CaseIterable {
     case strongImpressionThreshold, recentStudentDays, lookaheadDays, insideOfferDays, postingDays
-    case applyProbability, relocationApplyFactor, externalApplicants, externalCandidateScore, credentialBonus
+    case applyProbability, relocationApplyFactor, externalApplicants, externalFromRegionShare,
+      externalCandidateScore, credentialBonus
     case contingentHireProbability, contingentWindowDays, decisionDays, onboardingDays
   }
 
@@ -57,6 +62,7 @@ extension HiringParameters: Decodable {
     try reader.read(&applyProbability, .applyProbability, Allowed.probability)
     try reader.read(&relocationApplyFactor, .relocationApplyFactor, Allowed.probability)
     try reader.read(&externalApplicants, .externalApplicants, Allowed.draws(in: 0))
+    try reader.read(&externalFromRegionShare, .externalFromRegionShare, Allowed.probability)
     try reader.read(&externalCandidateScore, .externalCandidateScore, Allowed.draws(in: 0, 1))
     try reader.read(&credentialBonus, .credentialBonus, Allowed.atLeast(0))
     try reader.read(&contingentHireProbability, .contingentHireProbability, Allowed.probability)

@@ -8,7 +8,7 @@ import CohortModel
 ///   positions_growth): 0.01 absolute, one percentage point.
 /// - Days (days_to_offer_median, time_to_fill_days_mean): 2% of the baseline mean, at least one
 ///   day.
-/// - Counts (openings_per_year, graduates): 2% of the baseline mean.
+/// - Counts (openings_per_year, chain_openings_per_year, graduates): 2% of the baseline mean.
 public struct PracticalTolerance: Sendable, Equatable {
   /// Differences up to this are ignored…
   public var absolute: Double
@@ -27,10 +27,17 @@ public struct PracticalTolerance: Sendable, Equatable {
 
   /// The tolerance for `metric`.
   public static func of(_ metric: Metric) -> PracticalTolerance {
+    // Exhaustive on purpose: a new metric must be given its kind of tolerance here.
     switch metric {
-    case .daysToOfferMedian, .timeToFillDaysMean: PracticalTolerance(absolute: 1, relative: 0.02)
-    case .openingsPerYear, .graduates: PracticalTolerance(absolute: 0, relative: 0.02)
-    default: PracticalTolerance(absolute: 0.01, relative: 0)
+    case .daysToOfferMedian, .timeToFillDaysMean:
+      PracticalTolerance(absolute: 1, relative: 0.02)
+    case .openingsPerYear, .chainOpeningsPerYear, .graduates:
+      PracticalTolerance(absolute: 0, relative: 0.02)
+    case .placed6m, .placed12m, .credentialed12m, .offerOwnSite, .offerSameSystem, .offerRecommendation,
+      .offerOpenMarket, .contingentRate, .rescindedRate, .relocatedRate, .positionsGrowth,
+      .unfilledOpeningsShare,
+      .studentsUnplacedRotations:
+      PracticalTolerance(absolute: 0.01, relative: 0)
     }
   }
 }

@@ -1,0 +1,36 @@
+import SimKernel
+
+/// Vacancy chains: an outside hire is often an experienced sonographer from another site of the
+/// region, whose move opens a vacancy there. These job-to-job moves within the occupation are not
+/// in the BLS openings the demand is seeded from (those count growth and exits from the
+/// occupation), so they are counted apart, but they give rotation sites more requisitions.
+extension CohortDynamics {
+  mutating func openVacancyChain(leaving hiringSite: Int, _ simulation: inout Simulation<CohortEvent>) {
+    let share = scenario.hiring.externalFromRegionShare
+    guard share > 0 else { return }
+    var nearby: [Int] = []
+    world.forEachSite(within: scenario.students.commuteKm, of: sites[hiringSite].location) { site, _ in
+      if site != hiringSite { nearby.append(site) }
+    }
+    nearby.sort()
+    let weights = nearby.map { Double(sites[$0].positions) }
+    let total = weights.reduce(0, +)
+    let (moves, draw) = withHiringStream(hiringSite) { ($0.chance(share), $0.uniform()) }
+    guard moves, total > 0 else { return }
+    var target = draw * total
+    var left = nearby.last!
+    for (site, weight) in zip(nearby, weights) {
+      if target < weight {
+        left = site
+        break
+      }
+      target -= weight
+    }
+    trace(simulation.now, "vacancy_chain", site: left, "moved_to_site=\(hiringSite)")
+    if budgets[left].frozen {
+      budgets[left].deferredChains += 1
+    } else {
+      approveRequisition(at: left, chain: true, &simulation)
+    }
+  }
+}
