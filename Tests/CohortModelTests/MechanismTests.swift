@@ -206,27 +206,27 @@ struct RotationEndTests {
 
 @Suite("vacancy chains")
 struct VacancyChainTests {
-  @Test("sonographers moving between sites open vacancies that place more graduates")
-  func vacancyChainsPlaceMoreGraduates() {
+  /// The small region's replications without vacancy chains and with 60% of outside hires local.
+  static let runs: (without: [ReplicationMetrics], with: [ReplicationMetrics]) = {
     var without = smallScenario()
     without.hiring.externalFromRegionShare = 0
     var with = without
     with.hiring.externalFromRegionShare = 0.6
-    let runsWithout = metrics(of: without, replications: 6)
-    let runsWith = metrics(of: with, replications: 6)
-    #expect(runsWithout.allSatisfy { $0[.chainOpeningsPerYear] == 0 })
-    #expect(mean(.chainOpeningsPerYear, runsWith) > 0)
-    #expect(mean(.placed12m, runsWith) > mean(.placed12m, runsWithout) + 0.03)
+    return (metrics(of: without, replications: 6), metrics(of: with, replications: 6))
+  }()
+
+  @Test("sonographers moving between sites open vacancies that place more graduates")
+  func vacancyChainsPlaceMoreGraduates() {
+    let runs = Self.runs
+    #expect(runs.without.allSatisfy { $0[.chainOpeningsPerYear] == 0 })
+    #expect(mean(.chainOpeningsPerYear, runs.with) > 0)
+    #expect(mean(.placed12m, runs.with) > mean(.placed12m, runs.without) + 0.03)
   }
 
   @Test("vacancy-chain requisitions are not counted among the occupational openings")
   func chainsAreNotOccupationalOpenings() {
-    var without = smallScenario()
-    without.hiring.externalFromRegionShare = 0
-    var with = without
-    with.hiring.externalFromRegionShare = 0.6
-    let openingsWithout = mean(.openingsPerYear, metrics(of: without, replications: 6))
-    let openingsWith = mean(.openingsPerYear, metrics(of: with, replications: 6))
+    let openingsWithout = mean(.openingsPerYear, Self.runs.without)
+    let openingsWith = mean(.openingsPerYear, Self.runs.with)
     // Occupational openings come from exits and growth only: chains barely touch them (freezes
     // and the horizon can shift a few).
     #expect(abs(openingsWith / openingsWithout - 1) < 0.03, "\(openingsWithout) vs \(openingsWith)")
