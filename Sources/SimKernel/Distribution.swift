@@ -98,10 +98,11 @@ public enum Distribution: Sendable, Equatable, Hashable {
     }
   }
 
-  /// The index whose cumulative weight first exceeds `u` × total. A linear scan: scenario
-  /// empirical distributions have a handful of values, where it beats building a table.
-  @usableFromInline
-  static func pick(weights: [Double], u: Double) -> Int {
+  /// The index whose cumulative weight first exceeds `u` × total, for a `u` drawn uniform on
+  /// [0, 1): the one weighted-choice rule of the project (empirical distributions, and models
+  /// that choose among entities by weight). A linear scan: lists here are short.
+  /// - Complexity: O(k) for k weights.
+  public static func pick(weights: [Double], u: Double) -> Int {
     let total = weights.reduce(0, +)
     var target = u * total
     for (index, weight) in weights.enumerated() {

@@ -17,15 +17,7 @@ extension CohortDynamics {
     let total = weights.reduce(0, +)
     let (moves, draw) = withHiringStream(hiringSite) { ($0.chance(share), $0.uniform()) }
     guard moves, total > 0 else { return }
-    var target = draw * total
-    var left = nearby.last!
-    for (site, weight) in zip(nearby, weights) {
-      if target < weight {
-        left = site
-        break
-      }
-      target -= weight
-    }
+    let left = nearby[Distribution.pick(weights: weights, u: draw)]
     trace(simulation.now, "vacancy_chain", site: left, "moved_to_site=\(hiringSite)")
     if budgets[left].frozen {
       budgets[left].deferredChains += 1
