@@ -1,3 +1,5 @@
+import Experiments
+
 /// One subcommand: it declares its options (with their help text, so `--help` cannot drift
 /// from what is parsed), parses them, and runs.
 protocol Subcommand {
@@ -163,12 +165,15 @@ struct ParsedArguments {
     return value
   }
 
-  /// A 64-bit seed, or nil when absent.
+  /// A 64-bit seed, decimal or hex as `seed_hex` writes it (`CSVFormat.seed`), or nil when absent.
   func seed(_ name: String) throws -> UInt64? {
     guard let text = values[name] else { return nil }
-    guard let value = UInt64(text) else {
+    guard let value = CSVFormat.seed(text) else {
       throw UsageError(
-        message: "--\(name) must be a whole number from 0 to \(UInt64.max), got '\(text)'", command: command)
+        message:
+          "--\(name) must be a whole number from 0 to \(UInt64.max), or x (or 0x) and 1 to 16 hex digits as in "
+          + "seed_hex, got '\(text)'",
+        command: command)
     }
     return value
   }

@@ -9,6 +9,11 @@ struct ExperimentOptions {
     .value("replications", "N", "replications to run (default: the scenario's \"replications\")"),
     .value(
       "seed", "S", "master seed; every replication's seed derives from it (default: the scenario's \"seed\")"),
+    .value(
+      "replication-seed", "S",
+      "run one replication with exactly this seed (decimal, or seed_hex's x and 16 hex digits) instead of "
+        + "deriving it: reruns the replication of replications.csv that lists S; not with --seed, --replications, "
+        + "--until or --shard"),
     .value("jobs", "J", "worker threads (default: the number of cores); results are identical for any J"),
     .value("out", "DIR", "where the results go (default: Results/<scenario name>/)"),
     .value(
@@ -37,6 +42,7 @@ struct ExperimentOptions {
   let scenarioPath: String
   let replications: Int?
   let seed: UInt64?
+  let replicationSeed: UInt64?
   let jobs: Int?
   let outputDirectory: String?
   let strategies: [String]?
@@ -52,6 +58,7 @@ struct ExperimentOptions {
     scenarioPath = try arguments.requirePositionals(["SCENARIO"])[0]
     replications = try arguments.integer("replications", in: 1...10_000_000)
     seed = try arguments.seed("seed")
+    replicationSeed = try arguments.seed("replication-seed")
     jobs = try arguments.integer("jobs", in: 1...1024)
     outputDirectory = arguments.string("out")
     strategies = try arguments.string("strategies").map {
@@ -72,6 +79,13 @@ struct ExperimentOptions {
         message:
           "--shard and --until cannot be combined: a shard runs a fixed block of replications; "
           + "use --replications N with --shard, or --until without it",
+        command: arguments.command)
+    }
+    if replicationSeed != nil, seed != nil || replications != nil || until != nil || shard != nil {
+      throw UsageError(
+        message:
+          "--replication-seed runs exactly one replication with that seed; it cannot be combined with --seed, "
+          + "--replications, --until or --shard",
         command: arguments.command)
     }
     commandLine = ["cohortsim", arguments.command] + arguments.raw
@@ -132,6 +146,10 @@ struct ExperimentOptions {
       for: scenarioFile, provenance: ProvenanceInfo(version: cohortsimVersion, commandLine: commandLine))
     if let replications { plan.replications = replications }
     if let seed { plan.masterSeed = seed }
+    if let replicationSeed {
+      plan.replicationSeed = replicationSeed
+      plan.replications = 1
+    }
     if let jobs { plan.jobs = jobs }
     if let shard {
       plan.shard = shard

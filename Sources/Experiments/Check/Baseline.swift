@@ -51,11 +51,20 @@ public struct Baseline: Sendable {
 
   /// The records of a CSV file whose first record must be `header`, without the header.
   static func records(_ path: String, header: [String]) throws(BaselineError) -> [[String]] {
+    try records(path, headers: [header]).rows
+  }
+
+  /// The records of a CSV file whose first record must be one of `headers`, without it, and
+  /// which header the file has.
+  static func records(_ path: String, headers: [[String]]) throws(BaselineError) -> (
+    header: [String], rows: [[String]]
+  ) {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw BaselineError(path: path, problem: "the file is missing or unreadable")
     }
     let records = try CSVRecords.parse(String(decoding: data, as: UTF8.self), path: path)
-    guard records.first == header else {
+    guard let header = headers.first(where: { $0 == records.first }) else {
+      let header = headers[0]
       throw BaselineError(
         path: path,
         problem:
@@ -67,14 +76,20 @@ public struct Baseline: Sendable {
         path: path,
         problem: "line \(offset + 1) has \(record.count) fields, expected \(header.count) (truncated?)")
     }
-    return Array(records.dropFirst())
+    return (header, Array(records.dropFirst()))
   }
+
+  /// `replications.csv` as files written before `seed_hex` was added had it: still read, so a
+  /// baseline blessed then can be checked until it is blessed again.
+  static var legacyReplicationsHeader: [String] { OutputColumns.replications.filter { $0 != "seed_hex" } }
 
   private static func readReplications(_ path: String) throws(BaselineError) -> ([String], [[[Double]]]) {
     let metricCount = Metric.allCases.count
     var strategies: [String] = []
     var values: [[[Double]]] = []
-    for (offset, record) in try records(path, header: OutputColumns.replications).enumerated() {
+    let (header, rows) = try records(path, headers: [OutputColumns.replications, legacyReplicationsHeader])
+    let firstMetric = header.count - metricCount
+    for (offset, record) in rows.enumerated() {
       let line = offset + 2
       let strategy = record[0]
       var index = strategies.firstIndex(of: strategy)
@@ -89,10 +104,15 @@ public struct Baseline: Sendable {
           path: path,
           problem: "line \(line): replication '\(record[1])' of \(strategy), expected \(expected)")
       }
-      guard UInt64(record[2]) != nil else {
+      guard let seed = UInt64(record[2]) else {
         throw BaselineError(path: path, problem: "line \(line): seed '\(record[2])' is not a whole number")
       }
-      for (metric, field) in record.dropFirst(3).enumerated() {
+      if firstMetric == 4, record[3] != CSVFormat.seedHex(seed) {
+        throw BaselineError(
+          path: path,
+          problem: "line \(line): seed_hex '\(record[3])' should be \(CSVFormat.seedHex(seed)), the seed \(seed)")
+      }
+      for (metric, field) in record.dropFirst(firstMetric).enumerated() {
         guard let value = CSVRecords.number(field) else {
           throw BaselineError(
             path: path,

@@ -53,10 +53,11 @@ enum CSVRecords {
     return records
   }
 
-  /// A field as a number: `NA` is NaN, `Inf`/`-Inf` infinities, as `CSVFormat` writes them.
+  /// A field as a number: `NaN` (and `NA`, as files before the typed format wrote it) is NaN,
+  /// `Inf`/`-Inf` infinities, as `CSVFormat` writes them.
   static func number(_ field: String) -> Double? {
     switch field {
-    case CSVFormat.missing: .nan
+    case CSVFormat.missingNumber, CSVFormat.missing: .nan
     case "Inf": .infinity
     case "-Inf": -.infinity
     default: Double(field)

@@ -57,9 +57,11 @@ enum ShardReplications {
   private static func metrics(
     _ line: String, strategy: String, replication: Int, seed: UInt64, at location: String
   ) throws(MergeError) -> ReplicationMetrics {
-    let prefix = [CSVFormat.text(strategy), String(replication), String(seed)].joined(separator: ",") + ","
+    let prefix =
+      [CSVFormat.text(strategy), String(replication), String(seed), CSVFormat.seedHex(seed)].joined(separator: ",")
+      + ","
     guard line.hasPrefix(prefix) else {
-      let found = line.split(separator: ",", maxSplits: 3).prefix(3).joined(separator: ",")
+      let found = line.split(separator: ",", maxSplits: 4).prefix(4).joined(separator: ",")
       throw MergeError(
         "\(location): expected the row of strategy \(strategy), replication \(replication), seed \(seed); "
           + "found '\(found)'")
@@ -83,7 +85,7 @@ enum ShardReplications {
   /// The inverse of `CSVFormat.number`.
   private static func number(_ field: Substring) -> Double? {
     switch field {
-    case Substring(CSVFormat.missing): return .nan
+    case Substring(CSVFormat.missingNumber): return .nan
     case "Inf": return .infinity
     case "-Inf": return -.infinity
     default: return Double(field)

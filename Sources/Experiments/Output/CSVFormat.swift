@@ -1,34 +1,61 @@
 import Foundation
 
 /// How cohortsim writes a value into a CSV field (RFC 4180): the one place that decides, so every
-/// output file spells numbers, missing values and text the same way.
+/// output file spells each column type (`ColumnType`) the same way, and R's `read.csv` and
+/// `pandas.read_csv`, both with their defaults, load each column as its schema type.
 ///
-/// Numbers are written in their shortest round-trip form (Swift's own algorithm, identical on
-/// every platform), so `replications.csv` can be re-aggregated elsewhere to the last bit, and
-/// the same bytes come out on every machine. Whole numbers below 10^15 drop the `.0`. A
-/// missing value (nil or NaN) is `NA`, which R and pandas both read as missing.
+/// - logical: `TRUE`/`FALSE`, the spelling both readers take as booleans (R does not know
+///   lowercase `true`).
+/// - integer: digits, no decimal point; missing is `NA`.
+/// - numeric: shortest round-trip form (Swift's own algorithm, identical on every platform) and
+///   always with a decimal point or an exponent (`280.0`, `0.1`, `1e-05`), so a column whose
+///   values happen to be whole still loads as a double, not an integer. Missing is `NaN`: both
+///   readers treat it as missing (`is.na` in R, `isna` in pandas), and unlike `NA` it makes R
+///   type a column that is missing throughout (e.g. `licence_day` with no licensure) as numeric
+///   rather than logical.
+/// - character: as is, quoted when needed; missing is `NA`.
 public enum CSVFormat {
-  /// The spelling of a missing value.
+  /// The spelling of a missing integer, logical or text value.
   public static let missing = "NA"
+  /// The spelling of a missing number (`ColumnType.numeric`).
+  public static let missingNumber = "NaN"
 
-  /// A number as a field: `NA` for NaN, `Inf`/`-Inf` for infinities (R's spelling), whole
-  /// numbers without a decimal point, anything else in shortest round-trip form (`0.1`,
-  /// `1e-05`).
+  /// A number as a field: `NaN` for NaN, `Inf`/`-Inf` for infinities (R's spelling), anything
+  /// else in shortest round-trip form with a decimal point or an exponent (`280.0`, `1e-05`).
   public static func number(_ value: Double) -> String {
-    if value.isNaN { return missing }
+    if value.isNaN { return missingNumber }
     if value.isInfinite { return value > 0 ? "Inf" : "-Inf" }
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
     return value.description
   }
 
-  /// An optional number; nil is `NA`.
-  public static func number(_ value: Double?) -> String { value.map(number) ?? missing }
+  /// An optional number; nil is `NaN`.
+  public static func number(_ value: Double?) -> String { value.map(number) ?? missingNumber }
 
   /// An optional whole number; nil is `NA`.
   public static func integer(_ value: Int?) -> String { value.map(String.init) ?? missing }
 
-  /// A truth value as `true` or `false`, which R and pandas both read as logical.
-  public static func boolean(_ value: Bool) -> String { value ? "true" : "false" }
+  /// A truth value as `TRUE` or `FALSE`, which R and pandas both read as logical.
+  public static func boolean(_ value: Bool) -> String { value ? "TRUE" : "FALSE" }
+
+  /// A seed as `x` and 16 lowercase hex digits. The `x` keeps it text: without it a seed whose
+  /// digits are all decimal, or look like `12e45`, would load as a (rounded) number, and R reads
+  /// a `0x` prefix as a number too. `--seed` and `--replication-seed` accept this form.
+  public static func seedHex(_ seed: UInt64) -> String {
+    let digits = String(seed, radix: 16)
+    return "x" + String(repeating: "0", count: 16 - digits.count) + digits
+  }
+
+  /// A seed as typed or read back: decimal (`1819242607262717710`), or hex after `x` or `0x`
+  /// (`x193f2a0c4e8d1b7e`, as `seed_hex` writes it), 1 to 16 hex digits. Nil for anything else.
+  public static func seed(_ text: String) -> UInt64? {
+    for prefix in ["x", "0x", "X", "0X"] where text.hasPrefix(prefix) {
+      let digits = text.dropFirst(prefix.count)
+      guard (1...16).contains(digits.count), digits.allSatisfy(\.isHexDigit) else { return nil }
+      return UInt64(digits, radix: 16)
+    }
+    guard !text.isEmpty, text.allSatisfy(\.isASCII) else { return nil }
+    return UInt64(text)
+  }
 
   /// Text as a field, quoted only when RFC 4180 requires it: when it holds a comma, a double
   /// quote, a carriage return or a line feed. Quotes inside are doubled.

@@ -13,27 +13,18 @@ public enum OutputFile: String, CaseIterable, Sendable {
 /// The column contract of every CSV file, and how one record becomes one row. Headers and rows
 /// are built side by side here so that they cannot drift apart.
 public enum OutputColumns {
-  public static let summary = [
-    "strategy", "metric", "n", "mean", "sd", "ci95_low", "ci95_high", "p10", "p50", "p90",
-  ]
+  public static var summary: [String] { OutputSchema.summary.names }
 
   /// `replication` is the 0-based index given to `SeedDerivation.replicationSeed`, and `seed`
-  /// its result, so one replication can be rerun alone.
-  public static var replications: [String] {
-    ["strategy", "replication", "seed"] + Metric.allCases.map(\.rawValue)
-  }
+  /// (with `seed_hex`, the same value in a form R cannot round) its result, so one replication
+  /// can be rerun alone with `--replication-seed`.
+  public static var replications: [String] { OutputSchema.replications.names }
 
-  public static let comparison = [
-    "strategy", "reference", "metric", "mean_diff", "ci95_low", "ci95_high", "p_value",
-  ]
+  public static var comparison: [String] { OutputSchema.comparison.names }
 
-  public static let students = [
-    "strategy", "replication", "student", "program", "intake_year", "graduation_day",
-    "days_from_graduation_to_offer", "offer_source", "offer_site", "contingent", "rescinded", "relocated",
-    "relocation_distance_km", "credential_day", "licence_day", "start_day", "rotation_sites",
-  ]
+  public static var students: [String] { OutputSchema.students.names }
 
-  public static let trace = ["time", "event", "student", "site", "detail"]
+  public static var trace: [String] { OutputSchema.trace.names }
 
   static func summaryRow(_ row: MetricSummary) -> [String] {
     [
@@ -47,7 +38,8 @@ public enum OutputColumns {
   static func replicationRow(strategy: String, replication: Int, seed: UInt64, metrics: ReplicationMetrics)
     -> [String]
   {
-    [CSVFormat.text(strategy), String(replication), String(seed)] + metrics.values.map(CSVFormat.number)
+    [CSVFormat.text(strategy), String(replication), String(seed), CSVFormat.seedHex(seed)]
+      + metrics.values.map(CSVFormat.number)
   }
 
   static func comparisonRow(_ row: MetricComparison) -> [String] {
@@ -75,8 +67,8 @@ public enum OutputColumns {
   static func traceRow(_ record: TraceRecord) -> [String] {
     [
       CSVFormat.number(record.time), CSVFormat.text(record.event),
-      record.student < 0 ? CSVFormat.missing : String(record.student),
-      record.site < 0 ? CSVFormat.missing : String(record.site), CSVFormat.text(record.detail),
+      CSVFormat.integer(record.student < 0 ? nil : record.student),
+      CSVFormat.integer(record.site < 0 ? nil : record.site), CSVFormat.text(record.detail),
     ]
   }
 }

@@ -8,6 +8,10 @@ public struct ExperimentPlan: Sendable {
   public var scenarioFile: ScenarioFile
   /// The run's master seed; replication `r` uses `SeedDerivation.replicationSeed(master:replication:)`.
   public var masterSeed: UInt64
+  /// When set, replication 0 uses exactly this seed instead of deriving it from `masterSeed`:
+  /// `--replication-seed` reruns one replication alone from the `seed` (or `seed_hex`) that
+  /// `replications.csv` lists for it.
+  public var replicationSeed: UInt64?
   /// Replications to run; with a `precisionTarget`, the size of each batch is derived from it.
   public var replications: Int
   /// Strategies simulated in every replication, with that replication's seed (common random

@@ -161,7 +161,8 @@ public struct ExperimentRunner: Sendable {
     let plan = plan
     let replicate = replicate
     return { index in
-      let seed = SeedDerivation.replicationSeed(master: plan.masterSeed, replication: index)
+      let seed =
+        plan.replicationSeed ?? SeedDerivation.replicationSeed(master: plan.masterSeed, replication: index)
       let runs = plan.strategies.enumerated().map { strategyIndex, strategy in
         var monitor = OutputMonitor(
           wantsTrace: plan.writeTrace && index == 0 && strategyIndex == 0, wantsStudents: plan.writeStudents)

@@ -1,0 +1,169 @@
+import CohortModel
+
+/// What a column holds, named by the class R's `read.csv` gives it with its defaults. Each type
+/// has one written form (see `CSVFormat`), chosen so that R and `pandas.read_csv`, both with
+/// their defaults, load the column as this type.
+public enum ColumnType: String, Sendable, CaseIterable {
+  /// `TRUE`/`FALSE`: R logical, pandas bool.
+  case logical
+  /// Digits without a decimal point: R integer, pandas int64 (float64 when the column holds an
+  /// `NA`, since pandas' default integers cannot be missing).
+  case integer
+  /// Always with a decimal point or exponent; missing is `NaN`: R numeric, pandas float64.
+  case numeric
+  /// Text; missing is `NA`: R character, pandas object.
+  case character
+  /// An unsigned 64-bit integer in decimal: pandas int64/uint64, exact; R has no 64-bit integer,
+  /// so it reads a rounded double (numeric). Always paired with a `seed_hex` column for R.
+  case integer64
+
+  /// The class R's `read.csv` gives the column.
+  public var rClass: String {
+    switch self {
+    case .logical: "logical"
+    case .integer: "integer"
+    case .numeric, .integer64: "numeric"
+    case .character: "character"
+    }
+  }
+}
+
+/// One column of an output file: its header name, type, unit ("" when it has none) and meaning.
+public struct ColumnSchema: Sendable, Equatable {
+  public let name: String
+  public let type: ColumnType
+  public let unit: String
+  public let meaning: String
+  /// Whether the column may hold a missing value.
+  public let missing: Bool
+
+  public init(_ name: String, _ type: ColumnType, unit: String = "", missing: Bool = false, _ meaning: String) {
+    self.name = name
+    self.type = type
+    self.unit = unit
+    self.missing = missing
+    self.meaning = meaning
+  }
+}
+
+/// The columns of one CSV output file, in file order.
+public struct FileSchema: Sendable {
+  public let file: OutputFile
+  public let meaning: String
+  public let columns: [ColumnSchema]
+
+  /// The header row.
+  public var names: [String] { columns.map(\.name) }
+}
+
+/// Every CSV file cohortsim writes, column by column: the one place that defines names, types,
+/// units and meanings. Headers (`OutputColumns`), `cohortsim help outputs`, the README's table
+/// and CI's R/pandas type check (`.ci/r-check`) all come from here. A new file adds one entry
+/// to `all`; a column changing type changes one line.
+public enum OutputSchema {
+  /// In the order `help outputs` lists them.
+  public static var all: [FileSchema] { [summary, replications, comparison, students, trace] }
+
+  /// The schema of `file`, or nil for a file that is not CSV (`run.json`).
+  public static func of(_ file: OutputFile) -> FileSchema? { all.first { $0.file == file } }
+
+  static let strategy = ColumnSchema("strategy", .character, "placement strategy (see 'cohortsim help strategies')")
+
+  public static var summary: FileSchema {
+    FileSchema(
+      file: .summary, meaning: "one row per strategy and metric: the metric over the run's replications",
+      columns: [
+        strategy,
+        ColumnSchema("metric", .character, "metric name (see 'cohortsim help metrics')"),
+        ColumnSchema("n", .integer, unit: "replications", "replications with a value of the metric (NA left out)"),
+        ColumnSchema("mean", .numeric, unit: "metric's unit", missing: true, "mean over the n replications"),
+        ColumnSchema("sd", .numeric, unit: "metric's unit", missing: true, "sample standard deviation (n − 1)"),
+        ColumnSchema("ci95_low", .numeric, unit: "metric's unit", missing: true, "t-based 95% interval of the mean, low end"),
+        ColumnSchema("ci95_high", .numeric, unit: "metric's unit", missing: true, "t-based 95% interval of the mean, high end"),
+        ColumnSchema("p10", .numeric, unit: "metric's unit", missing: true, "10th percentile (P² estimate)"),
+        ColumnSchema("p50", .numeric, unit: "metric's unit", missing: true, "median (P² estimate)"),
+        ColumnSchema("p90", .numeric, unit: "metric's unit", missing: true, "90th percentile (P² estimate)"),
+      ])
+  }
+
+  public static var replications: FileSchema {
+    FileSchema(
+      file: .replications, meaning: "one row per strategy and replication, one column per metric",
+      columns: [
+        strategy,
+        ColumnSchema("replication", .integer, "0-based replication index; its seed derives from the master seed and this index"),
+        ColumnSchema(
+          "seed", .integer64,
+          "the replication's seed in decimal (exact in pandas; R rounds it, so use seed_hex there)"),
+        ColumnSchema(
+          "seed_hex", .character,
+          "the same seed as x and 16 hex digits, text in R and pandas; 'cohortsim run --replication-seed' "
+            + "accepts it to rerun this replication alone"),
+      ] + Metric.allCases.map { ColumnSchema($0.rawValue, .numeric, unit: unit(of: $0), missing: true, $0.definition) })
+  }
+
+  public static var comparison: FileSchema {
+    FileSchema(
+      file: .comparison, meaning: "one row per strategy and metric: paired difference from the reference strategy",
+      columns: [
+        strategy,
+        ColumnSchema("reference", .character, "the strategy subtracted"),
+        ColumnSchema("metric", .character, "metric name (see 'cohortsim help metrics')"),
+        ColumnSchema("mean_diff", .numeric, unit: "metric's unit", missing: true, "mean of strategy minus reference, paired by replication"),
+        ColumnSchema("ci95_low", .numeric, unit: "metric's unit", missing: true, "t-based 95% interval of mean_diff, low end"),
+        ColumnSchema("ci95_high", .numeric, unit: "metric's unit", missing: true, "t-based 95% interval of mean_diff, high end"),
+        ColumnSchema("p_value", .numeric, unit: "probability", missing: true, "two-sided paired t-test of mean_diff = 0"),
+      ])
+  }
+
+  public static var students: FileSchema {
+    FileSchema(
+      file: .students, meaning: "with --students: one row per strategy, replication and student",
+      columns: [
+        strategy,
+        ColumnSchema("replication", .integer, "0-based replication index"),
+        ColumnSchema("student", .integer, "student index within the replication"),
+        ColumnSchema("program", .character, "the student's program"),
+        ColumnSchema("intake_year", .integer, unit: "calendar year", "year the student's cohort started"),
+        ColumnSchema("graduation_day", .numeric, unit: "days since run start", missing: true, "day the student graduated"),
+        ColumnSchema(
+          "days_from_graduation_to_offer", .numeric, unit: "days", missing: true,
+          "accepted offer's day minus graduation day (negative: before graduating)"),
+        ColumnSchema(
+          "offer_source", .character, missing: true,
+          "where the accepted offer came from: " + OfferSource.allCases.map(\.rawValue).joined(separator: ", ")),
+        ColumnSchema("offer_site", .integer, missing: true, "site index of the accepted offer"),
+        ColumnSchema("contingent", .logical, "the accepted offer was contingent on the registry exam"),
+        ColumnSchema("rescinded", .logical, "a contingent offer was rescinded"),
+        ColumnSchema("relocated", .logical, "the job is beyond commuting distance from home"),
+        ColumnSchema("relocation_distance_km", .numeric, unit: "km", missing: true, "distance moved, when relocated"),
+        ColumnSchema("credential_day", .numeric, unit: "days since run start", missing: true, "day the registry credential was earned"),
+        ColumnSchema("licence_day", .numeric, unit: "days since run start", missing: true, "day the state licence was granted"),
+        ColumnSchema("start_day", .numeric, unit: "days since run start", missing: true, "day the job started"),
+        ColumnSchema("rotation_sites", .character, "site indices of the student's rotations, in order, separated by ';'"),
+      ])
+  }
+
+  public static var trace: FileSchema {
+    FileSchema(
+      file: .trace, meaning: "with --trace: every event of the first replication of the first strategy",
+      columns: [
+        ColumnSchema("time", .numeric, unit: "days since run start", "when the event happened"),
+        ColumnSchema("event", .character, "event name"),
+        ColumnSchema("student", .integer, missing: true, "student index, NA when the event concerns no student"),
+        ColumnSchema("site", .integer, missing: true, "site index, NA when the event concerns no site"),
+        ColumnSchema("detail", .character, "key=value details of the event"),
+      ])
+  }
+
+  /// A metric's unit, for the schema of `replications.csv`.
+  static func unit(of metric: Metric) -> String {
+    switch metric {
+    case .daysToOfferMedian, .timeToFillDaysMean: "days"
+    case .openingsPerYear, .chainOpeningsPerYear: "requisitions per year"
+    case .positionsGrowth: "relative change"
+    case .graduates: "students"
+    default: "share (0-1)"
+    }
+  }
+}
