@@ -80,4 +80,40 @@ struct CheckBaselineTests {
     let error = try #require(problem(reading: baseline))
     #expect(error.path.hasSuffix("run.json"))
   }
+
+  /// A baseline as cohortsim wrote it before the typed format: no seed_hex column, `NA` for a
+  /// missing number, whole numbers bare.
+  static func legacyForm(_ text: String) -> String {
+    text.components(separatedBy: "\r\n").map { line in
+      var fields = line.components(separatedBy: ",")
+      guard fields.count > 4 else { return line }
+      fields.remove(at: 3)
+      return fields.map { $0 == "NaN" ? "NA" : ($0.hasSuffix(".0") ? String($0.dropLast(2)) : $0) }
+        .joined(separator: ",")
+    }.joined(separator: "\r\n")
+  }
+
+  @Test("a replications.csv written before seed_hex, with NA for missing numbers, is still read")
+  func legacyReplications() throws {
+    let baseline = try copyOfCheckBaseline()
+    let current = try Baseline.read(from: baseline)
+    try edit(.replications, in: baseline, Self.legacyForm)
+    let legacy = try Baseline.read(from: baseline)
+    #expect(legacy.strategies == current.strategies)
+    #expect(legacy.values.description == current.values.description)
+  }
+
+  @Test("a seed_hex that is not the seed beside it is refused, naming the line")
+  func wrongSeedHex() throws {
+    let baseline = try copyOfCheckBaseline()
+    try edit(.replications, in: baseline) { text in
+      var lines = text.components(separatedBy: "\r\n")
+      var fields = lines[1].components(separatedBy: ",")
+      fields[3] = "x0000000000000001"
+      lines[1] = fields.joined(separator: ",")
+      return lines.joined(separator: "\r\n")
+    }
+    let error = try #require(problem(reading: baseline))
+    #expect(error.problem.contains("line 2: seed_hex"))
+  }
 }

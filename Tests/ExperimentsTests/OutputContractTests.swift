@@ -18,7 +18,7 @@ struct OutputContractTests {
 
   static let headers: [(OutputFile, [String])] = [
     (.summary, ["strategy", "metric", "n", "mean", "sd", "ci95_low", "ci95_high", "p10", "p50", "p90"]),
-    (.replications, ["strategy", "replication", "seed"] + metricColumns),
+    (.replications, ["strategy", "replication", "seed", "seed_hex"] + metricColumns),
     (.comparison, ["strategy", "reference", "metric", "mean_diff", "ci95_low", "ci95_high", "p_value"]),
     (
       .students,
@@ -96,7 +96,7 @@ struct OutputContractTests {
     #expect(Metric.allCases.map(\.rawValue) == Self.metricColumns)
   }
 
-  @Test("summary.csv counts only replications with a value, and writes NA for missing figures")
+  @Test("summary.csv counts only replications with a value, and writes NaN for missing figures")
   func summaryCountsAndMissing() throws {
     let directory = temporaryDirectory()
     defer { removeTemporaryDirectory(directory) }
@@ -105,22 +105,22 @@ struct OutputContractTests {
     let replications = Self.parse(
       String(decoding: contents(plan.outputDirectory, .replications)!, as: UTF8.self))
     let column = replications[0].firstIndex(of: "rescinded_rate")!
-    let present = replications.dropFirst().filter { $0[column] != "NA" }.count
+    let present = replications.dropFirst().filter { $0[column] != "NaN" }.count
     #expect(present < 30 && present > 0)
     let summary = Self.parse(String(decoding: contents(plan.outputDirectory, .summary)!, as: UTF8.self))
     let row = summary.first { $0[1] == "rescinded_rate" }!
     #expect(row[2] == String(present))
   }
 
-  @Test("students.csv quotes a program name with a comma and writes nil as NA")
+  @Test("students.csv quotes a program name with a comma, writes a missing number as NaN and booleans as TRUE/FALSE")
   func studentRows() throws {
     let directory = temporaryDirectory()
     defer { removeTemporaryDirectory(directory) }
     let (plan, _) = try fullRun(in: directory)
     let rows = Self.parse(String(decoding: contents(plan.outputDirectory, .students)!, as: UTF8.self))
     #expect(rows.dropFirst().allSatisfy { $0[3] == "Tiny College, \"East\"" })
-    #expect(rows.dropFirst().contains { $0.contains("NA") })
-    #expect(rows.dropFirst().allSatisfy { ["true", "false"].contains($0[9]) })
+    #expect(rows.dropFirst().contains { $0.contains("NaN") })
+    #expect(rows.dropFirst().allSatisfy { ["TRUE", "FALSE"].contains($0[9]) })
   }
 
   @Test("trace.csv holds the first replication of the first strategy only")
@@ -132,8 +132,8 @@ struct OutputContractTests {
     _ = try completedReport(ExperimentRunner(plan: plan, replicate: syntheticModel()))
     #expect(
       records(plan.outputDirectory, .trace) == [
-        "time,event,student,site,detail", "0,step,NA,NA,\"a,b\"", "1,step,0,NA,\"a,b\"",
-        "2,step,1,NA,\"a,b\"",
+        "time,event,student,site,detail", "0.0,step,NA,NA,\"a,b\"", "1.0,step,0,NA,\"a,b\"",
+        "2.0,step,1,NA,\"a,b\"",
       ])
   }
 

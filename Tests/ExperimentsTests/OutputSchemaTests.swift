@@ -1,0 +1,96 @@
+import CohortModel
+import Experiments
+import Foundation
+import Testing
+
+/// Every field a run writes is spelled in the one form of its column's schema type, the form R's
+/// `read.csv` and pandas type correctly with their defaults (`.ci/r-check` checks the readers
+/// themselves).
+@Suite("output schema")
+struct OutputSchemaTests {
+  /// Whether `field` is written as `type` is (`CSVFormat`).
+  static func spelled(_ field: String, as type: ColumnType, missing: Bool) -> Bool {
+    func integerDigits(_ text: Substring) -> Bool {
+      !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+    switch type {
+    case .logical: return field == "TRUE" || field == "FALSE"
+    case .integer:
+      if field == CSVFormat.missing { return missing }
+      return integerDigits(field.hasPrefix("-") ? field.dropFirst() : field[...])
+    case .integer64: return UInt64(field) != nil
+    case .numeric:
+      if field == CSVFormat.missingNumber { return missing }
+      if ["Inf", "-Inf"].contains(field) { return true }
+      return Double(field) != nil && (field.contains(".") || field.contains("e"))
+    case .character: return field != CSVFormat.missing || missing
+    }
+  }
+
+  @Test("every field of every CSV a run and a comparison write is spelled as its schema type")
+  func fieldsMatchSchema() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    var plan = try tinyPlan(in: directory, replications: 3, strategies: ["nearest-to-home", "random"], jobs: 2)
+    plan.reference = "nearest-to-home"
+    plan.writeStudents = true
+    plan.writeTrace = true
+    _ = try completedReport(ExperimentRunner(plan: plan))
+    for schema in OutputSchema.all {
+      let text = String(decoding: contents(plan.outputDirectory, schema.file) ?? Data(), as: UTF8.self)
+      let rows = OutputContractTests.parse(text)
+      #expect(rows.first == schema.names, "\(schema.file.rawValue) header")
+      #expect(rows.count > 1, "\(schema.file.rawValue) has no rows")
+      for (line, row) in rows.enumerated().dropFirst() {
+        for (column, field) in zip(schema.columns, row)
+        where !Self.spelled(field, as: column.type, missing: column.missing) {
+          Issue.record(
+            "\(schema.file.rawValue) line \(line + 1), column \(column.name): '\(field)' is not \(column.type)")
+        }
+      }
+    }
+  }
+
+  @Test("seed_hex is the hex form of the seed beside it")
+  func seedHexMatchesSeed() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let plan = try tinyPlan(in: directory, replications: 3, strategies: ["a"])
+    _ = try completedReport(ExperimentRunner(plan: plan, replicate: syntheticModel()))
+    let rows = OutputContractTests.parse(
+      String(decoding: contents(plan.outputDirectory, .replications)!, as: UTF8.self)
+    ).dropFirst()
+    #expect(rows.count == 3)
+    for row in rows { #expect(CSVFormat.seed(row[3]) == UInt64(row[2])) }
+  }
+
+  @Test("a run with a replication's seed reproduces that replication's row")
+  func replicationSeedReruns() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let plan = try tinyPlan(in: directory, replications: 3, strategies: ["nearest-to-home", "random"])
+    _ = try completedReport(ExperimentRunner(plan: plan))
+    let original = OutputContractTests.parse(
+      String(decoding: contents(plan.outputDirectory, .replications)!, as: UTF8.self))
+    let third = original.filter { $0[1] == "2" }
+    var rerun = plan
+    rerun.replicationSeed = CSVFormat.seed(third[0][3])
+    rerun.replications = 1
+    rerun.outputDirectory = directory + "/rerun"
+    _ = try completedReport(ExperimentRunner(plan: rerun))
+    let again = OutputContractTests.parse(
+      String(decoding: contents(rerun.outputDirectory, .replications)!, as: UTF8.self)
+    ).dropFirst()
+    #expect(again.map { Array($0.dropFirst(2)) } == third.map { Array($0.dropFirst(2)) })
+    #expect(again.map { $0[1] } == ["0", "0"])
+  }
+
+  @Test("the schema names each column once per file and gives every column a meaning")
+  func schemaIsWellFormed() {
+    for schema in OutputSchema.all {
+      #expect(Set(schema.names).count == schema.names.count, "\(schema.file.rawValue) repeats a column")
+      #expect(schema.columns.allSatisfy { !$0.meaning.isEmpty }, "\(schema.file.rawValue)")
+    }
+    #expect(OutputSchema.all.map(\.file) == OutputFile.allCases.filter { $0 != .provenance })
+  }
+}
