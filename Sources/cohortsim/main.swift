@@ -1,4 +1,5 @@
 import CohortModel
+import Experiments
 import Foundation
 
 /// The subcommands, in the order `--help` lists them.
@@ -26,6 +27,7 @@ let cohortsimVersion = "0.1.0"
 
     HELP TOPICS
       cohortsim help metrics      what every output metric means
+      cohortsim help outputs      every output file's columns: type, unit, meaning
       cohortsim help strategies   the placement strategies and how to add one
 
     QUICK START
@@ -67,6 +69,10 @@ let cohortsimVersion = "0.1.0"
       print(command.helpText, terminator: "")
       return 0
     }
+    if arguments.count == 3, arguments[1] == "outputs", ["--csv", "--markdown"].contains(arguments[2]) {
+      print(arguments[2] == "--csv" ? OutputSchema.csv : OutputSchema.markdown, terminator: "")
+      return 0
+    }
     if let topic = helpTopics[arguments[1]] {
       print(topic, terminator: "")
       return 0
@@ -100,7 +106,9 @@ let cohortsimVersion = "0.1.0"
 }
 
 /// Topics for `cohortsim help TOPIC` that are not commands.
-var helpTopics: [String: String] { ["metrics": MetricsHelp.text, "strategies": StrategiesHelp.text] }
+var helpTopics: [String: String] {
+  ["metrics": MetricsHelp.text, "strategies": StrategiesHelp.text, "outputs": OutputsHelp.text]
+}
 
 func printError(_ message: String) {
   FileHandle.standardError.write(Data(("cohortsim: " + message + "\n").utf8))

@@ -112,7 +112,9 @@ struct OutputContractTests {
     #expect(row[2] == String(present))
   }
 
-  @Test("students.csv quotes a program name with a comma, writes a missing number as NaN and booleans as TRUE/FALSE")
+  @Test(
+    "students.csv quotes a program name with a comma, writes a missing number as NaN and booleans as TRUE/FALSE"
+  )
   func studentRows() throws {
     let directory = temporaryDirectory()
     defer { removeTemporaryDirectory(directory) }

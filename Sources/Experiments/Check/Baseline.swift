@@ -110,7 +110,8 @@ public struct Baseline: Sendable {
       if firstMetric == 4, record[3] != CSVFormat.seedHex(seed) {
         throw BaselineError(
           path: path,
-          problem: "line \(line): seed_hex '\(record[3])' should be \(CSVFormat.seedHex(seed)), the seed \(seed)")
+          problem:
+            "line \(line): seed_hex '\(record[3])' should be \(CSVFormat.seedHex(seed)), the seed \(seed)")
       }
       for (metric, field) in record.dropFirst(firstMetric).enumerated() {
         guard let value = CSVRecords.number(field) else {

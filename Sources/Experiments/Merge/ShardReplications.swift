@@ -58,7 +58,8 @@ enum ShardReplications {
     _ line: String, strategy: String, replication: Int, seed: UInt64, at location: String
   ) throws(MergeError) -> ReplicationMetrics {
     let prefix =
-      [CSVFormat.text(strategy), String(replication), String(seed), CSVFormat.seedHex(seed)].joined(separator: ",")
+      [CSVFormat.text(strategy), String(replication), String(seed), CSVFormat.seedHex(seed)].joined(
+        separator: ",")
       + ","
     guard line.hasPrefix(prefix) else {
       let found = line.split(separator: ",", maxSplits: 4).prefix(4).joined(separator: ",")

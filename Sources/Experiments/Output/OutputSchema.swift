@@ -37,7 +37,8 @@ public struct ColumnSchema: Sendable, Equatable {
   /// Whether the column may hold a missing value.
   public let missing: Bool
 
-  public init(_ name: String, _ type: ColumnType, unit: String = "", missing: Bool = false, _ meaning: String) {
+  public init(_ name: String, _ type: ColumnType, unit: String = "", missing: Bool = false, _ meaning: String)
+  {
     self.name = name
     self.type = type
     self.unit = unit
@@ -67,7 +68,8 @@ public enum OutputSchema {
   /// The schema of `file`, or nil for a file that is not CSV (`run.json`).
   public static func of(_ file: OutputFile) -> FileSchema? { all.first { $0.file == file } }
 
-  static let strategy = ColumnSchema("strategy", .character, "placement strategy (see 'cohortsim help strategies')")
+  static let strategy = ColumnSchema(
+    "strategy", .character, "placement strategy (see 'cohortsim help strategies')")
 
   public static var summary: FileSchema {
     FileSchema(
@@ -75,11 +77,18 @@ public enum OutputSchema {
       columns: [
         strategy,
         ColumnSchema("metric", .character, "metric name (see 'cohortsim help metrics')"),
-        ColumnSchema("n", .integer, unit: "replications", "replications with a value of the metric (NA left out)"),
+        ColumnSchema(
+          "n", .integer, unit: "replications",
+          "replications with a value of the metric (missing ones left out)"),
         ColumnSchema("mean", .numeric, unit: "metric's unit", missing: true, "mean over the n replications"),
-        ColumnSchema("sd", .numeric, unit: "metric's unit", missing: true, "sample standard deviation (n − 1)"),
-        ColumnSchema("ci95_low", .numeric, unit: "metric's unit", missing: true, "t-based 95% interval of the mean, low end"),
-        ColumnSchema("ci95_high", .numeric, unit: "metric's unit", missing: true, "t-based 95% interval of the mean, high end"),
+        ColumnSchema(
+          "sd", .numeric, unit: "metric's unit", missing: true, "sample standard deviation (n − 1)"),
+        ColumnSchema(
+          "ci95_low", .numeric, unit: "metric's unit", missing: true,
+          "t-based 95% interval of the mean, low end"),
+        ColumnSchema(
+          "ci95_high", .numeric, unit: "metric's unit", missing: true,
+          "t-based 95% interval of the mean, high end"),
         ColumnSchema("p10", .numeric, unit: "metric's unit", missing: true, "10th percentile (P² estimate)"),
         ColumnSchema("p50", .numeric, unit: "metric's unit", missing: true, "median (P² estimate)"),
         ColumnSchema("p90", .numeric, unit: "metric's unit", missing: true, "90th percentile (P² estimate)"),
@@ -91,7 +100,9 @@ public enum OutputSchema {
       file: .replications, meaning: "one row per strategy and replication, one column per metric",
       columns: [
         strategy,
-        ColumnSchema("replication", .integer, "0-based replication index; its seed derives from the master seed and this index"),
+        ColumnSchema(
+          "replication", .integer,
+          "0-based replication index; its seed derives from the master seed and this index"),
         ColumnSchema(
           "seed", .integer64,
           "the replication's seed in decimal (exact in pandas; R rounds it, so use seed_hex there)"),
@@ -99,20 +110,31 @@ public enum OutputSchema {
           "seed_hex", .character,
           "the same seed as x and 16 hex digits, text in R and pandas; 'cohortsim run --replication-seed' "
             + "accepts it to rerun this replication alone"),
-      ] + Metric.allCases.map { ColumnSchema($0.rawValue, .numeric, unit: unit(of: $0), missing: true, $0.definition) })
+      ]
+        + Metric.allCases.map {
+          ColumnSchema($0.rawValue, .numeric, unit: unit(of: $0), missing: true, $0.definition)
+        })
   }
 
   public static var comparison: FileSchema {
     FileSchema(
-      file: .comparison, meaning: "one row per strategy and metric: paired difference from the reference strategy",
+      file: .comparison,
+      meaning: "one row per strategy and metric: paired difference from the reference strategy",
       columns: [
         strategy,
         ColumnSchema("reference", .character, "the strategy subtracted"),
         ColumnSchema("metric", .character, "metric name (see 'cohortsim help metrics')"),
-        ColumnSchema("mean_diff", .numeric, unit: "metric's unit", missing: true, "mean of strategy minus reference, paired by replication"),
-        ColumnSchema("ci95_low", .numeric, unit: "metric's unit", missing: true, "t-based 95% interval of mean_diff, low end"),
-        ColumnSchema("ci95_high", .numeric, unit: "metric's unit", missing: true, "t-based 95% interval of mean_diff, high end"),
-        ColumnSchema("p_value", .numeric, unit: "probability", missing: true, "two-sided paired t-test of mean_diff = 0"),
+        ColumnSchema(
+          "mean_diff", .numeric, unit: "metric's unit", missing: true,
+          "mean of strategy minus reference, paired by replication"),
+        ColumnSchema(
+          "ci95_low", .numeric, unit: "metric's unit", missing: true,
+          "t-based 95% interval of mean_diff, low end"),
+        ColumnSchema(
+          "ci95_high", .numeric, unit: "metric's unit", missing: true,
+          "t-based 95% interval of mean_diff, high end"),
+        ColumnSchema(
+          "p_value", .numeric, unit: "probability", missing: true, "two-sided paired t-test of mean_diff = 0"),
       ])
   }
 
@@ -125,22 +147,32 @@ public enum OutputSchema {
         ColumnSchema("student", .integer, "student index within the replication"),
         ColumnSchema("program", .character, "the student's program"),
         ColumnSchema("intake_year", .integer, unit: "calendar year", "year the student's cohort started"),
-        ColumnSchema("graduation_day", .numeric, unit: "days since run start", missing: true, "day the student graduated"),
+        ColumnSchema(
+          "graduation_day", .numeric, unit: "days since run start", missing: true, "day the student graduated"
+        ),
         ColumnSchema(
           "days_from_graduation_to_offer", .numeric, unit: "days", missing: true,
           "accepted offer's day minus graduation day (negative: before graduating)"),
         ColumnSchema(
           "offer_source", .character, missing: true,
-          "where the accepted offer came from: " + OfferSource.allCases.map(\.rawValue).joined(separator: ", ")),
+          "where the accepted offer came from: "
+            + OfferSource.allCases.map(\.rawValue).joined(separator: ", ")),
         ColumnSchema("offer_site", .integer, missing: true, "site index of the accepted offer"),
         ColumnSchema("contingent", .logical, "the accepted offer was contingent on the registry exam"),
         ColumnSchema("rescinded", .logical, "a contingent offer was rescinded"),
         ColumnSchema("relocated", .logical, "the job is beyond commuting distance from home"),
-        ColumnSchema("relocation_distance_km", .numeric, unit: "km", missing: true, "distance moved, when relocated"),
-        ColumnSchema("credential_day", .numeric, unit: "days since run start", missing: true, "day the registry credential was earned"),
-        ColumnSchema("licence_day", .numeric, unit: "days since run start", missing: true, "day the state licence was granted"),
-        ColumnSchema("start_day", .numeric, unit: "days since run start", missing: true, "day the job started"),
-        ColumnSchema("rotation_sites", .character, "site indices of the student's rotations, in order, separated by ';'"),
+        ColumnSchema(
+          "relocation_distance_km", .numeric, unit: "km", missing: true, "distance moved, when relocated"),
+        ColumnSchema(
+          "credential_day", .numeric, unit: "days since run start", missing: true,
+          "day the registry credential was earned"),
+        ColumnSchema(
+          "licence_day", .numeric, unit: "days since run start", missing: true,
+          "day the state licence was granted"),
+        ColumnSchema(
+          "start_day", .numeric, unit: "days since run start", missing: true, "day the job started"),
+        ColumnSchema(
+          "rotation_sites", .character, "site indices of the student's rotations, in order, separated by ';'"),
       ])
   }
 
@@ -150,7 +182,8 @@ public enum OutputSchema {
       columns: [
         ColumnSchema("time", .numeric, unit: "days since run start", "when the event happened"),
         ColumnSchema("event", .character, "event name"),
-        ColumnSchema("student", .integer, missing: true, "student index, NA when the event concerns no student"),
+        ColumnSchema(
+          "student", .integer, missing: true, "student index, NA when the event concerns no student"),
         ColumnSchema("site", .integer, missing: true, "site index, NA when the event concerns no site"),
         ColumnSchema("detail", .character, "key=value details of the event"),
       ])
