@@ -172,7 +172,9 @@ public enum OutputSchema {
         ColumnSchema(
           "start_day", .numeric, unit: "days since run start", missing: true, "day the job started"),
         ColumnSchema(
-          "rotation_sites", .character, "site indices of the student's rotations, in order, separated by ';'"),
+          "rotation_sites", .character, missing: true,
+          "site indices of the student's rotations, in order, separated by ';'; empty when none was placed "
+            + "(pandas reads an empty field as missing)"),
       ])
   }
 
@@ -185,7 +187,9 @@ public enum OutputSchema {
         ColumnSchema(
           "student", .integer, missing: true, "student index, NA when the event concerns no student"),
         ColumnSchema("site", .integer, missing: true, "site index, NA when the event concerns no site"),
-        ColumnSchema("detail", .character, "key=value details of the event"),
+        ColumnSchema(
+          "detail", .character, missing: true,
+          "key=value details of the event; empty when it has none (pandas reads an empty field as missing)"),
       ])
   }
 
