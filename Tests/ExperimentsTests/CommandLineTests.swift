@@ -132,6 +132,56 @@ struct CommandLineTests {
     #expect(FileManager.default.fileExists(atPath: directory + "/out/comparison.csv"))
   }
 
+  @Test("--seed in seed_hex's form runs exactly what the decimal seed runs")
+  func hexSeed() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    _ = try tinyScenarioFile(in: directory)
+    let common = ["run", "tiny.json", "--replications", "2", "--quiet"]
+    let (decimal, _, _) = try runCohortsim(common + ["--seed", "255", "--out", "decimal"], in: directory)
+    let (hex, _, stderr) = try runCohortsim(
+      common + ["--seed", "x00000000000000ff", "--out", "hex"], in: directory)
+    #expect(decimal == 0 && hex == 0, "\(stderr)")
+    #expect(contents(directory + "/decimal", .replications) == contents(directory + "/hex", .replications))
+  }
+
+  @Test("a seed in neither form is a usage error naming both forms")
+  func badSeed() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    _ = try tinyScenarioFile(in: directory)
+    let (status, _, stderr) = try runCohortsim(["run", "tiny.json", "--seed", "x12g"], in: directory)
+    #expect(status == 2)
+    #expect(stderr.contains("--seed must be a whole number") && stderr.contains("hex digits"))
+  }
+
+  @Test("--replication-seed with --seed or --replications is a usage error")
+  func replicationSeedConflicts() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    _ = try tinyScenarioFile(in: directory)
+    for extra in [["--seed", "3"], ["--replications", "2"]] {
+      let (status, _, stderr) = try runCohortsim(
+        ["run", "tiny.json", "--replication-seed", "x01"] + extra, in: directory)
+      #expect(status == 2)
+      #expect(stderr.contains("--replication-seed runs exactly one replication"))
+    }
+  }
+
+  @Test("help outputs lists every column of every CSV file")
+  func helpOutputs() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let (status, stdout, _) = try runCohortsim(["help", "outputs"], in: directory)
+    #expect(status == 0)
+    for schema in OutputSchema.all {
+      #expect(stdout.contains(schema.file.rawValue.uppercased()))
+      for column in schema.columns { #expect(stdout.contains("  \(column.name) (\(column.type.rawValue)")) }
+    }
+    let (csvStatus, csv, _) = try runCohortsim(["help", "outputs", "--csv"], in: directory)
+    #expect(csvStatus == 0 && csv == OutputSchema.csv)
+  }
+
   @Test("help metrics prints every metric's definition")
   func helpMetrics() throws {
     let directory = temporaryDirectory()
