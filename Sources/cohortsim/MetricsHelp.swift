@@ -8,7 +8,7 @@ enum MetricsHelp {
       "METRICS\n\n"
       + wrap(
         "Each replication reports these figures, in this order: the columns of replications.csv and the "
-          + "'metric' values of summary.csv and comparison.csv. NA means the replication had no data for "
+          + "'metric' values of summary.csv and comparison.csv. A missing value (NaN in the CSVs) means the replication had no data for "
           + "the figure; it is left out of n.", indent: "") + "\n\n"
     for metric in Metric.allCases {
       text += "  \(metric.rawValue)\n" + wrap(metric.definition, indent: "      ") + "\n"

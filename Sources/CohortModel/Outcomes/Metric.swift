@@ -67,7 +67,7 @@ public enum Metric: String, CaseIterable, Sendable, Codable {
 }
 
 /// One replication's metrics, indexed by `Metric`. NaN marks a figure with no data (e.g. no
-/// graduate had a year of follow-up); outputs write it as `NA`.
+/// graduate had a year of follow-up); the CSVs write it as `NaN` (see `CSVFormat`).
 public struct ReplicationMetrics: Sendable, Equatable {
   public var values: [Double]
 

@@ -14,7 +14,7 @@ public struct Baseline: Sendable {
   /// In the order `replications.csv` lists them.
   public let strategies: [String]
   public let replications: Int
-  /// `values[strategy][metric]`: that series' values in replication order, NaN for `NA`.
+  /// `values[strategy][metric]`: that series' values in replication order, NaN where missing.
   public let values: [[[Double]]]
   /// Which optional files the baseline holds, so a bless writes them again.
   public let hasStudents: Bool
