@@ -76,7 +76,8 @@ public struct ScenarioDescription: Sendable {
       listedCount == 0
       ? " (generated, replication 0)"
       : listedCount == world.sites.count
-        ? " (listed)" : " (\(listedCount) listed, \(world.sites.count - listedCount) generated, replication 0)"
+        ? " (listed)"
+        : " (\(listedCount) listed, \(world.sites.count - listedCount) generated, replication 0)"
     sections.append(("Sites" + origin, kinds))
     var programRows: [(String, String)] = []
     var graduatesPerYear = 0.0

@@ -138,7 +138,8 @@ extension SiteListing: Decodable {
     self.init()
     let reader = try FieldReader(decoder, CodingKeys.self)
     try reader.require(&name, .name) {
-      $0.isEmpty || $0.contains(";") ? "must be non-empty and hold no \";\" (it separates rotation_sites)" : nil
+      $0.isEmpty || $0.contains(";")
+        ? "must be non-empty and hold no \";\" (it separates rotation_sites)" : nil
     }
     try reader.require(&kind, .kind)
     try reader.require(&xKm, .xKm, Allowed.atLeast(0))

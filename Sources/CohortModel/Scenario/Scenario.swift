@@ -162,7 +162,8 @@ extension Scenario: Decodable {
     func inside(_ x: Double, _ y: Double, _ path: String) throws {
       if x > width {
         try decoder.reject(
-          "lies outside the region: must be at most region.widthKm (\(width)), got \(x)", at: Path(path + ".xKm"))
+          "lies outside the region: must be at most region.widthKm (\(width)), got \(x)",
+          at: Path(path + ".xKm"))
       }
       if y > height {
         try decoder.reject(
@@ -170,7 +171,9 @@ extension Scenario: Decodable {
           at: Path(path + ".yKm"))
       }
     }
-    for (index, program) in programs.enumerated() { try inside(program.xKm, program.yKm, "programs[\(index)]") }
+    for (index, program) in programs.enumerated() {
+      try inside(program.xKm, program.yKm, "programs[\(index)]")
+    }
     guard let listed = sites else { return }
     let codes = region.states.map(\.code)
     for (index, site) in listed.enumerated() {

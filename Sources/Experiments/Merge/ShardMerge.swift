@@ -47,7 +47,9 @@ public struct ShardMerge {
     }
     let first = shards[0].provenance
     let strategies = first.strategies
-    let extras: [OutputFile] = [.students, .sites, .trace].filter { file in shards.allSatisfy { $0.contains(file) } }
+    let extras: [OutputFile] = [.students, .sites, .trace].filter { file in
+      shards.allSatisfy { $0.contains(file) }
+    }
     let files: [OutputFile] =
       [.summary, .replications] + (first.reference == nil ? [] : [.comparison]) + extras + [.provenance]
     guard first.reference.map(strategies.contains) ?? true else {

@@ -82,7 +82,8 @@ public enum OutputColumns {
     [
       CSVFormat.number(record.time), CSVFormat.text(record.event),
       record.student < 0 ? CSVFormat.missing : String(record.student),
-      record.site < 0 ? CSVFormat.missing : CSVFormat.text(siteNames[record.site]), CSVFormat.text(record.detail),
+      record.site < 0 ? CSVFormat.missing : CSVFormat.text(siteNames[record.site]),
+      CSVFormat.text(record.detail),
     ]
   }
 }

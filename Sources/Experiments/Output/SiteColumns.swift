@@ -15,7 +15,8 @@ extension OutputColumns {
     [
       String(replication), String(index), CSVFormat.text(site.name), site.kind.rawValue,
       CSVFormat.text(site.state), site.system < 0 ? CSVFormat.missing : String(site.system),
-      site.origin.rawValue, String(site.positions), String(site.capacity), CSVFormat.number(site.location.xKm),
+      site.origin.rawValue, String(site.positions), String(site.capacity),
+      CSVFormat.number(site.location.xKm),
       CSVFormat.number(site.location.yKm),
     ]
   }
