@@ -28,7 +28,7 @@ func listedSitesJSON(region extra: String = "", sites extraSites: String = "", p
   """
 }
 
-func decodeScenario(_ json: String) throws -> Scenario {
+func decodeScenario(_ json: String) throws(ScenarioError) -> Scenario {
   try Scenario.decode(Data(json.utf8), file: "test.json")
 }
 
