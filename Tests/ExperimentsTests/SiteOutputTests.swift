@@ -96,3 +96,48 @@ struct SiteOutputTests {
     #expect(sites.allSatisfy(Self.names.contains))
   }
 }
+
+@Suite(
+  "validate and describe check listed sites",
+  .enabled(if: cohortsimExecutable != nil, "cohortsim is not built"))
+struct SiteValidationCommandTests {
+  /// The listed-sites scenario with `edit` applied, written as `name` in `directory`.
+  func write(_ name: String, in directory: String, _ edit: (String) -> String) throws {
+    try Data(edit(listedSitesScenarioJSON).utf8).write(to: URL(fileURLWithPath: directory + "/" + name))
+  }
+
+  @Test("validate and describe warn, and still exit 0, when openings are below half the students")
+  func fewOpeningsWarn() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    // No generated site (both kinds' counts 0): only the three listed sites (66 positions, ≈ 4.3 openings a year) for 20 students a year.
+    try write("crowded.json", in: directory) {
+      $0.replacingOccurrences(of: #""cohortSize": 6"#, with: #""cohortSize": 20"#)
+        .replacingOccurrences(of: #""count": 2"#, with: #""count": 0"#)
+    }
+    for command in ["validate", "describe"] {
+      let (status, _, stderr) = try runCohortsim([command, "crowded.json"], in: directory)
+      #expect(status == 0, "\(command)")
+      #expect(stderr.contains("warning: crowded.json: the region's expected openings a year"), "\(command)")
+    }
+    try write("roomy.json", in: directory) { $0 }
+    let (status, _, stderr) = try runCohortsim(["validate", "roomy.json"], in: directory)
+    #expect(status == 0)
+    #expect(stderr.isEmpty)
+  }
+
+  @Test("validate and describe refuse a listed site outside the region with exit 2 and its field path")
+  func siteOutsideRegionRefused() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    try write("outside.json", in: directory) {
+      $0.replacingOccurrences(of: #""xKm": 35, "yKm": 25"#, with: #""xKm": 35, "yKm": 95"#)
+    }
+    for command in ["validate", "describe"] {
+      let (status, stdout, stderr) = try runCohortsim([command, "outside.json"], in: directory)
+      #expect(status == 2, "\(command)")
+      #expect(stdout.isEmpty, "\(command)")
+      #expect(stderr.contains("outside.json: sites[2].yKm: lies outside the region"), "\(command)")
+    }
+  }
+}
