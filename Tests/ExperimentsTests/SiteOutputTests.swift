@@ -87,13 +87,19 @@ struct SiteOutputTests {
     #expect(rotations.allSatisfy(Self.names.contains))
   }
 
-  @Test("trace.csv gives sites by name")
+  @Test("trace.csv gives sites by name, in its site column and in vacancy chains' details")
   func traceNamesSites() throws {
     let directory = temporaryDirectory()
     defer { removeTemporaryDirectory(directory) }
-    let sites = table(try run(in: directory), .trace).dropFirst().map { $0[3] }.filter { $0 != "NA" }
+    let rows = table(try run(in: directory), .trace).dropFirst()
+    let sites = rows.map { $0[3] }.filter { $0 != "NA" }
     #expect(!sites.isEmpty)
     #expect(sites.allSatisfy(Self.names.contains))
+    let movedTo = rows.filter { $0[1] == "vacancy_chain" }.map {
+      $0[4].replacingOccurrences(of: "moved_to_site=", with: "")
+    }
+    #expect(!movedTo.isEmpty)
+    #expect(movedTo.allSatisfy(Self.names.contains))
   }
 }
 
