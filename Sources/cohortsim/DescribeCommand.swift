@@ -9,7 +9,9 @@ struct DescribeCommand: Subcommand {
     Validates SCENARIO, then prints what it implies without simulating: positions and expected \
     openings a year derived from the national figures and the region's share, the staff-exit and \
     growth rates, sites and student places by kind, hospital systems, licensing-state sites, and \
-    each program's cohorts. Generated sites are those of replication 0 of the scenario's seed.
+    each program's cohorts. Generated sites are those of replication 0 of the scenario's seed. \
+    Warns (on standard error, exit 0) when the expected openings a year are below half the \
+    students the programs admit a year.
     """
   static let options: [OptionSpec] = []
   static let examples = ["cohortsim describe Scenarios/national.json"]
@@ -31,6 +33,7 @@ struct DescribeCommand: Subcommand {
       }
       print("")
     }
+    for warning in description.warnings { printError("warning: \(path): \(warning)") }
     return 0
   }
 }

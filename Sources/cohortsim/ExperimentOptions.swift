@@ -21,7 +21,10 @@ struct ExperimentOptions {
       "placement strategies to simulate, comma-separated, each with the same seeds (default: the scenario's "
         + "\"strategies\"); one of: \((PlacementStrategies.names + [PlacementStrategies.programDefault]).joined(separator: ", "))"
     ),
-    .flag("students", "also write students.csv: one row per strategy, replication and student"),
+    .flag(
+      "students",
+      "also write students.csv (one row per strategy, replication and student) and sites.csv (one per replication and site)"
+    ),
     .flag("trace", "also write trace.csv: every event of the first replication of the first strategy"),
     .flag("quiet", "print nothing but errors: no progress line, no closing table"),
     .value(

@@ -9,7 +9,7 @@ struct MergeCommand: Subcommand {
   static let discussion = """
     Reads the folders written by 'cohortsim run --shard K/N' (or 'compare --shard K/N'), in any \
     order, and writes into DIR exactly what one machine running the whole scenario would have written: \
-    summary.csv, replications.csv, comparison.csv for a comparison, and students.csv (and trace.csv) \
+    summary.csv, replications.csv, comparison.csv for a comparison, and students.csv, sites.csv (and trace.csv) \
     when every shard wrote one — the CSV files byte for byte, whatever N was. run.json records the \
     merge and lists the shard folders under "merged_from". It first checks that the folders are one \
     complete run: the same scenario bytes (SHA-256), seed, cohortsim version, strategies, replications \

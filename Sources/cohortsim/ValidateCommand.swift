@@ -8,8 +8,11 @@ struct ValidateCommand: Subcommand {
   static let discussion = """
     Reads SCENARIO (JSON) and checks every field against its allowed values, reporting all problems \
     together, one a line, as FILE: field.path: what is wrong and what is allowed. Unknown keys are \
-    errors, so a misspelt parameter never silently falls back to its default. Exits 0 when the file \
-    is valid and 2 otherwise.
+    errors, so a misspelt parameter never silently falls back to its default. Programs and listed \
+    sites must lie inside the region, listed sites' states must be among region.states and their \
+    system indices must run 0, 1, 2, … without gaps. Warns (on standard error) when the expected \
+    openings a year are below half the students the programs admit a year. Exits 0 when the file \
+    is valid (with or without warnings) and 2 otherwise.
     """
   static let options: [OptionSpec] = []
   static let examples = ["cohortsim validate Scenarios/baseline.json"]
@@ -26,6 +29,7 @@ struct ValidateCommand: Subcommand {
     print(
       "ok: \(path) is a valid scenario '\(scenario.name)' (\(programs) programs, \(scenario.replications) replications by default)"
     )
+    for warning in ScenarioDescription(scenario).warnings { printError("warning: \(path): \(warning)") }
     return 0
   }
 }

@@ -36,6 +36,11 @@ func smallScenario() -> Scenario {
   add("east clinic", .clinic, 160, 100, system: nil, staff: 3, capacity: 1)
   add("west clinic", .clinic, 40, 100, system: nil, staff: 3, capacity: 1)
   scenario.sites = sites
+  // These eight are the whole region: no generated sites around them (as in a file that lists
+  // sites and names no kind in `region`).
+  scenario.region.hospitals.count = 0
+  scenario.region.imagingCenters.count = 0
+  scenario.region.clinics.count = 0
   var program = ProgramParameters()
   program.name = "Central"
   program.xKm = 100

@@ -19,11 +19,11 @@ struct DeterminismTests {
       plan.writeStudents = true
       plan.writeTrace = true
       _ = try completedReport(ExperimentRunner(plan: plan))
-      let files: [OutputFile] = [.summary, .replications, .comparison, .students, .trace]
+      let files: [OutputFile] = [.summary, .replications, .comparison, .students, .trace, .sites]
       outputs.append(
         Dictionary(uniqueKeysWithValues: files.map { ($0, contents(plan.outputDirectory, $0) ?? Data()) }))
     }
-    for file in [OutputFile.summary, .replications, .comparison, .students, .trace] {
+    for file in [OutputFile.summary, .replications, .comparison, .students, .trace, .sites] {
       #expect(outputs[0][file]!.count > 0, "\(file.rawValue) is empty")
       #expect(outputs[0][file] == outputs[1][file], "\(file.rawValue) differs between --jobs 1 and 2")
     }

@@ -59,7 +59,8 @@ struct MergeTests {
     }
   }
 
-  @Test("merging a sharded comparison of the cohort model reproduces comparison.csv and students.csv")
+  @Test(
+    "merging a sharded comparison of the cohort model reproduces comparison.csv, students.csv and sites.csv")
   func comparisonAndStudents() throws {
     let directory = temporaryDirectory()
     defer { removeTemporaryDirectory(directory) }
@@ -71,7 +72,7 @@ struct MergeTests {
     let merged = directory + "/merged"
     let report = try merge(folders.reversed(), into: merged)
     #expect(report.replications == 5)
-    for file in [OutputFile.summary, .replications, .comparison, .students] {
+    for file in [OutputFile.summary, .replications, .comparison, .students, .sites] {
       #expect(contents(merged, file) != nil)
       #expect(contents(merged, file) == contents(plan.outputDirectory, file), "\(file.rawValue) differs")
     }

@@ -29,6 +29,13 @@ struct OutputContractTests {
       ]
     ),
     (.trace, ["time", "event", "student", "site", "detail"]),
+    (
+      .sites,
+      [
+        "replication", "site", "name", "kind", "state", "system", "origin", "positions", "capacity", "x_km",
+        "y_km",
+      ]
+    ),
   ]
 
   /// Splits CSV text into records of fields, honouring RFC 4180 quotes.

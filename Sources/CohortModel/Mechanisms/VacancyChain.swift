@@ -18,7 +18,7 @@ extension CohortDynamics {
     let (moves, draw) = withHiringStream(hiringSite) { ($0.chance(share), $0.uniform()) }
     guard moves, total > 0 else { return }
     let left = nearby[Distribution.pick(weights: weights, u: draw)]
-    trace(simulation.now, "vacancy_chain", site: left, "moved_to_site=\(hiringSite)")
+    trace(simulation.now, "vacancy_chain", site: left, "moved_to_site=\(sites[hiringSite].name)")
     if budgets[left].frozen {
       budgets[left].deferredChains += 1
     } else {

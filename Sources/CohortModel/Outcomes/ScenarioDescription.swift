@@ -6,6 +6,15 @@ import SimKernel
 public struct ScenarioDescription: Sendable {
   /// Sections of (label, value) rows, in print order.
   public var sections: [(title: String, rows: [(String, String)])] = []
+  /// Things that are allowed but probably not meant, one sentence each (see `warningRatio`).
+  public var warnings: [String] = []
+
+  /// Warn when the expected openings a year are below this share of the students a year the
+  /// programs admit: with fewer openings than half the graduates, most graduates cannot be
+  /// placed in the region whatever the strategy (and experienced applicants compete for the
+  /// same openings), which is usually a sign that listed sites were meant to sit inside a
+  /// generated region.
+  public static let warningRatio = 0.5
 
   /// Derives the figures; the world (for generated sites and programs) is that of replication 0.
   public init(_ scenario: Scenario) {
@@ -14,6 +23,7 @@ public struct ScenarioDescription: Sendable {
       scenario: scenario,
       replicationSeed: SeedDerivation.replicationSeed(master: scenario.seed, replication: 0))
     let positions = world.sites.reduce(0) { $0 + $1.positions }
+    let openingsPerYear = demand.openingsPerYear * Double(positions) / max(demand.initialPositions, 1)
     sections.append(
       (
         "Run",
@@ -38,7 +48,7 @@ public struct ScenarioDescription: Sendable {
           ("positions at start", "\(positions)"),
           (
             "expected openings a year",
-            number(demand.openingsPerYear * Double(positions) / max(demand.initialPositions, 1))
+            number(openingsPerYear)
           ),
           ("growth rate a year", percent(demand.growthRatePerYear, digits: 2)),
           ("staff exits per position a year", percent(demand.exitRatePerYear, digits: 2)),
@@ -61,7 +71,14 @@ public struct ScenarioDescription: Sendable {
         "sites in licensing states",
         "\(licensed.count) (\(Set(licensed.map(\.state)).sorted().joined(separator: ", ")))"
       ))
-    sections.append(("Sites" + (scenario.sites == nil ? " (generated, replication 0)" : " (listed)"), kinds))
+    let listedCount = world.sites.filter { $0.origin == .listed }.count
+    let origin =
+      listedCount == 0
+      ? " (generated, replication 0)"
+      : listedCount == world.sites.count
+        ? " (listed)"
+        : " (\(listedCount) listed, \(world.sites.count - listedCount) generated, replication 0)"
+    sections.append(("Sites" + origin, kinds))
     var programRows: [(String, String)] = []
     var graduatesPerYear = 0.0
     for program in world.programs.prefix(12) {
@@ -75,6 +92,11 @@ public struct ScenarioDescription: Sendable {
     if world.programs.count > 12 { programRows.append(("…", "\(world.programs.count - 12) more programs")) }
     programRows.append(("students per intake year (all programs)", number(graduatesPerYear)))
     sections.append(("Programs", programRows))
+    if openingsPerYear < Self.warningRatio * graduatesPerYear {
+      warnings.append(
+        "the region's expected openings a year (\(number(openingsPerYear))) are below half the students its programs admit a year (\(number(graduatesPerYear))): most graduates cannot be placed here; to list sites inside a generated region, give region.hospitals, region.imagingCenters or region.clinics beside sites"
+      )
+    }
   }
 }
 

@@ -23,7 +23,9 @@ public struct Scenario: Sendable, Equatable {
   public var generator = GeneratorAlgorithm.mt19937
   public var demand = DemandParameters()
   public var region = RegionParameters()
-  /// Sites listed explicitly; when present, replaces the generated ones.
+  /// Sites listed explicitly, as a program director knows them. The region's generated kinds
+  /// (`region.hospitals`, …) are added around them; in a file that lists sites, a kind the
+  /// `region` does not mention generates none, so listing sites alone means "these are all".
   public var sites: [SiteListing]?
   public var network = NetworkParameters()
   public var programs: [ProgramParameters] = []
@@ -82,6 +84,7 @@ extension Scenario: Decodable {
     try reader.read(&sites, .sites) {
       ($0?.isEmpty ?? false) ? "must list at least one site, or be omitted to generate sites" : nil
     }
+    if let listed = sites { try onlyGivenKindsAround(listed, decoder: decoder) }
     try reader.read(&network, .network)
     try reader.read(&programs, .programs)
     try reader.read(&generatedPrograms, .generatedPrograms)
@@ -94,6 +97,24 @@ extension Scenario: Decodable {
     try reader.read(&credentialPathways, .credentialPathways)
     try reader.read(&licensure, .licensure)
     try checkCrossReferences(decoder)
+  }
+
+  /// With listed sites, the region generates only the kinds it names (`hospitals`,
+  /// `imagingCenters`, `clinics`), and has as many systems as the listed sites use unless
+  /// `region.systems` says more. Without listed sites every kind keeps its default count.
+  private mutating func onlyGivenKindsAround(_ listed: [SiteListing], decoder: any Decoder) throws {
+    typealias Keys = RegionParameters.CodingKeys
+    let top = try decoder.container(keyedBy: CodingKeys.self)
+    let given: (Keys) -> Bool = { key in
+      guard top.contains(.region), let region = try? top.nestedContainer(keyedBy: Keys.self, forKey: .region)
+      else { return false }
+      return region.contains(key)
+    }
+    if !given(.hospitals) { region.hospitals.count = 0 }
+    if !given(.imagingCenters) { region.imagingCenters.count = 0 }
+    if !given(.clinics) { region.clinics.count = 0 }
+    let listedSystems = (listed.compactMap(\.system).max() ?? -1) + 1
+    if !given(.systems) { region.systems = listedSystems }
   }
 
   /// Checks that need more than one field: names that must exist elsewhere in the file.
@@ -112,8 +133,7 @@ extension Scenario: Decodable {
     if Set(names).count != names.count {
       try decoder.reject("program names must be distinct", at: Path("programs"))
     }
-    let siteCount =
-      sites?.count ?? (region.hospitals.count + region.imagingCenters.count + region.clinics.count)
+    let siteCount = (sites?.count ?? 0) + region.generatedSiteCount
     if siteCount == 0 {
       try decoder.reject(
         "the region has no clinical sites: list sites or give a count > 0", at: Path("region"))
@@ -123,12 +143,68 @@ extension Scenario: Decodable {
         "site index out of range: there are \(siteCount) sites (0...\(siteCount - 1))",
         at: Path("network.contacts[\(index)]"))
     }
-    let systemCount = sites.map { listed in (listed.compactMap(\.system).max() ?? -1) + 1 } ?? region.systems
-    if sites == nil && systemCount == 0
-      && (region.hospitals.independentShare < 1 || region.imagingCenters.independentShare < 1
-        || region.clinics.independentShare < 1)
+    if region.systems == 0
+      && [region.hospitals, region.imagingCenters, region.clinics].contains(where: {
+        $0.count > 0 && $0.independentShare < 1
+      })
     {
       try decoder.reject("with systems 0 every independentShare must be 1", at: Path("region.systems"))
+    }
+    try checkPlaces(decoder)
+  }
+
+  /// Programs and listed sites must lie inside the region, listed sites' states must be among
+  /// `region.states`, their system indices must run 0, 1, 2, … without gaps, and every site name
+  /// must be distinct (outputs name sites, not number them).
+  private func checkPlaces(_ decoder: any Decoder) throws {
+    let width = region.widthKm
+    let height = region.heightKm
+    func inside(_ x: Double, _ y: Double, _ path: String) throws {
+      if x > width {
+        try decoder.reject(
+          "lies outside the region: must be at most region.widthKm (\(width)), got \(x)",
+          at: Path(path + ".xKm"))
+      }
+      if y > height {
+        try decoder.reject(
+          "lies outside the region: must be at most region.heightKm (\(height)), got \(y)",
+          at: Path(path + ".yKm"))
+      }
+    }
+    for (index, program) in programs.enumerated() {
+      try inside(program.xKm, program.yKm, "programs[\(index)]")
+    }
+    guard let listed = sites else { return }
+    let codes = region.states.map(\.code)
+    for (index, site) in listed.enumerated() {
+      try inside(site.xKm, site.yKm, "sites[\(index)]")
+      if let state = site.state, !codes.contains(state) {
+        try decoder.reject(
+          "state \"\(state)\" is not among region.states (\(codes.joined(separator: ", ")))",
+          at: Path("sites[\(index)].state"))
+      }
+    }
+    let used = Set(listed.compactMap(\.system))
+    let listedSystems = (used.max() ?? -1) + 1
+    if let gap = (0..<listedSystems).first(where: { !used.contains($0) }),
+      let index = listed.firstIndex(where: { ($0.system ?? -1) > gap })
+    {
+      try decoder.reject(
+        "system \(listed[index].system!) is used but no listed site is in system \(gap); system indices must run 0, 1, 2, … without gaps",
+        at: Path("sites[\(index)].system"))
+    }
+    if region.systems < listedSystems {
+      try decoder.reject(
+        "the listed sites use \(listedSystems) systems; must be at least \(listedSystems), got \(region.systems)",
+        at: Path("region.systems"))
+    }
+    var seen = Set(World.generatedSiteNames(region))
+    for (index, site) in listed.enumerated() {
+      if !seen.insert(site.name).inserted {
+        try decoder.reject(
+          "site name \"\(site.name)\" is used twice (generated sites are named kind-number, e.g. hospital-0)",
+          at: Path("sites[\(index)].name"))
+      }
     }
   }
 }

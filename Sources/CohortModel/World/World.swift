@@ -21,56 +21,22 @@ public struct World: Sendable {
       replicationSeed: replicationSeed, key: StreamKey("world"), algorithm: scenario.generator)
     demand = DerivedDemand(scenario.demand)
     let region = scenario.region
-    if let listed = scenario.sites {
-      sites = listed.map { listing in
-        let location = Location(xKm: listing.xKm, yKm: listing.yKm)
-        let state = listing.state ?? World.state(at: location, region: region)
-        return Site(
-          name: listing.name, kind: listing.kind, location: location, state: state,
-          system: listing.system ?? -1,
-          positions: listing.staff, capacity: listing.capacity, allowsContingentHires: false,
-          requiresLicence: scenario.licensure.requiresLicence(state))
-      }
-      systemCount = (listed.compactMap(\.system).max() ?? -1) + 1
-    } else {
-      systemCount = region.systems
-      sites = []
-      var staffDraws: [Double] = []
-      let kinds: [(SiteKind, SiteKindParameters)] = [
-        (.hospital, region.hospitals), (.imagingCenter, region.imagingCenters), (.clinic, region.clinics),
-      ]
-      // Hospital systems are regional: each has a home, and a site that belongs to one joins
-      // the system whose home is nearest.
-      let systemHomes = (0..<systemCount).map { _ in
-        Location(xKm: stream.uniform() * region.widthKm, yKm: stream.uniform() * region.heightKm)
-      }
-      for (kind, parameters) in kinds {
-        for index in 0..<parameters.count {
-          let location = Location(
-            xKm: stream.uniform() * region.widthKm, yKm: stream.uniform() * region.heightKm)
-          let independent = systemCount == 0 || stream.chance(parameters.independentShare)
-          let system =
-            independent
-            ? -1
-            : systemHomes.indices.min {
-              (systemHomes[$0].distanceKm(to: location), $0) < (systemHomes[$1].distanceKm(to: location), $1)
-            }!
-          staffDraws.append(max(1, parameters.staff.sample(&stream)))
-          let capacity = max(0, Int(parameters.capacity.sample(&stream).rounded()))
-          let state = World.state(at: location, region: region)
-          sites.append(
-            Site(
-              name: "\(kind.rawValue)-\(index)", kind: kind, location: location, state: state, system: system,
-              positions: 0, capacity: capacity, allowsContingentHires: false,
-              requiresLicence: scenario.licensure.requiresLicence(state)))
-        }
-      }
-      // Staff sizes set each site's share; the region's total comes from the national figures
-      // times the region's share, so demand is seeded from the national numbers.
-      let total = staffDraws.reduce(0, +)
-      for index in sites.indices {
-        sites[index].positions = max(1, Int((staffDraws[index] / total * demand.initialPositions).rounded()))
-      }
+    let listed = scenario.sites ?? []
+    sites = listed.map { listing in
+      let location = Location(xKm: listing.xKm, yKm: listing.yKm)
+      let state = listing.state ?? World.state(at: location, region: region)
+      return Site(
+        name: listing.name, kind: listing.kind, location: location, state: state,
+        system: listing.system ?? -1,
+        positions: listing.staff, capacity: listing.capacity, allowsContingentHires: false,
+        requiresLicence: scenario.licensure.requiresLicence(state), origin: .listed)
+    }
+    let listedSystems = (listed.compactMap(\.system).max() ?? -1) + 1
+    let generatesSites = region.generatedSiteCount > 0
+    systemCount = generatesSites ? max(region.systems, listedSystems) : listedSystems
+    if generatesSites {
+      World.generateSites(
+        around: &sites, systemCount: systemCount, scenario: scenario, demand: demand, stream: &stream)
     }
     for index in sites.indices {
       sites[index].allowsContingentHires = stream.chance(scenario.hiring.contingentHireProbability)
@@ -91,6 +57,76 @@ public struct World: Sendable {
     let height = max(region.heightKm, sites.map(\.location.yKm).max() ?? 0)
     spatialIndex = SpatialIndex(
       locations: sites.map(\.location), widthKm: width, heightKm: height, cellKm: 50)
+  }
+
+  /// The names sites have in every output, in index order: listed sites by their own names,
+  /// then generated ones as `kind-number` (`hospital-0`, `imaging_center-3`). They depend on the
+  /// scenario only, not on the replication's draws, so a name means the same slot in every
+  /// replication.
+  public static func siteNames(_ scenario: Scenario) -> [String] {
+    (scenario.sites ?? []).map(\.name) + generatedSiteNames(scenario.region)
+  }
+
+  /// Generated sites' names, in generation order.
+  public static func generatedSiteNames(_ region: RegionParameters) -> [String] {
+    region.generatedKinds.flatMap { kind, parameters in
+      (0..<parameters.count).map { "\(kind.rawValue)-\($0)" }
+    }
+  }
+
+  /// Appends the region's generated sites to `sites` (the listed ones, possibly none).
+  ///
+  /// Hospital systems are regional: each has a home, and a generated site that belongs to one
+  /// joins the system whose home is nearest. Every home is drawn, so a region without listed
+  /// sites draws exactly as before listing existed; a system with listed sites then has its home
+  /// moved to their centre, so generated sites join the listed systems near their sites.
+  /// Positions: the region's total (national figures × region share) less the listed sites'
+  /// staff is shared among generated sites in proportion to their staff draws, at least one each.
+  private static func generateSites(
+    around sites: inout [Site], systemCount: Int, scenario: Scenario, demand: DerivedDemand,
+    stream: inout RandomStream
+  ) {
+    let region = scenario.region
+    let listedCount = sites.count
+    var systemHomes = (0..<systemCount).map { _ in
+      Location(xKm: stream.uniform() * region.widthKm, yKm: stream.uniform() * region.heightKm)
+    }
+    for system in systemHomes.indices {
+      let members = sites.filter { $0.system == system }
+      guard !members.isEmpty else { continue }
+      let count = Double(members.count)
+      systemHomes[system] = Location(
+        xKm: members.reduce(0) { $0 + $1.location.xKm } / count,
+        yKm: members.reduce(0) { $0 + $1.location.yKm } / count)
+    }
+    var staffDraws: [Double] = []
+    for (kind, parameters) in region.generatedKinds {
+      for index in 0..<parameters.count {
+        let location = Location(
+          xKm: stream.uniform() * region.widthKm, yKm: stream.uniform() * region.heightKm)
+        let independent = systemCount == 0 || stream.chance(parameters.independentShare)
+        let system =
+          independent
+          ? -1
+          : systemHomes.indices.min {
+            (systemHomes[$0].distanceKm(to: location), $0) < (systemHomes[$1].distanceKm(to: location), $1)
+          }!
+        staffDraws.append(max(1, parameters.staff.sample(&stream)))
+        let capacity = max(0, Int(parameters.capacity.sample(&stream).rounded()))
+        let state = World.state(at: location, region: region)
+        sites.append(
+          Site(
+            name: "\(kind.rawValue)-\(index)", kind: kind, location: location, state: state, system: system,
+            positions: 0, capacity: capacity, allowsContingentHires: false,
+            requiresLicence: scenario.licensure.requiresLicence(state), origin: .generated))
+      }
+    }
+    let listedPositions = Double(sites[..<listedCount].reduce(0) { $0 + $1.positions })
+    let remaining = max(0, demand.initialPositions - listedPositions)
+    let total = staffDraws.reduce(0, +)
+    for (offset, draw) in staffDraws.enumerated() {
+      sites[listedCount + offset].positions = max(1, Int((draw / total * remaining).rounded()))
+    }
   }
 
   /// The state a point lies in: states divide the region west to east by their shares.

@@ -8,8 +8,8 @@ import Foundation
 /// (every value round-trips, as `CSVFormat` writes shortest round-trip decimals), put in global
 /// replication order (shard 0's block, then shard 1's, …), and handed to the same
 /// `ReplicationWriter` and `ExperimentAggregate` the runner uses, in the same order the runner's
-/// consumer would have. `students.csv` is merged when every shard wrote one, by concatenating
-/// the shards' rows in shard order (which is replication order); `trace.csv` is copied from the
+/// consumer would have. `students.csv` (and `sites.csv`) is merged when every shard wrote one, by
+/// concatenating the shards' rows in shard order (which is replication order); `trace.csv` is copied from the
 /// shard holding replication 0 when every shard was run with `--trace`.
 ///
 /// Before writing anything it checks that the folders are one complete run: all from the same
@@ -47,7 +47,9 @@ public struct ShardMerge {
     }
     let first = shards[0].provenance
     let strategies = first.strategies
-    let extras: [OutputFile] = [.students, .trace].filter { file in shards.allSatisfy { $0.contains(file) } }
+    let extras: [OutputFile] = [.students, .sites, .trace].filter { file in
+      shards.allSatisfy { $0.contains(file) }
+    }
     let files: [OutputFile] =
       [.summary, .replications] + (first.reference == nil ? [] : [.comparison]) + extras + [.provenance]
     guard first.reference.map(strategies.contains) ?? true else {
@@ -66,6 +68,9 @@ public struct ShardMerge {
         }
         if outputs.contains(.students) {
           try outputs[.students].append(try Self.body(of: shard, .students, header: OutputColumns.students))
+        }
+        if outputs.contains(.sites) {
+          try outputs[.sites].append(try Self.body(of: shard, .sites, header: OutputColumns.sites))
         }
       }
       if outputs.contains(.trace), let traced = shards.first(where: { !$0.block.isEmpty }) {

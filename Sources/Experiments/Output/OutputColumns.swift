@@ -7,6 +7,7 @@ public enum OutputFile: String, CaseIterable, Sendable {
   case comparison = "comparison.csv"
   case students = "students.csv"
   case trace = "trace.csv"
+  case sites = "sites.csv"
   case provenance = "run.json"
 }
 
@@ -50,25 +51,31 @@ public enum OutputColumns {
     ]
   }
 
-  static func studentRow(strategy: String, replication: Int, _ outcome: StudentOutcome) -> [String] {
+  /// Sites are written by name (`World.siteNames`), so listed sites keep the names the scenario
+  /// gave them; `rotation_sites` joins names with `;` (which listed names may not hold).
+  static func studentRow(strategy: String, replication: Int, _ outcome: StudentOutcome, siteNames: [String])
+    -> [String]
+  {
     [
       CSVFormat.text(strategy), String(replication), String(outcome.student), CSVFormat.text(outcome.program),
       String(outcome.intakeYear), CSVFormat.number(outcome.graduationDay),
       CSVFormat.number(outcome.daysFromGraduationToOffer), outcome.offerSource?.rawValue ?? CSVFormat.missing,
-      CSVFormat.integer(outcome.offerSite), CSVFormat.boolean(outcome.contingent),
+      outcome.offerSite.map { CSVFormat.text(siteNames[$0]) } ?? CSVFormat.missing,
+      CSVFormat.boolean(outcome.contingent),
       CSVFormat.boolean(outcome.rescinded), CSVFormat.boolean(outcome.relocated),
       CSVFormat.number(outcome.relocationDistanceKm), CSVFormat.number(outcome.credentialDay),
       CSVFormat.number(outcome.licenceDay), CSVFormat.number(outcome.startDay),
-      outcome.rotationSites.map(String.init).joined(separator: ";"),
+      CSVFormat.text(outcome.rotationSites.map { siteNames[$0] }.joined(separator: ";")),
     ]
   }
 
-  /// Student and site indices of -1 ("not applicable") are written as `NA`.
-  static func traceRow(_ record: TraceRecord) -> [String] {
+  /// Student and site indices of -1 ("not applicable") are written as `NA`; a site by its name.
+  static func traceRow(_ record: TraceRecord, siteNames: [String]) -> [String] {
     [
       CSVFormat.number(record.time), CSVFormat.text(record.event),
       CSVFormat.integer(record.student < 0 ? nil : record.student),
-      CSVFormat.integer(record.site < 0 ? nil : record.site), CSVFormat.text(record.detail),
+      record.site < 0 ? CSVFormat.missing : CSVFormat.text(siteNames[record.site]),
+      CSVFormat.text(record.detail),
     ]
   }
 }

@@ -63,7 +63,7 @@ public struct FileSchema: Sendable {
 /// to `all`; a column changing type changes one line.
 public enum OutputSchema {
   /// In the order `help outputs` lists them.
-  public static var all: [FileSchema] { [summary, replications, comparison, students, trace] }
+  public static var all: [FileSchema] { [summary, replications, comparison, students, trace, sites] }
 
   /// The schema of `file`, or nil for a file that is not CSV (`run.json`).
   public static func of(_ file: OutputFile) -> FileSchema? { all.first { $0.file == file } }
@@ -157,7 +157,9 @@ public enum OutputSchema {
           "offer_source", .character, missing: true,
           "where the accepted offer came from: "
             + OfferSource.allCases.map(\.rawValue).joined(separator: ", ")),
-        ColumnSchema("offer_site", .integer, missing: true, "site index of the accepted offer"),
+        ColumnSchema(
+          "offer_site", .character, missing: true,
+          "name of the site of the accepted offer (its row in sites.csv)"),
         ColumnSchema("contingent", .logical, "the accepted offer was contingent on the registry exam"),
         ColumnSchema("rescinded", .logical, "a contingent offer was rescinded"),
         ColumnSchema("relocated", .logical, "the job is beyond commuting distance from home"),
@@ -173,7 +175,7 @@ public enum OutputSchema {
           "start_day", .numeric, unit: "days since run start", missing: true, "day the job started"),
         ColumnSchema(
           "rotation_sites", .character, missing: true,
-          "site indices of the student's rotations, in order, separated by ';'; empty when none was placed "
+          "names of the sites of the student's rotations, in order, separated by ';'; empty when none was placed "
             + "(pandas reads an empty field as missing)"),
       ])
   }
@@ -186,10 +188,29 @@ public enum OutputSchema {
         ColumnSchema("event", .character, "event name"),
         ColumnSchema(
           "student", .integer, missing: true, "student index, NA when the event concerns no student"),
-        ColumnSchema("site", .integer, missing: true, "site index, NA when the event concerns no site"),
+        ColumnSchema("site", .character, missing: true, "site name, NA when the event concerns no site"),
         ColumnSchema(
           "detail", .character, missing: true,
           "key=value details of the event; empty when it has none (pandas reads an empty field as missing)"),
+      ])
+  }
+
+  public static var sites: FileSchema {
+    FileSchema(
+      file: .sites,
+      meaning: "with --students: one row per replication and site (generated sites are placed anew in each)",
+      columns: [
+        ColumnSchema("replication", .integer, "0-based replication index"),
+        ColumnSchema("site", .integer, "0-based site index within the replication's world"),
+        ColumnSchema("name", .character, "the listed site's name, or kind-number for a generated one"),
+        ColumnSchema("kind", .character, "hospital, imaging_center or clinic"),
+        ColumnSchema("state", .character, "two-letter state code"),
+        ColumnSchema("system", .integer, missing: true, "hospital system index, NA when independent"),
+        ColumnSchema("origin", .character, "listed (named in the scenario) or generated"),
+        ColumnSchema("positions", .integer, unit: "positions", "budgeted positions at the start of the run"),
+        ColumnSchema("capacity", .integer, unit: "students", "students the site can take on rotation at once"),
+        ColumnSchema("x_km", .numeric, unit: "km", "east of the region's west edge"),
+        ColumnSchema("y_km", .numeric, unit: "km", "north of the region's south edge"),
       ])
   }
 

@@ -14,6 +14,8 @@ struct ReplicationOutput: Sendable {
   var seed: UInt64
   /// In the plan's strategy order.
   var runs: [StrategyRun]
+  /// The replication's sites, for `sites.csv`; empty unless the run writes it.
+  var sites: [Site] = []
 }
 
 /// Streams a run's rows into its staged files as replications arrive, in replication order, and
@@ -21,13 +23,16 @@ struct ReplicationOutput: Sendable {
 struct ReplicationWriter {
   let outputs: StagedOutputs
   let strategies: [String]
+  /// Site names by index (`World.siteNames`), for the site columns of `students.csv` and
+  /// `trace.csv`; a merge, which copies those files' rows, needs none.
+  var siteNames: [String] = []
 
   /// Each CSV file's header row.
   func writeHeaders() throws(OutputError) {
     let headers: [(OutputFile, [String])] = [
       (.summary, OutputColumns.summary), (.replications, OutputColumns.replications),
       (.comparison, OutputColumns.comparison), (.students, OutputColumns.students),
-      (.trace, OutputColumns.trace),
+      (.trace, OutputColumns.trace), (.sites, OutputColumns.sites),
     ]
     for (file, header) in headers where outputs.contains(file) {
       try outputs[file].appendRow(header.map(CSVFormat.text))
@@ -48,14 +53,21 @@ struct ReplicationWriter {
       for (strategy, run) in zip(strategies, output.runs) {
         for outcome in run.students {
           try students.appendRow(
-            OutputColumns.studentRow(strategy: strategy, replication: output.index, outcome))
+            OutputColumns.studentRow(
+              strategy: strategy, replication: output.index, outcome, siteNames: siteNames))
         }
       }
     }
     if outputs.contains(.trace) {
       let trace = outputs[.trace]
       for run in output.runs {
-        for record in run.trace { try trace.appendRow(OutputColumns.traceRow(record)) }
+        for record in run.trace { try trace.appendRow(OutputColumns.traceRow(record, siteNames: siteNames)) }
+      }
+    }
+    if outputs.contains(.sites) {
+      let sites = outputs[.sites]
+      for (index, site) in output.sites.enumerated() {
+        try sites.appendRow(OutputColumns.siteRow(replication: output.index, index: index, site))
       }
     }
   }

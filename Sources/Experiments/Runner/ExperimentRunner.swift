@@ -72,11 +72,11 @@ public struct ExperimentRunner: Sendable {
   /// they would describe a fraction of the run, and `cohortsim merge` computes the real ones.
   public var outputFiles: [OutputFile] {
     if plan.shard != nil {
-      return [.replications] + (plan.writeStudents ? [.students] : []) + (plan.writeTrace ? [.trace] : [])
-        + [.provenance]
+      return [.replications] + (plan.writeStudents ? [.students, .sites] : [])
+        + (plan.writeTrace ? [.trace] : []) + [.provenance]
     }
     return [.summary, .replications] + (plan.reference == nil ? [] : [.comparison])
-      + (plan.writeStudents ? [.students] : []) + (plan.writeTrace ? [.trace] : []) + [.provenance]
+      + (plan.writeStudents ? [.students, .sites] : []) + (plan.writeTrace ? [.trace] : []) + [.provenance]
   }
 
   /// Runs the plan. `progress` is called on the calling thread after each replication and a few
@@ -97,7 +97,8 @@ public struct ExperimentRunner: Sendable {
     let outputs = try StagedOutputs(directory: plan.outputDirectory, files: outputFiles)
     do {
       var aggregate = ExperimentAggregate(strategies: plan.strategies, reference: plan.reference)
-      let writer = ReplicationWriter(outputs: outputs, strategies: plan.strategies)
+      let writer = ReplicationWriter(
+        outputs: outputs, strategies: plan.strategies, siteNames: World.siteNames(plan.scenarioFile.scenario))
       try writer.writeHeaders()
       let planned =
         plan.precisionTarget?.maxReplications ?? plan.shard?.replications(of: plan.replications).count
@@ -170,7 +171,11 @@ public struct ExperimentRunner: Sendable {
         return ReplicationOutput.StrategyRun(
           metrics: metrics, students: monitor.students, trace: monitor.traces)
       }
-      return ReplicationOutput(index: index, seed: seed, runs: runs)
+      // The world is a function of the scenario and seed alone, so rebuilding it here gives
+      // the sites the replication ran on.
+      let sites =
+        plan.writeStudents ? World(scenario: plan.scenarioFile.scenario, replicationSeed: seed).sites : []
+      return ReplicationOutput(index: index, seed: seed, runs: runs, sites: sites)
     }
   }
 

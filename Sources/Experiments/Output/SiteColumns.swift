@@ -1,0 +1,20 @@
+import CohortModel
+
+extension OutputColumns {
+  /// `sites.csv`: one row per replication and site, so every `offer_site` and trace site name
+  /// can be looked up in the world of its own replication (generated sites are placed anew in
+  /// each; listed ones are the same in all). `site` is the 0-based index, `system` is `NA` for
+  /// an independent site, `origin` is `listed` or `generated`, `positions` are the budgeted
+  /// positions at the start of the run.
+  public static var sites: [String] { OutputSchema.sites.names }
+
+  static func siteRow(replication: Int, index: Int, _ site: Site) -> [String] {
+    [
+      String(replication), String(index), CSVFormat.text(site.name), site.kind.rawValue,
+      CSVFormat.text(site.state), site.system < 0 ? CSVFormat.missing : String(site.system),
+      site.origin.rawValue, String(site.positions), String(site.capacity),
+      CSVFormat.number(site.location.xKm),
+      CSVFormat.number(site.location.yKm),
+    ]
+  }
+}
