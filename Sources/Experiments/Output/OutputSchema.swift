@@ -208,7 +208,8 @@ public enum OutputSchema {
         ColumnSchema("system", .integer, missing: true, "hospital system index, NA when independent"),
         ColumnSchema("origin", .character, "listed (named in the scenario) or generated"),
         ColumnSchema("positions", .integer, unit: "positions", "budgeted positions at the start of the run"),
-        ColumnSchema("capacity", .integer, unit: "students", "students the site can take on rotation at once"),
+        ColumnSchema(
+          "capacity", .integer, unit: "students", "students the site can take on rotation at once"),
         ColumnSchema("x_km", .numeric, unit: "km", "east of the region's west edge"),
         ColumnSchema("y_km", .numeric, unit: "km", "north of the region's south edge"),
       ])
