@@ -8,6 +8,10 @@ public enum OutputFile: String, CaseIterable, Sendable {
   case students = "students.csv"
   case trace = "trace.csv"
   case provenance = "run.json"
+  /// `cohortsim sweep`'s design points, per-point summaries and sensitivity indices.
+  case design = "design.csv"
+  case points = "points.csv"
+  case sensitivity = "sensitivity.csv"
 }
 
 /// The column contract of every CSV file, and how one record becomes one row. Headers and rows
