@@ -87,9 +87,11 @@ public struct DesignPoints: Sendable, Equatable {
   /// Saltelli's (2002, 2010) cross-sampling without second-order rows, in SALib's order for
   /// `calc_second_order=False`: for base sample i, the 2k-dimensional Sobol' point i gives A (its
   /// first k coordinates) and B (its last k); the rows are A, then AB_1 … AB_k (A with column j
-  /// taken from B), then B.
+  /// taken from B), then B. GSL's first point, (½, …, ½), is skipped: there A = B, so its k + 2
+  /// runs would carry no information about any index.
   static func saltelli(baseSamples: Int, factors: Int) -> [Double] {
     var sequence = SobolSequence(dimensions: 2 * factors)
+    _ = sequence.next()
     var rows: [Double] = []
     rows.reserveCapacity(baseSamples * (factors + 2) * factors)
     for _ in 0..<baseSamples {

@@ -88,7 +88,9 @@ public struct SweepDesign: Sendable, Equatable, Codable {
     do {
       root = try JSONSerialization.jsonObject(with: data)
     } catch {
-      throw SweepError("\(file): not valid JSON (\((error as NSError).localizedDescription))")
+      let info = (error as NSError).userInfo
+      let detail = (info[NSDebugDescriptionErrorKey] as? String) ?? (error as NSError).localizedDescription
+      throw SweepError("\(file): not valid JSON (\(detail))")
     }
     return try DesignReader(file: file).design(root)
   }

@@ -67,6 +67,11 @@ public struct SweepProgress: Sendable {
   /// Point-replications resumed from the checkpoint rather than computed.
   public var resumed: Int
   public var elapsedSeconds: Double
+
+  /// The same progress as the runner's, counting point-replications, for `run`'s progress line.
+  public var runProgress: RunProgress {
+    RunProgress(completed: evaluationsDone, planned: evaluations, isOpenEnded: false, elapsedSeconds: elapsedSeconds)
+  }
 }
 
 /// How a sweep ended.
