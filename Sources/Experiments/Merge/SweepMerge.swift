@@ -107,6 +107,7 @@ public struct SweepMerge {
         try outputs[.replications].append(replicationRows.text)
       }
       if withSensitivity {
+        try outputs[.sensitivity].append(SweepColumns.line(SweepColumns.sensitivity))
         for row in SweepSensitivity.rows(
           design: design, points: points, means: means, strategies: strategies, metrics: metrics)
         {

@@ -6,8 +6,8 @@ import Glibc
 ///
 /// `DIR/.sweep-checkpoint.csv` holds a fingerprint line (`# ` and the sweep's identity: scenario
 /// bytes, design, seed, replications, strategies, metrics, shard, version), then the header and
-/// rows of `replications.csv` for every finished point. A point's rows are appended and synced in
-/// one write when its last replication is consumed, so after a crash the file ends with whole
+/// rows of `replications.csv` for every finished point. A point's rows are appended in one write
+/// when its last replication is consumed, so after a crash the file ends with whole
 /// points, except perhaps a torn last one, which is dropped. Replaying the rows through the same
 /// consumer gives the same bytes: every number round-trips through `CSVFormat`. The file is
 /// deleted when the sweep publishes its results.
@@ -73,7 +73,12 @@ final class SweepCheckpoint {
     return rows
   }
 
-  /// Appends one point's rows and syncs them to disk.
+  /// When the file was last synced to disk.
+  private var lastSync = ContinuousClock.now
+
+  /// Appends one point's rows, syncing them to disk at most once a second: a killed process
+  /// loses nothing written, and a machine crash at most the last second's points, while a
+  /// sweep of a fast function is not held to one disk sync per point.
   func append(_ text: String) throws(OutputError) {
     var bytes = Array(text.utf8)
     var offset = 0
@@ -85,6 +90,9 @@ final class SweepCheckpoint {
       }
       offset += written
     }
+    let now = ContinuousClock.now
+    guard now - lastSync >= .seconds(1) else { return }
+    lastSync = now
     guard fsync(descriptor) == 0 else { throw OutputError.system(path) }
   }
 

@@ -177,6 +177,7 @@ public struct SweepRunner<Evaluator: SweepEvaluator>: Sendable {
   private func writeSensitivity(
     means: [[[Double]]], outputs: StagedOutputs, strategies: [String], metrics: [String]
   ) throws(OutputError) {
+    try outputs[.sensitivity].append(SweepColumns.line(SweepColumns.sensitivity))
     for row in SweepSensitivity.rows(design: plan.design, points: plan.points, means: means, strategies: strategies, metrics: metrics) {
       try outputs[.sensitivity].appendRow(row)
     }
