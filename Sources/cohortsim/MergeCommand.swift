@@ -87,7 +87,9 @@ struct MergeCommand: Subcommand {
       printError(error.description)
       return error.isSetup ? 2 : 3
     }
-    if !quiet { print("merged \(shardDirectories.count) sweep shards: \(points) points → \(outputDirectory)/") }
+    if !quiet {
+      print("merged \(shardDirectories.count) sweep shards: \(points) points → \(outputDirectory)/")
+    }
     return 0
   }
 }

@@ -6,7 +6,8 @@ import Foundation
 /// Morris sensitivity indices.
 struct SweepCommand: Subcommand {
   static let name = "sweep"
-  static let summary = "run a scenario over a grid, Latin hypercube, Sobol' or Morris design; sensitivity indices"
+  static let summary =
+    "run a scenario over a grid, Latin hypercube, Sobol' or Morris design; sensitivity indices"
   static let usage = "SCENARIO --design DESIGN.json --out DIR [options]"
   static let discussion = """
     Varies numeric fields of the scenario over the points of a design and runs every point with the same \
@@ -65,10 +66,12 @@ struct SweepCommand: Subcommand {
   init(_ arguments: ParsedArguments) throws {
     scenarioPath = try arguments.requirePositionals(["SCENARIO"])[0]
     guard let designPath = arguments.string("design") else {
-      throw UsageError(message: "'sweep' needs --design DESIGN.json: the factors and how to sample them", command: Self.name)
+      throw UsageError(
+        message: "'sweep' needs --design DESIGN.json: the factors and how to sample them", command: Self.name)
     }
     guard let outputDirectory = arguments.string("out") else {
-      throw UsageError(message: "'sweep' needs --out DIR: where design.csv, points.csv and the rest go", command: Self.name)
+      throw UsageError(
+        message: "'sweep' needs --out DIR: where design.csv, points.csv and the rest go", command: Self.name)
     }
     self.designPath = designPath
     self.outputDirectory = outputDirectory
@@ -96,7 +99,8 @@ struct SweepCommand: Subcommand {
     }
     var plan = SweepPlan(
       design: design, scenarioFile: scenarioPath, scenarioSha256: scenarioFile.sha256,
-      masterSeed: scenarioFile.scenario.seed, replications: replications ?? scenarioFile.scenario.replications,
+      masterSeed: scenarioFile.scenario.seed,
+      replications: replications ?? scenarioFile.scenario.replications,
       jobs: jobs ?? ExperimentPlan.defaultJobs, outputDirectory: outputDirectory, shard: shard,
       provenance: ProvenanceInfo(version: cohortsimVersion, commandLine: commandLine))
     plan.resume = resume
@@ -120,8 +124,8 @@ struct SweepCommand: Subcommand {
       }
     } catch {
       progressLine.clear()
-      printError("\(error)")
-      return (error as? OutputError)?.isSetup == true ? 2 : 3
+      printError(error.description)
+      return error.isSetup ? 2 : 3
     }
     progressLine.clear()
     switch outcome {
@@ -136,7 +140,8 @@ struct SweepCommand: Subcommand {
         print(
           "\(what)\(points) points × \(plan.replications) replications in \(String(format: "%.1f", seconds)) s → "
             + "\(outputDirectory)/ (design.csv, points.csv, replications.csv"
-            + (plan.shard == nil && (design.method == .sobol || design.method == .morris) ? ", sensitivity.csv" : "")
+            + (plan.shard == nil && (design.method == .sobol || design.method == .morris)
+              ? ", sensitivity.csv" : "")
             + ", run.json)")
       }
       return 0

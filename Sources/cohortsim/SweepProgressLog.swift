@@ -24,7 +24,9 @@ final class SweepProgressLog {
       + "\(progress.evaluationsDone)/\(progress.evaluations) replications, "
       + ProgressLine.duration(progress.elapsedSeconds) + " elapsed"
     if rate > 0 {
-      text += ", about " + ProgressLine.duration(Double(progress.evaluations - progress.evaluationsDone) / rate) + " left"
+      text +=
+        ", about " + ProgressLine.duration(Double(progress.evaluations - progress.evaluationsDone) / rate)
+        + " left"
     }
     FileHandle.standardError.write(Data((text + "\n").utf8))
   }

@@ -2,11 +2,16 @@ import Foundation
 import Testing
 
 /// Writes `design` as DESIGN.json in `directory` and runs `cohortsim sweep` on the tiny scenario.
-private func sweep(design: String, in directory: String, extra: [String] = []) throws -> (Int32, String, String) {
+private func sweep(design: String, in directory: String, extra: [String] = []) throws -> (
+  Int32, String, String
+) {
   _ = try tinyScenarioFile(in: directory)
   try Data(design.utf8).write(to: URL(fileURLWithPath: directory + "/design.json"))
   return try runCohortsim(
-    ["sweep", "tiny.json", "--design", "design.json", "--replications", "1", "--jobs", "1", "--quiet", "--out", "out"]
+    [
+      "sweep", "tiny.json", "--design", "design.json", "--replications", "1", "--jobs", "1", "--quiet",
+      "--out", "out",
+    ]
       + extra, in: directory)
 }
 
@@ -17,7 +22,8 @@ struct SweepCommandLineTests {
     let directory = temporaryDirectory()
     defer { removeTemporaryDirectory(directory) }
     let (status, _, error) = try sweep(
-      design: #"{"method": "lhs", "samples": 3, "factors": [{"path": "demand.freezeProbabilty", "lower": 0, "upper": 0.5}]}"#,
+      design:
+        #"{"method": "lhs", "samples": 3, "factors": [{"path": "demand.freezeProbabilty", "lower": 0, "upper": 0.5}]}"#,
       in: directory)
     #expect(status == 2)
     #expect(error.contains("point 0") && error.contains("demand.freezeProbabilty"), "\(error)")
@@ -30,10 +36,13 @@ struct SweepCommandLineTests {
     defer { removeTemporaryDirectory(directory) }
     // Grid points 0 and 1 are valid probabilities; point 2 is not.
     let (status, _, error) = try sweep(
-      design: #"{"method": "grid", "factors": [{"path": "hiring.applyProbability", "values": [0.2, 0.9, 1.5]}]}"#,
+      design:
+        #"{"method": "grid", "factors": [{"path": "hiring.applyProbability", "values": [0.2, 0.9, 1.5]}]}"#,
       in: directory)
     #expect(status == 2)
-    #expect(error.contains("point 2") && error.contains("hiring.applyProbability") && error.contains("1.5"), "\(error)")
+    #expect(
+      error.contains("point 2") && error.contains("hiring.applyProbability") && error.contains("1.5"),
+      "\(error)")
     #expect(!FileManager.default.fileExists(atPath: directory + "/out/points.csv"))
   }
 
@@ -42,7 +51,8 @@ struct SweepCommandLineTests {
     let directory = temporaryDirectory()
     defer { removeTemporaryDirectory(directory) }
     let (status, _, error) = try sweep(
-      design: #"{"method": "sobol", "samples": 4, "factors": [{"path": "demand.freezeProbability", "lower": 0.5, "upper": 0.1}]}"#,
+      design:
+        #"{"method": "sobol", "samples": 4, "factors": [{"path": "demand.freezeProbability", "lower": 0.5, "upper": 0.1}]}"#,
       in: directory)
     #expect(status == 2)
     #expect(error.contains("design.json") && error.contains("factors[0].upper"), "\(error)")
@@ -60,7 +70,8 @@ struct SweepCommandLineTests {
     let directory = temporaryDirectory()
     defer { removeTemporaryDirectory(directory) }
     let (status, _, error) = try sweep(
-      design: #"{"method": "morris", "samples": 2, "seed": 4, "factors": [{"path": "programs[0].xKm", "lower": 10, "upper": 50}, {"path": "region.hospitals.staff", "lower": 4, "upper": 12}]}"#,
+      design:
+        #"{"method": "morris", "samples": 2, "seed": 4, "factors": [{"path": "programs[0].xKm", "lower": 10, "upper": 50}, {"path": "region.hospitals.staff", "lower": 4, "upper": 12}]}"#,
       in: directory)
     #expect(status == 0, "\(error)")
     for file in ["design.csv", "points.csv", "replications.csv", "sensitivity.csv", "run.json"] {

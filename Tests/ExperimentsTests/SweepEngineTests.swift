@@ -40,8 +40,10 @@ struct SweepEngineTests {
     }
     _ = try SweepRunner(plan: plan("whole", jobs: 1, shard: nil), evaluator: evaluator).run()
     for index in 0..<3 {
-      _ = try SweepRunner(plan: plan("shard\(index)", jobs: 2, shard: Shard(index: index, count: 3)), evaluator: evaluator)
-        .run()
+      _ = try SweepRunner(
+        plan: plan("shard\(index)", jobs: 2, shard: Shard(index: index, count: 3)), evaluator: evaluator
+      )
+      .run()
     }
     let merged = directory + "/merged"
     _ = try SweepMerge(
@@ -55,13 +57,17 @@ struct SweepEngineTests {
     #expect(bytes(directory + "/shard0", "sensitivity.csv") == nil, "a shard writes no indices")
   }
 
-  @Test("a sweep interrupted and resumed ends with the files of an uninterrupted sweep, computing only what was left")
+  @Test(
+    "a sweep interrupted and resumed ends with the files of an uninterrupted sweep, computing only what was left"
+  )
   func resumeEndsIdentical() throws {
     let directory = temporaryDirectory()
     defer { removeTemporaryDirectory(directory) }
     let whole = CountingEvaluator()
-    _ = try SweepRunner(plan: sweepPlan(morrisDesign, in: directory, name: "whole", replications: 3), evaluator: whole)
-      .run()
+    _ = try SweepRunner(
+      plan: sweepPlan(morrisDesign, in: directory, name: "whole", replications: 3), evaluator: whole
+    )
+    .run()
     let cancellation = Cancellation()
     let interrupted = CountingEvaluator(cancelAfter: 25, cancellation: cancellation)
     var plan = sweepPlan(morrisDesign, in: directory, name: "resumed", replications: 3, jobs: 1)
@@ -71,7 +77,8 @@ struct SweepEngineTests {
       return
     }
     #expect(pointsDone >= 1)
-    #expect(bytes(directory + "/resumed", "points.csv") == nil, "nothing is published by an interrupted sweep")
+    #expect(
+      bytes(directory + "/resumed", "points.csv") == nil, "nothing is published by an interrupted sweep")
     plan.resume = true
     let resumed = CountingEvaluator()
     guard case .completed = try SweepRunner(plan: plan, evaluator: resumed).run() else {
@@ -83,7 +90,8 @@ struct SweepEngineTests {
       let expected = try #require(bytes(directory + "/whole", file))
       #expect(bytes(directory + "/resumed", file) == expected, "\(file) differs")
     }
-    #expect(bytes(directory + "/resumed", ".sweep-checkpoint.csv") == nil, "the checkpoint is removed at the end")
+    #expect(
+      bytes(directory + "/resumed", ".sweep-checkpoint.csv") == nil, "the checkpoint is removed at the end")
   }
 
   @Test("without --resume a leftover checkpoint is ignored and every point is computed")
@@ -103,8 +111,10 @@ struct SweepEngineTests {
   func commonRandomNumbers() throws {
     let directory = temporaryDirectory()
     defer { removeTemporaryDirectory(directory) }
-    _ = try SweepRunner(plan: sweepPlan(morrisDesign, in: directory, replications: 3), evaluator: CountingEvaluator())
-      .run()
+    _ = try SweepRunner(
+      plan: sweepPlan(morrisDesign, in: directory, replications: 3), evaluator: CountingEvaluator()
+    )
+    .run()
     var seeds: [String: Set<String>] = [:]
     for line in csvLines(directory + "/out", "replications.csv").dropFirst() {
       let fields = line.split(separator: ",").map(String.init)
@@ -119,21 +129,30 @@ struct SweepEngineTests {
   func jobsDoNotMatter() throws {
     let directory = temporaryDirectory()
     defer { removeTemporaryDirectory(directory) }
-    _ = try SweepRunner(plan: sweepPlan(morrisDesign, in: directory, name: "one", jobs: 1), evaluator: CountingEvaluator()).run()
-    _ = try SweepRunner(plan: sweepPlan(morrisDesign, in: directory, name: "four", jobs: 4), evaluator: CountingEvaluator()).run()
-    for file in files { #expect(bytes(directory + "/one", file) == bytes(directory + "/four", file), "\(file)") }
+    _ = try SweepRunner(
+      plan: sweepPlan(morrisDesign, in: directory, name: "one", jobs: 1), evaluator: CountingEvaluator()
+    ).run()
+    _ = try SweepRunner(
+      plan: sweepPlan(morrisDesign, in: directory, name: "four", jobs: 4), evaluator: CountingEvaluator()
+    ).run()
+    for file in files {
+      #expect(bytes(directory + "/one", file) == bytes(directory + "/four", file), "\(file)")
+    }
   }
 
   @Test("points.csv rows go point, then strategy, then metric, with n equal to the replications")
   func pointsLayout() throws {
     let directory = temporaryDirectory()
     defer { removeTemporaryDirectory(directory) }
-    _ = try SweepRunner(plan: sweepPlan(morrisDesign, in: directory, replications: 3), evaluator: CountingEvaluator())
-      .run()
+    _ = try SweepRunner(
+      plan: sweepPlan(morrisDesign, in: directory, replications: 3), evaluator: CountingEvaluator()
+    )
+    .run()
     let lines = csvLines(directory + "/out", "points.csv")
     #expect(lines.first == "point,strategy,metric,n,mean,sd,ci95_low,ci95_high")
-    #expect(Array(lines.dropFirst().prefix(4).map { $0.split(separator: ",").prefix(4).joined(separator: ",") })
-      == ["0,first,alpha,3", "0,first,beta,3", "0,second,alpha,3", "0,second,beta,3"])
+    #expect(
+      Array(lines.dropFirst().prefix(4).map { $0.split(separator: ",").prefix(4).joined(separator: ",") })
+        == ["0,first,alpha,3", "0,first,beta,3", "0,second,alpha,3", "0,second,beta,3"])
     #expect(lines.count == 1 + 20 * 2 * 2)
   }
 }

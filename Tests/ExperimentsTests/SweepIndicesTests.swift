@@ -14,7 +14,9 @@ struct SweepIndicesTests {
     let directory = temporaryDirectory()
     defer { removeTemporaryDirectory(directory) }
     let design = SweepDesign(method: .sobol, samples: 4096, seed: 1, factors: IshigamiEvaluator.factors)
-    _ = try SweepRunner(plan: sweepPlan(design, in: directory, replications: 1), evaluator: IshigamiEvaluator()).run()
+    _ = try SweepRunner(
+      plan: sweepPlan(design, in: directory, replications: 1), evaluator: IshigamiEvaluator()
+    ).run()
     let estimates = sensitivityEstimates(directory + "/out")
     let expected: [String: Double] = [
       "x1 S1": 0.3139, "x2 S1": 0.4424, "x3 S1": 0, "x1 ST": 0.5576, "x2 ST": 0.4424, "x3 ST": 0.2437,
@@ -33,8 +35,11 @@ struct SweepIndicesTests {
     // error over 2000 trajectories is 0.14; the tolerance 0.6 is four of them.
     let directory = temporaryDirectory()
     defer { removeTemporaryDirectory(directory) }
-    let design = SweepDesign(method: .morris, samples: 2000, levels: 4, seed: 5, factors: IshigamiEvaluator.factors)
-    _ = try SweepRunner(plan: sweepPlan(design, in: directory, replications: 1), evaluator: IshigamiEvaluator()).run()
+    let design = SweepDesign(
+      method: .morris, samples: 2000, levels: 4, seed: 5, factors: IshigamiEvaluator.factors)
+    _ = try SweepRunner(
+      plan: sweepPlan(design, in: directory, replications: 1), evaluator: IshigamiEvaluator()
+    ).run()
     let estimates = sensitivityEstimates(directory + "/out")
     let x1 = try #require(estimates["x1 mu_star"])
     let x2 = try #require(estimates["x2 mu_star"])
@@ -63,7 +68,8 @@ struct SweepIndicesTests {
 
   @Test("every Morris trajectory moves each factor exactly once, by Δ on the unit scale")
   func morrisTrajectories() {
-    let design = SweepDesign(method: .morris, samples: 20, levels: 6, seed: 2, factors: IshigamiEvaluator.factors)
+    let design = SweepDesign(
+      method: .morris, samples: 20, levels: 6, seed: 2, factors: IshigamiEvaluator.factors)
     let points = DesignPoints(design)
     let step = 2 * Double.pi * 6 / 10  // Δ = 6/10 scaled to a range of 2π
     for trajectory in 0..<20 {
@@ -87,7 +93,9 @@ struct SweepIndicesTests {
     let factors = [SweepFactor(path: "a", lower: 0, upper: 1), SweepFactor(path: "b", lower: 10, upper: 20)]
     let points = DesignPoints(SweepDesign(method: .lhs, samples: 50, seed: 9, factors: factors))
     for (factor, spec) in factors.enumerated() {
-      let slices = (0..<50).map { Int((points.values(at: $0)[factor] - spec.lower!) / (spec.upper! - spec.lower!) * 50) }
+      let slices = (0..<50).map {
+        Int((points.values(at: $0)[factor] - spec.lower!) / (spec.upper! - spec.lower!) * 50)
+      }
       #expect(Set(slices) == Set(0..<50))
     }
   }
@@ -96,6 +104,9 @@ struct SweepIndicesTests {
   func gridOrder() {
     let factors = [SweepFactor(path: "a", values: [1, 2]), SweepFactor(path: "b", values: [5, 6, 7])]
     let points = DesignPoints(SweepDesign(method: .grid, samples: nil, seed: 1, factors: factors))
-    #expect((0..<points.count).map { points.values(at: $0) } == [[1, 5], [1, 6], [1, 7], [2, 5], [2, 6], [2, 7]])
+    #expect(
+      (0..<points.count).map { points.values(at: $0) } == [
+        [1, 5], [1, 6], [1, 7], [2, 5], [2, 6], [2, 7],
+      ])
   }
 }

@@ -70,7 +70,8 @@ func sweepPlan(
 
 /// A CSV file's lines (CRLF-separated), header first.
 func csvLines(_ directory: String, _ file: String) -> [String] {
-  let text = (try? String(contentsOfFile: (directory as NSString).appendingPathComponent(file), encoding: .utf8)) ?? ""
+  let text =
+    (try? String(contentsOfFile: (directory as NSString).appendingPathComponent(file), encoding: .utf8)) ?? ""
   return text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
 }
 

@@ -48,12 +48,14 @@ public struct SweepMerge {
     let first = folders[0].provenance
     func standardized(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
     if let clash = folders.first(where: { standardized($0.path) == standardized(outputDirectory) }) {
-      throw MergeError("--out \(outputDirectory) is the shard folder \(clash.name); merge into another folder")
+      throw MergeError(
+        "--out \(outputDirectory) is the shard folder \(clash.name); merge into another folder")
     }
     let design = first.design
     let points = DesignPoints(design)
     guard points.count == first.points else {
-      throw MergeError("\(folders[0].file(.provenance)): the design gives \(points.count) points, not \(first.points)")
+      throw MergeError(
+        "\(folders[0].file(.provenance)): the design gives \(points.count) points, not \(first.points)")
     }
     let strategies = first.strategies
     let replicationsHeader = try header(of: folders[0].file(.replications))
@@ -63,12 +65,14 @@ public struct SweepMerge {
     }
     let metrics = replicationsHeader.dropFirst(prefix.count).split(separator: ",").map(String.init)
     let withSensitivity = design.method == .sobol || design.method == .morris
-    let files: [OutputFile] = [.design, .points, .replications] + (withSensitivity ? [.sensitivity] : []) + [.provenance]
+    let files: [OutputFile] =
+      [.design, .points, .replications] + (withSensitivity ? [.sensitivity] : []) + [.provenance]
     var designText = SweepColumns.line(SweepColumns.design(factors: design.factors))
     for point in 0..<points.count {
       designText += CSVFormat.row(SweepColumns.designRow(point: point, values: points.values(at: point)))
     }
-    for folder in folders where FileManager.default.contents(atPath: folder.file(.design)) != Data(designText.utf8) {
+    for folder in folders
+    where FileManager.default.contents(atPath: folder.file(.design)) != Data(designText.utf8) {
       throw MergeError("\(folder.file(.design)) is not the design its run.json records")
     }
     let outputs = try StagedOutputs(directory: outputDirectory, files: files)
@@ -179,7 +183,8 @@ public struct SweepMerge {
     for folder in folders {
       if let earlier = byIndex[folder.shard.index] {
         throw MergeError(
-          "shard \(folder.shard.index) of \(first.shard.count) given twice: \(earlier.name) and \(folder.name)")
+          "shard \(folder.shard.index) of \(first.shard.count) given twice: \(earlier.name) and \(folder.name)"
+        )
       }
       byIndex[folder.shard.index] = folder
     }

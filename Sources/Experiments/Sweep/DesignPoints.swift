@@ -41,7 +41,8 @@ public struct DesignPoints: Sendable, Equatable {
     case .lhs: unit = Self.latinHypercube(samples: design.samples!, factors: k, seed: design.seed)
     case .sobol: unit = Self.saltelli(baseSamples: design.samples!, factors: k)
     case .morris:
-      unit = Self.morris(trajectories: design.samples!, factors: k, levels: design.morrisLevels, seed: design.seed)
+      unit = Self.morris(
+        trajectories: design.samples!, factors: k, levels: design.morrisLevels, seed: design.seed)
     }
     let values =
       design.method == .grid
@@ -125,7 +126,9 @@ public struct DesignPoints: Sendable, Equatable {
       let base = (0..<factors).map { _ in Double(stream.integer(below: levels / 2)) / Double(levels - 1) }
       let upward = (0..<factors).map { _ in stream.integer(below: 2) == 1 }
       var order = Array(0..<factors)
-      for index in stride(from: factors - 1, to: 0, by: -1) { order.swapAt(index, stream.integer(below: index + 1)) }
+      for index in stride(from: factors - 1, to: 0, by: -1) {
+        order.swapAt(index, stream.integer(below: index + 1))
+      }
       var row = (0..<factors).map { upward[$0] ? base[$0] : base[$0] + delta }
       rows += row
       for factor in order {

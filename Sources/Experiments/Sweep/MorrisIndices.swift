@@ -59,7 +59,8 @@ public enum MorrisIndices {
         SensitivityEstimate(
           factor: factor, index: "mu_star", estimate: muStar, low: muStar - normalQuantile975 * spread,
           high: muStar + normalQuantile975 * spread))
-      result.append(SensitivityEstimate(factor: factor, index: "sigma", estimate: sigma, low: .nan, high: .nan))
+      result.append(
+        SensitivityEstimate(factor: factor, index: "sigma", estimate: sigma, low: .nan, high: .nan))
     }
     return result
   }

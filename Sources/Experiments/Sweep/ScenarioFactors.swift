@@ -1,5 +1,6 @@
 import CohortModel
 import Foundation
+import SimKernel
 
 /// A factor's path split into its steps: `programs[0].cohortSize` is the key `programs`, the
 /// element 0, the key `cohortSize` — the spelling scenario validation messages use.
@@ -83,14 +84,19 @@ public struct ScenarioFactors: Sendable {
     do {
       return try Scenario.decode(data, file: file)
     } catch {
-      let assignment = zip(paths, values).map { "\($0.text) = \(CSVFormat.number($1))" }.joined(separator: ", ")
+      let assignment = zip(paths, values).map { "\($0.text) = \(CSVFormat.number($1))" }.joined(
+        separator: ", ")
       throw SweepError("point \(point) (\(assignment)): \(error.description)")
     }
   }
 
   /// Sets the field `steps` leads to. Objects missing along the way are created, so a field the
-  /// file leaves at its default can be varied; an array element must exist.
-  private static func set(_ value: Double, at steps: ArraySlice<FactorPath.Step>, in node: inout Any, walked: String)
+  /// file leaves at its default can be varied; a distribution the file leaves at its default is
+  /// first written out as that default (so `students.aptitude.beta.alpha` varies α and keeps the
+  /// default β); an array element must exist.
+  private static func set(
+    _ value: Double, at steps: ArraySlice<FactorPath.Step>, in node: inout Any, walked: String
+  )
     throws(SweepError)
   {
     guard let step = steps.first else {
@@ -106,7 +112,7 @@ public struct ScenarioFactors: Sendable {
       guard var object = node as? [String: Any] else {
         throw SweepError("\(walked) is not an object in the scenario, so it has no field \(key)")
       }
-      var child: Any = object[key] ?? [String: Any]()
+      var child: Any = object[key] ?? Self.defaultValue(at: here) ?? [String: Any]()
       if steps.count == 1, object[key] == nil { child = value }
       try set(value, at: steps.dropFirst(), in: &child, walked: here)
       object[key] = child
@@ -122,5 +128,23 @@ public struct ScenarioFactors: Sendable {
       try set(value, at: steps.dropFirst(), in: &array[index], walked: here)
       node = array
     }
+  }
+
+  /// The default of the scenario field at `path` as JSON, when it is a distribution: found by
+  /// walking a default `Scenario` along the path's keys (its stored properties are named as the
+  /// JSON keys) and encoding what is there. Nil for anything else, whose defaults apply by leaving
+  /// the field out.
+  private static func defaultValue(at path: String) -> Any? {
+    var node: Any = Scenario()
+    for key in path.split(separator: ".") {
+      guard let child = Mirror(reflecting: node).children.first(where: { $0.label == String(key) }) else {
+        return nil
+      }
+      node = child.value
+    }
+    guard let distribution = node as? Distribution, let data = try? JSONEncoder().encode(distribution) else {
+      return nil
+    }
+    return try? JSONSerialization.jsonObject(with: data)
   }
 }

@@ -35,13 +35,15 @@ public enum SobolIndices {
   ///   - resampling: `resamples` lists of base-sample indices; see `bootstrapIndices`.
   /// - Returns: per factor, `S1` then `ST`; NaN estimates when any output is NaN or all are equal.
   /// - Complexity: O(resamples × points).
-  public static func analyze(outputs: [Double], factors k: Int, resampling: [[Int]]) -> [SensitivityEstimate] {
+  public static func analyze(outputs: [Double], factors k: Int, resampling: [[Int]]) -> [SensitivityEstimate]
+  {
     let n = outputs.count / (k + 2)
     var result: [SensitivityEstimate] = []
     guard n > 0, outputs.count == n * (k + 2), !outputs.contains(where: \.isNaN) else {
       for factor in 0..<k {
         for name in ["S1", "ST"] {
-          result.append(SensitivityEstimate(factor: factor, index: name, estimate: .nan, low: .nan, high: .nan))
+          result.append(
+            SensitivityEstimate(factor: factor, index: name, estimate: .nan, low: .nan, high: .nan))
         }
       }
       return result

@@ -50,8 +50,10 @@ final class SweepCheckpoint {
         var point = firstPoint
         var index = 0
         while index + perPoint <= lines.count {
-          guard let block = Self.parse(lines[index..<(index + perPoint)], point: point, strategies: strategies,
-            metrics: metrics, replications: replications, seed: seed)
+          guard
+            let block = Self.parse(
+              lines[index..<(index + perPoint)], point: point, strategies: strategies,
+              metrics: metrics, replications: replications, seed: seed)
           else { break }
           rows += block
           keptBytes += lines[index..<(index + perPoint)].reduce(0) { $0 + $1.utf8.count + 2 }
@@ -83,7 +85,9 @@ final class SweepCheckpoint {
     var bytes = Array(text.utf8)
     var offset = 0
     while offset < bytes.count {
-      let written = bytes.withUnsafeMutableBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+      let written = bytes.withUnsafeMutableBytes {
+        write(descriptor, $0.baseAddress! + offset, $0.count - offset)
+      }
       if written < 0 {
         if errno == EINTR { continue }
         throw OutputError.system(path)

@@ -5,7 +5,9 @@ enum SweepColumns {
 
   static let points = ["point", "strategy", "metric", "n", "mean", "sd", "ci95_low", "ci95_high"]
 
-  static func replications(metrics: [String]) -> [String] { ["point", "strategy", "replication", "seed"] + metrics }
+  static func replications(metrics: [String]) -> [String] {
+    ["point", "strategy", "replication", "seed"] + metrics
+  }
 
   static let sensitivity = ["strategy", "metric", "factor", "index", "estimate", "ci95_low", "ci95_high"]
 
@@ -17,7 +19,8 @@ enum SweepColumns {
     let interval = moments.confidenceInterval()
     return [
       String(point), CSVFormat.text(strategy), CSVFormat.text(metric), String(moments.count),
-      CSVFormat.number(moments.mean), CSVFormat.number(moments.standardDeviation), CSVFormat.number(interval.low),
+      CSVFormat.number(moments.mean), CSVFormat.number(moments.standardDeviation),
+      CSVFormat.number(interval.low),
       CSVFormat.number(interval.high),
     ]
   }
@@ -25,10 +28,13 @@ enum SweepColumns {
   static func replicationRow(point: Int, strategy: String, replication: Int, seed: UInt64, values: [Double])
     -> [String]
   {
-    [String(point), CSVFormat.text(strategy), String(replication), String(seed)] + values.map(CSVFormat.number)
+    [String(point), CSVFormat.text(strategy), String(replication), String(seed)]
+      + values.map(CSVFormat.number)
   }
 
-  static func sensitivityRow(strategy: String, metric: String, factor: String, _ estimate: SensitivityEstimate)
+  static func sensitivityRow(
+    strategy: String, metric: String, factor: String, _ estimate: SensitivityEstimate
+  )
     -> [String]
   {
     [

@@ -144,7 +144,9 @@ private struct DesignReader {
     if method == .grid && samples != nil {
       throw fail("samples", "not used by method grid: its size is the product of the factors' values")
     }
-    let levels = try top["levels"].map { value throws(SweepError) in try whole(value, at: "levels", atLeast: 2) }
+    let levels = try top["levels"].map { value throws(SweepError) in
+      try whole(value, at: "levels", atLeast: 2)
+    }
     if let levels {
       guard method == .morris else { throw fail("levels", "only used by method morris") }
       guard levels % 2 == 0 else {
@@ -197,7 +199,9 @@ private struct DesignReader {
         throw fail("\(path).values", "required for method grid: a non-empty list of numbers")
       }
       var values: [Double] = []
-      for (index, item) in list.enumerated() { values.append(try number(item, at: "\(path).values[\(index)]")) }
+      for (index, item) in list.enumerated() {
+        values.append(try number(item, at: "\(path).values[\(index)]"))
+      }
       return SweepFactor(path: factorPath, values: values)
     }
     guard let lowerValue = fields["lower"] else { throw fail("\(path).lower", "required field is missing") }
@@ -205,7 +209,8 @@ private struct DesignReader {
     let lower = try number(lowerValue, at: "\(path).lower")
     let upper = try number(upperValue, at: "\(path).upper")
     guard upper > lower else {
-      throw fail("\(path).upper", "must be > lower (\(CSVFormat.number(lower))), got \(CSVFormat.number(upper))")
+      throw fail(
+        "\(path).upper", "must be > lower (\(CSVFormat.number(lower))), got \(CSVFormat.number(upper))")
     }
     return SweepFactor(path: factorPath, lower: lower, upper: upper)
   }

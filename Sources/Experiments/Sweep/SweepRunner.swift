@@ -70,7 +70,8 @@ public struct SweepProgress: Sendable {
 
   /// The same progress as the runner's, counting point-replications, for `run`'s progress line.
   public var runProgress: RunProgress {
-    RunProgress(completed: evaluationsDone, planned: evaluations, isOpenEnded: false, elapsedSeconds: elapsedSeconds)
+    RunProgress(
+      completed: evaluationsDone, planned: evaluations, isOpenEnded: false, elapsedSeconds: elapsedSeconds)
   }
 }
 
@@ -115,12 +116,15 @@ public struct SweepRunner<Evaluator: SweepEvaluator>: Sendable {
     do {
       try outputs[.design].append(SweepColumns.line(SweepColumns.design(factors: plan.design.factors)))
       for point in 0..<plan.points.count {
-        try outputs[.design].appendRow(SweepColumns.designRow(point: point, values: plan.points.values(at: point)))
+        try outputs[.design].appendRow(
+          SweepColumns.designRow(point: point, values: plan.points.values(at: point)))
       }
       try outputs[.points].append(SweepColumns.line(SweepColumns.points))
       let header = SweepColumns.line(SweepColumns.replications(metrics: metrics))
       try outputs[.replications].append(header)
-      let seeds = (0..<replications).map { SeedDerivation.replicationSeed(master: plan.masterSeed, replication: $0) }
+      let seeds = (0..<replications).map {
+        SeedDerivation.replicationSeed(master: plan.masterSeed, replication: $0)
+      }
       let resumed = try checkpoint.open(
         fingerprint: fingerprint(), header: header, resume: plan.resume, strategies: strategies.count,
         metrics: metrics.count, replications: replications, firstPoint: block.lowerBound, seed: { seeds[$0] })
@@ -128,7 +132,8 @@ public struct SweepRunner<Evaluator: SweepEvaluator>: Sendable {
         outputs: outputs, checkpoint: checkpoint, strategies: strategies, metrics: metrics,
         replications: replications, block: block)
       for row in resumed {
-        try consumer.consume(point: row.point, replication: row.replication, seed: row.seed, row.outputs, replay: true)
+        try consumer.consume(
+          point: row.point, replication: row.replication, seed: row.seed, row.outputs, replay: true)
       }
       let firstToRun = block.lowerBound + resumed.count / max(1, replications)
       let evaluations = block.count * replications
@@ -160,7 +165,8 @@ public struct SweepRunner<Evaluator: SweepEvaluator>: Sendable {
         return .cancelled(pointsDone: consumer.pointsDone)
       }
       if plan.writesSensitivity {
-        try writeSensitivity(means: consumer.means, outputs: outputs, strategies: strategies, metrics: metrics)
+        try writeSensitivity(
+          means: consumer.means, outputs: outputs, strategies: strategies, metrics: metrics)
       }
       try outputs[.provenance].append(provenance(startedAt: startedAt, strategies: strategies).json())
       try outputs.commit()
@@ -178,7 +184,9 @@ public struct SweepRunner<Evaluator: SweepEvaluator>: Sendable {
     means: [[[Double]]], outputs: StagedOutputs, strategies: [String], metrics: [String]
   ) throws(OutputError) {
     try outputs[.sensitivity].append(SweepColumns.line(SweepColumns.sensitivity))
-    for row in SweepSensitivity.rows(design: plan.design, points: plan.points, means: means, strategies: strategies, metrics: metrics) {
+    for row in SweepSensitivity.rows(
+      design: plan.design, points: plan.points, means: means, strategies: strategies, metrics: metrics)
+    {
       try outputs[.sensitivity].appendRow(row)
     }
   }
@@ -186,7 +194,8 @@ public struct SweepRunner<Evaluator: SweepEvaluator>: Sendable {
   /// What a checkpoint must match to be resumed.
   private func fingerprint() -> String {
     let parts: [String] = [
-      plan.provenance.version, plan.scenarioSha256, SHA256.hexDigest(of: Data(SweepProvenance.canonical(plan.design).utf8)),
+      plan.provenance.version, plan.scenarioSha256,
+      SHA256.hexDigest(of: Data(SweepProvenance.canonical(plan.design).utf8)),
       String(plan.masterSeed), String(plan.replications), evaluator.strategies.joined(separator: ";"),
       evaluator.metrics.joined(separator: ";"), plan.shard?.description ?? "all",
     ]
@@ -225,7 +234,8 @@ struct SweepConsumer {
   private var pendingRows = ""
 
   init(
-    outputs: StagedOutputs, checkpoint: SweepCheckpoint, strategies: [String], metrics: [String], replications: Int,
+    outputs: StagedOutputs, checkpoint: SweepCheckpoint, strategies: [String], metrics: [String],
+    replications: Int,
     block: Range<Int>
   ) {
     self.outputs = outputs
@@ -235,7 +245,8 @@ struct SweepConsumer {
     self.replications = replications
     self.block = block
     means = Array(repeating: Array(repeating: [], count: metrics.count), count: strategies.count)
-    moments = Array(repeating: Array(repeating: RunningMoments(), count: metrics.count), count: strategies.count)
+    moments = Array(
+      repeating: Array(repeating: RunningMoments(), count: metrics.count), count: strategies.count)
   }
 
   mutating func consume(point: Int, replication: Int, seed: UInt64, _ result: [[Double]], replay: Bool)
@@ -244,7 +255,8 @@ struct SweepConsumer {
     for (strategyIndex, strategy) in strategies.enumerated() {
       let row = CSVFormat.row(
         SweepColumns.replicationRow(
-          point: point, strategy: strategy, replication: replication, seed: seed, values: result[strategyIndex]))
+          point: point, strategy: strategy, replication: replication, seed: seed,
+          values: result[strategyIndex]))
       try outputs[.replications].append(row)
       if !replay { pendingRows += row }
       for metric in metrics.indices { moments[strategyIndex][metric].add(result[strategyIndex][metric]) }

@@ -33,7 +33,8 @@ enum SweepSensitivity {
           design.method == .sobol
           ? SobolIndices.analyze(outputs: outputs, factors: k, resampling: resampling)
           : MorrisIndices.analyze(
-            unit: points.unit, outputs: outputs, factors: k, levels: design.morrisLevels, resampling: resampling)
+            unit: points.unit, outputs: outputs, factors: k, levels: design.morrisLevels,
+            resampling: resampling)
         for estimate in estimates {
           rows.append(
             SweepColumns.sensitivityRow(
