@@ -155,4 +155,26 @@ struct SweepEngineTests {
         == ["0,first,alpha,3", "0,first,beta,3", "0,second,alpha,3", "0,second,beta,3"])
     #expect(lines.count == 1 + 20 * 2 * 2)
   }
+
+  @Test("merging a sweep with a shard missing is refused, naming it, and writes nothing")
+  func missingShardRefused() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    for index in [0, 2] {
+      _ = try SweepRunner(
+        plan: sweepPlan(morrisDesign, in: directory, name: "shard\(index)", shard: Shard(index: index, count: 3)),
+        evaluator: CountingEvaluator()
+      ).run()
+    }
+    let merge = SweepMerge(
+      shardDirectories: [directory + "/shard0", directory + "/shard2"], outputDirectory: directory + "/merged",
+      provenance: ProvenanceInfo(version: "test", commandLine: ["merge"]))
+    #expect(throws: MergeError.self) { try merge.run() }
+    do {
+      _ = try merge.run()
+    } catch let error as MergeError {
+      #expect(error.message.contains("1 of 3 missing"), "\(error.message)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: directory + "/merged/points.csv"))
+  }
 }
