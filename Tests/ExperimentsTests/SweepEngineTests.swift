@@ -162,12 +162,14 @@ struct SweepEngineTests {
     defer { removeTemporaryDirectory(directory) }
     for index in [0, 2] {
       _ = try SweepRunner(
-        plan: sweepPlan(morrisDesign, in: directory, name: "shard\(index)", shard: Shard(index: index, count: 3)),
+        plan: sweepPlan(
+          morrisDesign, in: directory, name: "shard\(index)", shard: Shard(index: index, count: 3)),
         evaluator: CountingEvaluator()
       ).run()
     }
     let merge = SweepMerge(
-      shardDirectories: [directory + "/shard0", directory + "/shard2"], outputDirectory: directory + "/merged",
+      shardDirectories: [directory + "/shard0", directory + "/shard2"],
+      outputDirectory: directory + "/merged",
       provenance: ProvenanceInfo(version: "test", commandLine: ["merge"]))
     #expect(throws: MergeError.self) { try merge.run() }
     do {

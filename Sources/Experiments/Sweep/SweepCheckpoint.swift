@@ -32,7 +32,7 @@ final class SweepCheckpoint {
 
   /// The replications of whole points from a checkpoint with this `fingerprint`, in order, and
   /// keeps the file open for appending after them; a missing or foreign checkpoint is replaced by
-  /// an empty one. `expected` says which point and seed each row must be.
+  /// an empty one. `seed` gives the seed each replication's rows must carry.
   func open(
     fingerprint: String, header: String, resume: Bool, strategies: Int, metrics: Int, replications: Int,
     firstPoint: Int, seed: (Int) -> UInt64
