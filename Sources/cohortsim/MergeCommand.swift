@@ -7,7 +7,8 @@ struct MergeCommand: Subcommand {
   static let summary = "merge the shard folders of a run split with --shard into one run's results"
   static let usage = "SHARD_DIR... --out DIR [--quiet]"
   static let discussion = """
-    Reads the folders written by 'cohortsim run --shard K/N' (or 'compare --shard K/N'), in any \
+    Reads the folders written by 'cohortsim run --shard K/N' (or 'compare --shard K/N', or 'sweep --shard \
+    K/N', whose design.csv, points.csv, replications.csv and sensitivity.csv it rebuilds), in any \
     order, and writes into DIR exactly what one machine running the whole scenario would have written: \
     summary.csv, replications.csv, comparison.csv for a comparison, and students.csv, sites.csv (and trace.csv) \
     when every shard wrote one — the CSV files byte for byte, whatever N was. run.json records the \
@@ -49,6 +50,7 @@ struct MergeCommand: Subcommand {
   }
 
   func run() throws -> Int32 {
+    if SweepMerge.holdsSweep(shardDirectories[0]) { return try mergeSweep() }
     let merge = ShardMerge(
       shardDirectories: shardDirectories, outputDirectory: outputDirectory,
       provenance: ProvenanceInfo(version: cohortsimVersion, commandLine: commandLine))
@@ -66,6 +68,27 @@ struct MergeCommand: Subcommand {
       print(
         "merged \(shardDirectories.count) shards: " + ResultTables.location(report)
           + ResultTables.headlines(report) + ResultTables.differences(report), terminator: "")
+    }
+    return 0
+  }
+
+  /// The shard folders of `cohortsim sweep --shard K/N`.
+  private func mergeSweep() throws -> Int32 {
+    let merge = SweepMerge(
+      shardDirectories: shardDirectories, outputDirectory: outputDirectory,
+      provenance: ProvenanceInfo(version: cohortsimVersion, commandLine: commandLine))
+    let points: Int
+    do {
+      points = try merge.run()
+    } catch let error as MergeError {
+      printError(error.description)
+      return 2
+    } catch let error as OutputError {
+      printError(error.description)
+      return error.isSetup ? 2 : 3
+    }
+    if !quiet {
+      print("merged \(shardDirectories.count) sweep shards: \(points) points → \(outputDirectory)/")
     }
     return 0
   }

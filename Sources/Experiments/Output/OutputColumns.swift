@@ -9,6 +9,10 @@ public enum OutputFile: String, CaseIterable, Sendable {
   case trace = "trace.csv"
   case sites = "sites.csv"
   case provenance = "run.json"
+  /// `cohortsim sweep`'s design points, per-point summaries and sensitivity indices.
+  case design = "design.csv"
+  case points = "points.csv"
+  case sensitivity = "sensitivity.csv"
 }
 
 /// The column contract of every CSV file, and how one record becomes one row. Headers and rows
