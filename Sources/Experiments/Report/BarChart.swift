@@ -29,7 +29,7 @@ struct BarChart {
     let extent: [Double] =
       stacked
       ? rows.map { $0.values.map(\.value).filter(\.isFinite).reduce(0, +) }
-      : rows.flatMap { $0.values.flatMap { [$0.value, $0.high] } }
+      : rows.flatMap { $0.values.flatMap { [$0.value, $0.low, $0.high] } }
     let axis =
       shares && (stacked || (extent.max() ?? 0) > 0.5)
       ? ChartAxis(lower: 0, upper: 1, start: left, end: right)
@@ -47,7 +47,9 @@ struct BarChart {
       var cursor = axis.position(0)
       for (segment, value) in row.values.enumerated() where value.value.isFinite {
         let start = stacked ? cursor : axis.position(min(0, value.value))
-        let end = stacked ? cursor + (axis.position(value.value) - axis.position(0)) : axis.position(max(0, value.value))
+        let end =
+          stacked
+          ? cursor + (axis.position(value.value) - axis.position(0)) : axis.position(max(0, value.value))
         body +=
           "<rect class=\"bar\" fill=\"\(ChartPalette.colour(stacked ? segment : 0))\" "
           + "x=\"\(HTMLText.coordinate(start))\" y=\"\(HTMLText.coordinate(y + 4))\" "
@@ -56,14 +58,19 @@ struct BarChart {
         cursor = end
         if !stacked, value.low.isFinite, value.high.isFinite {
           let middle = y + Self.rowHeight / 2
-          body += SVGMarkup.line(axis.position(value.low), middle, axis.position(value.high), middle, className: "whisker")
-          body += SVGMarkup.line(axis.position(value.low), middle - 5, axis.position(value.low), middle + 5, className: "whisker")
-          body += SVGMarkup.line(axis.position(value.high), middle - 5, axis.position(value.high), middle + 5, className: "whisker")
+          body += SVGMarkup.line(
+            axis.position(value.low), middle, axis.position(value.high), middle, className: "whisker")
+          body += SVGMarkup.line(
+            axis.position(value.low), middle - 5, axis.position(value.low), middle + 5, className: "whisker")
+          body += SVGMarkup.line(
+            axis.position(value.high), middle - 5, axis.position(value.high), middle + 5, className: "whisker"
+          )
         }
       }
     }
     body += SVGMarkup.line(axis.position(0), top, axis.position(0), bottom, className: "axis")
-    body += SVGMarkup.text(valueLabel, x: (left + right) / 2, y: bottom + 34, anchor: "middle", className: "axis-title")
+    body += SVGMarkup.text(
+      valueLabel, x: (left + right) / 2, y: bottom + 34, anchor: "middle", className: "axis-title")
     var height = bottom + 42
     var legendMarkup = ""
     if stacked {

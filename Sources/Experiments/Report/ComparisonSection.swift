@@ -11,10 +11,13 @@ enum ComparisonSection {
     let columns = try table.require(["strategy", "reference", "metric", "mean_diff", "ci95_low", "ci95_high"])
     let metrics = Set(table.rows.map { $0[columns[2]] })
     guard
-      let source = HeadlineFigure.all[0].sources.first(where: { $0.metrics.count == 1 && metrics.contains($0.metrics[0]) })
+      let source = HeadlineFigure.all[0].sources.first(where: {
+        $0.metrics.count == 1 && metrics.contains($0.metrics[0])
+      })
     else {
       return .omitted(
-        id: "comparison", title: title, because: "comparison.csv has no placement metric (placed_6m_seeking, placed_6m).")
+        id: "comparison", title: title,
+        because: "comparison.csv has no placement metric (placed_6m_seeking, placed_6m).")
     }
     let metric = source.metrics[0]
     let holmColumn = table.header.firstIndex(of: "p_holm")
@@ -28,12 +31,14 @@ enum ComparisonSection {
       rows.append(
         (
           strategy, reference, try table.number(row, columns[3]), try table.number(row, columns[4]),
-          try table.number(row, columns[5]), try pColumn.map { column throws(ReportError) in try table.number(row, column) } ?? .nan
+          try table.number(row, columns[5]),
+          try pColumn.map { column throws(ReportError) in try table.number(row, column) } ?? .nan
         ))
       if let holmColumn { holm.append(try table.number(row, holmColumn)) }
     }
     guard !rows.isEmpty else {
-      return .omitted(id: "comparison", title: title, because: "comparison.csv compares no strategy with another.")
+      return .omitted(
+        id: "comparison", title: title, because: "comparison.csv compares no strategy with another.")
     }
     let holmNote: String
     if holmColumn != nil {
@@ -51,7 +56,7 @@ enum ComparisonSection {
     let reference = rows[0].reference
     let plot = ForestPlot(
       title: "Difference from \(reference) in \(metric), \(unit)",
-      valueLabel: "more (right) or fewer (left) \(unit) placed than under \(reference)",
+      valueLabel: "difference in \(unit) placed (right: more than \(reference))",
       rows: ranked.map { index in
         ForestPlot.Row(
           label: rows[index].strategy, estimate: rows[index].diff * scale, low: rows[index].low * scale,
@@ -71,7 +76,9 @@ enum ComparisonSection {
     let figure = Figure(
       id: "chart-comparison", title: plot.title, reading: reading, description: description,
       svg: plot.svg(id: "chart-comparison", description: description),
-      tableHeader: ["Rank", "Strategy", "Difference (\(unit))", "95% low", "95% high", "Share difference", "Holm p"],
+      tableHeader: [
+        "Rank", "Strategy", "Difference (\(unit))", "95% low", "95% high", "Share difference", "Holm p",
+      ],
       tableRows: ranked.enumerated().map { rank, index in
         [
           String(rank + 1), rows[index].strategy, HTMLText.fixed(rows[index].diff * scale, 2),
@@ -80,7 +87,8 @@ enum ComparisonSection {
         ]
       })
     var html = figure.html
-    html += "<p class=\"note\">Paired differences: every strategy ran with the same students, sites and draws in each "
+    html +=
+      "<p class=\"note\">Paired differences: every strategy ran with the same students, sites and draws in each "
     html += "replication (common random numbers), so each difference is taken replication by replication. "
     html += "The intervals are 95% t intervals of those differences; \(HTMLText.escape(holmNote)) "
     if let perCohort {

@@ -14,7 +14,8 @@ struct Figure {
 
   var html: String {
     var html = "<figure class=\"figure\" id=\"\(id)-figure\">\n\(svg)\n"
-    html += "<figcaption><strong>\(HTMLText.escape(title)).</strong> \(HTMLText.escape(reading))</figcaption>\n"
+    html +=
+      "<figcaption><strong>\(HTMLText.escape(title)).</strong> \(HTMLText.escape(reading))</figcaption>\n"
     html += "<details><summary>The numbers behind this chart</summary>\n"
     html += DataTable(header: tableHeader, rows: tableRows).html
     html += "</details>\n</figure>\n"
@@ -31,7 +32,9 @@ struct DataTable {
   var html: String {
     var html = "<div class=\"table-wrap\"><table>"
     if let caption { html += "<caption>\(HTMLText.escape(caption))</caption>" }
-    html += "<thead><tr>" + header.map { "<th scope=\"col\">\(HTMLText.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+    html +=
+      "<thead><tr>" + header.map { "<th scope=\"col\">\(HTMLText.escape($0))</th>" }.joined()
+      + "</tr></thead><tbody>"
     for row in rows {
       html += "<tr>" + row.map { "<td>\(HTMLText.escape($0))</td>" }.joined() + "</tr>"
     }

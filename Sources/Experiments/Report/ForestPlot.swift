@@ -45,14 +45,16 @@ struct ForestPlot {
           + "\(LineChart.tickLabel(row.estimate))</title></circle>"
       }
     }
-    body += SVGMarkup.text(valueLabel, x: (left + right) / 2, y: bottom + 34, anchor: "middle", className: "axis-title")
+    body += SVGMarkup.text(
+      valueLabel, x: (left + right) / 2, y: bottom + 34, anchor: "middle", className: "axis-title")
     let legendY = bottom + 52
     body +=
       "<circle class=\"point clear\" cx=\"\(HTMLText.coordinate(left + 6))\" cy=\"\(HTMLText.coordinate(legendY))\" r=\"5\"/>"
       + SVGMarkup.text("clear difference (Holm-adjusted p ≤ 0.05)", x: left + 16, y: legendY + 4)
       + "<circle class=\"point\" cx=\"\(HTMLText.coordinate(left + 296))\" cy=\"\(HTMLText.coordinate(legendY))\" r=\"5\"/>"
       + SVGMarkup.text("could be chance", x: left + 306, y: legendY + 4)
-    return SVGMarkup.open(id: id, width: Self.width, height: legendY + 14, title: title, description: description)
+    return SVGMarkup.open(
+      id: id, width: Self.width, height: legendY + 14, title: title, description: description)
       + body + "</svg>"
   }
 }

@@ -11,7 +11,9 @@ public enum HTMLReport {
   public static func build(directory: String) throws(ReportError) -> String {
     var context = try ReportContext(folder: try ReportFolder(directory: directory))
     var sections = [HeadlineSection.make(context)]
-    if context.folder.kind != .sweep || context.folder.has("students.csv") || context.folder.has("time_to_offer.csv") {
+    if context.folder.kind != .sweep || context.folder.has("students.csv")
+      || context.folder.has("time_to_offer.csv")
+    {
       sections.append(try HiringCurveSection.make(&context))
       sections.append(try OfferSourcesSection.make(&context))
     }
@@ -25,9 +27,11 @@ public enum HTMLReport {
   }
 
   private static func page(_ context: ReportContext, sections: [ReportSection]) -> String {
-    let name = context.folder.scenario?.name ?? ((context.folder.provenance["scenario_file"] as? String).map {
-      (($0 as NSString).lastPathComponent as NSString).deletingPathExtension
-    } ?? "cohortsim results")
+    let name =
+      context.folder.scenario?.name
+      ?? ((context.folder.provenance["scenario_file"] as? String).map {
+        (($0 as NSString).lastPathComponent as NSString).deletingPathExtension
+      } ?? "cohortsim results")
     let title = "Where graduates find jobs: \(name)"
     var html = """
       <!DOCTYPE html>
@@ -49,9 +53,12 @@ public enum HTMLReport {
       context.strategies.count > 1
       ? "\(context.strategies.count) placement strategies compared against \(context.focus)"
       : "placement strategy \(context.focus)"
-    html += "<p class=\"lede\">A cohortsim \(context.folder.kind.rawValue) of scenario \(HTMLText.escape(name)): "
-    html += "\(HTMLText.escape(strategyText)), \(context.folder.replications.map(String.init) ?? "an unrecorded number of") "
-    html += "replications, finished \(HTMLText.escape(context.folder.provenance["finished_at"] as? String ?? "at an unrecorded time")).</p>\n"
+    html +=
+      "<p class=\"lede\">A cohortsim \(context.folder.kind.rawValue) of scenario \(HTMLText.escape(name)): "
+    html +=
+      "\(HTMLText.escape(strategyText)), \(context.folder.replications.map(String.init) ?? "an unrecorded number of") "
+    html +=
+      "replications, finished \(HTMLText.escape(context.folder.provenance["finished_at"] as? String ?? "at an unrecorded time")).</p>\n"
     if let description = context.folder.scenario?.description, !description.isEmpty {
       html += "<p>\(HTMLText.escape(description))</p>\n"
     }
@@ -59,9 +66,12 @@ public enum HTMLReport {
     html += sections.map { "<li><a href=\"#\($0.id)\">\(HTMLText.escape($0.title))</a></li>" }.joined()
     html += "</ol></nav>\n</header>\n<main>\n"
     html += sections.map(\.rendered).joined()
-    html += "</main>\n<footer><p>Written by cohortsim \(HTMLText.escape(context.folder.provenance["cohortsim_version"] as? String ?? "")) "
-    html += "from the files in \(HTMLText.escape((context.folder.directory as NSString).lastPathComponent)). Figures are "
-    html += "simulation estimates, not forecasts: they say what the model implies under the scenario's assumptions.</p></footer>\n"
+    html +=
+      "</main>\n<footer><p>Written by cohortsim \(HTMLText.escape(context.folder.provenance["cohortsim_version"] as? String ?? "")) "
+    html +=
+      "from the files in \(HTMLText.escape((context.folder.directory as NSString).lastPathComponent)). Figures are "
+    html +=
+      "simulation estimates, not forecasts: they say what the model implies under the scenario's assumptions.</p></footer>\n"
     html += "</body>\n</html>\n"
     return html
   }

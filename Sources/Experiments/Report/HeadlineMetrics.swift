@@ -55,7 +55,8 @@ struct HeadlineFigure {
             "offers from the student's own rotation site or its hospital system; open-market offers at a former "
             + "rotation site are not counted"),
       ],
-      unit: .share(predicate: "come from a rotation site or, on its word, another site of its hospital system")),
+      unit: .share(
+        predicate: "come from a rotation site or, on its word, another site of its hospital system")),
     HeadlineFigure(
       label: "Median time to an offer",
       sources: [Source(metrics: ["days_to_offer_median"], subject: "graduates who accepted an offer")],
@@ -84,7 +85,8 @@ struct HeadlineFigure {
   func reading(_ source: Source, _ estimate: IntervalEstimate) -> String {
     switch unit {
     case .share(let predicate):
-      return "\(ReadingText.inTen(estimate.mean)) \(source.subject) \(source.predicate ?? predicate) (95% interval "
+      return
+        "\(ReadingText.inTen(estimate.mean)) \(source.subject) \(source.predicate ?? predicate) (95% interval "
         + "\(HTMLText.fixed(estimate.low * 100, 0))–\(HTMLText.percent(estimate.high)))."
     case .days(let phrase):
       let when = estimate.mean < 0 ? "before graduating" : "after graduating"

@@ -75,7 +75,8 @@ enum HiringCurveSection {
       if byStrategy[strategy] == nil { order.append(strategy) }
       byStrategy[strategy, default: []].append(
         LineChart.Point(
-          x: try table.number(row, columns[1]) / ReportContext.daysPerMonth, y: try table.number(row, columns[2]),
+          x: try table.number(row, columns[1]) / ReportContext.daysPerMonth,
+          y: try table.number(row, columns[2]),
           low: try table.number(row, columns[3]), high: try table.number(row, columns[4])))
     }
     let ordered = strategies.filter { byStrategy[$0] != nil } + order.filter { !strategies.contains($0) }
@@ -87,7 +88,8 @@ enum HiringCurveSection {
 
   /// The curve from one row per student: per replication, among graduates with a year of
   /// follow-up, the share whose accepted offer came by each month; then across replications.
-  static func fromStudents(_ table: ReportTable, strategies: [String], horizonDays: Double) throws(ReportError)
+  static func fromStudents(_ table: ReportTable, strategies: [String], horizonDays: Double)
+    throws(ReportError)
     -> [LineChart.Series]
   {
     let columns = try table.require([
@@ -107,7 +109,8 @@ enum HiringCurveSection {
       var entry = counts[strategy, default: [:]][replication] ?? (0, Array(repeating: 0, count: months.count))
       entry.0 += 1
       let offer = try table.number(row, columns[3])
-      for (index, month) in months.enumerated() where !offer.isNaN && offer <= Double(month) * ReportContext.daysPerMonth {
+      for (index, month) in months.enumerated()
+      where !offer.isNaN && offer <= Double(month) * ReportContext.daysPerMonth {
         entry.1[index] += 1
       }
       counts[strategy, default: [:]][replication] = entry
@@ -116,8 +119,10 @@ enum HiringCurveSection {
     return ordered.map { strategy in
       let replications = replicationOrder[strategy]!.map { counts[strategy]![$0]! }
       let points = months.indices.map { index in
-        let estimate = IntervalEstimate(replicationValues: replications.map { Double($0.1[index]) / Double($0.0) })
-        return LineChart.Point(x: Double(months[index]), y: estimate.mean, low: estimate.low, high: estimate.high)
+        let estimate = IntervalEstimate(
+          replicationValues: replications.map { Double($0.1[index]) / Double($0.0) })
+        return LineChart.Point(
+          x: Double(months[index]), y: estimate.mean, low: estimate.low, high: estimate.high)
       }
       return LineChart.Series(name: strategy, points: points)
     }

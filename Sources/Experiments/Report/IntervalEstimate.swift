@@ -23,7 +23,8 @@ struct IntervalEstimate: Equatable {
     let centre = mean
     let variance = finite.reduce(0) { $0 + ($1 - centre) * ($1 - centre) } / Double(finite.count - 1)
     let half =
-      StudentT.quantile(0.975, degreesOfFreedom: finite.count - 1) * (variance / Double(finite.count)).squareRoot()
+      StudentT.quantile(0.975, degreesOfFreedom: finite.count - 1)
+      * (variance / Double(finite.count)).squareRoot()
     (low, high) = (mean - half, mean + half)
   }
 

@@ -51,14 +51,17 @@ struct LineChart {
     }
     body += SVGMarkup.line(left, bottom, right, bottom, className: "axis")
     body += SVGMarkup.line(left, top, left, bottom, className: "axis")
-    body += SVGMarkup.text(xLabel, x: (left + right) / 2, y: bottom + 36, anchor: "middle", className: "axis-title")
+    body += SVGMarkup.text(
+      xLabel, x: (left + right) / 2, y: bottom + 36, anchor: "middle", className: "axis-title")
     body +=
       "<text class=\"axis-title\" transform=\"translate(14 \(HTMLText.coordinate((top + bottom) / 2))) rotate(-90)\" "
       + "text-anchor=\"middle\">\(HTMLText.escape(yLabel))</text>"
     for (index, line) in series.enumerated() {
       let banded = line.points.filter { $0.low.isFinite && $0.high.isFinite }
       guard banded.count > 1 else { continue }
-      let upper = banded.map { "\(HTMLText.coordinate(xAxis.position($0.x))),\(HTMLText.coordinate(yAxis.position($0.high)))" }
+      let upper = banded.map {
+        "\(HTMLText.coordinate(xAxis.position($0.x))),\(HTMLText.coordinate(yAxis.position($0.high)))"
+      }
       let lower = banded.reversed().map {
         "\(HTMLText.coordinate(xAxis.position($0.x))),\(HTMLText.coordinate(yAxis.position($0.low)))"
       }
@@ -73,7 +76,8 @@ struct LineChart {
         "<polyline class=\"series\" stroke=\"\(ChartPalette.colour(index))\" stroke-dasharray=\"\(ChartPalette.dash(index))\" "
         + "points=\"\(points.joined(separator: " "))\"><title>\(HTMLText.escape(line.name))</title></polyline>"
     }
-    let legend = SVGMarkup.legend(series.map(\.name), x: left, y: bottom + 54, width: right - left) { index, x, y in
+    let legend = SVGMarkup.legend(series.map(\.name), x: left, y: bottom + 54, width: right - left) {
+      index, x, y in
       "<line class=\"series\" stroke=\"\(ChartPalette.colour(index))\" stroke-dasharray=\"\(ChartPalette.dash(index))\" "
         + "x1=\"\(HTMLText.coordinate(x))\" y1=\"\(HTMLText.coordinate(y))\" x2=\"\(HTMLText.coordinate(x + 22))\" "
         + "y2=\"\(HTMLText.coordinate(y))\"/>"

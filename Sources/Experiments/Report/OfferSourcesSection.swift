@@ -49,7 +49,8 @@ enum OfferSourcesSection {
     let table = rows.flatMap { row in
       zip(routes, row.values).map { route, value in
         [
-          row.label, route.name, HTMLText.percent(value.value, decimals: 1), HTMLText.percent(value.low, decimals: 1),
+          row.label, route.name, HTMLText.percent(value.value, decimals: 1),
+          HTMLText.percent(value.low, decimals: 1),
           HTMLText.percent(value.high, decimals: 1),
         ]
       }
@@ -90,7 +91,9 @@ enum OfferSourcesSection {
           (
             strategy,
             IntervalEstimate(
-              replicationValues: replications.map { Double(shares[strategy]![$0]!.0) / Double(shares[strategy]![$0]!.1) })
+              replicationValues: replications.map {
+                Double(shares[strategy]![$0]!.0) / Double(shares[strategy]![$0]!.1)
+              })
           )
         }
       }
@@ -104,7 +107,8 @@ enum OfferSourcesSection {
     let chart = BarChart(
       title: "Accepted offers at a rotation site", valueLabel: "share of accepted offers at a rotation site",
       segments: ["at a rotation site"],
-      rows: estimates.map { BarChart.Row(label: $0.0, values: [($0.1.mean, $0.1.low, $0.1.high)]) }, shares: true)
+      rows: estimates.map { BarChart.Row(label: $0.0, values: [($0.1.mean, $0.1.low, $0.1.high)]) },
+      shares: true)
     let focus = estimates.first { $0.0 == context.focus } ?? estimates[0]
     let reading =
       context.underFocus

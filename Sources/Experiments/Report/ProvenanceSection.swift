@@ -70,7 +70,10 @@ enum ProvenanceSection {
           + "no warm-up is discarded: day 0 is the start of \($0.startYear) and earlier intakes are simulated from admission."
       } ?? "Recorded in the scenario file, which is unavailable."
     return [
-      ("Objective", "Estimate where and how soon the program's graduates find sonography jobs under each placement strategy."),
+      (
+        "Objective",
+        "Estimate where and how soon the program's graduates find sonography jobs under each placement strategy."
+      ),
       ("Model scope", scope),
       (
         "Inputs and their sources",
@@ -102,7 +105,9 @@ enum ProvenanceSection {
   private static func flatten(_ value: Any, path: String, into rows: inout [[String]]) {
     switch value {
     case let object as [String: Any]:
-      for key in object.keys.sorted() { flatten(object[key]!, path: path.isEmpty ? key : "\(path).\(key)", into: &rows) }
+      for key in object.keys.sorted() {
+        flatten(object[key]!, path: path.isEmpty ? key : "\(path).\(key)", into: &rows)
+      }
     case let list as [Any]:
       if list.allSatisfy({ !($0 is [String: Any]) && !($0 is [Any]) }) {
         rows.append([path, list.map { scalar($0) }.joined(separator: ", ")])

@@ -49,7 +49,8 @@ struct ReportFolder {
         path: directory,
         problem: "no run.json: not a folder written by cohortsim run, compare, sweep or calibrate")
     }
-    guard let object = try? JSONSerialization.jsonObject(with: data), let provenance = object as? [String: Any],
+    guard let object = try? JSONSerialization.jsonObject(with: data),
+      let provenance = object as? [String: Any],
       provenance["cohortsim_version"] is String
     else {
       throw ReportError(
@@ -103,7 +104,8 @@ struct ReportFolder {
       guard data.count == bytes, found == sha256.lowercased() else {
         throw ReportError(
           path: path,
-          problem: "does not match run.json in folder \(directory): recorded \(bytes) bytes, sha256 \(sha256); "
+          problem:
+            "does not match run.json in folder \(directory): recorded \(bytes) bytes, sha256 \(sha256); "
             + "found \(data.count) bytes, sha256 \(found) (the file changed after the run wrote it)")
       }
     }

@@ -10,7 +10,7 @@ enum ReportStyle {
     h2 { font-size: 1.3rem; border-bottom: 2px solid #0072B2; padding-bottom: 0.2rem; margin-top: 2.2rem; }
     h3 { font-size: 1.05rem; margin-top: 1.5rem; }
     .lede { font-size: 1.05rem; }
-    nav ol { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; padding-left: 1.2rem; margin: 0.5rem 0; }
+    nav ol { display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; padding-left: 0; margin: 0.5rem 0; list-style-position: inside; }
     a { color: #0057a0; }
     .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); gap: 0.75rem; }
     .card { border: 1px solid #bbb; border-left: 5px solid #0072B2; border-radius: 4px; padding: 0.6rem 0.8rem; }

@@ -40,7 +40,9 @@ struct ReportTable {
       guard let index = header.firstIndex(of: column) else {
         throw ReportError(
           path: path,
-          problem: "no column '\(column)'; expected \(columns.joined(separator: ",")), found \(header.joined(separator: ","))")
+          problem:
+            "no column '\(column)'; expected \(columns.joined(separator: ",")), found \(header.joined(separator: ","))"
+        )
       }
       indices.append(index)
     }

@@ -16,7 +16,9 @@ enum SitesSection {
     var counts: [String: [String: Int]] = [:]
     for row in students.rows where row[columns[0]] == context.focus {
       let replication = row[columns[1]]
-      if replications.last != replication && !replications.contains(replication) { replications.append(replication) }
+      if replications.last != replication && !replications.contains(replication) {
+        replications.append(replication)
+      }
       let site = row[columns[2]]
       guard site != CSVFormat.missing else { continue }
       counts[site, default: [:]][replication, default: 0] += 1
@@ -35,9 +37,12 @@ enum SitesSection {
     func label(_ site: String) -> String { names[site] ?? (Int(site) != nil ? "site \(site)" : site) }
     let shown = Array(sites.prefix(chartedSites))
     let chart = BarChart(
-      title: "Accepted offers per replication at the sites that hire most", valueLabel: "accepted offers per replication",
+      title: "Accepted offers per replication at the sites that hire most",
+      valueLabel: "accepted offers per replication",
       segments: ["offers"],
-      rows: shown.map { BarChart.Row(label: label($0.site), values: [($0.estimate.mean, $0.estimate.low, $0.estimate.high)]) },
+      rows: shown.map {
+        BarChart.Row(label: label($0.site), values: [($0.estimate.mean, $0.estimate.low, $0.estimate.high)])
+      },
       shares: false)
     let topFive = sites.prefix(5).map(\.share).reduce(0, +)
     let reading =
@@ -50,7 +55,9 @@ enum SitesSection {
     let figure = Figure(
       id: "chart-sites", title: chart.title, reading: reading, description: description,
       svg: chart.svg(id: "chart-sites", description: description),
-      tableHeader: ["Site", "Accepted offers per replication", "95% low", "95% high", "Share of all accepted offers"],
+      tableHeader: [
+        "Site", "Accepted offers per replication", "95% low", "95% high", "Share of all accepted offers",
+      ],
       tableRows: sites.map {
         [
           label($0.site), HTMLText.fixed($0.estimate.mean, 2), HTMLText.fixed($0.estimate.low, 2),
@@ -67,8 +74,11 @@ enum SitesSection {
   /// Site names from `sites.csv` when it has `site` and `name` columns; else none, and sites are
   /// labelled by what `students.csv` holds.
   private static func siteNames(_ context: inout ReportContext) throws(ReportError) -> [String: String] {
-    guard let sites = try context.folder.table("sites.csv"), sites.has("site"), sites.has("name") else { return [:] }
+    guard let sites = try context.folder.table("sites.csv"), sites.has("site"), sites.has("name") else {
+      return [:]
+    }
     let columns = try sites.require(["site", "name"])
-    return Dictionary(sites.rows.map { ($0[columns[0]], $0[columns[1]]) }, uniquingKeysWith: { first, _ in first })
+    return Dictionary(
+      sites.rows.map { ($0[columns[0]], $0[columns[1]]) }, uniquingKeysWith: { first, _ in first })
   }
 }
