@@ -30,7 +30,10 @@ enum HiringCurveSection {
     let chart = LineChart(
       title: "Share of graduates with an accepted offer, by months since graduation",
       xLabel: "months since graduation (negative: before)", yLabel: "graduates with an accepted offer",
-      series: series, shares: true)
+      series: series, shares: true,
+      xRange: series.flatMap { $0.points.map(\.x) }.min().flatMap { low in
+        series.flatMap { $0.points.map(\.x) }.max().map { low...max($0, low + 1) }
+      })
     let focus = series.first { $0.name == context.focus } ?? series.first
     let sixMonths = focus?.points.min { abs($0.x - 6) < abs($1.x - 6) }
     let reading =

@@ -21,6 +21,8 @@ struct LineChart {
   var series: [Series]
   /// Values are shares drawn as percentages on a 0–100% axis.
   var shares: Bool
+  /// The x axis's extent when it should be exactly the data's (months), not widened to ticks.
+  var xRange: ClosedRange<Double>? = nil
 
   static let width = 720.0
   static let plotHeight = 300.0
@@ -32,7 +34,9 @@ struct LineChart {
     let bottom = top + Self.plotHeight
     let allX = series.flatMap { $0.points.map(\.x) }
     let allY = series.flatMap { $0.points.flatMap { [$0.y, $0.low, $0.high] } }
-    let xAxis = ChartAxis(covering: allX, start: left, end: right)
+    let xAxis =
+      xRange.map { ChartAxis(lower: $0.lowerBound, upper: $0.upperBound, start: left, end: right) }
+      ?? ChartAxis(covering: allX, start: left, end: right)
     let yAxis =
       shares
       ? ChartAxis(lower: 0, upper: 1, start: bottom, end: top)

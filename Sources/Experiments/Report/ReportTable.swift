@@ -59,17 +59,4 @@ struct ReportTable {
     }
     return value
   }
-
-  /// A truth value in either spelling cohortsim has written (`true`/`false`, `TRUE`/`FALSE`).
-  /// - Throws: `ReportError` with line:column for anything else.
-  func boolean(_ row: Int, _ column: Int) throws(ReportError) -> Bool {
-    switch rows[row][column] {
-    case "true", "TRUE": return true
-    case "false", "FALSE": return false
-    default:
-      throw ReportError(
-        path: "\(path):\(row + 2):\(column + 1)",
-        problem: "'\(rows[row][column])' in column \(header[column]) is not true, false, TRUE or FALSE")
-    }
-  }
 }
