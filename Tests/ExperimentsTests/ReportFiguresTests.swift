@@ -83,3 +83,19 @@ struct ReportFiguresTests {
     #expect(ReadingText.inTen(0.02) == "Almost none of the")
   }
 }
+
+@Suite("cohortsim report: columns added later")
+struct ReportLaterColumnsTests {
+  @Test("a text column added to replications.csv (such as seed_hex) is skipped, not taken for a metric")
+  func textColumnIsSkipped() throws {
+    let root = temporaryDirectory()
+    defer { removeTemporaryDirectory(root) }
+    try writeFile(
+      "strategy,replication,seed,site_note,placed_6m\r\na,0,1,north,0.5\r\na,1,2,south,0.7\r\n",
+      "replications.csv", in: root)
+    let results = try ResultEstimates(
+      summary: nil, replications: ReportTable(path: root + "/replications.csv"))
+    #expect(!results.has("site_note"))
+    #expect(abs((results.estimate("a", "placed_6m")?.mean ?? 0) - 0.6) < 1e-12)
+  }
+}
