@@ -100,3 +100,44 @@ struct ReportFolderTests {
     #expect(error?.problem == "no such folder")
   }
 }
+
+@Suite("cohortsim report: sweep folders")
+struct ReportSweepTests {
+  /// A sweep folder: the fixture's files with run.json saying `sweep`, plus design.csv, points.csv
+  /// and sensitivity.csv in the sweep's column contract.
+  func sweepFolder(_ folder: String) throws {
+    let path = (folder as NSString).appendingPathComponent("run.json")
+    var object =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
+    object["command_line"] = ["cohortsim", "sweep", "tiny.json"]
+    try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
+    try writeFile("point,factor,value\r\n0,demand.regionShare,0.01\r\n", "design.csv", in: folder)
+    try writeFile(
+      "point,strategy,metric,mean\r\n0,nearest-to-home,placed_6m,0.6\r\n", "points.csv", in: folder)
+    try writeFile(
+      "strategy,metric,factor,index,estimate,ci95_low,ci95_high\r\n"
+        + "nearest-to-home,placed_6m,demand.regionShare,total,0.31,0.2,0.4\r\n"
+        + "nearest-to-home,placed_6m,hiring.budget,total,0.62,0.5,0.7\r\n",
+      "sensitivity.csv", in: folder)
+  }
+
+  @Test("a sweep folder's sensitivity indices are drawn, the largest factor first")
+  func sensitivityIsDrawn() throws {
+    let (root, folder) = try reportFixture()
+    defer { removeTemporaryDirectory(root) }
+    try sweepFolder(folder)
+    let html = try HTMLReport.build(directory: folder)
+    #expect(html.contains("id=\"chart-sensitivity-1\""))
+    #expect(html.contains("hiring.budget matters most for placed_6m under nearest-to-home (total 0.620"))
+  }
+
+  @Test("a sweep folder without design.csv is refused, naming the file")
+  func sweepNeedsDesign() throws {
+    let (root, folder) = try reportFixture()
+    defer { removeTemporaryDirectory(root) }
+    try sweepFolder(folder)
+    try FileManager.default.removeItem(atPath: folder + "/design.csv")
+    let error = try #require(reportError(folder))
+    #expect(error.problem.contains("missing design.csv, which a sweep folder always has"))
+  }
+}
