@@ -1,0 +1,126 @@
+import CohortModel
+
+/// The strategy comparison: a ranked forest plot of each strategy's paired difference from the
+/// reference in the first headline metric, in graduates per cohort, with Holm's correction
+/// across the strategies; then `selection.csv` (the `--select-best` result) when present.
+enum ComparisonSection {
+  static let title = "Strategy comparison"
+
+  static func make(_ context: inout ReportContext) throws(ReportError) -> ReportSection? {
+    guard let table = try context.folder.table("comparison.csv") else { return nil }
+    let columns = try table.require(["strategy", "reference", "metric", "mean_diff", "ci95_low", "ci95_high"])
+    let metrics = Set(table.rows.map { $0[columns[2]] })
+    guard
+      let source = HeadlineFigure.all[0].sources.first(where: {
+        $0.metrics.count == 1 && metrics.contains($0.metrics[0])
+      })
+    else {
+      return .omitted(
+        id: "comparison", title: title,
+        because: "comparison.csv has no placement metric (placed_6m_seeking, placed_6m).")
+    }
+    let metric = source.metrics[0]
+    let holmColumn = table.header.firstIndex(of: "p_holm")
+    let pColumn = table.header.firstIndex(of: "p_value")
+    var rows: [(strategy: String, reference: String, diff: Double, low: Double, high: Double, p: Double)] = []
+    var holm: [Double] = []
+    for row in table.rows.indices where table.rows[row][columns[2]] == metric {
+      let strategy = table.rows[row][columns[0]]
+      let reference = table.rows[row][columns[1]]
+      guard strategy != reference else { continue }
+      rows.append(
+        (
+          strategy, reference, try table.number(row, columns[3]), try table.number(row, columns[4]),
+          try table.number(row, columns[5]),
+          try pColumn.map { column throws(ReportError) in try table.number(row, column) } ?? .nan
+        ))
+      if let holmColumn { holm.append(try table.number(row, holmColumn)) }
+    }
+    guard !rows.isEmpty else {
+      return .omitted(
+        id: "comparison", title: title, because: "comparison.csv compares no strategy with another.")
+    }
+    let holmNote: String
+    if holmColumn != nil {
+      holmNote = "Holm-adjusted p-values as cohortsim compare wrote them (p_holm)."
+    } else {
+      holm = HolmCorrection.adjusted(rows.map(\.p))
+      holmNote =
+        "comparison.csv has no p_holm column, so the report applied Holm's correction itself to the \(rows.count) "
+        + "p-values of \(metric) shown here."
+    }
+    let perCohort = graduatesPerCohort(context)
+    let scale = perCohort ?? 100
+    let unit = perCohort == nil ? "graduates per 100" : "graduates per cohort"
+    let ranked = rows.indices.sorted { rows[$0].diff > rows[$1].diff }
+    let reference = rows[0].reference
+    let plot = ForestPlot(
+      title: "Difference from \(reference) in \(metric), \(unit)",
+      valueLabel: "difference in \(unit) placed (right: more than \(reference))",
+      rows: ranked.map { index in
+        ForestPlot.Row(
+          label: rows[index].strategy, estimate: rows[index].diff * scale, low: rows[index].low * scale,
+          high: rows[index].high * scale, clear: holm[index] <= 0.05)
+      })
+    let best = ranked[0]
+    let clearCount = holm.count { $0 <= 0.05 }
+    let direction = rows[best].diff >= 0 ? "more" : "fewer"
+    let reading =
+      "Compared with \(reference), \(rows[best].strategy) places about \(HTMLText.fixed(abs(rows[best].diff * scale), 1)) "
+      + "\(direction) \(unit) (95% interval \(HTMLText.fixed(rows[best].low * scale, 1)) to "
+      + "\(HTMLText.fixed(rows[best].high * scale, 1))); \(clearCount) of \(rows.count) strategies differ clearly from "
+      + "\(reference) after Holm's correction."
+    let description =
+      "Forest plot, strategies ranked by their paired difference from \(reference) in \(metric), each a point with its "
+      + "95% interval, zero marked by a vertical line. " + reading
+    let figure = Figure(
+      id: "chart-comparison", title: plot.title, reading: reading, description: description,
+      svg: plot.svg(id: "chart-comparison", description: description),
+      tableHeader: [
+        "Rank", "Strategy", "Difference (\(unit))", "95% low", "95% high", "Share difference", "Holm p",
+      ],
+      tableRows: ranked.enumerated().map { rank, index in
+        [
+          String(rank + 1), rows[index].strategy, HTMLText.fixed(rows[index].diff * scale, 2),
+          HTMLText.fixed(rows[index].low * scale, 2), HTMLText.fixed(rows[index].high * scale, 2),
+          HTMLText.fixed(rows[index].diff * 100, 2) + " points", HTMLText.fixed(holm[index], 4),
+        ]
+      })
+    var html = figure.html
+    html +=
+      "<p class=\"note\">Paired differences: every strategy ran with the same students, sites and draws in each "
+    html += "replication (common random numbers), so each difference is taken replication by replication. "
+    html += "The intervals are 95% t intervals of those differences; \(HTMLText.escape(holmNote)) "
+    if let perCohort {
+      html += "A cohort here is one program's intake: \(HTMLText.fixed(perCohort, 1)) graduates on average."
+    } else {
+      html += "The scenario is unavailable or generates its programs, so differences are per 100 graduates."
+    }
+    html += "</p>\n"
+    if let selection = try context.folder.table("selection.csv") {
+      html += "<h3>Best strategy (--select-best)</h3>\n"
+      html += DataTable(header: selection.header, rows: selection.rows, caption: "selection.csv").html
+    }
+    return ReportSection(id: "comparison", title: title, html: html)
+  }
+
+  /// Mean graduates per program intake: the run's mean `graduates` over the intakes whose
+  /// graduation day falls within the run (the same window the metric counts). Nil without the
+  /// scenario, or when its programs are generated.
+  static func graduatesPerCohort(_ context: ReportContext) -> Double? {
+    guard let scenario = context.folder.scenario, scenario.generatedPrograms == nil,
+      let graduates = context.results.estimate(context.focus, "graduates")?.mean, graduates.isFinite
+    else { return nil }
+    let month = ReportContext.daysPerMonth
+    var cohorts = 0
+    for program in scenario.programs {
+      for year in program.intakeYears {
+        let graduation =
+          Double(year - scenario.startYear) * 365.25 + Double(program.intakeMonth - 1) * month
+          + program.lengthMonths * month
+        if graduation >= 0 && graduation <= scenario.horizonDays { cohorts += 1 }
+      }
+    }
+    return cohorts > 0 ? graduates / Double(cohorts) : nil
+  }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// `cohortsim report`: one self-contained HTML page about a results folder. All CSS and every
+/// chart (SVG drawn here) are inline and there is no script, so the page opens offline, prints,
+/// and can be forwarded as a single file. The page depends only on the folder's bytes (no clock),
+/// so the same folder always gives the same page.
+public enum HTMLReport {
+  /// The page for the folder at `directory`.
+  /// - Throws: `ReportError` when the folder is not a cohortsim folder, lacks a required file,
+  ///   holds a file that does not match `run.json`'s hashes, or has a malformed CSV file.
+  public static func build(directory: String) throws(ReportError) -> String {
+    var context = try ReportContext(folder: try ReportFolder(directory: directory))
+    var sections = [HeadlineSection.make(context)]
+    if context.folder.kind != .sweep || context.folder.has("students.csv")
+      || context.folder.has("time_to_offer.csv")
+    {
+      sections.append(try HiringCurveSection.make(&context))
+      sections.append(try OfferSourcesSection.make(&context))
+    }
+    if let comparison = try ComparisonSection.make(&context) { sections.append(comparison) }
+    sections.append(try SitesSection.make(&context))
+    sections.append(try OverTimeSection.make(&context))
+    if let sensitivity = try SensitivitySection.make(&context) { sections.append(sensitivity) }
+    if let calibration = CalibrationSection.make(context) { sections.append(calibration) }
+    sections.append(ProvenanceSection.make(context))
+    return page(context, sections: sections)
+  }
+
+  private static func page(_ context: ReportContext, sections: [ReportSection]) -> String {
+    let name =
+      context.folder.scenario?.name
+      ?? ((context.folder.provenance["scenario_file"] as? String).map {
+        (($0 as NSString).lastPathComponent as NSString).deletingPathExtension
+      } ?? "cohortsim results")
+    let title = "Where graduates find jobs: \(name)"
+    var html = """
+      <!DOCTYPE html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <meta name="generator" content="cohortsim \(HTMLText.escape(context.folder.provenance["cohortsim_version"] as? String ?? ""))">
+      <title>\(HTMLText.escape(title))</title>
+      <style>
+      \(ReportStyle.css)</style>
+      </head>
+      <body>
+      <header>
+      <h1>\(HTMLText.escape(title))</h1>
+
+      """
+    let strategyText =
+      context.strategies.count > 1
+      ? "\(context.strategies.count) placement strategies compared against \(context.focus)"
+      : "placement strategy \(context.focus)"
+    html +=
+      "<p class=\"lede\">A cohortsim \(context.folder.kind.rawValue) of scenario \(HTMLText.escape(name)): "
+    html +=
+      "\(HTMLText.escape(strategyText)), \(context.folder.replications.map(String.init) ?? "an unrecorded number of") "
+    html +=
+      "replications, finished \(HTMLText.escape(context.folder.provenance["finished_at"] as? String ?? "at an unrecorded time")).</p>\n"
+    if let description = context.folder.scenario?.description, !description.isEmpty {
+      html += "<p>\(HTMLText.escape(description))</p>\n"
+    }
+    html += "<nav aria-label=\"Contents\"><ol>"
+    html += sections.map { "<li><a href=\"#\($0.id)\">\(HTMLText.escape($0.title))</a></li>" }.joined()
+    html += "</ol></nav>\n</header>\n<main>\n"
+    html += sections.map(\.rendered).joined()
+    html +=
+      "</main>\n<footer><p>Written by cohortsim \(HTMLText.escape(context.folder.provenance["cohortsim_version"] as? String ?? "")) "
+    html +=
+      "from the files in \(HTMLText.escape((context.folder.directory as NSString).lastPathComponent)). Figures are "
+    html +=
+      "simulation estimates, not forecasts: they say what the model implies under the scenario's assumptions.</p></footer>\n"
+    html += "</body>\n</html>\n"
+    return html
+  }
+}

@@ -1,0 +1,148 @@
+import CohortModel
+import Foundation
+
+/// A results folder as the report reads it: its `run.json`, checked against the files it lists,
+/// and whichever known CSV files are present. Sections are added for the files a folder has, so
+/// the report grows as `compare`, `sweep` and `calibrate` write more, without a flag per file.
+struct ReportFolder {
+  /// What wrote the folder, from the second word of `run.json`'s command line.
+  enum Kind: String {
+    case run, compare, merge, sweep, calibrate
+
+    /// Files without which a folder of this kind cannot be reported on.
+    var requiredFiles: [String] {
+      switch self {
+      case .run, .merge: ["summary.csv", "replications.csv"]
+      case .compare: ["summary.csv", "replications.csv", "comparison.csv"]
+      case .sweep: ["design.csv", "points.csv"]
+      case .calibrate: []
+      }
+    }
+  }
+
+  let directory: String
+  let kind: Kind
+  /// `run.json` as JSON, so that keys added later (`files`, `select_best`) are simply there.
+  let provenance: [String: Any]
+  /// The scenario as decoded from the file `run.json` names, when it still exists and its bytes
+  /// still hash to `scenario_sha256`; otherwise nil and `scenarioNote` says why.
+  let scenario: Scenario?
+  let scenarioJSON: Any?
+  let scenarioNote: String?
+  /// Whether `run.json` listed file hashes that were checked.
+  let verifiedFiles: [String]
+
+  /// The CSV files read so far, by name.
+  private var tables: [String: ReportTable] = [:]
+
+  /// Reads `run.json`, verifies the hashes it records, and checks the required files exist.
+  /// - Throws: `ReportError` for a folder that does not exist, has no or an unreadable
+  ///   `run.json`, lacks a required file, or holds a file whose bytes do not match `run.json`.
+  init(directory: String) throws(ReportError) {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
+    else { throw ReportError(path: directory, problem: "no such folder") }
+    self.directory = directory
+    let runJSON = (directory as NSString).appendingPathComponent("run.json")
+    guard let data = FileManager.default.contents(atPath: runJSON) else {
+      throw ReportError(
+        path: directory,
+        problem: "no run.json: not a folder written by cohortsim run, compare, sweep or calibrate")
+    }
+    guard let object = try? JSONSerialization.jsonObject(with: data),
+      let provenance = object as? [String: Any],
+      provenance["cohortsim_version"] is String
+    else {
+      throw ReportError(
+        path: runJSON, problem: "not a cohortsim run.json (a JSON object with \"cohortsim_version\")")
+    }
+    self.provenance = provenance
+    kind = Self.kind(of: provenance)
+    verifiedFiles = try Self.verifyHashes(provenance, directory: directory)
+    for file in kind.requiredFiles
+    where !FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(file)) {
+      throw ReportError(
+        path: directory,
+        problem: "missing \(file), which a \(kind.rawValue) folder always has (required: "
+          + "\(kind.requiredFiles.joined(separator: ", ")))")
+    }
+    (scenario, scenarioJSON, scenarioNote) = Self.scenario(provenance)
+  }
+
+  private static func kind(of provenance: [String: Any]) -> Kind {
+    let commandLine = provenance["command_line"] as? [String] ?? []
+    if commandLine.count > 1, let kind = Kind(rawValue: commandLine[1]), kind != .merge { return kind }
+    if provenance["reference"] is String { return .compare }
+    return commandLine.count > 1 && commandLine[1] == "merge" ? .merge : .run
+  }
+
+  /// Checks every file `run.json` lists under `"files"` (`{NAME: {"bytes": N, "sha256": HEX}}`)
+  /// before anything is read, and returns their names. A folder without the key predates it.
+  private static func verifyHashes(_ provenance: [String: Any], directory: String) throws(ReportError)
+    -> [String]
+  {
+    guard let listed = provenance["files"] else { return [] }
+    guard let files = listed as? [String: Any] else {
+      throw ReportError(
+        path: (directory as NSString).appendingPathComponent("run.json"),
+        problem: "\"files\" is not an object of {\"bytes\": N, \"sha256\": HEX}")
+    }
+    for name in files.keys.sorted() {
+      guard let entry = files[name] as? [String: Any], let bytes = (entry["bytes"] as? NSNumber)?.intValue,
+        let sha256 = entry["sha256"] as? String
+      else {
+        throw ReportError(
+          path: (directory as NSString).appendingPathComponent("run.json"),
+          problem: "files.\(name) needs \"bytes\" (a whole number) and \"sha256\" (64 hex digits)")
+      }
+      let path = (directory as NSString).appendingPathComponent(name)
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw ReportError(
+          path: path, problem: "run.json lists \(name) but it is missing from folder \(directory)")
+      }
+      let found = SHA256.hexDigest(of: data)
+      guard data.count == bytes, found == sha256.lowercased() else {
+        throw ReportError(
+          path: path,
+          problem:
+            "does not match run.json in folder \(directory): recorded \(bytes) bytes, sha256 \(sha256); "
+            + "found \(data.count) bytes, sha256 \(found) (the file changed after the run wrote it)")
+      }
+    }
+    return files.keys.sorted()
+  }
+
+  private static func scenario(_ provenance: [String: Any]) -> (Scenario?, Any?, String?) {
+    guard let path = provenance["scenario_file"] as? String else {
+      return (nil, nil, "run.json names no scenario file")
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      return (nil, nil, "the scenario file \(path) is no longer there")
+    }
+    if let recorded = provenance["scenario_sha256"] as? String, SHA256.hexDigest(of: data) != recorded {
+      return (nil, nil, "the scenario file \(path) has changed since the run (its SHA-256 differs)")
+    }
+    guard let file = try? ScenarioFile.load(path) else {
+      return (nil, nil, "the scenario file \(path) no longer decodes")
+    }
+    return (file.scenario, try? JSONSerialization.jsonObject(with: data), nil)
+  }
+
+  func has(_ file: String) -> Bool {
+    FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(file))
+  }
+
+  /// The named CSV file, read once; nil when the folder does not have it.
+  mutating func table(_ file: String) throws(ReportError) -> ReportTable? {
+    if let table = tables[file] { return table }
+    guard has(file) else { return nil }
+    let table = try ReportTable(path: (directory as NSString).appendingPathComponent(file))
+    tables[file] = table
+    return table
+  }
+
+  /// The strategies in the order `run.json` lists them.
+  var strategies: [String] { provenance["strategies"] as? [String] ?? [] }
+  var reference: String? { provenance["reference"] as? String }
+  var replications: Int? { (provenance["replications"] as? NSNumber)?.intValue }
+}

@@ -1,0 +1,44 @@
+/// One `<section>` of the page: a heading and its HTML, or a note saying why it is not there.
+struct ReportSection {
+  var id: String
+  var title: String
+  var html: String
+
+  /// A section whose data the folder does not have: the page says so rather than leaving a gap
+  /// a reader might take for "nothing happened".
+  static func omitted(id: String, title: String, because reason: String) -> ReportSection {
+    ReportSection(id: id, title: title, html: "<p class=\"note\">Not shown: \(HTMLText.escape(reason))</p>\n")
+  }
+
+  var rendered: String {
+    "<section id=\"\(id)\">\n<h2>\(HTMLText.escape(title))</h2>\n\(html)</section>\n"
+  }
+}
+
+/// What every section reads: the folder, its summary figures, and which strategy a
+/// single-strategy sentence is about.
+struct ReportContext {
+  var folder: ReportFolder
+  let results: ResultEstimates
+  /// The strategies in `run.json` order (or the results' order when `run.json` has none).
+  let strategies: [String]
+  /// The strategy sentences describe: the comparison's reference, else the first.
+  let focus: String
+
+  init(folder: ReportFolder) throws(ReportError) {
+    var folder = folder
+    results = try ResultEstimates(
+      summary: try folder.table("summary.csv"), replications: try folder.table("replications.csv"))
+    strategies = folder.strategies.isEmpty ? results.strategies : folder.strategies
+    focus = folder.reference ?? strategies.first ?? ""
+    self.folder = folder
+  }
+
+  /// "Under nearest-to-home, " when there is more than one strategy, else nothing.
+  var underFocus: String { strategies.count > 1 ? "Under \(focus), " : "" }
+
+  /// Days from the run's start to its horizon, from the scenario; nil when the scenario is gone.
+  var horizonDays: Double? { folder.scenario?.horizonDays }
+
+  static let daysPerMonth = 365.25 / 12
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// One CSV file of a results folder, read by column name so that added columns (a later
+/// `p_holm`, `seed_hex`) never break the report, and a missing one is named in the error.
+struct ReportTable {
+  /// The file's path, for error messages.
+  let path: String
+  let header: [String]
+  let rows: [[String]]
+
+  /// Reads and splits `path`.
+  /// - Throws: `ReportError` when the file is unreadable, truncated or has rows of the wrong width.
+  init(path: String) throws(ReportError) {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ReportError(path: path, problem: "the file cannot be read")
+    }
+    let records: [[String]]
+    do {
+      records = try CSVRecords.parse(String(decoding: data, as: UTF8.self), path: path)
+    } catch {
+      throw ReportError(path: path, problem: error.problem)
+    }
+    self.path = path
+    header = records[0]
+    rows = Array(records.dropFirst())
+    for (index, row) in rows.enumerated() where row.count != header.count {
+      throw ReportError(
+        path: path,
+        problem: "line \(index + 2) has \(row.count) fields; the header has \(header.count)")
+    }
+  }
+
+  func has(_ column: String) -> Bool { header.contains(column) }
+
+  /// The index of every column in `columns`.
+  /// - Throws: `ReportError` naming the first missing column and the columns found.
+  func require(_ columns: [String]) throws(ReportError) -> [Int] {
+    var indices: [Int] = []
+    for column in columns {
+      guard let index = header.firstIndex(of: column) else {
+        throw ReportError(
+          path: path,
+          problem:
+            "no column '\(column)'; expected \(columns.joined(separator: ",")), found \(header.joined(separator: ","))"
+        )
+      }
+      indices.append(index)
+    }
+    return indices
+  }
+
+  /// The number in row `row` (0-based, after the header), column `column`; `NA` is NaN.
+  /// - Throws: `ReportError` with line:column when the field is not a number.
+  func number(_ row: Int, _ column: Int) throws(ReportError) -> Double {
+    guard let value = CSVRecords.number(rows[row][column]) else {
+      throw ReportError(
+        path: "\(path):\(row + 2):\(column + 1)",
+        problem: "'\(rows[row][column])' in column \(header[column]) is not a number or NA")
+    }
+    return value
+  }
+}

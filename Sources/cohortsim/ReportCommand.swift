@@ -1,0 +1,64 @@
+import Experiments
+import Foundation
+
+/// `cohortsim report`: one self-contained HTML page about a results folder, for people who will
+/// not run a notebook.
+struct ReportCommand: Subcommand {
+  static let name = "report"
+  static let summary = "write one self-contained HTML page with charts about a results folder"
+  static let usage = "DIR [--out FILE.html]"
+  static let discussion = """
+    Reads DIR, a folder written by 'cohortsim run', 'compare', 'merge', 'sweep' or 'calibrate', and \
+    writes one HTML page (default DIR/report.html) with its CSS and every chart inline as SVG, no \
+    script, nothing loaded from the network: it opens offline, prints on A4 or Letter and can be \
+    forwarded as one file. In order: the headline (placement within 6 and 12 months, hires at \
+    rotation sites, median time to an offer), the hiring curve, where the offers come from, the \
+    strategy comparison (compare folders), the sites that hire, results over time, sensitivity \
+    (sweep folders), and how it was computed (provenance, a STRESS-DES list, the scenario's \
+    fields). Each chart has a plain-language sentence, a text alternative and the table of its \
+    numbers. Sections whose files the folder lacks say so; rerun with --students for the hiring \
+    curve, offer places and sites. When run.json records file hashes they are checked first. A \
+    folder without run.json, without a required file (summary.csv and replications.csv; \
+    comparison.csv for compare), or with a file that does not match run.json exits 2 naming it, \
+    and nothing is written.
+    """
+  static let options: [OptionSpec] = [
+    .value("out", "FILE.html", "where to write the page (default: DIR/report.html)")
+  ]
+  static let examples = [
+    "cohortsim compare Scenarios/strategies.json --students --out Results/mine",
+    "cohortsim report Results/mine                       writes Results/mine/report.html",
+    "cohortsim report Results/baseline --out baseline.html",
+  ]
+
+  let directory: String
+  let output: String
+
+  init(_ arguments: ParsedArguments) throws {
+    directory = try arguments.requirePositionals(["DIR"])[0]
+    output = arguments.string("out") ?? (directory as NSString).appendingPathComponent("report.html")
+  }
+
+  func run() throws -> Int32 {
+    let html: String
+    do {
+      html = try HTMLReport.build(directory: directory)
+    } catch {
+      printError(error.description)
+      return 2
+    }
+    // Written beside its final name and renamed, so a failed write never leaves half a page.
+    let staging = output + ".partial"
+    do {
+      try Data(html.utf8).write(to: URL(fileURLWithPath: staging))
+      if FileManager.default.fileExists(atPath: output) { try FileManager.default.removeItem(atPath: output) }
+      try FileManager.default.moveItem(atPath: staging, toPath: output)
+    } catch {
+      try? FileManager.default.removeItem(atPath: staging)
+      printError("cannot write \(output): \(error.localizedDescription)")
+      return 2
+    }
+    print("wrote \(output)")
+    return 0
+  }
+}

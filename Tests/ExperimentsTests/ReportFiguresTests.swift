@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+@testable import Experiments
+
+@Suite("cohortsim report: the figures it computes")
+struct ReportFiguresTests {
+  /// Two replications of three graduates each with a year of follow-up, plus one graduate too late
+  /// to count: offers at -10, 20 and none days; then 100, 400 and 5 days.
+  let students = """
+    strategy,replication,graduation_day,days_from_graduation_to_offer\r
+    a,0,10,-10\r
+    a,0,10,20\r
+    a,0,10,NA\r
+    a,0,3400,1\r
+    a,1,20,100\r
+    a,1,20,400\r
+    a,1,20,5\r
+
+    """
+
+  @Test("the derived hiring curve is the mean over replications of each replication's share")
+  func derivedCurveIsTheMeanOfReplicationShares() throws {
+    let root = temporaryDirectory()
+    defer { removeTemporaryDirectory(root) }
+    try writeFile(students, "students.csv", in: root)
+    let table = try ReportTable(path: root + "/students.csv")
+    let series = try HiringCurveSection.fromStudents(table, strategies: ["a"], horizonDays: 3652.5)
+    let points = Dictionary(uniqueKeysWithValues: series[0].points.map { (Int($0.x), $0) })
+    // Month 0 (day 0): replication 0 has 1 of 3 (day -10), replication 1 has 0 of 3.
+    let third: Double = 1.0 / 3
+    #expect(abs(points[0]!.y - third / 2) < 1e-12)
+    // Month 1 (30.4 days): 2 of 3 and 1 of 3.
+    #expect(abs(points[1]!.y - 0.5) < 1e-12)
+    // Month 4 (121.75 days): 2 of 3 and 2 of 3; the graduate with a day-400 offer is not yet in.
+    let month4 = points[4]!
+    #expect(abs(month4.y - 2 * third) < 1e-12)
+    #expect(abs(month4.high - month4.low) < 1e-12)
+  }
+
+  @Test("a headline sum of metrics is estimated from per-replication sums")
+  func sumOfMetricsUsesReplicationSums() throws {
+    let root = temporaryDirectory()
+    defer { removeTemporaryDirectory(root) }
+    try writeFile(
+      "strategy,replication,seed,offer_own_site,offer_same_system\r\na,0,1,0.1,0.3\r\na,1,2,0.3,0.1\r\na,2,3,0.2,0.2\r\n",
+      "replications.csv", in: root)
+    let results = try ResultEstimates(
+      summary: nil, replications: ReportTable(path: root + "/replications.csv"))
+    let estimate = try #require(results.estimate("a", sumOf: ["offer_own_site", "offer_same_system"]))
+    // Every replication sums to 0.4, so the interval has no width (the parts alone would).
+    #expect(abs(estimate.mean - 0.4) < 1e-12)
+    #expect(abs(estimate.high - estimate.low) < 1e-12)
+  }
+
+  @Test("an interval over replications is the Student-t interval")
+  func intervalIsStudentT() {
+    let estimate = IntervalEstimate(replicationValues: [1, 2, 3, 4, .nan])
+    // mean 2.5, sd sqrt(5/3), t(0.975, 3) = 3.182446305284263.
+    let half = 3.182446305284263 * (5.0 / 3).squareRoot() / 2
+    #expect(estimate.count == 4)
+    #expect(abs(estimate.low - (2.5 - half)) < 1e-9)
+    #expect(abs(estimate.high - (2.5 + half)) < 1e-9)
+  }
+
+  @Test("comparison uses p_holm from comparison.csv when it has the column")
+  func comparisonUsesPHolm() throws {
+    let (root, folder) = try reportFixture()
+    defer { removeTemporaryDirectory(root) }
+    let lines = readFile("comparison.csv", in: folder).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+    // Every difference made clear (p_holm 0) whatever its p_value.
+    let rewritten = [lines[0] + ",p_holm"] + lines.dropFirst().map { $0 + ",0" }
+    try writeFile(rewritten.joined(separator: "\r\n") + "\r\n", "comparison.csv", in: folder)
+    let html = try HTMLReport.build(directory: folder)
+    #expect(html.contains("1 of 1 strategies differ clearly"))
+    #expect(html.contains("as cohortsim compare wrote them (p_holm)"))
+  }
+
+  @Test("shares are read as 'about N in 10'")
+  func inTenWording() {
+    #expect(ReadingText.inTen(0.674) == "About 7 in 10")
+    #expect(ReadingText.inTen(0.97) == "Nearly all")
+    #expect(ReadingText.inTen(0.02) == "Almost none of the")
+  }
+}
+
+@Suite("cohortsim report: columns added later")
+struct ReportLaterColumnsTests {
+  @Test("a text column added to replications.csv (such as seed_hex) is skipped, not taken for a metric")
+  func textColumnIsSkipped() throws {
+    let root = temporaryDirectory()
+    defer { removeTemporaryDirectory(root) }
+    try writeFile(
+      "strategy,replication,seed,site_note,placed_6m\r\na,0,1,north,0.5\r\na,1,2,south,0.7\r\n",
+      "replications.csv", in: root)
+    let results = try ResultEstimates(
+      summary: nil, replications: ReportTable(path: root + "/replications.csv"))
+    #expect(!results.has("site_note"))
+    #expect(abs((results.estimate("a", "placed_6m")?.mean ?? 0) - 0.6) < 1e-12)
+  }
+}

@@ -1,0 +1,63 @@
+import CohortModel
+import Foundation
+
+@testable import Experiments
+
+/// A compare folder of the tiny scenario: two strategies, three replications, students.csv.
+/// Returns the temporary root (to delete) and the folder.
+func reportFixture(_ label: String = #function) throws -> (root: String, folder: String) {
+  let root = temporaryDirectory(label)
+  var plan = try tinyPlan(in: root, replications: 3, strategies: ["nearest-to-home", "random"])
+  plan.reference = "nearest-to-home"
+  plan.writeStudents = true
+  _ = try completedReport(ExperimentRunner(plan: plan))
+  return (root, plan.outputDirectory)
+}
+
+/// Writes `text` as `name` in `folder`.
+func writeFile(_ text: String, _ name: String, in folder: String) throws {
+  try Data(text.utf8).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(name)))
+}
+
+func readFile(_ name: String, in folder: String) -> String {
+  String(
+    decoding: FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(name))
+      ?? Data(), as: UTF8.self)
+}
+
+/// Adds a `"files"` block to the folder's run.json with the true size and SHA-256 of `names`.
+func recordHashes(_ names: [String], in folder: String) throws {
+  let path = (folder as NSString).appendingPathComponent("run.json")
+  var object =
+    try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
+  var files: [String: Any] = [:]
+  for name in names {
+    let data = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(name))!
+    files[name] = ["bytes": data.count, "sha256": SHA256.hexDigest(of: data)]
+  }
+  object["files"] = files
+  try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]).write(
+    to: URL(fileURLWithPath: path))
+}
+
+/// The error `HTMLReport.build` throws for `folder`, or nil when it succeeds.
+func reportError(_ folder: String) -> ReportError? {
+  do {
+    _ = try HTMLReport.build(directory: folder)
+    return nil
+  } catch {
+    return error
+  }
+}
+
+/// The substrings of `text` between `start` and the next `end`, in order.
+func pieces(of text: String, from start: String, to end: String) -> [String] {
+  var found: [String] = []
+  var rest = text[...]
+  while let open = rest.range(of: start) {
+    guard let close = rest[open.upperBound...].range(of: end) else { break }
+    found.append(String(rest[open.lowerBound..<close.upperBound]))
+    rest = rest[close.upperBound...]
+  }
+  return found
+}
