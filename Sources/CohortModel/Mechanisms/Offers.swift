@@ -90,7 +90,9 @@ extension CohortDynamics {
       now, "offer_accepted", student: student, site: site,
       "requisition=\(requisition) source=\(source.rawValue) distance_km=\(fixed(distanceKm))")
     let onboardingDays = scenario.hiring.onboardingDays
-    let onboarding = withHiringStream(site) { onboardingDays.sample(&$0) }
+    let onboarding = withRequisitionStream(requisition, Draws.onboarding, occurrence: student + 1) {
+      onboardingDays.sample(&$0)
+    }
     let plannedStart = max(now, students[student].graduationDay) + onboarding
     simulation.schedule(.jobStarts(student: Int32(student)), at: plannedStart)
     if contingent {
