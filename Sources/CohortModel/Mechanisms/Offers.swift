@@ -54,13 +54,15 @@ extension CohortDynamics {
         if chosen == nil || distance < chosen!.distance { chosen = (distance, Int(raw)) }
       }
     }
+    // Accept first: the declined requisitions move on to their next tiers only once the student
+    // is hired, so none of them can refer straight back the student who just turned it down.
+    if let chosen { accept(chosen.requisition, by: student, distanceKm: chosen.distance, &simulation) }
     for raw in offers where Int(raw) != chosen?.requisition {
       trace(
         simulation.now, "offer_declined", student: student, site: Int(requisitions[Int(raw)].site),
         "requisition=\(raw)")
       moveOn(Int(raw), &simulation)
     }
-    if let chosen { accept(chosen.requisition, by: student, distanceKm: chosen.distance, &simulation) }
   }
 
   private mutating func accept(
