@@ -71,7 +71,9 @@ public struct RandomStreamBank: ~Copyable {
   /// Lends `body` the short-lived stream named `key`: the same numbers for the same key in any
   /// run of this replication seed, whatever was drawn before.
   /// - Complexity: O(1): reseeding taus2 is three words and six warm-up steps.
-  public mutating func withStream<Result>(keyed key: DrawKey, _ body: (inout RandomStream) -> Result) -> Result {
+  public mutating func withStream<Result>(keyed key: DrawKey, _ body: (inout RandomStream) -> Result)
+    -> Result
+  {
     RandomStream.seed(
       scratch, with: SeedDerivation.drawSeed(replicationSeed: replicationSeed, key: key),
       algorithm: algorithm.keyedAlgorithm)

@@ -32,6 +32,7 @@ import Testing
     }
     // Without declines the test would prove nothing.
     #expect(declines > 0)
-    #expect(returns.isEmpty, "\(returns.count) of \(declines) declines came back, first: \(returns.first ?? "")")
+    #expect(
+      returns.isEmpty, "\(returns.count) of \(declines) declines came back, first: \(returns.first ?? "")")
   }
 }

@@ -11,7 +11,9 @@ import Testing
     // Openings do not depend on students: one small program keeps the run fast.
     scenario.programs = [scenario.programs[0]]
     scenario.programs[0].cohortSize = .constant(value: 2)
-    let world = World(scenario: scenario, replicationSeed: SeedDerivation.replicationSeed(master: scenario.seed, replication: 0))
+    let world = World(
+      scenario: scenario,
+      replicationSeed: SeedDerivation.replicationSeed(master: scenario.seed, replication: 0))
     let positions = Double(world.sites.reduce(0) { $0 + $1.positions })
     // The figure `cohortsim describe` prints as "expected openings a year".
     let promised = world.demand.openingsPerYear * positions / world.demand.initialPositions

@@ -76,7 +76,8 @@ extension CohortDynamics {
     let identity = SeedDerivation.splitmix64(
       SeedDerivation.splitmix64(UInt64(site)) ^ UInt64(budgets[site].approvals))
     budgets[site].approvals += 1
-    schedule(Requisition(site: Int32(site), approvedDay: simulation.now + delay, identity: identity), &simulation)
+    schedule(
+      Requisition(site: Int32(site), approvedDay: simulation.now + delay, identity: identity), &simulation)
   }
 
   /// A vacancy-chain requisition: its approval delay is keyed by its own identity, so chains

@@ -135,7 +135,8 @@ struct CohortDynamics: EventHandler, ~Copyable {
   ) -> R {
     streams.withStream(
       keyed: DrawKey(
-        purpose, entity: requisitions[requisition].identity, occurrence: UInt64(truncatingIfNeeded: occurrence)),
+        purpose, entity: requisitions[requisition].identity,
+        occurrence: UInt64(truncatingIfNeeded: occurrence)),
       body)
   }
 

@@ -21,7 +21,9 @@ extension CohortDynamics {
       } else {
         day =
           graduation
-          + withStudentStream(student, Draws.examSitting, occurrence: number) { exam.daysAfterGraduation!.sample(&$0) }
+          + withStudentStream(student, Draws.examSitting, occurrence: number) {
+            exam.daysAfterGraduation!.sample(&$0)
+          }
       }
       simulation.schedule(
         .examAttempt(student: Int32(student), exam: Int32(number)), at: max(day, simulation.now))

@@ -47,7 +47,9 @@ extension CohortDynamics {
     ) { stream in
       let count = Int(hiring.externalApplicants.sample(&stream).rounded())
       var best = -Double.infinity
-      for _ in 0..<max(0, count) { best = max(best, hiring.externalCandidateScore.sample(&stream) + hiring.credentialBonus) }
+      for _ in 0..<max(0, count) {
+        best = max(best, hiring.externalCandidateScore.sample(&stream) + hiring.credentialBonus)
+      }
       return (count, best)
     }
     applicants += max(0, externalCount)

@@ -24,7 +24,9 @@ extension CohortDynamics {
       case .openMarket:
         requisitions[index].postings += 1
         let postingDays = scenario.hiring.postingDays
-        let days = withRequisitionStream(index, Draws.postingLength, occurrence: Int(requisitions[index].postings)) {
+        let days = withRequisitionStream(
+          index, Draws.postingLength, occurrence: Int(requisitions[index].postings)
+        ) {
           postingDays.sample(&$0)
         }
         trace(

@@ -19,7 +19,9 @@ extension CohortDynamics {
     nearby.sort()
     let weights = nearby.map { Double(sites[$0].positions) }
     let total = weights.reduce(0, +)
-    let (moves, draw) = withRequisitionStream(requisition, Draws.vacancyChain) { ($0.chance(share), $0.uniform()) }
+    let (moves, draw) = withRequisitionStream(requisition, Draws.vacancyChain) {
+      ($0.chance(share), $0.uniform())
+    }
     guard moves, total > 0 else { return }
     let left = nearby[Distribution.pick(weights: weights, u: draw)]
     let identity = SeedDerivation.splitmix64(requisitions[requisition].identity ^ Draws.vacancyChain.hash)
