@@ -76,6 +76,16 @@ enum RequisitionTier: UInt8, Comparable {
 
   static func < (lhs: RequisitionTier, rhs: RequisitionTier) -> Bool { lhs.rawValue < rhs.rawValue }
 
+  /// The tier tried after this one; the open market is the last and stays (a job is reposted).
+  var next: RequisitionTier {
+    switch self {
+    case .ownSite: .sameSystem
+    case .sameSystem: .recommendation
+    case .recommendation: .openMarket
+    case .openMarket: .openMarket
+    }
+  }
+
   var source: OfferSource {
     switch self {
     case .ownSite: .ownSite

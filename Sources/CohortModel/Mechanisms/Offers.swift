@@ -16,8 +16,7 @@ extension CohortDynamics {
 
   /// The requisition goes to its next tier (a public posting stays public: it is reposted).
   mutating func moveOn(_ requisition: Int, _ simulation: inout Simulation<CohortEvent>) {
-    let tier = requisitions[requisition].tier
-    if tier < .openMarket { requisitions[requisition].tier = RequisitionTier(rawValue: tier.rawValue + 1)! }
+    requisitions[requisition].tier = requisitions[requisition].tier.next
     advance(requisition, &simulation)
   }
 

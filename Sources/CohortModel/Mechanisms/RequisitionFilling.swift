@@ -46,7 +46,7 @@ extension CohortDynamics {
         simulation.schedule(.insideOffer(requisition: Int32(index), student: Int32(student)), after: days)
         return
       }
-      requisitions[index].tier = RequisitionTier(rawValue: tier.rawValue + 1)!
+      requisitions[index].tier = tier.next
     }
   }
 
