@@ -7,7 +7,9 @@ extension CohortDynamics {
   /// Each period every site learns whether it is frozen and how many positions it gains (or,
   /// when positions are to shrink, how many it must lose); held exits and growth are approved
   /// when a period without a freeze comes. A loss is taken by leaving that many later exits
-  /// unreplaced (`staffLeaves`), so the site shrinks to its budgeted size.
+  /// unreplaced (`staffLeaves`). Cuts are pooled over the region: a small site may see no exit
+  /// for years, so waiting for its own would keep the region above its budget (and its openings
+  /// above what the demand promises) for that long, while the region's next exit is days away.
   mutating func reviewBudgets(_ simulation: inout Simulation<CohortEvent>) {
     let demand = scenario.demand
     // The listed positions are day 0's: warm-up reviews freeze and thaw but change no positions
@@ -22,7 +24,7 @@ extension CohortDynamics {
       if frozen && !budgets[site].frozen { trace(simulation.now, "hiring_freeze", site: site) }
       budgets[site].frozen = frozen
       let growth = periodGrowth >= 0 && !warmUp ? change : 0
-      if periodGrowth < 0 && !warmUp { budgets[site].pendingCuts += change }
+      if periodGrowth < 0 && !warmUp { pendingCuts += change }
       if growth > 0 { trace(simulation.now, "positions_granted", site: site, "positions=\(growth)") }
       budgets[site].deferredGrowth += growth
       guard !frozen else { continue }
@@ -56,8 +58,8 @@ extension CohortDynamics {
   mutating func staffLeaves(_ site: Int, _ simulation: inout Simulation<CohortEvent>) {
     budgets[site].nextExit = nil
     trace(simulation.now, "staff_exit", site: site)
-    if budgets[site].pendingCuts > 0 && sites[site].positions > 0 {
-      budgets[site].pendingCuts -= 1
+    if pendingCuts > 0 && sites[site].positions > 0 {
+      pendingCuts -= 1
       sites[site].positions -= 1
       trace(simulation.now, "position_cut", site: site)
     } else if budgets[site].frozen {

@@ -35,6 +35,9 @@ struct CohortDynamics: EventHandler, ~Copyable {
   /// The number of the next budget review: period n falls on day n × budgetPeriodDays
   /// (negative in the warm-up).
   var budgetPeriod = 0
+  /// Positions the budgets have cut that the region's next staff exits will take (shrinking
+  /// demand); see `reviewBudgets`.
+  var pendingCuts = 0
 
   init(scenario: Scenario, world: World, strategy: String, replicationSeed: UInt64, tracing: Bool) {
     self.scenario = scenario

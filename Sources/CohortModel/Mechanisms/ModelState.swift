@@ -123,8 +123,6 @@ struct SiteBudget {
   var deferredGrowth = 0
   /// Vacancies left by sonographers who moved to another site, held by a freeze.
   var deferredChains: [UInt64] = []
-  /// Positions the budget has cut and the next exits will take (shrinking demand).
-  var pendingCuts = 0
   /// Exit and growth requisitions approved so far: the ordinal in their identity.
   var approvals = 0
   var nextExit: EventHandle?
