@@ -17,20 +17,21 @@ import Testing
     let positions = Double(world.sites.reduce(0) { $0 + $1.positions })
     // The figure `cohortsim describe` prints as "expected openings a year".
     let promised = world.demand.openingsPerYear * positions / world.demand.initialPositions
-    return (promised, metrics(of: scenario, strategy: "nearest-to-home", replications: 8))
+    return (promised, metrics(of: scenario, strategy: "nearest-to-home", replications: 24))
   }
 
-  /// Tolerances, from the Poisson counts over ten years of 880 positions: openings ≈ 580 in
-  /// total (sd ≈ 24, 4% a replication, 1.5% for the mean of 8), plus requisitions a freeze still
-  /// holds at the horizon (about one period's worth, under 2%): 5% allows three sd and the edge.
-  /// Growth adds or cuts ≈ 115–175 positions (sd ≈ 11–13, 1.5 points a replication, 0.5 for
-  /// the mean of 8): 1.5 points is three sd.
+  /// Tolerances, three standard errors of the mean of 24 replications, from the spread of 40
+  /// release-build replications of this region: openings_per_year has sd 3.5 a year at −20%
+  /// (freezes bunch approvals; 2.0 at +13%), so 3 × 3.5 / √24 = 2.1 a year, under 4% of 58;
+  /// positions_growth has sd 0.014, so 3 × 0.014 / √24 = 0.009, under 0.01. Waiting for each
+  /// site's own exits to take its cuts (a year's lag at small sites) missed both: 6% more
+  /// openings and −0.18 growth.
   @Test("positions and openings follow the demand when it grows or shrinks", arguments: [-0.2, 0.13])
   func growthAndOpeningsMatchTheDescription(growth: Double) throws {
     let (promised, runs) = try Self.runs(growth: growth)
     let openings = mean(.openingsPerYear, runs)
     let positionsGrowth = mean(.positionsGrowth, runs)
-    #expect(abs(openings / promised - 1) < 0.05, "openings \(openings) a year, describe promises \(promised)")
-    #expect(abs(positionsGrowth - growth) < 0.015, "positions grew \(positionsGrowth), demand says \(growth)")
+    #expect(abs(openings / promised - 1) < 0.04, "openings \(openings) a year, describe promises \(promised)")
+    #expect(abs(positionsGrowth - growth) < 0.01, "positions grew \(positionsGrowth), demand says \(growth)")
   }
 }
