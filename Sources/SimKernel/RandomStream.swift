@@ -9,6 +9,15 @@ public enum GeneratorAlgorithm: String, Sendable, CaseIterable, Codable {
   /// Lüscher's RANLUX at the highest luxury level (1994): slow, for checking results.
   case ranlxd2
 
+  /// The algorithm of short-lived keyed streams (`RandomStreamBank.withStream(keyed:)`): taus2
+  /// in place of mt19937, whose seeding fills 624 words for a stream of a few draws.
+  public var keyedAlgorithm: GeneratorAlgorithm {
+    switch self {
+    case .mt19937, .taus2: return .taus2
+    case .ranlxd2: return .ranlxd2
+    }
+  }
+
   var gslType: UnsafePointer<gsl_rng_type> {
     switch self {
     case .mt19937: return cohortsim_rng_mt19937()

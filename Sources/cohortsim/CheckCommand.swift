@@ -11,7 +11,8 @@ struct CheckCommand: Subcommand {
     Reruns SCENARIO with the baseline's strategies and number of replications (from its \
     replications.csv, which must agree with its run.json) and the scenario's own seed, into a \
     temporary directory, then compares. By default the comparison is statistical: for every \
-    strategy and metric, Welch's t-test of the new replications against the baseline's, \
+    strategy and metric, a paired t-test of per-seed differences when the rerun used the baseline's \
+    seeds (else Welch's t-test) of the new replications against the baseline's, \
     Holm-corrected across all tests at family-wise level --alpha; a metric has moved when it is \
     significant AND its difference exceeds the metric's practical tolerance (0.01 for shares, 2% \
     of the baseline mean for counts, 2% but at least 1 for days). It prints a table and passes \
@@ -115,7 +116,7 @@ struct CheckCommand: Subcommand {
     let verdict = moved == 0 ? "passed" : "FAILED: \(moved) of \(result.verdicts.count) metrics moved"
     print(
       "check \(scenarioPath) against \(directory): \(verdict) (\(result.replications) replications, "
-        + "Welch + Holm at alpha \(alpha))")
+        + "\(result.method) + Holm at alpha \(alpha))")
     return moved == 0 ? 0 : 1
   }
 

@@ -4,11 +4,28 @@ import Testing
 
 @Suite("the regression check on a changed or unchanged model")
 struct CheckRegressionTests {
-  @Test("the statistical check passes when nothing changed")
-  func unchangedPasses() throws {
+  @Test("a rerun with the baseline's seeds is tested paired, and unchanged it differs by nothing")
+  func unchangedRerunIsPaired() throws {
     let result = try check(against: sharedCheckBaseline).statistical()
-    #expect(!result.moved)
+    #expect(result.method == "paired t")
     #expect(result.verdicts.count == Metric.allCases.count)
+    #expect(result.verdicts.allSatisfy { $0.test.difference == 0 || $0.test.difference.isNaN })
+  }
+
+  @Test("a rerun under another master seed is tested with Welch's test")
+  func otherSeedsUseWelch() throws {
+    let result = try check(against: sharedCheckBaseline) { $0.seed += 1 }.statistical()
+    #expect(result.method == "Welch")
+  }
+
+  @Test("a real but negligible change (1% fewer openings) is within tolerance, not moved")
+  func negligibleChangePasses() throws {
+    let result = try check(against: sharedCheckBaseline) { $0.demand.nationalOpeningsPerYear *= 0.99 }
+      .statistical()
+    // The change did reach the metric, so the pass is the tolerance's doing, not determinism.
+    let openings = try #require(result.verdicts.first { $0.metric == .openingsPerYear })
+    #expect(openings.test.difference != 0)
+    #expect(!result.moved, "moved: \(result.table(onlyMoved: true))")
   }
 
   @Test("the exact check passes when nothing changed")

@@ -33,3 +33,35 @@ struct CheckStatisticsTests {
     }
   }
 }
+
+@Suite("the paired t-test of per-seed differences")
+struct PairedTTestTests {
+  @Test("the paired test matches Student's t with n - 1 degrees of freedom")
+  func pairedMatchesClosedForm() throws {
+    // Differences 1, 2, 3, 4: t = 2.5 / (s / 2) = 3.87298, df = 3; the t(3) tail in closed form,
+    // 2 · (1/2 − (atan(x) + x / (1 + x²)) / π) with x = t / √3, is 0.0304663.
+    let test = try #require(PairedTTest(baseline: [10, 20, 30, 40], new: [11, 22, 33, 44]))
+    #expect(abs(test.pValue - 0.030466291662170963) < 1e-9)
+  }
+
+  @Test("pairing finds a small shift that seed-to-seed spread hides from Welch's test")
+  func pairingIsStrongerOnCorrelatedSamples() throws {
+    let baseline = [10.0, 20, 30, 40, 50, 60]
+    let new = zip(baseline, [1.1, 0.9, 1.0, 1.2, 0.8, 1.0]).map { $0 + $1 }
+    #expect(MeanComparison(baseline: baseline, new: new, paired: true).pValue < 1e-4)
+    #expect(MeanComparison(baseline: baseline, new: new, paired: false).pValue > 0.5)
+  }
+
+  @Test("series that do not pair up (other length, NA in other places) fall back to Welch")
+  func unpairableSeriesUseWelch() {
+    #expect(PairedTTest(baseline: [1, 2, 3], new: [1, 2]) == nil)
+    #expect(PairedTTest(baseline: [1, .nan, 3], new: [1, 2, .nan]) == nil)
+    #expect(MeanComparison(baseline: [1, .nan, 3], new: [1, 2, .nan], paired: true).method == .welch)
+  }
+
+  @Test("identical pairs pass and a constant nonzero difference fails")
+  func constantDifferences() throws {
+    #expect(try #require(PairedTTest(baseline: [1, 2, .nan], new: [1, 2, .nan])).pValue == 1)
+    #expect(try #require(PairedTTest(baseline: [1, 2], new: [1.5, 2.5])).pValue == 0)
+  }
+}

@@ -51,9 +51,7 @@ extension CohortDynamics {
     let region = scenario.region
     for _ in 0..<size {
       let index = students.count
-      let streamIndex = streams.add(StreamKey("student", index))
-      _ = streams.add(StreamKey("exams", index))
-      var student = streams.withStream(streamIndex) { stream in
+      let student = streams.withStream(keyed: DrawKey(Draws.traits, entity: index)) { stream in
         let distance = traits.homeDistanceKm.sample(&stream)
         let angle = 2 * Double.pi * stream.uniform()
         let home = Location(
@@ -67,7 +65,6 @@ extension CohortDynamics {
           relocationWillingnessKm: traits.relocationWillingnessKm.sample(&stream),
           examAbility: traits.examAbility.sample(&stream), admissionDay: now, graduationDay: graduationDay)
       }
-      student.streamIndex = Int32(streamIndex)
       students.append(student)
       trace(now, "admitted", student: index, "program=\(program.name)")
       simulation.schedule(.graduation(student: Int32(index)), at: graduationDay)

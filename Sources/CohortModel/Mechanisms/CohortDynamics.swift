@@ -18,7 +18,8 @@ struct CohortDynamics: EventHandler, ~Copyable {
   let traceSink: TraceSink?
 
   var streams: RandomStreamBank
-  /// Per site: index of its budget stream; its hiring stream is the next index.
+  /// Per site: index of its budget-review stream; its exit stream and its approval stream are
+  /// the next two indices (see `RandomStreamBank` for why these three may be long-lived).
   var siteStreams: [Int32] = []
   var sites: [Site]
   var budgets: [SiteBudget]
@@ -31,6 +32,12 @@ struct CohortDynamics: EventHandler, ~Copyable {
   var requisitions: [Requisition] = []
   var searching: SearcherIndex
   var counters = ModelCounters()
+  /// The number of the next budget review: period n falls on day n × budgetPeriodDays
+  /// (negative in the warm-up).
+  var budgetPeriod = 0
+  /// Positions the budgets have cut that the region's next staff exits will take (shrinking
+  /// demand); see `reviewBudgets`.
+  var pendingCuts = 0
 
   init(scenario: Scenario, world: World, strategy: String, replicationSeed: UInt64, tracing: Bool) {
     self.scenario = scenario
@@ -44,18 +51,24 @@ struct CohortDynamics: EventHandler, ~Copyable {
     siteHistory = Array(repeating: [], count: world.sites.count)
     systemHeard = Array(repeating: [], count: world.systemCount)
     searching = SearcherIndex(widthKm: scenario.region.widthKm, heightKm: scenario.region.heightKm)
-    for site in world.sites.indices {
-      siteStreams.append(Int32(streams.add(StreamKey("site budget", site))))
-      _ = streams.add(StreamKey("site hiring", site))
-    }
     counters.initialPositions = world.sites.reduce(0) { $0 + $1.positions }
+    for site in world.sites.indices {
+      siteStreams.append(Int32(streams.add(StreamKey("site budget review", site))))
+      _ = streams.add(StreamKey("site exits", site))
+      _ = streams.add(StreamKey("site approvals", site))
+    }
   }
 
   /// Schedules what starts the run: every cohort's admission, the first budget review and each
-  /// site's first staff exit.
+  /// site's first staff exit. Budget reviews fall on whole periods counted from day 0, and like
+  /// exits they begin in the warm-up (the first whole period at or before the clock's start), so
+  /// students graduating early in the run meet freezes like any other.
   mutating func start(_ simulation: inout Simulation<CohortEvent>) {
     scheduleAdmissions(&simulation)
-    simulation.schedule(.budgetReview, at: max(0, simulation.now), priority: CohortPriority.budget)
+    let period = scenario.demand.budgetPeriodDays
+    budgetPeriod = Int((simulation.now / period).rounded(.down))
+    simulation.schedule(
+      .budgetReview, at: max(simulation.now, Double(budgetPeriod) * period), priority: CohortPriority.budget)
     for site in sites.indices { scheduleNextExit(site, &simulation) }
   }
 
@@ -101,25 +114,60 @@ struct CohortDynamics: EventHandler, ~Copyable {
       Int32(index), search: students[index].searches, home: students[index].home, reachKm: reach)
   }
 
-  /// Draws from a site's budget stream.
+  /// Draws from a site's budget-review stream (freeze, growth): one pair per site per period.
   mutating func withBudgetStream<R>(_ site: Int, _ body: (inout RandomStream) -> R) -> R {
     streams.withStream(Int(siteStreams[site]), body)
   }
 
-  /// Draws from a site's hiring stream (requisitions, postings, recommendations).
-  mutating func withHiringStream<R>(_ site: Int, _ body: (inout RandomStream) -> R) -> R {
+  /// Draws from a site's staff-exit stream: the exits' times depend only on positions, which
+  /// only budget reviews change.
+  mutating func withExitStream<R>(_ site: Int, _ body: (inout RandomStream) -> R) -> R {
     streams.withStream(Int(siteStreams[site]) + 1, body)
   }
 
-  /// Draws from a student's own stream (traits, then weekly observations).
-  mutating func withStudentStream<R>(_ student: Int, _ body: (inout RandomStream) -> R) -> R {
-    streams.withStream(Int(students[student].streamIndex), body)
+  /// Draws the approval delays of a site's own (exit and growth) requisitions, in the order
+  /// budgets approve them; vacancy-chain requisitions draw from their own keyed stream.
+  mutating func withApprovalStream<R>(_ site: Int, _ body: (inout RandomStream) -> R) -> R {
+    streams.withStream(Int(siteStreams[site]) + 2, body)
   }
 
-  /// Draws from a student's exam stream: kept apart so exam luck is identical across strategies.
-  mutating func withExamStream<R>(_ student: Int, _ body: (inout RandomStream) -> R) -> R {
-    streams.withStream(Int(students[student].streamIndex) + 1, body)
+  /// Draws from the short-lived stream for `purpose` of requisition `requisition` (its
+  /// placement-independent identity, not its array position) and `occurrence`.
+  mutating func withRequisitionStream<R>(
+    _ requisition: Int, _ purpose: DrawPurpose, occurrence: Int = 0, _ body: (inout RandomStream) -> R
+  ) -> R {
+    streams.withStream(
+      keyed: DrawKey(
+        purpose, entity: requisitions[requisition].identity,
+        occurrence: UInt64(truncatingIfNeeded: occurrence)),
+      body)
   }
+
+  /// Draws from the short-lived stream for `purpose` of student `student`.
+  mutating func withStudentStream<R>(
+    _ student: Int, _ purpose: DrawPurpose, occurrence: Int = 0, _ body: (inout RandomStream) -> R
+  ) -> R {
+    streams.withStream(keyed: DrawKey(purpose, entity: student, occurrence: occurrence), body)
+  }
+}
+
+/// The purposes of the model's keyed draws. A requisition's identity is its entity; an
+/// applicant's or candidate's draws add the student (plus one) as the occurrence.
+enum Draws {
+  static let approvalDelay = DrawPurpose("chain approval delay")
+  static let postingLength = DrawPurpose("posting length")
+  static let insideOfferDelay = DrawPurpose("inside offer delay")
+  static let recommendation = DrawPurpose("recommendation")
+  static let applicant = DrawPurpose("applicant")
+  static let externalApplicants = DrawPurpose("external applicants")
+  static let vacancyChain = DrawPurpose("vacancy chain")
+  static let onboarding = DrawPurpose("onboarding")
+  static let licenceProcessing = DrawPurpose("licence processing")
+  static let rotationEnd = DrawPurpose("rotation end")
+  static let traits = DrawPurpose("traits")
+  static let examSitting = DrawPurpose("exam sitting")
+  static let examAttempt = DrawPurpose("exam attempt")
+  static let observation = DrawPurpose("observation")
 }
 
 /// Running totals the metrics are computed from.

@@ -19,7 +19,11 @@ extension CohortDynamics {
       if let months = exam.monthsAfterStart {
         day = admission + months * Self.daysPerMonth
       } else {
-        day = graduation + withExamStream(student) { exam.daysAfterGraduation!.sample(&$0) }
+        day =
+          graduation
+          + withStudentStream(student, Draws.examSitting, occurrence: number) {
+            exam.daysAfterGraduation!.sample(&$0)
+          }
       }
       simulation.schedule(
         .examAttempt(student: Int32(student), exam: Int32(number)), at: max(day, simulation.now))
@@ -33,7 +37,9 @@ extension CohortDynamics {
     let attempt = Int(students[student].examAttempts[number])
     let base = min(max(attempt == 1 ? exam.firstAttemptPass : exam.retakePass, 1e-9), 1 - 1e-9)
     let probability = 1 / (1 + exp(-(log(base / (1 - base)) + students[student].examAbility)))
-    let passed = withExamStream(student) { $0.chance(probability) }
+    let passed = withStudentStream(student, Draws.examAttempt, occurrence: number << 32 | attempt) {
+      $0.chance(probability)
+    }
     trace(
       simulation.now, passed ? "exam_pass" : "exam_fail", student: student, "\(exam.name) attempt=\(attempt)")
     if passed {

@@ -10,7 +10,9 @@ extension CohortDynamics {
     else { return }
     students[student].licencePending = true
     let processing = scenario.licensure.processing(for: sites[site].state)
-    let days = withExamStream(student) { processing.sample(&$0) }
+    // Keyed, not from the exam stream: when a student applies depends on placement, and exam
+    // luck must not.
+    let days = withStudentStream(student, Draws.licenceProcessing) { processing.sample(&$0) }
     trace(simulation.now, "licence_applied", student: student, site: site, "state=\(sites[site].state)")
     simulation.schedule(.licenceGranted(student: Int32(student)), after: days)
   }

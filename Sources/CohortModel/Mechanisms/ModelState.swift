@@ -65,7 +65,6 @@ struct Student {
   var licencePending = false
   var waitingToStart = false
   var startDay = Double.nan
-  var streamIndex: Int32 = 0
 
   var isCredentialed: Bool { !credentialDay.isNaN }
 }
@@ -76,6 +75,16 @@ enum RequisitionTier: UInt8, Comparable {
   case ownSite, sameSystem, recommendation, openMarket
 
   static func < (lhs: RequisitionTier, rhs: RequisitionTier) -> Bool { lhs.rawValue < rhs.rawValue }
+
+  /// The tier tried after this one; the open market is the last and stays (a job is reposted).
+  var next: RequisitionTier {
+    switch self {
+    case .ownSite: .sameSystem
+    case .sameSystem: .recommendation
+    case .recommendation: .openMarket
+    case .openMarket: .openMarket
+    }
+  }
 
   var source: OfferSource {
     switch self {
@@ -99,6 +108,10 @@ struct Requisition {
   /// Opened by a sonographer moving to another site (a vacancy chain), not by an exit from the
   /// occupation or growth: not one of the BLS openings `openings_per_year` counts.
   var isChain = false
+  /// What its keyed draws are about: (site, ordinal of the site's own approvals) for an exit or
+  /// growth requisition, derived from the requisition that caused it for a vacancy chain. Unlike
+  /// the array position it does not depend on how placement went elsewhere.
+  var identity: UInt64 = 0
 
   var isFilled: Bool { !filledDay.isNaN }
 }
@@ -109,7 +122,9 @@ struct SiteBudget {
   var deferredExits = 0
   var deferredGrowth = 0
   /// Vacancies left by sonographers who moved to another site, held by a freeze.
-  var deferredChains = 0
+  var deferredChains: [UInt64] = []
+  /// Exit and growth requisitions approved so far: the ordinal in their identity.
+  var approvals = 0
   var nextExit: EventHandle?
   var occupancy = 0
 }

@@ -16,8 +16,7 @@ extension CohortDynamics {
 
   /// The requisition goes to its next tier (a public posting stays public: it is reposted).
   mutating func moveOn(_ requisition: Int, _ simulation: inout Simulation<CohortEvent>) {
-    let tier = requisitions[requisition].tier
-    if tier < .openMarket { requisitions[requisition].tier = RequisitionTier(rawValue: tier.rawValue + 1)! }
+    requisitions[requisition].tier = requisitions[requisition].tier.next
     advance(requisition, &simulation)
   }
 
@@ -54,13 +53,15 @@ extension CohortDynamics {
         if chosen == nil || distance < chosen!.distance { chosen = (distance, Int(raw)) }
       }
     }
+    // Accept first: the declined requisitions move on to their next tiers only once the student
+    // is hired, so none of them can refer straight back the student who just turned it down.
+    if let chosen { accept(chosen.requisition, by: student, distanceKm: chosen.distance, &simulation) }
     for raw in offers where Int(raw) != chosen?.requisition {
       trace(
         simulation.now, "offer_declined", student: student, site: Int(requisitions[Int(raw)].site),
         "requisition=\(raw)")
       moveOn(Int(raw), &simulation)
     }
-    if let chosen { accept(chosen.requisition, by: student, distanceKm: chosen.distance, &simulation) }
   }
 
   private mutating func accept(
@@ -90,7 +91,9 @@ extension CohortDynamics {
       now, "offer_accepted", student: student, site: site,
       "requisition=\(requisition) source=\(source.rawValue) distance_km=\(fixed(distanceKm))")
     let onboardingDays = scenario.hiring.onboardingDays
-    let onboarding = withHiringStream(site) { onboardingDays.sample(&$0) }
+    let onboarding = withRequisitionStream(requisition, Draws.onboarding, occurrence: student + 1) {
+      onboardingDays.sample(&$0)
+    }
     let plannedStart = max(now, students[student].graduationDay) + onboarding
     simulation.schedule(.jobStarts(student: Int32(student)), at: plannedStart)
     if contingent {

@@ -3,8 +3,8 @@ import SimKernel
 /// The public posting: searching graduates within reach apply, and so do experienced
 /// sonographers and graduates of programs outside the model; the manager takes the best.
 extension CohortDynamics {
-  mutating func closePosting(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
-    let site = Int(requisitions[index].site)
+  mutating func closePosting(_ requisition: Int, _ simulation: inout Simulation<CohortEvent>) {
+    let site = Int(requisitions[requisition].site)
     let hiring = scenario.hiring
     let observationNoise = scenario.evaluation.observationNoise
     let location = sites[site].location
@@ -28,7 +28,10 @@ extension CohortDynamics {
       let commute = scenario.students.commuteKm
       guard isCandidate(index, for: site, now: now) else { continue }
       let probability = hiring.applyProbability * (distance <= commute ? 1 : hiring.relocationApplyFactor)
-      let (applies, noise) = withHiringStream(site) { stream in
+      let posting = Int(requisitions[requisition].postings)
+      let (applies, noise) = withRequisitionStream(
+        requisition, Draws.applicant, occurrence: posting << 32 | (index + 1)
+      ) { stream in
         (stream.chance(probability), stream.normal(mean: 0, standardDeviation: observationNoise))
       }
       guard applies else { continue }
@@ -38,26 +41,30 @@ extension CohortDynamics {
         + (students[index].isCredentialed ? hiring.credentialBonus : 0)
       if best == nil || score > best!.score { best = (score, index) }
     }
-    let externalCount = withHiringStream(site) { Int(hiring.externalApplicants.sample(&$0).rounded()) }
-    var bestExternal = -Double.infinity
-    for _ in 0..<max(0, externalCount) {
-      bestExternal = max(
-        bestExternal,
-        withHiringStream(site) { hiring.externalCandidateScore.sample(&$0) } + hiring.credentialBonus)
+    // The count and then each outside applicant's score, from one stream per posting.
+    let (externalCount, bestExternal) = withRequisitionStream(
+      requisition, Draws.externalApplicants, occurrence: Int(requisitions[requisition].postings)
+    ) { stream in
+      let count = Int(hiring.externalApplicants.sample(&stream).rounded())
+      var best = -Double.infinity
+      for _ in 0..<max(0, count) {
+        best = max(best, hiring.externalCandidateScore.sample(&stream) + hiring.credentialBonus)
+      }
+      return (count, best)
     }
     applicants += max(0, externalCount)
     if let best, best.score >= bestExternal {
       trace(
         now, "posting_closed", student: best.student, site: site,
-        "requisition=\(index) applicants=\(applicants)")
-      makeOffer(index, to: best.student, &simulation)
+        "requisition=\(requisition) applicants=\(applicants)")
+      makeOffer(requisition, to: best.student, &simulation)
     } else if externalCount > 0 {
-      requisitions[index].filledDay = now
-      trace(now, "external_hire", site: site, "requisition=\(index) applicants=\(applicants)")
-      openVacancyChain(leaving: site, &simulation)
+      requisitions[requisition].filledDay = now
+      trace(now, "external_hire", site: site, "requisition=\(requisition) applicants=\(applicants)")
+      openVacancyChain(for: requisition, leaving: site, &simulation)
     } else {
-      trace(now, "posting_closed", site: site, "requisition=\(index) applicants=0")
-      advance(index, &simulation)
+      trace(now, "posting_closed", site: site, "requisition=\(requisition) applicants=0")
+      advance(requisition, &simulation)
     }
   }
 }

@@ -3,7 +3,9 @@ import SimKernel
 /// Recommendations: sonographers at a contact site who think highly of a student may put them
 /// forward for an opening here, which moves them ahead of the public posting.
 extension CohortDynamics {
-  mutating func bestRecommended(for site: Int, now: Double) -> Int? {
+  /// Each contact's word about each student is one keyed draw of (requisition, student), so
+  /// whether a student is recommended does not depend on who was considered before.
+  mutating func bestRecommended(for requisition: Int, at site: Int, now: Double) -> Int? {
     let threshold = scenario.hiring.strongImpressionThreshold
     let probability = scenario.network.recommendationProbability
     var best: (score: Double, student: Int)?
@@ -14,7 +16,11 @@ extension CohortDynamics {
           let seen = impression(of: index, key: contact, now: now), seen > threshold
         else { continue }
         let relationship = students[index].relationshipBuilding
-        guard withHiringStream(site, { $0.chance(probability * relationship) }) else { continue }
+        guard
+          withRequisitionStream(
+            requisition, Draws.recommendation, occurrence: Int(contact) << 32 | (index + 1),
+            { $0.chance(probability * relationship) })
+        else { continue }
         let score = standing(seen, index)
         if best == nil || score > best!.score { best = (score, index) }
       }

@@ -4,7 +4,9 @@ import SimKernel
 /// heard, then its contacts' recommendations, and only then posts the job publicly.
 extension CohortDynamics {
   mutating func openRequisition(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
-    trace(simulation.now, "requisition_approved", site: Int(requisitions[index].site), "requisition=\(index)")
+    trace(
+      simulation.now, "requisition_approved", site: Int(requisitions[index].site),
+      "requisition=\(index) origin=\(requisitions[index].isChain ? "chain" : "budget")")
     advance(index, &simulation)
   }
 
@@ -18,11 +20,15 @@ extension CohortDynamics {
       switch tier {
       case .ownSite: candidate = bestOwnStudent(for: site, now: simulation.now)
       case .sameSystem: candidate = bestHeardOfInSystem(for: site, now: simulation.now)
-      case .recommendation: candidate = bestRecommended(for: site, now: simulation.now)
+      case .recommendation: candidate = bestRecommended(for: index, at: site, now: simulation.now)
       case .openMarket:
         requisitions[index].postings += 1
         let postingDays = scenario.hiring.postingDays
-        let days = withHiringStream(site) { postingDays.sample(&$0) }
+        let days = withRequisitionStream(
+          index, Draws.postingLength, occurrence: Int(requisitions[index].postings)
+        ) {
+          postingDays.sample(&$0)
+        }
         trace(
           simulation.now, "posted", site: site, "requisition=\(index) posting=\(requisitions[index].postings)"
         )
@@ -31,14 +37,16 @@ extension CohortDynamics {
       }
       if let student = candidate {
         let insideOfferDays = scenario.hiring.insideOfferDays
-        let days = withHiringStream(site) { insideOfferDays.sample(&$0) }
+        let days = withRequisitionStream(
+          index, Draws.insideOfferDelay, occurrence: Int(tier.rawValue) << 32 | (student + 1)
+        ) { insideOfferDays.sample(&$0) }
         let event =
           tier == .ownSite ? "told_to_apply" : tier == .sameSystem ? "system_referral" : "recommended"
         trace(simulation.now, event, student: student, site: site, "requisition=\(index)")
         simulation.schedule(.insideOffer(requisition: Int32(index), student: Int32(student)), after: days)
         return
       }
-      requisitions[index].tier = RequisitionTier(rawValue: tier.rawValue + 1)!
+      requisitions[index].tier = tier.next
     }
   }
 

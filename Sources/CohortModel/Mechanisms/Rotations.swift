@@ -102,7 +102,8 @@ extension CohortDynamics {
     guard site >= 0 else { return }
     let evaluation = scenario.evaluation
     students[index].weeksOfExperience += 1
-    let (noise, clashDraw) = withStudentStream(index) { stream in
+    let week = Int(students[index].weeksOfExperience)
+    let (noise, clashDraw) = withStudentStream(index, Draws.observation, occurrence: week) { stream in
       (stream.normal(mean: 0, standardDeviation: evaluation.observationNoise), stream.uniform())
     }
     let observed = observedQuality(index) + students[index].composure + noise
@@ -146,8 +147,9 @@ extension CohortDynamics {
       students[index].impressions[entry].lastDay = simulation.now
     }
     let evaluation = scenario.evaluation
-    // Both draws are always made, so the student's stream stays aligned whatever happens.
-    let (spreads, delay) = withStudentStream(index) { stream in
+    // Keyed by the rotation's number in the student's program.
+    let rotation = students[index].rotationSites.count
+    let (spreads, delay) = withStudentStream(index, Draws.rotationEnd, occurrence: rotation) { stream in
       (stream.chance(evaluation.spreadProbability), evaluation.spreadDelayDays.sample(&stream))
     }
     trace(

@@ -5,7 +5,11 @@ import SimKernel
 /// in the BLS openings the demand is seeded from (those count growth and exits from the
 /// occupation), so they are counted apart, but they give rotation sites more requisitions.
 extension CohortDynamics {
-  mutating func openVacancyChain(leaving hiringSite: Int, _ simulation: inout Simulation<CohortEvent>) {
+  /// `requisition` is the one filled from outside; the chain it opens takes an identity derived
+  /// from it.
+  mutating func openVacancyChain(
+    for requisition: Int, leaving hiringSite: Int, _ simulation: inout Simulation<CohortEvent>
+  ) {
     let share = scenario.hiring.externalFromRegionShare
     guard share > 0 else { return }
     var nearby: [Int] = []
@@ -15,14 +19,17 @@ extension CohortDynamics {
     nearby.sort()
     let weights = nearby.map { Double(sites[$0].positions) }
     let total = weights.reduce(0, +)
-    let (moves, draw) = withHiringStream(hiringSite) { ($0.chance(share), $0.uniform()) }
+    let (moves, draw) = withRequisitionStream(requisition, Draws.vacancyChain) {
+      ($0.chance(share), $0.uniform())
+    }
     guard moves, total > 0 else { return }
     let left = nearby[Distribution.pick(weights: weights, u: draw)]
+    let identity = SeedDerivation.splitmix64(requisitions[requisition].identity ^ Draws.vacancyChain.hash)
     trace(simulation.now, "vacancy_chain", site: left, "moved_to_site=\(sites[hiringSite].name)")
     if budgets[left].frozen {
-      budgets[left].deferredChains += 1
+      budgets[left].deferredChains.append(identity)
     } else {
-      approveRequisition(at: left, chain: true, &simulation)
+      approveChainRequisition(at: left, identity: identity, &simulation)
     }
   }
 }

@@ -16,9 +16,16 @@ public struct Baseline: Sendable {
   public let replications: Int
   /// `values[strategy][metric]`: that series' values in replication order, NaN where missing.
   public let values: [[[Double]]]
+  /// `seeds[strategy]`: each replication's seed, as `replications.csv` records it.
+  public let seeds: [[UInt64]]
   /// Which optional files the baseline holds, so a bless writes them again.
   public let hasStudents: Bool
   public let hasTrace: Bool
+
+  /// Each replication's seed under `strategy`.
+  public func seeds(strategy: String) -> [UInt64]? {
+    strategies.firstIndex(of: strategy).map { seeds[$0] }
+  }
 
   /// The values of one series.
   public func series(strategy: String, metric: Metric) -> [Double]? {
@@ -39,13 +46,13 @@ public struct Baseline: Sendable {
         problem: "no such directory; create it with 'cohortsim check SCENARIO --bless' or 'cohortsim run'")
     }
     func path(_ file: OutputFile) -> String { (directory as NSString).appendingPathComponent(file.rawValue) }
-    let (strategies, values) = try readReplications(path(.replications))
+    let (strategies, values, seeds) = try readReplications(path(.replications))
     let replications = values.first?.first?.count ?? 0
     try checkSummary(path(.summary), strategies: strategies, values: values)
     try checkProvenance(path(.provenance), strategies: strategies, replications: replications)
     let exists = { (file: OutputFile) in FileManager.default.fileExists(atPath: path(file)) }
     return Baseline(
-      directory: directory, strategies: strategies, replications: replications, values: values,
+      directory: directory, strategies: strategies, replications: replications, values: values, seeds: seeds,
       hasStudents: exists(.students), hasTrace: exists(.trace))
   }
 
@@ -83,10 +90,13 @@ public struct Baseline: Sendable {
   /// baseline blessed then can be checked until it is blessed again.
   static var legacyReplicationsHeader: [String] { OutputColumns.replications.filter { $0 != "seed_hex" } }
 
-  private static func readReplications(_ path: String) throws(BaselineError) -> ([String], [[[Double]]]) {
+  private static func readReplications(_ path: String) throws(BaselineError) -> (
+    [String], [[[Double]]], [[UInt64]]
+  ) {
     let metricCount = Metric.allCases.count
     var strategies: [String] = []
     var values: [[[Double]]] = []
+    var seeds: [[UInt64]] = []
     let (header, rows) = try records(path, headers: [OutputColumns.replications, legacyReplicationsHeader])
     let firstMetric = header.count - metricCount
     for (offset, record) in rows.enumerated() {
@@ -96,6 +106,7 @@ public struct Baseline: Sendable {
       if index == nil {
         strategies.append(strategy)
         values.append(Array(repeating: [], count: metricCount))
+        seeds.append([])
         index = strategies.count - 1
       }
       let expected = values[index!][0].count
@@ -113,6 +124,7 @@ public struct Baseline: Sendable {
           problem:
             "line \(line): seed_hex '\(record[3])' should be \(CSVFormat.seedHex(seed)), the seed \(seed)")
       }
+      seeds[index!].append(seed)
       for (metric, field) in record.dropFirst(firstMetric).enumerated() {
         guard let value = CSVRecords.number(field) else {
           throw BaselineError(
@@ -129,7 +141,7 @@ public struct Baseline: Sendable {
       throw BaselineError(
         path: path, problem: "strategies have different numbers of replications (\(listed)): truncated?")
     }
-    return (strategies, values)
+    return (strategies, values, seeds)
   }
 
   /// `summary.csv` must list every strategy and metric, with `n` equal to the number of values

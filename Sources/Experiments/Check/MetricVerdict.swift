@@ -15,7 +15,7 @@ public struct MetricVerdict: Sendable, Equatable {
 
   public var strategy: String
   public var metric: Metric
-  public var test: WelchTest
+  public var test: MeanComparison
   /// Holm-adjusted across every (strategy, metric) test of the check.
   public var adjustedPValue: Double
   /// The practical tolerance's threshold at the baseline mean.
@@ -30,23 +30,34 @@ public struct StatisticalCheck: Sendable {
   public var alpha: Double
   public var replications: Int
 
+  /// How the verdicts were tested: "paired t" when every test paired the runs' seeds, "Welch"
+  /// when none could, "paired t / Welch" when some series paired and others did not.
+  public var method: String {
+    let methods = Set(verdicts.map(\.test.method))
+    if methods.count == 1, let only = methods.first { return only.rawValue }
+    return methods.isEmpty ? MeanComparison.Method.welch.rawValue : "paired t / Welch"
+  }
+
   /// True when any metric moved.
   public var moved: Bool { verdicts.contains { $0.outcome == .moved } }
 
   /// Tests every metric of every strategy in both `baseline` and `new`, Holm-corrects the
-  /// p-values together, and applies each metric's tolerance.
+  /// p-values together, and applies each metric's tolerance. A strategy whose replications ran
+  /// with the baseline's seeds, replication by replication, is tested paired (`PairedTTest`);
+  /// otherwise with Welch's test.
   public init(baseline: Baseline, new: Baseline, alpha: Double) {
     self.alpha = alpha
     replications = new.replications
-    var tests: [(String, Metric, WelchTest)] = []
+    var tests: [(String, Metric, MeanComparison)] = []
     for strategy in baseline.strategies where new.strategies.contains(strategy) {
+      let paired = baseline.seeds(strategy: strategy) == new.seeds(strategy: strategy)
       for metric in Metric.allCases {
         tests.append(
           (
             strategy, metric,
-            WelchTest(
+            MeanComparison(
               baseline: baseline.series(strategy: strategy, metric: metric)!,
-              new: new.series(strategy: strategy, metric: metric)!)
+              new: new.series(strategy: strategy, metric: metric)!, paired: paired)
           ))
       }
     }

@@ -5,9 +5,9 @@ import CGSL
 /// the Welch–Satterthwaite degrees of freedom and the p-value from GSL's t distribution
 /// (`gsl_cdf_tdist_Q`, which takes fractional degrees of freedom).
 ///
-/// Independent, not paired: a baseline and a rerun after a model change share seeds, but a
-/// changed model draws its random numbers differently, so pairing would claim a correlation
-/// nothing guarantees.
+/// Used when the runs do not share seeds, or a series cannot be paired (`MeanComparison`); a
+/// rerun with the baseline's seeds is tested paired (`PairedTTest`), which keyed streams make
+/// strongly correlated (MODEL.md §4).
 public struct WelchTest: Sendable, Equatable {
   public var baselineMean: Double
   public var newMean: Double
