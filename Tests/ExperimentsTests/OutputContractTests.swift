@@ -19,7 +19,7 @@ struct OutputContractTests {
   static let headers: [(OutputFile, [String])] = [
     (.summary, ["strategy", "metric", "n", "mean", "sd", "ci95_low", "ci95_high", "p10", "p50", "p90"]),
     (.replications, ["strategy", "replication", "seed"] + metricColumns),
-    (.comparison, ["strategy", "reference", "metric", "mean_diff", "ci95_low", "ci95_high", "p_value"]),
+    (.comparison, ["strategy", "reference", "metric", "mean_diff", "ci95_low", "ci95_high", "p_value", "p_holm"]),
     (
       .students,
       [

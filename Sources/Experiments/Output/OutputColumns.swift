@@ -24,7 +24,7 @@ public enum OutputColumns {
   }
 
   public static let comparison = [
-    "strategy", "reference", "metric", "mean_diff", "ci95_low", "ci95_high", "p_value",
+    "strategy", "reference", "metric", "mean_diff", "ci95_low", "ci95_high", "p_value", "p_holm",
   ]
 
   public static let students = [
@@ -54,7 +54,7 @@ public enum OutputColumns {
     [
       CSVFormat.text(row.strategy), CSVFormat.text(row.reference), row.metric.rawValue,
       CSVFormat.number(row.meanDifference), CSVFormat.number(row.interval.low),
-      CSVFormat.number(row.interval.high), CSVFormat.number(row.pValue),
+      CSVFormat.number(row.interval.high), CSVFormat.number(row.pValue), CSVFormat.number(row.holmPValue),
     ]
   }
 

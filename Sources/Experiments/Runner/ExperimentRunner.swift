@@ -32,6 +32,10 @@ public struct RunReport: Sendable {
   /// With `--until`: whether the interval reached the target before the ceiling.
   public var targetReached: Bool?
   public var elapsedSeconds: Double
+  /// Graduates per program cohort (program and intake year with at least one graduate), averaged
+  /// over cohorts, strategies and replications: what a difference in a share of graduates is
+  /// multiplied by to read as graduates. Nil when the run saw no graduate.
+  public var meanCohortSize: Double? = nil
   /// Set when the run was one shard; `summaries` then describe that shard's replications alone
   /// and were not written.
   public var shard: Shard? = nil
