@@ -107,6 +107,37 @@ enum ResultTables {
     return text + "every metric and strategy: comparison.csv, or add --all\n"
   }
 
+  /// The outcome of `--select-best`: each strategy's status, then the selected one with its
+  /// guarantee, or why there is none.
+  static func selection(_ result: SelectionResult) -> String {
+    let rule = result.rule
+    var rows = [["strategy", "status", "eliminated after", "mean", "replications"]]
+    for row in result.rows {
+      rows.append([
+        row.strategy, row.status.rawValue, row.eliminatedAfter.map(String.init) ?? "",
+        row.mean.isNaN ? "NA" : String(format: abs(row.mean) >= 10 ? "%.1f" : "%.4f", row.mean),
+        String(row.replications),
+      ])
+    }
+    var text =
+      "\nselection of the best on \(rule.metric.rawValue) (\(rule.minimise ? "smaller" : "larger") is better), "
+      + "Kim and Nelson's KN, first stage \(rule.configuration.firstStage)\n" + layout(rows)
+    let confidence = String(format: "%g%%", rule.configuration.confidence * 100)
+    let delta = String(format: "%g", rule.configuration.indifference)
+    if let problem = result.problem {
+      text += "no selection: \(problem)\n"
+    } else if let selected = result.selected {
+      text +=
+        "selected: \(selected). With probability at least \(confidence), \(selected) is within \(delta) of the "
+        + "best strategy on \(rule.metric.rawValue) (the best itself if the best leads the others by \(delta) or more)\n"
+    } else {
+      text +=
+        "no selection: --max-replications (\(rule.maxReplications)) was reached with \(result.rows.filter { $0.status == .undecided }.count) "
+        + "strategies undecided, so there is no \(confidence) guarantee; raise --max-replications or --indifference\n"
+    }
+    return text
+  }
+
   /// "+0.9 graduates working within 6 months per cohort of 14".
   static func graduates(_ difference: Double, cohort size: Double, _ phrase: String) -> String {
     guard !difference.isNaN, !size.isNaN else { return "NA" }

@@ -7,6 +7,7 @@ public enum OutputFile: String, CaseIterable, Sendable {
   case comparison = "comparison.csv"
   case students = "students.csv"
   case trace = "trace.csv"
+  case selection = "selection.csv"
   case provenance = "run.json"
 }
 
@@ -34,6 +35,17 @@ public enum OutputColumns {
   ]
 
   public static let trace = ["time", "event", "student", "site", "detail"]
+
+  /// `eliminated_after` is the replication count after which KN eliminated the strategy (NA
+  /// unless eliminated); `mean` and `replications` are over the replications KN used for it.
+  public static let selection = ["strategy", "status", "eliminated_after", "mean", "replications"]
+
+  static func selectionRow(_ row: SelectionResult.Row) -> [String] {
+    [
+      CSVFormat.text(row.strategy), row.status.rawValue, CSVFormat.integer(row.eliminatedAfter),
+      CSVFormat.number(row.mean), String(row.replications),
+    ]
+  }
 
   static func summaryRow(_ row: MetricSummary) -> [String] {
     [

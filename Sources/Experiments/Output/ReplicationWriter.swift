@@ -27,7 +27,7 @@ struct ReplicationWriter {
     let headers: [(OutputFile, [String])] = [
       (.summary, OutputColumns.summary), (.replications, OutputColumns.replications),
       (.comparison, OutputColumns.comparison), (.students, OutputColumns.students),
-      (.trace, OutputColumns.trace),
+      (.trace, OutputColumns.trace), (.selection, OutputColumns.selection),
     ]
     for (file, header) in headers where outputs.contains(file) {
       try outputs[file].appendRow(header.map(CSVFormat.text))
@@ -58,6 +58,12 @@ struct ReplicationWriter {
         for record in run.trace { try trace.appendRow(OutputColumns.traceRow(record)) }
       }
     }
+  }
+
+  /// `selection.csv`: one row per strategy, in run order.
+  func writeSelection(_ result: SelectionResult) throws(OutputError) {
+    let selection = outputs[.selection]
+    for row in result.rows { try selection.appendRow(OutputColumns.selectionRow(row)) }
   }
 
   /// `summary.csv`, and `comparison.csv` when comparing.

@@ -17,6 +17,13 @@ public struct RunProgress: Sendable {
   /// True with `--until`: the run may stop well before `planned`.
   public var isOpenEnded: Bool
   public var elapsedSeconds: Double
+
+  public init(completed: Int, planned: Int, isOpenEnded: Bool, elapsedSeconds: Double) {
+    self.completed = completed
+    self.planned = planned
+    self.isOpenEnded = isOpenEnded
+    self.elapsedSeconds = elapsedSeconds
+  }
 }
 
 /// What a completed run produced.
@@ -29,6 +36,8 @@ public struct RunReport: Sendable {
   public var summaries: [MetricSummary]
   /// Empty unless the plan had a reference.
   public var comparisons: [MetricComparison]
+  /// With `--select-best`: how the selection ended.
+  public var selection: SelectionResult? = nil
   /// With `--until`: whether the interval reached the target before the ceiling.
   public var targetReached: Bool?
   public var elapsedSeconds: Double
@@ -80,7 +89,8 @@ public struct ExperimentRunner: Sendable {
         + [.provenance]
     }
     return [.summary, .replications] + (plan.reference == nil ? [] : [.comparison])
-      + (plan.writeStudents ? [.students] : []) + (plan.writeTrace ? [.trace] : []) + [.provenance]
+      + (plan.selection == nil ? [] : [.selection]) + (plan.writeStudents ? [.students] : [])
+      + (plan.writeTrace ? [.trace] : []) + [.provenance]
   }
 
   /// Runs the plan. `progress` is called on the calling thread after each replication and a few
@@ -90,7 +100,9 @@ public struct ExperimentRunner: Sendable {
     cancellation: Cancellation = Cancellation(), progress: (RunProgress) -> Void = { _ in }
   ) throws(OutputError) -> RunOutcome {
     precondition(
-      plan.shard == nil || plan.precisionTarget == nil, "a shard has a fixed number of replications")
+      plan.shard == nil || (plan.precisionTarget == nil && plan.selection == nil),
+      "a shard has a fixed number of replications")
+    precondition(plan.precisionTarget == nil || plan.selection == nil, "one stopping rule at a time")
     let startedAt = Date()
     let clock = ContinuousClock()
     let start = clock.now
@@ -103,13 +115,15 @@ public struct ExperimentRunner: Sendable {
       var aggregate = ExperimentAggregate(strategies: plan.strategies, reference: plan.reference)
       let writer = ReplicationWriter(outputs: outputs, strategies: plan.strategies)
       try writer.writeHeaders()
+      var selection = plan.selection.map { SelectionTracker(rule: $0, strategies: plan.strategies) }
       let planned =
-        plan.precisionTarget?.maxReplications ?? plan.shard?.replications(of: plan.replications).count
-        ?? plan.replications
+        plan.precisionTarget?.maxReplications ?? plan.selection?.maxReplications
+        ?? plan.shard?.replications(of: plan.replications).count ?? plan.replications
       func report() {
         progress(
           RunProgress(
-            completed: aggregate.replications, planned: planned, isOpenEnded: plan.precisionTarget != nil,
+            completed: aggregate.replications, planned: planned,
+            isOpenEnded: plan.precisionTarget != nil || plan.selection != nil,
             elapsedSeconds: elapsed()))
       }
       var targetReached: Bool?
@@ -119,6 +133,7 @@ public struct ExperimentRunner: Sendable {
           consume: { (index: Int, output: ReplicationOutput) throws(OutputError) in
             try writer.write(output)
             aggregate.add(output.runs.map(\.metrics))
+            selection?.add(output.runs.map(\.metrics), replication: output.index)
             report()
           }, idle: report)
         if completion == .cancelled || cancellation.isCancelled {
@@ -129,10 +144,12 @@ public struct ExperimentRunner: Sendable {
           targetReached = target.isMet(by: aggregate)
           if targetReached == true { break }
         }
+        if selection?.isDone == true { break }
       }
       let summaries = aggregate.summaries()
       let comparisons = aggregate.comparisons()
       if plan.shard == nil { try writer.writeSummaries(summaries, comparisons: comparisons) }
+      if let selection { try writer.writeSelection(selection.result) }
       let provenance = provenance(
         startedAt: startedAt, replications: plan.shard == nil ? aggregate.replications : plan.replications,
         targetReached: targetReached)
@@ -142,7 +159,8 @@ public struct ExperimentRunner: Sendable {
         RunReport(
           outputDirectory: plan.outputDirectory, files: outputFiles, replications: aggregate.replications,
           strategies: plan.strategies, summaries: summaries, comparisons: comparisons,
-          targetReached: targetReached, elapsedSeconds: elapsed(), shard: plan.shard))
+          selection: selection?.result, targetReached: targetReached, elapsedSeconds: elapsed(),
+          shard: plan.shard))
     } catch {
       outputs.discard()
       throw error
@@ -156,6 +174,7 @@ public struct ExperimentRunner: Sendable {
     let block = plan.shard?.replications(of: plan.replications) ?? 0..<plan.replications
     let (start, size, end) =
       plan.precisionTarget.map { (0, $0.batchSize, $0.maxReplications) }
+      ?? plan.selection.map { (0, $0.batchSize, $0.maxReplications) }
       ?? (block.lowerBound, max(1, block.count), block.upperBound)
     return stride(from: start, to: end, by: size).lazy.map { $0..<min($0 + size, end) }
   }
