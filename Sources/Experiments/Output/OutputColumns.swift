@@ -8,6 +8,9 @@ public enum OutputFile: String, CaseIterable, Sendable {
   case students = "students.csv"
   case trace = "trace.csv"
   case selection = "selection.csv"
+  case timeToOffer = "time_to_offer.csv"
+  case cohorts = "cohorts.csv"
+  case timeline = "timeline.csv"
   case provenance = "run.json"
 }
 
@@ -39,6 +42,34 @@ public enum OutputColumns {
   /// `eliminated_after` is the replication count after which KN eliminated the strategy (NA
   /// unless eliminated); `mean` and `replications` are over the replications KN used for it.
   public static let selection = ["strategy", "status", "eliminated_after", "mean", "replications"]
+
+  /// The cumulative incidence of an accepted offer by each day since graduation (0–730): mean
+  /// over replications of each replication's Aalen–Johansen estimate, t-based 95% interval over
+  /// replications clipped to [0, 1].
+  public static let timeToOffer = ["strategy", "days_since_graduation", "offer_probability", "ci95_low", "ci95_high"]
+
+  /// Per program cohort (program, intake year) and `CohortMetric`: distribution over replications.
+  public static let cohorts = ["strategy", "program", "intake_year", "metric", "n", "mean", "sd", "ci95_low", "ci95_high"]
+
+  /// Per calendar year and `TimelineMetric`: distribution over replications.
+  public static let timeline = ["strategy", "year", "metric", "n", "mean", "sd", "ci95_low", "ci95_high"]
+
+  static func timeToOfferRow(_ point: OfferCurvePoint) -> [String] {
+    [
+      CSVFormat.text(point.strategy), String(point.day), CSVFormat.number(point.probability),
+      CSVFormat.number(point.low), CSVFormat.number(point.high),
+    ]
+  }
+
+  /// A cohort row (with its program) or a timeline row (without).
+  static func groupRow(_ row: GroupSummary) -> [String] {
+    let interval = row.moments.confidenceInterval()
+    return [CSVFormat.text(row.strategy)] + (row.program.map { [CSVFormat.text($0)] } ?? []) + [
+      String(row.year), CSVFormat.text(row.metric), String(row.moments.count), CSVFormat.number(row.moments.mean),
+      CSVFormat.number(row.moments.standardDeviation), CSVFormat.number(interval.low),
+      CSVFormat.number(interval.high),
+    ]
+  }
 
   static func selectionRow(_ row: SelectionResult.Row) -> [String] {
     [

@@ -8,6 +8,8 @@ struct ReplicationOutput: Sendable {
     var students: [StudentOutcome]
     /// Empty except for the traced replication.
     var trace: [TraceRecord]
+    /// Nil unless the run writes the over-time files (cohorts, timeline, time to offer).
+    var outcomes: ReplicationOutcomes? = nil
   }
 
   var index: Int
@@ -28,6 +30,8 @@ struct ReplicationWriter {
       (.summary, OutputColumns.summary), (.replications, OutputColumns.replications),
       (.comparison, OutputColumns.comparison), (.students, OutputColumns.students),
       (.trace, OutputColumns.trace), (.selection, OutputColumns.selection),
+      (.timeToOffer, OutputColumns.timeToOffer), (.cohorts, OutputColumns.cohorts),
+      (.timeline, OutputColumns.timeline),
     ]
     for (file, header) in headers where outputs.contains(file) {
       try outputs[file].appendRow(header.map(CSVFormat.text))
@@ -58,6 +62,16 @@ struct ReplicationWriter {
         for record in run.trace { try trace.appendRow(OutputColumns.traceRow(record)) }
       }
     }
+  }
+
+  /// `time_to_offer.csv`, `cohorts.csv` and `timeline.csv`, from the whole run's outcomes.
+  func writeOutcomes(_ outcomes: borrowing OutcomeAggregate) throws(OutputError) {
+    let curve = outputs[.timeToOffer]
+    for point in outcomes.offerCurve() { try curve.appendRow(OutputColumns.timeToOfferRow(point)) }
+    let cohorts = outputs[.cohorts]
+    for row in outcomes.cohortSummaries() { try cohorts.appendRow(OutputColumns.groupRow(row)) }
+    let timeline = outputs[.timeline]
+    for row in outcomes.timelineSummaries() { try timeline.appendRow(OutputColumns.groupRow(row)) }
   }
 
   /// `selection.csv`: one row per strategy, in run order.

@@ -89,7 +89,8 @@ public struct ExperimentRunner: Sendable {
         + [.provenance]
     }
     return [.summary, .replications] + (plan.reference == nil ? [] : [.comparison])
-      + (plan.selection == nil ? [] : [.selection]) + (plan.writeStudents ? [.students] : [])
+      + (plan.selection == nil ? [] : [.selection]) + [.timeToOffer, .cohorts, .timeline]
+      + (plan.writeStudents ? [.students] : [])
       + (plan.writeTrace ? [.trace] : []) + [.provenance]
   }
 
@@ -115,6 +116,7 @@ public struct ExperimentRunner: Sendable {
       var aggregate = ExperimentAggregate(strategies: plan.strategies, reference: plan.reference)
       let writer = ReplicationWriter(outputs: outputs, strategies: plan.strategies)
       try writer.writeHeaders()
+      var outcomes = OutcomeAggregate(strategies: plan.strategies, startYear: plan.scenarioFile.scenario.startYear)
       var selection = plan.selection.map { SelectionTracker(rule: $0, strategies: plan.strategies) }
       let planned =
         plan.precisionTarget?.maxReplications ?? plan.selection?.maxReplications
@@ -134,6 +136,7 @@ public struct ExperimentRunner: Sendable {
             try writer.write(output)
             aggregate.add(output.runs.map(\.metrics))
             selection?.add(output.runs.map(\.metrics), replication: output.index)
+            if plan.shard == nil { outcomes.add(output.runs.map { $0.outcomes! }) }
             report()
           }, idle: report)
         if completion == .cancelled || cancellation.isCancelled {
@@ -150,6 +153,7 @@ public struct ExperimentRunner: Sendable {
       let comparisons = aggregate.comparisons()
       if plan.shard == nil { try writer.writeSummaries(summaries, comparisons: comparisons) }
       if let selection { try writer.writeSelection(selection.result) }
+      if plan.shard == nil { try writer.writeOutcomes(outcomes) }
       let provenance = provenance(
         startedAt: startedAt, replications: plan.shard == nil ? aggregate.replications : plan.replications,
         targetReached: targetReached)
@@ -160,7 +164,7 @@ public struct ExperimentRunner: Sendable {
           outputDirectory: plan.outputDirectory, files: outputFiles, replications: aggregate.replications,
           strategies: plan.strategies, summaries: summaries, comparisons: comparisons,
           selection: selection?.result, targetReached: targetReached, elapsedSeconds: elapsed(),
-          shard: plan.shard))
+          meanCohortSize: outcomes.meanCohortSize, shard: plan.shard))
     } catch {
       outputs.discard()
       throw error
@@ -183,14 +187,19 @@ public struct ExperimentRunner: Sendable {
   private var work: @Sendable (Int) -> ReplicationOutput {
     let plan = plan
     let replicate = replicate
+    let horizon = plan.scenarioFile.scenario.horizonDays
     return { index in
       let seed = SeedDerivation.replicationSeed(master: plan.masterSeed, replication: index)
       let runs = plan.strategies.enumerated().map { strategyIndex, strategy in
+        // Every student's outcome is needed for the over-time files, which a shard does not write.
+        let tablesOutcomes = plan.shard == nil
         var monitor = OutputMonitor(
-          wantsTrace: plan.writeTrace && index == 0 && strategyIndex == 0, wantsStudents: plan.writeStudents)
+          wantsTrace: plan.writeTrace && index == 0 && strategyIndex == 0,
+          wantsStudents: plan.writeStudents || tablesOutcomes)
         let metrics = replicate(strategy, seed, &monitor)
         return ReplicationOutput.StrategyRun(
-          metrics: metrics, students: monitor.students, trace: monitor.traces)
+          metrics: metrics, students: plan.writeStudents ? monitor.students : [], trace: monitor.traces,
+          outcomes: tablesOutcomes ? ReplicationOutcomes(students: monitor.students, horizon: horizon) : nil)
       }
       return ReplicationOutput(index: index, seed: seed, runs: runs)
     }

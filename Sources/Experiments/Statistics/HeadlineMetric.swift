@@ -28,5 +28,6 @@ public struct HeadlineMetric: Sendable {
     HeadlineMetric(.credentialed12m, graduatesPhrase: "graduates credentialed within 12 months"),
     HeadlineMetric(.offerOwnSite),
     HeadlineMetric(.daysToOfferMedian, higherIsBetter: false),
+    HeadlineMetric(.daysToOfferKMMedian, higherIsBetter: false),
   ]
 }
