@@ -1,0 +1,114 @@
+import CohortModel
+import Experiments
+import Foundation
+import Testing
+
+/// The comparison's multiplicity control, its stopping rules and the over-time files.
+@Suite("decisions: Holm, --until on differences, selection, outcomes over time")
+struct DecisionOutputTests {
+  @Test("p_holm is Holm's adjustment of every row's p-value and never below it")
+  func holmColumn() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    var plan = try tinyPlan(in: directory, replications: 8, strategies: ["nearest-to-home", "random"])
+    plan.reference = "nearest-to-home"
+    let report = try completedReport(ExperimentRunner(plan: plan))
+    let adjusted = HolmCorrection.adjusted(report.comparisons.map(\.pValue))
+    #expect(report.comparisons.contains { !$0.pValue.isNaN })
+    for (row, expected) in zip(report.comparisons, adjusted) {
+      #expect(row.holmPValue.isNaN == expected.isNaN)
+      if !row.pValue.isNaN {
+        #expect(row.holmPValue == expected)
+        #expect(row.holmPValue >= row.pValue)
+      }
+    }
+    let header = records(plan.outputDirectory, .comparison)[0].split(separator: ",").map(String.init)
+    #expect(header.last == "p_holm")
+  }
+
+  /// Two strategies whose every metric differs by a constant: their own intervals are as wide
+  /// as the uniform noise, their paired difference has zero width.
+  func untilPlan(in directory: String, scope: PrecisionTarget.Scope) throws -> ExperimentPlan {
+    var plan = try tinyPlan(in: directory, replications: 3, strategies: ["a", "b"])
+    plan.reference = "a"
+    plan.precisionTarget = PrecisionTarget(
+      metric: .placed6m, halfWidth: 0.01, maxReplications: 40, replications: plan.replications)
+    plan.precisionTarget?.scope = scope
+    return plan
+  }
+
+  @Test("--until on differences stops at the first batch when the paired differences are exact")
+  func untilOnDifferences() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let model = syntheticModel(offset: { $0 == "b" ? 0.1 : 0 })
+    let differences = try completedReport(
+      ExperimentRunner(plan: untilPlan(in: directory, scope: .differencesFromReference), replicate: model))
+    #expect(differences.targetReached == true)
+    #expect(differences.replications == 10)
+    var ownPlan = try untilPlan(in: directory, scope: .eachStrategy)
+    ownPlan.outputDirectory += "-own"
+    let own = try completedReport(ExperimentRunner(plan: ownPlan, replicate: model))
+    #expect(own.targetReached == false)
+    #expect(own.replications == 40)
+  }
+
+  @Test("--select-best writes selection.csv with exactly one selected strategy, the best one")
+  func selectionFile() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    var plan = try tinyPlan(in: directory, replications: 3, strategies: ["a", "b", "c"], jobs: 2)
+    plan.reference = "a"
+    plan.selection = BestSelection(
+      metric: .placed6m, minimise: false,
+      configuration: KimNelson.Configuration(indifference: 0.01, confidence: 0.95, firstStage: 10))
+    let offsets = ["a": 0.0, "b": 0.2, "c": 0.1]
+    let report = try completedReport(
+      ExperimentRunner(plan: plan, replicate: syntheticModel(offset: { offsets[$0]! })))
+    #expect(report.selection?.selected == "b")
+    let rows = records(plan.outputDirectory, .selection)
+    #expect(rows[0] == "strategy,status,eliminated_after,mean,replications")
+    #expect(rows.dropFirst().map { $0.split(separator: ",")[1] } == ["eliminated", "selected", "eliminated"])
+    // Differences are exact, so S² = 0 and the first screening (after n₀ = 10) decides.
+    #expect(rows[1].hasPrefix("a,eliminated,10,"))
+    #expect(rows[2].hasSuffix(",10"))
+    #expect(report.replications == 10)
+  }
+
+  @Test("--select-best --minimise selects the smallest mean")
+  func selectionMinimises() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    var plan = try tinyPlan(in: directory, replications: 3, strategies: ["a", "b"])
+    plan.reference = "a"
+    plan.selection = BestSelection(
+      metric: .placed6m, minimise: true, configuration: KimNelson.Configuration(indifference: 0.01))
+    let report = try completedReport(
+      ExperimentRunner(plan: plan, replicate: syntheticModel(offset: { $0 == "b" ? 0.2 : 0 })))
+    #expect(report.selection?.selected == "a")
+  }
+
+  @Test("the over-time files have their headers, and the time-to-offer curve is monotone and matches placed_6m at 183 days")
+  func outcomesOverTime() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    var plan = try tinyPlan(in: directory, replications: 8, strategies: ["nearest-to-home", "random"], jobs: 2)
+    plan.reference = "nearest-to-home"
+    let report = try completedReport(ExperimentRunner(plan: plan))
+    let out = plan.outputDirectory
+    #expect(records(out, .timeToOffer)[0] == "strategy,days_since_graduation,offer_probability,ci95_low,ci95_high")
+    #expect(records(out, .cohorts)[0] == "strategy,program,intake_year,metric,n,mean,sd,ci95_low,ci95_high")
+    #expect(records(out, .timeline)[0] == "strategy,year,metric,n,mean,sd,ci95_low,ci95_high")
+    for strategy in plan.strategies {
+      let curve = records(out, .timeToOffer).dropFirst().map { $0.split(separator: ",") }
+        .filter { $0[0] == Substring(strategy) }
+      #expect(curve.count == 731)
+      let values = curve.map { Double($0[2])! }
+      #expect(zip(values, values.dropFirst()).allSatisfy { $0 <= $1 }, "\(strategy) curve not monotone")
+      let placed = report.summaries.first { $0.strategy == strategy && $0.metric == .placed6m }!.mean
+      #expect(abs(values[183] - placed) <= 0.02, "\(strategy): curve \(values[183]) vs placed_6m \(placed)")
+    }
+    #expect(records(out, .cohorts).count > 1)
+    #expect(report.meanCohortSize != nil)
+  }
+}
