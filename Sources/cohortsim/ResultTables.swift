@@ -91,7 +91,8 @@ enum ResultTables {
           $0.strategy == strategy && $0.metric == headline.metric
         }) {
           row += [
-            signedAndInterval(comparison.meanDifference, comparison.interval), pValue(comparison.holmPValue),
+            signedAndInterval(comparison.meanDifference, comparison.interval, scale: summary?.mean ?? 0),
+            pValue(comparison.holmPValue),
             headline.graduatesPhrase.flatMap { phrase in
               report.meanCohortSize.map { graduates(comparison.meanDifference, cohort: $0, phrase) }
             } ?? "",
@@ -144,10 +145,11 @@ enum ResultTables {
     return String(format: "%+.1f \(phrase) per cohort of %.0f", difference * size, size)
   }
 
-  private static func signedAndInterval(_ mean: Double, _ interval: ConfidenceInterval) -> String {
+  /// The difference with the precision `meanAndInterval` gives a mean of size `scale`.
+  private static func signedAndInterval(_ mean: Double, _ interval: ConfidenceInterval, scale: Double) -> String {
     guard !mean.isNaN else { return "NA" }
-    let format = abs(mean) >= 10 ? "%+.1f" : "%+.3f"
-    let bound = abs(mean) >= 10 ? "%.1f" : "%.3f"
+    let format = abs(scale) >= 10 ? "%+.1f" : "%+.3f"
+    let bound = abs(scale) >= 10 ? "%.1f" : "%.3f"
     guard !interval.halfWidth.isNaN else { return String(format: format, mean) }
     return String(format: "\(format) [\(bound), \(bound)]", mean, interval.low, interval.high)
   }

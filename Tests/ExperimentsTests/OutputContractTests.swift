@@ -29,6 +29,9 @@ struct OutputContractTests {
       ]
     ),
     (.trace, ["time", "event", "student", "site", "detail"]),
+    (.timeToOffer, ["strategy", "days_since_graduation", "offer_probability", "ci95_low", "ci95_high"]),
+    (.cohorts, ["strategy", "program", "intake_year", "metric", "n", "mean", "sd", "ci95_low", "ci95_high"]),
+    (.timeline, ["strategy", "year", "metric", "n", "mean", "sd", "ci95_low", "ci95_high"]),
   ]
 
   /// Splits CSV text into records of fields, honouring RFC 4180 quotes.
@@ -169,6 +172,9 @@ struct OutputContractTests {
     again.writeTrace = false
     again.reference = nil
     _ = try completedReport(ExperimentRunner(plan: again))
-    #expect(listing(plan.outputDirectory) == ["replications.csv", "run.json", "summary.csv"])
+    #expect(
+      listing(plan.outputDirectory) == [
+        "cohorts.csv", "replications.csv", "run.json", "summary.csv", "time_to_offer.csv", "timeline.csv",
+      ])
   }
 }
