@@ -53,7 +53,8 @@ struct CompareCommand: Subcommand {
       .value(
         "select-best", "METRIC",
         "choose the best strategy on METRIC with Kim and Nelson's KN procedure; needs --indifference"),
-      .value("indifference", "DELTA", "with --select-best: the smallest difference in METRIC worth telling apart"),
+      .value(
+        "indifference", "DELTA", "with --select-best: the smallest difference in METRIC worth telling apart"),
       .value("confidence", "P", "with --select-best: the probability of a correct selection (default 0.95)"),
       .flag("minimise", "with --select-best: smaller METRIC is better (e.g. days_to_offer_median)"),
     ]
@@ -161,7 +162,9 @@ struct CompareCommand: Subcommand {
       return plan
     }) { report in
       var text = ResultTables.location(report)
-      text += showAll ? ResultTables.headlines(report) + ResultTables.differences(report) : ResultTables.ranked(report)
+      text +=
+        showAll
+        ? ResultTables.headlines(report) + ResultTables.differences(report) : ResultTables.ranked(report)
       if let result = report.selection {
         text += ResultTables.selection(result)
         selectionProblem = result.problem != nil

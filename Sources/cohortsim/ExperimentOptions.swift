@@ -64,7 +64,8 @@ struct ExperimentOptions {
     maxReplications = try arguments.integer("max-replications", in: 1...10_000_000)
     if maxReplications != nil && until == nil && arguments.string("select-best") == nil {
       throw UsageError(
-        message: "--max-replications only applies with --until METRIC=HALFWIDTH (or compare --select-best METRIC)",
+        message:
+          "--max-replications only applies with --until METRIC=HALFWIDTH (or compare --select-best METRIC)",
         command: arguments.command)
     }
     shard = try arguments.string("shard").map { try Self.shard($0, command: arguments.command) }

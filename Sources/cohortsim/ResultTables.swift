@@ -103,7 +103,8 @@ enum ResultTables {
         rows.append(row)
       }
       text +=
-        "\n\(headline.metric.rawValue) (\(headline.higherIsBetter ? "higher" : "lower") is better)\n" + layout(rows)
+        "\n\(headline.metric.rawValue) (\(headline.higherIsBetter ? "higher" : "lower") is better)\n"
+        + layout(rows)
     }
     return text + "every metric and strategy: comparison.csv, or add --all\n"
   }
@@ -146,7 +147,9 @@ enum ResultTables {
   }
 
   /// The difference with the precision `meanAndInterval` gives a mean of size `scale`.
-  private static func signedAndInterval(_ mean: Double, _ interval: ConfidenceInterval, scale: Double) -> String {
+  private static func signedAndInterval(_ mean: Double, _ interval: ConfidenceInterval, scale: Double)
+    -> String
+  {
     guard !mean.isNaN else { return "NA" }
     let format = abs(scale) >= 10 ? "%+.1f" : "%+.3f"
     let bound = abs(scale) >= 10 ? "%.1f" : "%.3f"

@@ -46,7 +46,9 @@ struct CumulativeIncidenceTests {
 
   @Test("offers before graduation count from day 0, and the median is the first day reaching one half")
   func negativeTimesAndMedian() {
-    let curve = CumulativeIncidence([.offer(time: -30), .offer(time: 50), .censored(time: 100), .offer(time: 80)])
+    let curve = CumulativeIncidence([
+      .offer(time: -30), .offer(time: 50), .censored(time: 100), .offer(time: 80),
+    ])
     #expect(curve.value(at: 0) == 0.25)
     #expect(curve.quantile(0.5) == 50)
   }

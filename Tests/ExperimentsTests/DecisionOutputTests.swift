@@ -93,11 +93,13 @@ struct DecisionOutputTests {
   func outcomesOverTime() throws {
     let directory = temporaryDirectory()
     defer { removeTemporaryDirectory(directory) }
-    var plan = try tinyPlan(in: directory, replications: 8, strategies: ["nearest-to-home", "random"], jobs: 2)
+    var plan = try tinyPlan(
+      in: directory, replications: 8, strategies: ["nearest-to-home", "random"], jobs: 2)
     plan.reference = "nearest-to-home"
     let report = try completedReport(ExperimentRunner(plan: plan))
     let out = plan.outputDirectory
-    #expect(records(out, .timeToOffer)[0] == "strategy,days_since_graduation,offer_probability,ci95_low,ci95_high")
+    #expect(
+      records(out, .timeToOffer)[0] == "strategy,days_since_graduation,offer_probability,ci95_low,ci95_high")
     #expect(records(out, .cohorts)[0] == "strategy,program,intake_year,metric,n,mean,sd,ci95_low,ci95_high")
     #expect(records(out, .timeline)[0] == "strategy,year,metric,n,mean,sd,ci95_low,ci95_high")
     for strategy in plan.strategies {
@@ -115,7 +117,9 @@ struct DecisionOutputTests {
       .filter { $0[0] == Substring(strategy) }.map { Double($0[2])! }
   }
 
-  @Test("at 183 days the curve agrees within 0.02 with the share of graduates followed 183 days who had an offer by then")
+  @Test(
+    "at 183 days the curve agrees within 0.02 with the share of graduates followed 183 days who had an offer by then"
+  )
   func curveAgreesWithTheDirectShare() throws {
     // The direct share (per replication, over graduates with 183 days of follow-up, then
     // averaged) and the curve (Kaplan–Meier per replication, every graduate, censored at the
@@ -134,7 +138,9 @@ struct DecisionOutputTests {
         scenario: plan.scenarioFile.scenario, strategy: "nearest-to-home",
         replicationSeed: SeedDerivation.replicationSeed(master: plan.masterSeed, replication: replication),
         monitor: &monitor)
-      let followed = monitor.students.filter { ($0.graduationDay ?? -1) >= 0 && $0.graduationDay! + 183 <= horizon }
+      let followed = monitor.students.filter {
+        ($0.graduationDay ?? -1) >= 0 && $0.graduationDay! + 183 <= horizon
+      }
       let offered = followed.filter { ($0.daysFromGraduationToOffer ?? .infinity) <= 183 }
       if !followed.isEmpty { shares.add(Double(offered.count) / Double(followed.count)) }
     }

@@ -11,7 +11,8 @@ struct KimNelsonTests {
   /// deviation (common random numbers make alternatives positively correlated). Returns the
   /// selected index, or nil at the cap.
   static func select(
-    means: [Double], sd: Double, sharedShock: Double = 0, configuration: KimNelson.Configuration, seed: UInt64,
+    means: [Double], sd: Double, sharedShock: Double = 0, configuration: KimNelson.Configuration,
+    seed: UInt64,
     cap: Int = 100_000
   ) -> (selected: Int?, procedure: KimNelson) {
     var stream = RandomStream(seed: seed)
@@ -26,7 +27,9 @@ struct KimNelsonTests {
   /// The smallest count c with P(X < c) ≤ 0.01 for X ~ Binomial(n, p): a correct-selection count
   /// below it would reject "PCS ≥ p" in a one-sided exact binomial test at the 1% level.
   static func binomialLowerBound(trials n: Int, probability p: Double) -> Int {
-    func logChoose(_ k: Int) -> Double { lgamma(Double(n + 1)) - lgamma(Double(k + 1)) - lgamma(Double(n - k + 1)) }
+    func logChoose(_ k: Int) -> Double {
+      lgamma(Double(n + 1)) - lgamma(Double(k + 1)) - lgamma(Double(n - k + 1))
+    }
     var cumulative = 0.0
     for c in 0...n {
       let next = cumulative + exp(logChoose(c) + Double(c) * log(p) + Double(n - c) * log1p(-p))
@@ -44,7 +47,9 @@ struct KimNelsonTests {
     #expect(abs(18 * eta - 11.4294) < 1e-4)
   }
 
-  @Test("in the slippage configuration the best is selected at least as often as promised, over 200 macro-replications")
+  @Test(
+    "in the slippage configuration the best is selected at least as often as promised, over 200 macro-replications"
+  )
   func slippageConfiguration() {
     // Five alternatives, the best exactly δ above four equal others (the least favourable
     // configuration for an indifference-zone procedure). KN promises PCS ≥ 0.95; with 200
@@ -80,7 +85,9 @@ struct KimNelsonTests {
       }
       if procedure.statuses[0] == .selected { correct += 1 }
     }
-    #expect(correct >= Self.binomialLowerBound(trials: 200, probability: 0.95), "correct selections \(correct) of 200")
+    #expect(
+      correct >= Self.binomialLowerBound(trials: 200, probability: 0.95),
+      "correct selections \(correct) of 200")
   }
 
   @Test("a far worse alternative is eliminated right after the first stage")

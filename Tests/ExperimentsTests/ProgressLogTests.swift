@@ -8,7 +8,8 @@ struct ProgressLogTests {
     var written: [String] = []
     let log = ProgressLog(interval: 30) { written.append($0) }
     for (index, time) in times.enumerated() {
-      log.show(RunProgress(completed: index + 1, planned: planned, isOpenEnded: openEnded, elapsedSeconds: time))
+      log.show(
+        RunProgress(completed: index + 1, planned: planned, isOpenEnded: openEnded, elapsedSeconds: time))
     }
     return written
   }
@@ -26,13 +27,18 @@ struct ProgressLogTests {
 
   @Test("a line gives replications done, the rate and the time left")
   func lineContents() {
-    let line = ProgressLog.line(RunProgress(completed: 60, planned: 100, isOpenEnded: false, elapsedSeconds: 30))
+    let line = ProgressLog.line(
+      RunProgress(completed: 60, planned: 100, isOpenEnded: false, elapsedSeconds: 30))
     #expect(line == "progress: 60/100 replications after 30s, 2.00/s, about 20s left\n")
   }
 
   @Test("with a stopping rule the planned count is a ceiling and the time left a bound")
   func openEndedLine() {
-    let line = ProgressLog.line(RunProgress(completed: 60, planned: 1000, isOpenEnded: true, elapsedSeconds: 60))
-    #expect(line == "progress: 60 replications (at most 1000) after 1:00, 1.00/s, at most 15:40 left (it stops when its rule is met)\n")
+    let line = ProgressLog.line(
+      RunProgress(completed: 60, planned: 1000, isOpenEnded: true, elapsedSeconds: 60))
+    #expect(
+      line
+        == "progress: 60 replications (at most 1000) after 1:00, 1.00/s, at most 15:40 left (it stops when its rule is met)\n"
+    )
   }
 }

@@ -46,10 +46,14 @@ public enum OutputColumns {
   /// The cumulative incidence of an accepted offer by each day since graduation (0–730): mean
   /// over replications of each replication's Aalen–Johansen estimate, t-based 95% interval over
   /// replications clipped to [0, 1].
-  public static let timeToOffer = ["strategy", "days_since_graduation", "offer_probability", "ci95_low", "ci95_high"]
+  public static let timeToOffer = [
+    "strategy", "days_since_graduation", "offer_probability", "ci95_low", "ci95_high",
+  ]
 
   /// Per program cohort (program, intake year) and `CohortMetric`: distribution over replications.
-  public static let cohorts = ["strategy", "program", "intake_year", "metric", "n", "mean", "sd", "ci95_low", "ci95_high"]
+  public static let cohorts = [
+    "strategy", "program", "intake_year", "metric", "n", "mean", "sd", "ci95_low", "ci95_high",
+  ]
 
   /// Per calendar year and `TimelineMetric`: distribution over replications.
   public static let timeline = ["strategy", "year", "metric", "n", "mean", "sd", "ci95_low", "ci95_high"]
@@ -65,7 +69,8 @@ public enum OutputColumns {
   static func groupRow(_ row: GroupSummary) -> [String] {
     let interval = row.moments.confidenceInterval()
     return [CSVFormat.text(row.strategy)] + (row.program.map { [CSVFormat.text($0)] } ?? []) + [
-      String(row.year), CSVFormat.text(row.metric), String(row.moments.count), CSVFormat.number(row.moments.mean),
+      String(row.year), CSVFormat.text(row.metric), String(row.moments.count),
+      CSVFormat.number(row.moments.mean),
       CSVFormat.number(row.moments.standardDeviation), CSVFormat.number(interval.low),
       CSVFormat.number(interval.high),
     ]

@@ -116,7 +116,8 @@ public struct ExperimentRunner: Sendable {
       var aggregate = ExperimentAggregate(strategies: plan.strategies, reference: plan.reference)
       let writer = ReplicationWriter(outputs: outputs, strategies: plan.strategies)
       try writer.writeHeaders()
-      var outcomes = OutcomeAggregate(strategies: plan.strategies, startYear: plan.scenarioFile.scenario.startYear)
+      var outcomes = OutcomeAggregate(
+        strategies: plan.strategies, startYear: plan.scenarioFile.scenario.startYear)
       var selection = plan.selection.map { SelectionTracker(rule: $0, strategies: plan.strategies) }
       let planned =
         plan.precisionTarget?.maxReplications ?? plan.selection?.maxReplications

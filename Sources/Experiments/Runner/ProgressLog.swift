@@ -39,7 +39,9 @@ public final class ProgressLog {
     text += " after \(duration(progress.elapsedSeconds))" + String(format: ", %.2f/s", rate)
     if rate > 0 {
       let left = duration(Double(progress.planned - progress.completed) / rate)
-      text += progress.isOpenEnded ? ", at most \(left) left (it stops when its rule is met)" : ", about \(left) left"
+      text +=
+        progress.isOpenEnded
+        ? ", at most \(left) left (it stops when its rule is met)" : ", about \(left) left"
     }
     return text + "\n"
   }

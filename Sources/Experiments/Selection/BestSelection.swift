@@ -75,7 +75,9 @@ struct SelectionTracker {
   }
 
   /// True when no further replication can change the outcome.
-  var isDone: Bool { procedure.isFinished || problem != nil || procedure.observations >= rule.maxReplications }
+  var isDone: Bool {
+    procedure.isFinished || problem != nil || procedure.observations >= rule.maxReplications
+  }
 
   /// Feeds replication `index`'s metrics (in strategy order) unless done.
   mutating func add(_ metrics: [ReplicationMetrics], replication index: Int) {

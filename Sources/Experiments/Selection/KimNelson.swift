@@ -86,7 +86,9 @@ public struct KimNelson: Sendable {
   public var isFinished: Bool { statuses.contains(.selected) }
 
   /// The indices still alive (all of them before the first stage ends).
-  public var survivors: [Int] { statuses.indices.filter { statuses[$0] == .alive || statuses[$0] == .selected } }
+  public var survivors: [Int] {
+    statuses.indices.filter { statuses[$0] == .alive || statuses[$0] == .selected }
+  }
 
   /// Running mean of alternative `index` over the observations it received.
   public func mean(of index: Int) -> Double {
@@ -139,7 +141,8 @@ public struct KimNelson: Sendable {
     func width(_ i: Int, _ l: Int) -> Double {
       max(0, delta / (2 * r) * (hSquared * differenceVariances[i * alternatives + l] / (delta * delta) - r))
     }
-    for i in previous where previous.contains(where: { l in l != i && sums[i] / r < sums[l] / r - width(i, l) }) {
+    for i in previous
+    where previous.contains(where: { l in l != i && sums[i] / r < sums[l] / r - width(i, l) }) {
       statuses[i] = .eliminated(after: observations)
     }
     var remaining = survivors

@@ -45,7 +45,9 @@ public struct OutcomeAggregate: Sendable {
   public init(strategies: [String], startYear: Int) {
     self.strategies = strategies
     self.startYear = startYear
-    curve = strategies.map { _ in Array(repeating: RunningMoments(), count: ReplicationOutcomes.curveDays.count) }
+    curve = strategies.map { _ in
+      Array(repeating: RunningMoments(), count: ReplicationOutcomes.curveDays.count)
+    }
     cohorts = strategies.map { _ in [:] }
     timeline = strategies.map { _ in [] }
   }
@@ -57,7 +59,8 @@ public struct OutcomeAggregate: Sendable {
       for (day, value) in outcomes.offerCurve.enumerated() { curve[strategy][day].add(value) }
       for cohort in outcomes.cohorts {
         let key = CohortKey(program: cohort.program, intakeYear: cohort.intakeYear)
-        var moments = cohorts[strategy][key] ?? Array(repeating: RunningMoments(), count: CohortMetric.all.count)
+        var moments =
+          cohorts[strategy][key] ?? Array(repeating: RunningMoments(), count: CohortMetric.all.count)
         for (index, value) in cohort.values.enumerated() { moments[index].add(value) }
         cohorts[strategy][key] = moments
       }

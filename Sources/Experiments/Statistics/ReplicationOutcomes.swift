@@ -36,7 +36,9 @@ public struct ReplicationOutcomes: Sendable, Equatable {
       offerCurve = Self.curveDays.map { incidence.value(at: Double($0)) }
     }
     var byCohort: [String: [Int: [StudentOutcome]]] = [:]
-    for graduate in graduates { byCohort[graduate.program, default: [:]][graduate.intakeYear, default: []].append(graduate) }
+    for graduate in graduates {
+      byCohort[graduate.program, default: [:]][graduate.intakeYear, default: []].append(graduate)
+    }
     cohorts = byCohort.keys.sorted().flatMap { program in
       byCohort[program]!.keys.sorted().map { year in
         let members = byCohort[program]![year]!
@@ -46,7 +48,9 @@ public struct ReplicationOutcomes: Sendable, Equatable {
     }
     let years = Int((horizon / TimelineMetric.yearDays).rounded(.up))
     timeline = (0..<years).map { year in
-      let (start, end) = (Double(year) * TimelineMetric.yearDays, min(horizon, Double(year + 1) * TimelineMetric.yearDays))
+      let (start, end) = (
+        Double(year) * TimelineMetric.yearDays, min(horizon, Double(year + 1) * TimelineMetric.yearDays)
+      )
       return TimelineMetric.all.map { $0.value(students, start, end) }
     }
   }

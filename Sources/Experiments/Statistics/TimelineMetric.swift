@@ -39,7 +39,9 @@ public struct TimelineMetric: Sendable {
       // are not recorded, so they count as never made).
       Double(
         students.count { student in
-          guard let graduation = student.graduationDay, graduation >= 0, graduation < end else { return false }
+          guard let graduation = student.graduationDay, graduation >= 0, graduation < end else {
+            return false
+          }
           guard let wait = student.daysFromGraduationToOffer else { return true }
           return graduation + wait >= end
         })
