@@ -38,15 +38,26 @@ struct CompareCommand: Subcommand {
     'undecided'. --select-best cannot run as --shard: KN decides after every replication, which \
     needs every earlier replication's values in one place.
     """
+  /// A shared option as `compare` means it: `--until` on the paired differences,
+  /// `--max-replications` for both stopping rules.
+  static func comparing(_ option: OptionSpec) -> OptionSpec {
+    switch option.name {
+    case "until":
+      .value(
+        "until", "METRIC=HALFWIDTH",
+        "add replications in batches of max(10, N) until the 95% interval of every strategy's paired difference "
+          + "from the reference on METRIC is at most HALFWIDTH on each side; see 'cohortsim help metrics'")
+    case "max-replications":
+      .value(
+        "max-replications", "N",
+        "with --until or --select-best, stop at N replications even if the rule is not met (default: "
+          + "\(PrecisionTarget.defaultMaxReplications))")
+    default: option
+    }
+  }
+
   static let options =
-    ExperimentOptions.shared.map { option in
-      option.name != "until"
-        ? option
-        : .value(
-          "until", "METRIC=HALFWIDTH",
-          "add replications in batches of max(10, N) until the 95% interval of every strategy's paired difference "
-            + "from the reference on METRIC is at most HALFWIDTH on each side; see 'cohortsim help metrics'")
-    } + [
+    ExperimentOptions.shared.map(comparing) + [
       .value(
         "reference", "a", "the strategy the others are compared with (default: the first in --strategies)"),
       .flag("all", "print every metric's paired difference, not just the ranked headline metrics"),
