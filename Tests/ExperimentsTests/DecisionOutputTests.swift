@@ -74,6 +74,11 @@ struct DecisionOutputTests {
     #expect(rows[1].hasPrefix("a,eliminated,10,"))
     #expect(rows[2].hasSuffix(",10"))
     #expect(report.replications == 10)
+    let json =
+      try JSONSerialization.jsonObject(with: contents(plan.outputDirectory, .provenance)!) as! [String: Any]
+    let recorded = json["select_best"] as? [String: Any]
+    #expect(recorded?["selected"] as? String == "b")
+    #expect(recorded?["indifference"] as? Double == 0.01)
   }
 
   @Test("--select-best --minimise selects the smallest mean")
