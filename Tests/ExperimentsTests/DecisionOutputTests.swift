@@ -152,4 +152,49 @@ struct DecisionOutputTests {
     let value = Self.curve(plan.outputDirectory, "nearest-to-home")[183]
     #expect(abs(value - shares.mean) <= 0.02, "curve \(value) vs direct share \(shares.mean)")
   }
+
+  /// `timeline.csv` rows of `metric`, as year → mean.
+  static func timeline(_ directory: String, _ metric: String) -> [Int: Double] {
+    var values: [Int: Double] = [:]
+    for row in records(directory, .timeline).dropFirst().map({ $0.split(separator: ",") })
+    where row[2] == Substring(metric) {
+      values[Int(row[1])!] = Double(row[4])!
+    }
+    return values
+  }
+
+  @Test("requisitions the model reports become per-year openings, outside hires and unfilled openings")
+  func requisitionTimeline() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let plan = try tinyPlan(in: directory, replications: 3, strategies: ["a"])
+    let synthetic = syntheticModel()
+    let model: ReplicationFunction = { strategy, seed, monitor in
+      if monitor.wantsRequisitions {
+        monitor.requisitions([
+          RequisitionOutcome(
+            site: 0, approvedDay: 10, isChain: false, filledDay: 400, filledBy: .outsideHire),
+          RequisitionOutcome(site: 1, approvedDay: 20, isChain: true, filledDay: nil, filledBy: nil),
+        ])
+      }
+      return synthetic(strategy, seed, &monitor)
+    }
+    _ = try completedReport(ExperimentRunner(plan: plan, replicate: model))
+    let out = plan.outputDirectory
+    // Year 2024 is days [0, 365.25), 2025 is [365.25, 730.5).
+    #expect(Self.timeline(out, "openings") == [2024: 1, 2025: 0, 2026: 0])
+    #expect(Self.timeline(out, "chain_openings") == [2024: 1, 2025: 0, 2026: 0])
+    #expect(Self.timeline(out, "outside_hires") == [2024: 0, 2025: 1, 2026: 0])
+    #expect(Self.timeline(out, "unfilled_openings_at_year_end") == [2024: 2, 2025: 1, 2026: 1])
+  }
+
+  @Test("without requisitions from the model the timeline has no requisition rows")
+  func noRequisitionRowsWithoutReports() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let plan = try tinyPlan(in: directory, replications: 3, strategies: ["a"])
+    _ = try completedReport(ExperimentRunner(plan: plan, replicate: syntheticModel()))
+    #expect(Self.timeline(plan.outputDirectory, "openings").isEmpty)
+    #expect(Self.timeline(plan.outputDirectory, "graduates").count == 3)
+  }
 }

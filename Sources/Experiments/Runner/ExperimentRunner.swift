@@ -155,9 +155,10 @@ public struct ExperimentRunner: Sendable {
       if plan.shard == nil { try writer.writeSummaries(summaries, comparisons: comparisons) }
       if let selection { try writer.writeSelection(selection.result) }
       if plan.shard == nil { try writer.writeOutcomes(outcomes) }
-      let provenance = provenance(
+      var provenance = provenance(
         startedAt: startedAt, replications: plan.shard == nil ? aggregate.replications : plan.replications,
         targetReached: targetReached)
+      provenance.selectBest = selection.map { RunProvenance.SelectBest($0.result) }
       try outputs[.provenance].append(provenance.json())
       try outputs.commit()
       return .completed(
@@ -196,11 +197,13 @@ public struct ExperimentRunner: Sendable {
         let tablesOutcomes = plan.shard == nil
         var monitor = OutputMonitor(
           wantsTrace: plan.writeTrace && index == 0 && strategyIndex == 0,
-          wantsStudents: plan.writeStudents || tablesOutcomes)
+          wantsStudents: plan.writeStudents || tablesOutcomes, wantsRequisitions: tablesOutcomes)
         let metrics = replicate(strategy, seed, &monitor)
         return ReplicationOutput.StrategyRun(
           metrics: metrics, students: plan.writeStudents ? monitor.students : [], trace: monitor.traces,
-          outcomes: tablesOutcomes ? ReplicationOutcomes(students: monitor.students, horizon: horizon) : nil)
+          outcomes: tablesOutcomes
+            ? ReplicationOutcomes(
+              students: monitor.students, requisitions: monitor.requisitionOutcomes, horizon: horizon) : nil)
       }
       return ReplicationOutput(index: index, seed: seed, runs: runs)
     }

@@ -109,11 +109,12 @@ public struct OutcomeAggregate: Sendable {
     }
   }
 
-  /// The rows of `timeline.csv`: strategy, then calendar year, then `TimelineMetric.all`.
+  /// The rows of `timeline.csv`: strategy, then calendar year, then `TimelineMetric.all`,
+  /// leaving out a figure no replication had (a requisition figure the model did not report).
   public func timelineSummaries() -> [GroupSummary] {
     strategies.indices.flatMap { strategy in
       timeline[strategy].indices.flatMap { year in
-        TimelineMetric.all.indices.map { metric in
+        TimelineMetric.all.indices.filter { timeline[strategy][year][$0].count > 0 }.map { metric in
           GroupSummary(
             strategy: strategies[strategy], program: nil, year: startYear + year,
             metric: TimelineMetric.all[metric].name, moments: timeline[strategy][year][metric])

@@ -22,8 +22,9 @@ public struct ReplicationOutcomes: Sendable, Equatable {
   /// Per calendar year from the start year, in `TimelineMetric.all` order.
   public var timeline: [[Double]]
 
-  /// Reduces `students` (every student of the replication) with the run's `horizon` in days.
-  public init(students: [StudentOutcome], horizon: Double) {
+  /// Reduces `students` (every student of the replication) and, when the model reported them,
+  /// its `requisitions`, with the run's `horizon` in days.
+  public init(students: [StudentOutcome], requisitions: [RequisitionOutcome]? = nil, horizon: Double) {
     let graduates = students.filter { ($0.graduationDay ?? -1) >= 0 }
     let waits = graduates.compactMap {
       CumulativeIncidence.offerWait(
@@ -47,11 +48,11 @@ public struct ReplicationOutcomes: Sendable, Equatable {
       }
     }
     let years = Int((horizon / TimelineMetric.yearDays).rounded(.up))
-    timeline = (0..<years).map { year in
-      let (start, end) = (
-        Double(year) * TimelineMetric.yearDays, min(horizon, Double(year + 1) * TimelineMetric.yearDays)
-      )
-      return TimelineMetric.all.map { $0.value(students, start, end) }
+    timeline = (0..<years).map { index in
+      let year = TimelineMetric.Year(
+        students: students, requisitions: requisitions, start: Double(index) * TimelineMetric.yearDays,
+        end: min(horizon, Double(index + 1) * TimelineMetric.yearDays))
+      return TimelineMetric.all.map { $0.value(year) }
     }
   }
 }
