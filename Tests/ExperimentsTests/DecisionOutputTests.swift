@@ -197,4 +197,37 @@ struct DecisionOutputTests {
     #expect(Self.timeline(plan.outputDirectory, "openings").isEmpty)
     #expect(Self.timeline(plan.outputDirectory, "graduates").count == 3)
   }
+
+  @Test(
+    "time_to_offer.csv is the Kaplan–Meier curve of the graduates' waits, censored at the horizon, by hand")
+  func curveByHand() throws {
+    // Tiny's horizon is 3 × 365.25 = 1095.75 days. Six graduates on day 100: offers after 30
+    // (two) and 200 days (one), three never (censored at 995.75). Four on day 1050, followed
+    // 45.75 days: one offer after 30 days, three censored at 45.75. At 30 days 3 of 10 get
+    // offers: F = 0.3. The three short ones leave; at 200 days 1 of the 4 left: F = 0.3 + 0.7/4.
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let plan = try tinyPlan(in: directory, replications: 2, strategies: ["a"])
+    let waits: [(graduation: Double, offer: Double?)] =
+      [(100, 30), (100, 30), (100, 200), (100, nil), (100, nil), (100, nil)]
+      + [(1050, 30), (1050, nil), (1050, nil), (1050, nil)]
+    let model: ReplicationFunction = { _, _, monitor in
+      for (index, wait) in waits.enumerated() {
+        monitor.student(
+          StudentOutcome(
+            student: index, program: "P", intakeYear: 2024, graduationDay: wait.graduation,
+            daysFromGraduationToOffer: wait.offer, offerSource: nil, offerSite: nil, contingent: false,
+            rescinded: false, relocated: false, relocationDistanceKm: nil, credentialDay: nil,
+            licenceDay: nil,
+            startDay: nil, rotationSites: []))
+      }
+      return ReplicationMetrics()
+    }
+    _ = try completedReport(ExperimentRunner(plan: plan, replicate: model))
+    let curve = Self.curve(plan.outputDirectory, "a")
+    #expect(curve[29] == 0)
+    #expect(abs(curve[183] - 0.3) < 1e-12)
+    #expect(abs(curve[200] - 0.475) < 1e-12)
+    #expect(abs(curve[730] - 0.475) < 1e-12)
+  }
 }
