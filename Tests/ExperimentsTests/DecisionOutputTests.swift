@@ -230,4 +230,43 @@ struct DecisionOutputTests {
     #expect(abs(curve[200] - 0.475) < 1e-12)
     #expect(abs(curve[730] - 0.475) < 1e-12)
   }
+
+  @Test("cohorts.csv gives each cohort's graduates and placement shares with the run-wide rules")
+  func cohortsByHand() throws {
+    // Intake 2024: four graduates on day 100, started on days 200, 250, 400 and never: placed_6m
+    // (start by day 283) = 2/4, placed_12m (by day 465) = 3/4. Intake 2025: two graduates on day
+    // 1000, too late for 183 days of follow-up before 1095.75: placed_6m has no value (no row
+    // value, n = 0). A student graduating after the horizon is not a graduate.
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let plan = try tinyPlan(in: directory, replications: 2, strategies: ["a"])
+    let students: [(year: Int, graduation: Double?, start: Double?)] = [
+      (2024, 100, 200), (2024, 100, 250), (2024, 100, 400), (2024, 100, nil), (2025, 1000, 1010),
+      (2025, 1000, nil), (2025, nil, nil),
+    ]
+    let model: ReplicationFunction = { _, _, monitor in
+      for (index, student) in students.enumerated() {
+        monitor.student(
+          StudentOutcome(
+            student: index, program: "P", intakeYear: student.year, graduationDay: student.graduation,
+            daysFromGraduationToOffer: nil, offerSource: nil, offerSite: nil, contingent: false,
+            rescinded: false,
+            relocated: false, relocationDistanceKm: nil, credentialDay: nil, licenceDay: nil,
+            startDay: student.start, rotationSites: []))
+      }
+      return ReplicationMetrics()
+    }
+    _ = try completedReport(ExperimentRunner(plan: plan, replicate: model))
+    let rows = records(plan.outputDirectory, .cohorts).dropFirst().map {
+      $0.split(separator: ",").map(String.init)
+    }
+    func cell(_ year: String, _ metric: String) -> [String] {
+      rows.first { $0[2] == year && $0[3] == metric }.map { [$0[4], $0[5]] } ?? []
+    }
+    #expect(cell("2024", "graduates") == ["2", "4"])
+    #expect(cell("2024", "placed_6m") == ["2", "0.5"])
+    #expect(cell("2024", "placed_12m") == ["2", "0.75"])
+    #expect(cell("2025", "graduates") == ["2", "2"])
+    #expect(cell("2025", "placed_6m") == ["0", "NA"])
+  }
 }
