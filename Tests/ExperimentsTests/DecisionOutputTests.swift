@@ -47,6 +47,10 @@ struct DecisionOutputTests {
       ExperimentRunner(plan: untilPlan(in: directory, scope: .differencesFromReference), replicate: model))
     #expect(differences.targetReached == true)
     #expect(differences.replications == 10)
+    let json =
+      try JSONSerialization.jsonObject(with: contents(differences.outputDirectory, .provenance)!)
+      as! [String: Any]
+    #expect((json["until"] as? [String: Any])?["intervals"] as? String == "differences_from_reference")
     var ownPlan = try untilPlan(in: directory, scope: .eachStrategy)
     ownPlan.outputDirectory += "-own"
     let own = try completedReport(ExperimentRunner(plan: ownPlan, replicate: model))

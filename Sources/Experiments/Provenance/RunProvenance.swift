@@ -69,10 +69,13 @@ struct RunProvenance: Codable {
     var maxReplications: Int
     /// False when the run stopped at `maxReplications` with the interval still too wide.
     var reached: Bool
+    /// `differences_from_reference` for `compare --until`; absent for `run --until` (each
+    /// strategy's own interval).
+    var intervals: String? = nil
 
     enum CodingKeys: String, CodingKey {
       case metric, halfWidth = "half_width", batchSize = "batch_size", maxReplications = "max_replications"
-      case reached
+      case reached, intervals
     }
   }
 

@@ -213,7 +213,8 @@ public struct ExperimentRunner: Sendable {
     let until = plan.precisionTarget.map { target in
       RunProvenance.Until(
         metric: target.metric.rawValue, halfWidth: target.halfWidth, batchSize: target.batchSize,
-        maxReplications: target.maxReplications, reached: targetReached ?? false)
+        maxReplications: target.maxReplications, reached: targetReached ?? false,
+        intervals: target.scope == .differencesFromReference ? "differences_from_reference" : nil)
     }
     return RunProvenance(
       cohortsimVersion: plan.provenance.version,
