@@ -1,3 +1,4 @@
+import CohortModel
 import Experiments
 
 /// `cohortsim compare`: placement strategies side by side under common random numbers.
@@ -9,32 +10,134 @@ struct CompareCommand: Subcommand {
     Runs every listed strategy in each replication with the same seed — the same world, students and \
     exam luck — so what differs between them is the strategy alone. Writes everything 'run' writes \
     plus comparison.csv: for each strategy and metric, the mean paired difference strategy − \
-    reference over replications where both have a value, its t-based 95% interval and the two-sided \
-    paired t-test p-value (NA when every difference is equal or there are fewer than two). The \
-    reference is the first strategy listed unless --reference names another; its row against \
-    itself is zero. Prints the differences as a table.
+    reference over replications where both have a value, its t-based 95% interval, the two-sided \
+    paired t-test p-value (NA when every difference is equal or there are fewer than two) and \
+    p_holm, that p-value after Holm's correction across every (strategy, metric) row of the file. \
+    The reference is the first strategy listed unless --reference names another; its row against \
+    itself is zero. Prints, for each headline metric, the strategies ranked best first with their \
+    mean, their difference from the reference and, for shares of graduates, that difference in \
+    graduates per cohort; --all prints every metric's difference instead.
+
+    Three ways to decide. (1) The intervals: with a fixed number of replications, a strategy whose \
+    difference interval excludes 0 and whose p_holm is at most 0.05 differs from the reference; \
+    across the whole table the chance of any false "differs" is at most 5% (Holm), e.g. \
+    'compare S --strategies a,b,c --replications 200'. (2) --until METRIC=HALFWIDTH adds batches of \
+    replications until every strategy's paired difference from the reference has a 95% interval of \
+    at most ±HALFWIDTH (not each strategy's own interval, which common random numbers leave wide), \
+    e.g. '--until placed_6m=0.01': it guarantees the precision of each difference, each interval \
+    at 95% on its own (not jointly), and stops at --max-replications otherwise. (3) --select-best \
+    METRIC --indifference DELTA runs Kim and Nelson's fully sequential procedure (KN, 2001): a first \
+    stage of \(BestSelection.defaultFirstStage) replications, then one replication at a time, \
+    eliminating a strategy as soon as another beats it by more than the shrinking allowance, until \
+    one remains; it writes selection.csv (strategy, status selected/eliminated/undecided, \
+    eliminated_after, mean, replications) and guarantees that, with probability at least \
+    --confidence (default 0.95), the selected strategy is within DELTA of the best on METRIC (the \
+    best itself when it leads by DELTA or more), e.g. '--select-best placed_6m --indifference 0.01'. \
+    Larger is better unless --minimise. The guarantee assumes roughly normal replication values \
+    (each a mean over many students) and is void at --max-replications, where the survivors are \
+    'undecided'. --select-best cannot run as --shard: KN decides after every replication, which \
+    needs every earlier replication's values in one place.
     """
-  static let options =
-    ExperimentOptions.shared + [
+  /// A shared option as `compare` means it: `--until` on the paired differences,
+  /// `--max-replications` for both stopping rules.
+  static func comparing(_ option: OptionSpec) -> OptionSpec {
+    switch option.name {
+    case "until":
       .value(
-        "reference", "a", "the strategy the others are compared with (default: the first in --strategies)")
+        "until", "METRIC=HALFWIDTH",
+        "add replications in batches of max(10, N) until the 95% interval of every strategy's paired difference "
+          + "from the reference on METRIC is at most HALFWIDTH on each side; see 'cohortsim help metrics'")
+    case "max-replications":
+      .value(
+        "max-replications", "N",
+        "with --until or --select-best, stop at N replications even if the rule is not met (default: "
+          + "\(PrecisionTarget.defaultMaxReplications))")
+    default: option
+    }
+  }
+
+  static let options =
+    ExperimentOptions.shared.map(comparing) + [
+      .value(
+        "reference", "a", "the strategy the others are compared with (default: the first in --strategies)"),
+      .flag("all", "print every metric's paired difference, not just the ranked headline metrics"),
+      .value(
+        "select-best", "METRIC",
+        "choose the best strategy on METRIC with Kim and Nelson's KN procedure; needs --indifference"),
+      .value(
+        "indifference", "DELTA", "with --select-best: the smallest difference in METRIC worth telling apart"),
+      .value("confidence", "P", "with --select-best: the probability of a correct selection (default 0.95)"),
+      .flag("minimise", "with --select-best: smaller METRIC is better (e.g. days_to_offer_median)"),
     ]
   static let examples = [
     "cohortsim compare Scenarios/national.json --strategies nearest-to-home,random,spread-systems",
+    "cohortsim compare Scenarios/strategies.json --all",
     "cohortsim compare Scenarios/national.json --strategies random,nearest-to-home --reference nearest-to-home "
       + "--until placed_12m=0.01",
+    "cohortsim compare Scenarios/strategies.json --select-best placed_6m --indifference 0.01",
+    "cohortsim compare Scenarios/strategies.json --select-best days_to_offer_median --indifference 7 --minimise "
+      + "--confidence 0.9 --max-replications 2000",
   ]
 
   let options: ExperimentOptions
   /// Strategies from --strategies; nil means the scenario's own "strategies" list.
   let strategies: [String]?
   let reference: String?
+  let showAll: Bool
+  /// --select-best and its settings; nil without it.
+  let selection: BestSelection?
 
   init(_ arguments: ParsedArguments) throws {
     options = try ExperimentOptions(arguments)
     strategies = options.strategies
     reference = arguments.string("reference")
+    showAll = arguments.flag("all")
+    selection = try Self.selection(arguments, options: options)
     if let strategies { _ = try Self.checked(strategies, reference: reference, from: "--strategies") }
+  }
+
+  /// --select-best METRIC --indifference DELTA [--confidence P] [--minimise] as a rule, checked.
+  static func selection(_ arguments: ParsedArguments, options: ExperimentOptions) throws -> BestSelection? {
+    guard let metricName = arguments.string("select-best") else {
+      for option in ["indifference", "confidence"] where arguments.string(option) != nil {
+        throw UsageError(message: "--\(option) only applies with --select-best METRIC", command: name)
+      }
+      if arguments.flag("minimise") {
+        throw UsageError(message: "--minimise only applies with --select-best METRIC", command: self.name)
+      }
+      return nil
+    }
+    guard let metric = Metric(rawValue: metricName) else {
+      throw UsageError(
+        message:
+          "--select-best takes a metric, one of: \(Metric.allCases.map(\.rawValue).joined(separator: ", ")); "
+          + "got '\(metricName)'",
+        command: name)
+    }
+    guard let indifference = try arguments.number("indifference", in: 1e-12...1e12) else {
+      throw UsageError(
+        message: "--select-best needs --indifference DELTA, the smallest difference in \(metricName) worth "
+          + "telling apart (a positive number, e.g. 0.01 for one percentage point of a share)",
+        command: name)
+    }
+    let confidence = try arguments.number("confidence", in: 0.5...0.999_999) ?? 0.95
+    if options.shard != nil {
+      throw UsageError(
+        message:
+          "--select-best cannot be combined with --shard: Kim and Nelson's procedure decides after every "
+          + "replication, so it needs every earlier replication's values in one run; run it unsharded "
+          + "(it usually needs far fewer replications than a fixed design)",
+        command: name)
+    }
+    if options.until != nil {
+      throw UsageError(
+        message: "--select-best and --until are two stopping rules; give one of them", command: name)
+    }
+    return BestSelection(
+      metric: metric, minimise: arguments.flag("minimise"),
+      configuration: KimNelson.Configuration(
+        indifference: indifference, confidence: confidence, firstStage: BestSelection.defaultFirstStage),
+      maxReplications: options.maxReplications ?? PrecisionTarget.defaultMaxReplications)
   }
 
   /// The strategies and reference to compare: at least two, the reference among them (the first
@@ -59,15 +162,26 @@ struct CompareCommand: Subcommand {
   }
 
   func run() throws -> Int32 {
-    try options.execute({ file in
+    var selectionProblem = false
+    let status = try options.execute({ file in
       let (chosen, reference) = try Self.checked(
         strategies ?? file.scenario.strategies, reference: reference,
         from: strategies == nil ? "the scenario's \"strategies\"" : "--strategies")
-      return options.plan(for: file, strategies: chosen, reference: reference)
+      var plan = options.plan(for: file, strategies: chosen, reference: reference)
+      plan.precisionTarget?.scope = .differencesFromReference
+      plan.selection = selection
+      return plan
     }) { report in
-      print(
-        ResultTables.location(report) + ResultTables.headlines(report) + ResultTables.differences(report),
-        terminator: "")
+      var text = ResultTables.location(report)
+      text +=
+        showAll
+        ? ResultTables.headlines(report) + ResultTables.differences(report) : ResultTables.ranked(report)
+      if let result = report.selection {
+        text += ResultTables.selection(result)
+        selectionProblem = result.problem != nil
+      }
+      print(text, terminator: "")
     }
+    return status == 0 && selectionProblem ? 3 : status
   }
 }

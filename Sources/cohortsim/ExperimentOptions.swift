@@ -72,9 +72,11 @@ struct ExperimentOptions {
     quiet = arguments.flag("quiet")
     until = try arguments.string("until").map { try Self.precisionTarget($0, command: arguments.command) }
     maxReplications = try arguments.integer("max-replications", in: 1...10_000_000)
-    if maxReplications != nil && until == nil {
+    if maxReplications != nil && until == nil && arguments.string("select-best") == nil {
       throw UsageError(
-        message: "--max-replications only applies with --until METRIC=HALFWIDTH", command: arguments.command)
+        message:
+          "--max-replications only applies with --until METRIC=HALFWIDTH (or compare --select-best METRIC)",
+        command: arguments.command)
     }
     shard = try arguments.string("shard").map { try Self.shard($0, command: arguments.command) }
     if shard != nil && until != nil {
@@ -183,10 +185,14 @@ struct ExperimentOptions {
     let interrupts = InterruptTrap()
     defer { interrupts.restore() }
     let progressLine = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0)
+    let progressLog =
+      quiet || isatty(STDERR_FILENO) != 0
+      ? nil : ProgressLog(write: { FileHandle.standardError.write(Data($0.utf8)) })
     let outcome: RunOutcome
     do {
       outcome = try ExperimentRunner(plan: plan).run(cancellation: interrupts.cancellation) {
         progressLine.show($0)
+        progressLog?.show($0)
       }
     } catch {
       progressLine.clear()

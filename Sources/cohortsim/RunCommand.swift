@@ -11,10 +11,13 @@ struct RunCommand: Subcommand {
     the master seed and the replication's number, so the files are byte-identical whatever --jobs is. \
     Writes into DIR: summary.csv (per strategy and metric: n, mean, sd, t-based 95% interval, and P² \
     estimates of p10/p50/p90), replications.csv (one row per strategy and replication), run.json \
-    (version, scenario SHA-256, seed, command line, times), with --students students.csv and \
-    sites.csv (each replication's sites: index, name, kind, state, system, listed or generated, \
-    positions), and with --trace trace.csv. Sites are named in every file: listed sites by their \
-    own names, generated ones as kind-number (hospital-0). Files are written under temporary names and renamed only when the \
+    (version, scenario SHA-256, seed, command line, times), time_to_offer.csv (the cumulative \
+    incidence of an accepted offer by day since graduation, 0 to 730, with a 95% interval over \
+    replications), cohorts.csv (per program cohort) and timeline.csv (per calendar year), with \
+    --students students.csv and sites.csv (each replication's sites: index, name, kind, state, \
+    system, listed or generated, positions), and with --trace trace.csv. Sites are named in every \
+    file: listed sites by their own names, generated ones as kind-number (hospital-0). Files are \
+    written under temporary names and renamed only when the \
     run completes; Ctrl-C removes them, leaves earlier results as they were, and exits 130. With \
     --shard K/N it runs one block of the replications for a cluster job and writes a shard folder \
     for 'cohortsim merge' (see "Running on a cluster" in README.md). Exit \

@@ -113,7 +113,10 @@ struct CommandLineTests {
     #expect(status == 0)
     #expect(stdout.contains("results in Results/tiny/"))
     #expect(stdout.contains("placed_6m"))
-    #expect(listing(directory + "/Results/tiny") == ["replications.csv", "run.json", "summary.csv"])
+    #expect(
+      listing(directory + "/Results/tiny") == [
+        "cohorts.csv", "replications.csv", "run.json", "summary.csv", "time_to_offer.csv", "timeline.csv",
+      ])
   }
 
   @Test("compare writes comparison.csv and prints the paired differences")
@@ -129,6 +132,8 @@ struct CommandLineTests {
       in: directory)
     #expect(status == 0, "\(stderr)")
     #expect(stdout.contains("strategy − nearest-to-home"))
+    #expect(stdout.contains("graduates working within 6 months per cohort of"))
+    #expect(!stdout.contains("rescinded_rate"), "the default table shows headline metrics only")
     #expect(FileManager.default.fileExists(atPath: directory + "/out/comparison.csv"))
   }
 
@@ -180,6 +185,66 @@ struct CommandLineTests {
     }
     let (csvStatus, csv, _) = try runCohortsim(["help", "outputs", "--csv"], in: directory)
     #expect(csvStatus == 0 && csv == OutputSchema.csv)
+  }
+
+  @Test("compare --all prints every metric's paired difference")
+  func compareAll() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    _ = try tinyScenarioFile(in: directory)
+    let (status, stdout, stderr) = try runCohortsim(
+      ["compare", "tiny.json", "--strategies", "nearest-to-home,random", "--replications", "3", "--all"],
+      in: directory)
+    #expect(status == 0, "\(stderr)")
+    #expect(Metric.allCases.allSatisfy { stdout.contains($0.rawValue) })
+  }
+
+  @Test("compare --select-best selects one strategy, writes selection.csv and states its guarantee")
+  func selectBest() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    _ = try tinyScenarioFile(in: directory)
+    let (status, stdout, stderr) = try runCohortsim(
+      [
+        "compare", "tiny.json", "--strategies", "nearest-to-home,random", "--select-best", "graduates",
+        "--indifference", "0.5", "--out", "out", "--max-replications", "30",
+      ],
+      in: directory)
+    // graduates does not depend on the strategy: the paired difference is exactly zero, the
+    // region closes at the first screening and the first listed is selected.
+    #expect(status == 0, "\(stderr)")
+    #expect(stdout.contains("selected: nearest-to-home. With probability at least 95%"))
+    let rows = records(directory + "/out", .selection)
+    #expect(rows.count == 3)
+    #expect(rows.filter { $0.contains(",selected,") }.count == 1)
+  }
+
+  @Test("compare --select-best with --shard is refused with the reason, exit 2, nothing written")
+  func selectBestRefusesShards() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    _ = try tinyScenarioFile(in: directory)
+    let (status, _, stderr) = try runCohortsim(
+      [
+        "compare", "tiny.json", "--strategies", "nearest-to-home,random", "--select-best", "placed_6m",
+        "--indifference", "0.01", "--shard", "0/2", "--out", "out",
+      ],
+      in: directory)
+    #expect(status == 2)
+    #expect(stderr.contains("--select-best cannot be combined with --shard"))
+    #expect(!FileManager.default.fileExists(atPath: directory + "/out"))
+  }
+
+  @Test("compare --select-best without --indifference is a usage error")
+  func selectBestNeedsIndifference() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    _ = try tinyScenarioFile(in: directory)
+    let (status, _, stderr) = try runCohortsim(
+      ["compare", "tiny.json", "--strategies", "nearest-to-home,random", "--select-best", "placed_6m"],
+      in: directory)
+    #expect(status == 2)
+    #expect(stderr.contains("--select-best needs --indifference DELTA"))
   }
 
   @Test("help metrics prints every metric's definition")

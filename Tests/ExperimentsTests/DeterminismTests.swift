@@ -19,11 +19,16 @@ struct DeterminismTests {
       plan.writeStudents = true
       plan.writeTrace = true
       _ = try completedReport(ExperimentRunner(plan: plan))
-      let files: [OutputFile] = [.summary, .replications, .comparison, .students, .trace, .sites]
+      let files: [OutputFile] = [
+        .summary, .replications, .comparison, .students, .trace, .sites, .timeToOffer, .cohorts, .timeline,
+      ]
       outputs.append(
         Dictionary(uniqueKeysWithValues: files.map { ($0, contents(plan.outputDirectory, $0) ?? Data()) }))
     }
-    for file in [OutputFile.summary, .replications, .comparison, .students, .trace, .sites] {
+    for file in [
+      OutputFile.summary, .replications, .comparison, .students, .trace, .sites, .timeToOffer, .cohorts,
+      .timeline,
+    ] {
       #expect(outputs[0][file]!.count > 0, "\(file.rawValue) is empty")
       #expect(outputs[0][file] == outputs[1][file], "\(file.rawValue) differs between --jobs 1 and 2")
     }
@@ -67,5 +72,30 @@ struct DeterminismTests {
     let seeds = records(plan.outputDirectory, .replications).dropFirst().map { $0.split(separator: ",")[2] }
     #expect(
       seeds == (0..<3).map { Substring(String(SeedDerivation.replicationSeed(master: 99, replication: $0))) })
+  }
+}
+
+@Suite("determinism of --select-best across thread counts")
+struct SelectionDeterminismTests {
+  @Test("--select-best stops at the same replication and writes the same selection.csv for --jobs 1 and 3")
+  func selectionIdentical() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    var files: [Data] = []
+    for jobs in [1, 3] {
+      var plan = try tinyPlan(
+        in: directory, replications: 3, strategies: ["nearest-to-home", "random"], jobs: jobs)
+      plan.outputDirectory += "-\(jobs)"
+      plan.reference = "nearest-to-home"
+      plan.selection = BestSelection(
+        metric: .placed12m, minimise: false, configuration: KimNelson.Configuration(indifference: 0.05),
+        maxReplications: 60)
+      _ = try completedReport(ExperimentRunner(plan: plan))
+      files.append(
+        (contents(plan.outputDirectory, .selection) ?? Data())
+          + (contents(plan.outputDirectory, .replications) ?? Data()))
+    }
+    #expect(files[0].count > 0)
+    #expect(files[0] == files[1])
   }
 }

@@ -10,7 +10,8 @@ struct OutputContractTests {
   static let metricColumns = [
     "placed_6m", "placed_12m", "credentialed_12m", "offer_own_site", "offer_same_system",
     "offer_recommendation",
-    "offer_open_market", "days_to_offer_median", "contingent_rate", "rescinded_rate", "relocated_rate",
+    "offer_open_market", "days_to_offer_median", "days_to_offer_km_median", "contingent_rate",
+    "rescinded_rate", "relocated_rate",
     "openings_per_year", "chain_openings_per_year", "positions_growth", "time_to_fill_days_mean",
     "unfilled_openings_share", "graduates",
     "rotations_unplaced_share",
@@ -19,7 +20,10 @@ struct OutputContractTests {
   static let headers: [(OutputFile, [String])] = [
     (.summary, ["strategy", "metric", "n", "mean", "sd", "ci95_low", "ci95_high", "p10", "p50", "p90"]),
     (.replications, ["strategy", "replication", "seed", "seed_hex"] + metricColumns),
-    (.comparison, ["strategy", "reference", "metric", "mean_diff", "ci95_low", "ci95_high", "p_value"]),
+    (
+      .comparison,
+      ["strategy", "reference", "metric", "mean_diff", "ci95_low", "ci95_high", "p_value", "p_holm"]
+    ),
     (
       .students,
       [
@@ -36,6 +40,9 @@ struct OutputContractTests {
         "y_km",
       ]
     ),
+    (.timeToOffer, ["strategy", "days_since_graduation", "offer_probability", "ci95_low", "ci95_high"]),
+    (.cohorts, ["strategy", "program", "intake_year", "metric", "n", "mean", "sd", "ci95_low", "ci95_high"]),
+    (.timeline, ["strategy", "year", "metric", "n", "mean", "sd", "ci95_low", "ci95_high"]),
   ]
 
   /// Splits CSV text into records of fields, honouring RFC 4180 quotes.
@@ -178,6 +185,9 @@ struct OutputContractTests {
     again.writeTrace = false
     again.reference = nil
     _ = try completedReport(ExperimentRunner(plan: again))
-    #expect(listing(plan.outputDirectory) == ["replications.csv", "run.json", "summary.csv"])
+    #expect(
+      listing(plan.outputDirectory) == [
+        "cohorts.csv", "replications.csv", "run.json", "summary.csv", "time_to_offer.csv", "timeline.csv",
+      ])
   }
 }

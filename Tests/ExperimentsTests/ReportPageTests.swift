@@ -103,6 +103,7 @@ struct ReportPageTests {
   func hiringCurveFromStudents() throws {
     let (root, folder) = try reportFixture()
     defer { removeTemporaryDirectory(root) }
+    try removeOutput("time_to_offer.csv", in: folder)
     let html = try HTMLReport.build(directory: folder)
     #expect(html.contains("Derived by the report from students.csv (this folder has no time_to_offer.csv)"))
   }
@@ -111,22 +112,23 @@ struct ReportPageTests {
   func hiringCurveOmitted() throws {
     let (root, folder) = try reportFixture()
     defer { removeTemporaryDirectory(root) }
-    try FileManager.default.removeItem(atPath: folder + "/students.csv")
+    try removeOutput("time_to_offer.csv", in: folder)
+    try removeOutput("students.csv", in: folder)
     let html = try HTMLReport.build(directory: folder)
     #expect(html.contains("Not shown: the folder has neither time_to_offer.csv nor students.csv"))
     #expect(!html.contains("id=\"chart-hiring-curve\""))
   }
 
-  @Test("students.csv with TRUE/FALSE booleans gives the same page as with true/false")
+  @Test("students.csv with true/false booleans gives the same page as with TRUE/FALSE")
   func bothBooleanSpellings() throws {
     let (root, folder) = try reportFixture()
     defer { removeTemporaryDirectory(root) }
     let before = try HTMLReport.build(directory: folder)
     let students = readFile("students.csv", in: folder)
-    #expect(students.contains(",true,") || students.contains(",false,"))
+    #expect(students.contains(",TRUE,") || students.contains(",FALSE,"))
     try writeFile(
-      students.replacingOccurrences(of: ",true", with: ",TRUE").replacingOccurrences(
-        of: ",false", with: ",FALSE"),
+      students.replacingOccurrences(of: ",TRUE", with: ",true").replacingOccurrences(
+        of: ",FALSE", with: ",false"),
       "students.csv", in: folder)
     #expect(try HTMLReport.build(directory: folder) == before)
   }

@@ -14,6 +14,22 @@ func reportFixture(_ label: String = #function) throws -> (root: String, folder:
   return (root, plan.outputDirectory)
 }
 
+/// Removes the output `name` from `folder`, and from run.json's `"files"` record when it has one,
+/// so the folder stays consistent: a run without that file.
+func removeOutput(_ name: String, in folder: String) throws {
+  try FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
+  let path = (folder as NSString).appendingPathComponent("run.json")
+  guard
+    var object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+      as? [String: Any],
+    var files = object["files"] as? [String: Any]
+  else { return }
+  files[name] = nil
+  object["files"] = files
+  try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]).write(
+    to: URL(fileURLWithPath: path))
+}
+
 /// Writes `text` as `name` in `folder`.
 func writeFile(_ text: String, _ name: String, in folder: String) throws {
   try Data(text.utf8).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(name)))

@@ -12,6 +12,7 @@ public enum Metric: String, CaseIterable, Sendable, Codable {
   case offerRecommendation = "offer_recommendation"
   case offerOpenMarket = "offer_open_market"
   case daysToOfferMedian = "days_to_offer_median"
+  case daysToOfferKMMedian = "days_to_offer_km_median"
   case contingentRate = "contingent_rate"
   case rescindedRate = "rescinded_rate"
   case relocatedRate = "relocated_rate"
@@ -42,6 +43,8 @@ public enum Metric: String, CaseIterable, Sendable, Codable {
       "Share of accepted offers won on a public posting (even at a former rotation site). The four offer_* shares sum to 1."
     case .daysToOfferMedian:
       "Median days from graduation to the day the accepted offer was made, over graduates with 365 days of follow-up who accepted one within the run (negative: offer before graduating)."
+    case .daysToOfferKMMedian:
+      "Median days from graduation to an accepted offer over every graduate of the run, the never-hired included: the first day the Kaplan–Meier (Aalen–Johansen) cumulative incidence of an offer reaches one half, follow-up censored at the horizon. NA when fewer than half are ever hired."
     case .contingentRate:
       "Share of accepted offers that were contingent on passing the registry within a window after starting."
     case .rescindedRate:

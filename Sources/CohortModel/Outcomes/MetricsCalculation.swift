@@ -13,10 +13,16 @@ extension CohortDynamics {
     var placed12 = 0
     var credentialed12 = 0
     var daysToOffer: [Double] = []
+    var waits: [CumulativeIncidence.Ending] = []
     for index in students.indices {
       let student = students[index]
       let graduation = student.graduationDay
       guard graduation >= 0 && graduation <= horizon else { continue }
+      if let wait = CumulativeIncidence.offerWait(
+        graduationDay: graduation, daysToOffer: student.offerDay - graduation, horizon: horizon)
+      {
+        waits.append(wait)
+      }
       graduates += 1
       if graduation + Self.sixMonthsDays <= horizon {
         followed6 += 1
@@ -41,6 +47,7 @@ extension CohortDynamics {
         counters.acceptedBySource[OfferSource.allCases.firstIndex(of: source)!], of: accepted)
     }
     metrics[.daysToOfferMedian] = median(daysToOffer)
+    metrics[.daysToOfferKMMedian] = waits.isEmpty ? .nan : CumulativeIncidence(waits).quantile(0.5)
     metrics[.contingentRate] = share(counters.acceptedContingent, of: accepted)
     metrics[.rescindedRate] = share(counters.rescinded, of: counters.acceptedContingent)
     metrics[.relocatedRate] = share(counters.acceptedRelocated, of: accepted)

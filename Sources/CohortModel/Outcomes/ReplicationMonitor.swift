@@ -11,6 +11,12 @@ public protocol ReplicationMonitor {
   mutating func trace(_ record: TraceRecord)
   /// One student's outcome, reported once at the end of the replication.
   mutating func student(_ outcome: StudentOutcome)
+  /// True when the monitor keeps per-requisition outcomes (default false).
+  var wantsRequisitions: Bool { get }
+  /// Every requisition approved from day 0 to the horizon, reported in one call at the end of
+  /// the replication when `wantsRequisitions` is true (an empty list when there were none, so
+  /// the call itself says the model reports them). Default: ignored.
+  mutating func requisitions(_ outcomes: [RequisitionOutcome])
 }
 
 /// A monitor that keeps nothing: the default for Monte Carlo replications.

@@ -6,7 +6,7 @@ import CohortModel
 ///
 /// - Shares (placed_*, credentialed_12m, the offer_* shares, the *_rate and *_share figures,
 ///   positions_growth): 0.01 absolute, one percentage point.
-/// - Days (days_to_offer_median, time_to_fill_days_mean): 2% of the baseline mean, at least one
+/// - Days (days_to_offer_median, days_to_offer_km_median, time_to_fill_days_mean): 2% of the baseline mean, at least one
 ///   day.
 /// - Counts (openings_per_year, chain_openings_per_year, graduates): 2% of the baseline mean.
 public struct PracticalTolerance: Sendable, Equatable {
@@ -29,7 +29,7 @@ public struct PracticalTolerance: Sendable, Equatable {
   public static func of(_ metric: Metric) -> PracticalTolerance {
     // Exhaustive on purpose: a new metric must be given its kind of tolerance here.
     switch metric {
-    case .daysToOfferMedian, .timeToFillDaysMean:
+    case .daysToOfferMedian, .daysToOfferKMMedian, .timeToFillDaysMean:
       PracticalTolerance(absolute: 1, relative: 0.02)
     case .openingsPerYear, .chainOpeningsPerYear, .graduates:
       PracticalTolerance(absolute: 0, relative: 0.02)

@@ -8,6 +8,10 @@ public enum OutputFile: String, CaseIterable, Sendable {
   case students = "students.csv"
   case trace = "trace.csv"
   case sites = "sites.csv"
+  case selection = "selection.csv"
+  case timeToOffer = "time_to_offer.csv"
+  case cohorts = "cohorts.csv"
+  case timeline = "timeline.csv"
   case provenance = "run.json"
   /// `cohortsim sweep`'s design points, per-point summaries and sensitivity indices.
   case design = "design.csv"
@@ -31,6 +35,46 @@ public enum OutputColumns {
 
   public static var trace: [String] { OutputSchema.trace.names }
 
+  /// `eliminated_after` is the replication count after which KN eliminated the strategy (NA
+  /// unless eliminated); `mean` and `replications` are over the replications KN used for it.
+  public static var selection: [String] { OutputSchema.selection.names }
+
+  /// The cumulative incidence of an accepted offer by each day since graduation (0–730): mean
+  /// over replications of each replication's Aalen–Johansen estimate, t-based 95% interval over
+  /// replications clipped to [0, 1].
+  public static var timeToOffer: [String] { OutputSchema.timeToOffer.names }
+
+  /// Per program cohort (program, intake year) and `CohortMetric`: distribution over replications.
+  public static var cohorts: [String] { OutputSchema.cohorts.names }
+
+  /// Per calendar year and `TimelineMetric`: distribution over replications.
+  public static var timeline: [String] { OutputSchema.timeline.names }
+
+  static func timeToOfferRow(_ point: OfferCurvePoint) -> [String] {
+    [
+      CSVFormat.text(point.strategy), String(point.day), CSVFormat.number(point.probability),
+      CSVFormat.number(point.low), CSVFormat.number(point.high),
+    ]
+  }
+
+  /// A cohort row (with its program) or a timeline row (without).
+  static func groupRow(_ row: GroupSummary) -> [String] {
+    let interval = row.moments.confidenceInterval()
+    return [CSVFormat.text(row.strategy)] + (row.program.map { [CSVFormat.text($0)] } ?? []) + [
+      String(row.year), CSVFormat.text(row.metric), String(row.moments.count),
+      CSVFormat.number(row.moments.mean),
+      CSVFormat.number(row.moments.standardDeviation), CSVFormat.number(interval.low),
+      CSVFormat.number(interval.high),
+    ]
+  }
+
+  static func selectionRow(_ row: SelectionResult.Row) -> [String] {
+    [
+      CSVFormat.text(row.strategy), row.status.rawValue, CSVFormat.integer(row.eliminatedAfter),
+      CSVFormat.number(row.mean), String(row.replications),
+    ]
+  }
+
   static func summaryRow(_ row: MetricSummary) -> [String] {
     [
       CSVFormat.text(row.strategy), row.metric.rawValue, String(row.count), CSVFormat.number(row.mean),
@@ -51,7 +95,7 @@ public enum OutputColumns {
     [
       CSVFormat.text(row.strategy), CSVFormat.text(row.reference), row.metric.rawValue,
       CSVFormat.number(row.meanDifference), CSVFormat.number(row.interval.low),
-      CSVFormat.number(row.interval.high), CSVFormat.number(row.pValue),
+      CSVFormat.number(row.interval.high), CSVFormat.number(row.pValue), CSVFormat.number(row.holmPValue),
     ]
   }
 

@@ -63,7 +63,9 @@ public struct FileSchema: Sendable {
 /// to `all`; a column changing type changes one line.
 public enum OutputSchema {
   /// In the order `help outputs` lists them.
-  public static var all: [FileSchema] { [summary, replications, comparison, students, trace, sites] }
+  public static var all: [FileSchema] {
+    [summary, replications, comparison, students, trace, sites, selection, timeToOffer, cohorts, timeline]
+  }
 
   /// The schema of `file`, or nil for a file that is not CSV (`run.json`).
   public static func of(_ file: OutputFile) -> FileSchema? { all.first { $0.file == file } }
@@ -135,6 +137,9 @@ public enum OutputSchema {
           "t-based 95% interval of mean_diff, high end"),
         ColumnSchema(
           "p_value", .numeric, unit: "probability", missing: true, "two-sided paired t-test of mean_diff = 0"),
+        ColumnSchema(
+          "p_holm", .numeric, unit: "probability", missing: true,
+          "p_value Holm-adjusted across every (strategy, metric) row of the file; never below p_value"),
       ])
   }
 
@@ -213,6 +218,71 @@ public enum OutputSchema {
         ColumnSchema("x_km", .numeric, unit: "km", "east of the region's west edge"),
         ColumnSchema("y_km", .numeric, unit: "km", "north of the region's south edge"),
       ])
+  }
+
+  public static var selection: FileSchema {
+    FileSchema(
+      file: .selection, meaning: "with compare --select-best: the KN procedure's verdict per strategy",
+      columns: [
+        strategy,
+        ColumnSchema(
+          "status", .character, "selected, eliminated or undecided (the replication cap was reached)"),
+        ColumnSchema(
+          "eliminated_after", .integer, unit: "replications", missing: true,
+          "replications after which KN eliminated the strategy; NA unless eliminated"),
+        ColumnSchema(
+          "mean", .numeric, unit: "metric's unit", missing: true, "mean over the replications KN used for it"),
+        ColumnSchema("replications", .integer, unit: "replications", "replications KN used for the strategy"),
+      ])
+  }
+
+  public static var timeToOffer: FileSchema {
+    FileSchema(
+      file: .timeToOffer,
+      meaning: "per strategy and day since graduation: cumulative incidence of an accepted offer",
+      columns: [
+        strategy,
+        ColumnSchema("days_since_graduation", .integer, unit: "days", "0 to 730"),
+        ColumnSchema(
+          "offer_probability", .numeric, unit: "probability", missing: true,
+          "mean over replications of each replication's Aalen–Johansen estimate, censored at the horizon"),
+        ColumnSchema(
+          "ci95_low", .numeric, unit: "probability", missing: true,
+          "t-based 95% interval over replications, clipped to [0, 1], low end"),
+        ColumnSchema(
+          "ci95_high", .numeric, unit: "probability", missing: true,
+          "t-based 95% interval over replications, clipped to [0, 1], high end"),
+      ])
+  }
+
+  static func groupColumns(_ leading: [ColumnSchema]) -> [ColumnSchema] {
+    [strategy] + leading + [
+      ColumnSchema("metric", .character, "cohort or timeline metric name"),
+      ColumnSchema("n", .integer, unit: "replications", "replications with a value"),
+      ColumnSchema("mean", .numeric, unit: "metric's unit", missing: true, "mean over the n replications"),
+      ColumnSchema("sd", .numeric, unit: "metric's unit", missing: true, "sample standard deviation (n − 1)"),
+      ColumnSchema(
+        "ci95_low", .numeric, unit: "metric's unit", missing: true,
+        "t-based 95% interval of the mean, low end"),
+      ColumnSchema(
+        "ci95_high", .numeric, unit: "metric's unit", missing: true,
+        "t-based 95% interval of the mean, high end"),
+    ]
+  }
+
+  public static var cohorts: FileSchema {
+    FileSchema(
+      file: .cohorts, meaning: "per strategy, program cohort and metric: the metric over replications",
+      columns: groupColumns([
+        ColumnSchema("program", .character, "the cohort's program"),
+        ColumnSchema("intake_year", .integer, unit: "calendar year", "year the cohort started"),
+      ]))
+  }
+
+  public static var timeline: FileSchema {
+    FileSchema(
+      file: .timeline, meaning: "per strategy, calendar year and metric: the metric over replications",
+      columns: groupColumns([ColumnSchema("year", .integer, unit: "calendar year", "the calendar year")]))
   }
 
   /// A metric's unit, for the schema of `replications.csv`.

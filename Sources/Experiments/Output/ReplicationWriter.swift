@@ -8,6 +8,8 @@ struct ReplicationOutput: Sendable {
     var students: [StudentOutcome]
     /// Empty except for the traced replication.
     var trace: [TraceRecord]
+    /// Nil unless the run writes the over-time files (cohorts, timeline, time to offer).
+    var outcomes: ReplicationOutcomes? = nil
   }
 
   var index: Int
@@ -32,7 +34,9 @@ struct ReplicationWriter {
     let headers: [(OutputFile, [String])] = [
       (.summary, OutputColumns.summary), (.replications, OutputColumns.replications),
       (.comparison, OutputColumns.comparison), (.students, OutputColumns.students),
-      (.trace, OutputColumns.trace), (.sites, OutputColumns.sites),
+      (.trace, OutputColumns.trace), (.sites, OutputColumns.sites), (.selection, OutputColumns.selection),
+      (.timeToOffer, OutputColumns.timeToOffer), (.cohorts, OutputColumns.cohorts),
+      (.timeline, OutputColumns.timeline),
     ]
     for (file, header) in headers where outputs.contains(file) {
       try outputs[file].appendRow(header.map(CSVFormat.text))
@@ -70,6 +74,22 @@ struct ReplicationWriter {
         try sites.appendRow(OutputColumns.siteRow(replication: output.index, index: index, site))
       }
     }
+  }
+
+  /// `time_to_offer.csv`, `cohorts.csv` and `timeline.csv`, from the whole run's outcomes.
+  func writeOutcomes(_ outcomes: borrowing OutcomeAggregate) throws(OutputError) {
+    let curve = outputs[.timeToOffer]
+    for point in outcomes.offerCurve() { try curve.appendRow(OutputColumns.timeToOfferRow(point)) }
+    let cohorts = outputs[.cohorts]
+    for row in outcomes.cohortSummaries() { try cohorts.appendRow(OutputColumns.groupRow(row)) }
+    let timeline = outputs[.timeline]
+    for row in outcomes.timelineSummaries() { try timeline.appendRow(OutputColumns.groupRow(row)) }
+  }
+
+  /// `selection.csv`: one row per strategy, in run order.
+  func writeSelection(_ result: SelectionResult) throws(OutputError) {
+    let selection = outputs[.selection]
+    for row in result.rows { try selection.appendRow(OutputColumns.selectionRow(row)) }
   }
 
   /// `summary.csv`, and `comparison.csv` when comparing.

@@ -33,6 +33,8 @@ struct RunProvenance: Codable {
   var finishedAt: String
   var platform: String
   var until: Until?
+  /// Set by `compare --select-best`.
+  var selectBest: SelectBest? = nil
   /// Set in a shard folder.
   var shard: ShardRecord? = nil
   /// Set by `cohortsim merge`: the shard folders merged, in shard order.
@@ -67,10 +69,40 @@ struct RunProvenance: Codable {
     var maxReplications: Int
     /// False when the run stopped at `maxReplications` with the interval still too wide.
     var reached: Bool
+    /// `differences_from_reference` for `compare --until`; absent for `run --until` (each
+    /// strategy's own interval).
+    var intervals: String? = nil
 
     enum CodingKeys: String, CodingKey {
       case metric, halfWidth = "half_width", batchSize = "batch_size", maxReplications = "max_replications"
-      case reached
+      case reached, intervals
+    }
+  }
+
+  /// How a `--select-best` run was set up and ended.
+  struct SelectBest: Codable {
+    var metric: String
+    var minimise: Bool
+    var indifference: Double
+    var confidence: Double
+    var firstStage: Int
+    var maxReplications: Int
+    /// Nil when no strategy was selected (the cap was reached, or the metric had no value).
+    var selected: String?
+
+    init(_ result: SelectionResult) {
+      metric = result.rule.metric.rawValue
+      minimise = result.rule.minimise
+      indifference = result.rule.configuration.indifference
+      confidence = result.rule.configuration.confidence
+      firstStage = result.rule.configuration.firstStage
+      maxReplications = result.rule.maxReplications
+      selected = result.selected
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case metric, minimise, indifference, confidence, firstStage = "first_stage"
+      case maxReplications = "max_replications", selected
     }
   }
 
@@ -78,7 +110,7 @@ struct RunProvenance: Codable {
     case cohortsimVersion = "cohortsim_version", scenarioFile = "scenario_file"
     case scenarioSha256 = "scenario_sha256", masterSeed = "master_seed", replications, strategies, reference
     case jobs, commandLine = "command_line", startedAt = "started_at", finishedAt = "finished_at", platform
-    case until, shard, mergedFrom = "merged_from"
+    case until, selectBest = "select_best", shard, mergedFrom = "merged_from"
   }
 
   /// Pretty-printed JSON with sorted keys, ending in a newline.

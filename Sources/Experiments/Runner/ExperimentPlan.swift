@@ -28,6 +28,9 @@ public struct ExperimentPlan: Sendable {
   public var writeTrace = false
   /// Keep adding batches of replications until a confidence interval is narrow enough.
   public var precisionTarget: PrecisionTarget?
+  /// Choose the best strategy with Kim and Nelson's procedure, adding replications until one
+  /// remains or the cap. Not combined with a `precisionTarget` or a `shard`.
+  public var selection: BestSelection?
   /// Run only this shard's block of the `replications` and write a shard folder for
   /// `ShardMerge` (no summaries). Not combined with a `precisionTarget`.
   public var shard: Shard?

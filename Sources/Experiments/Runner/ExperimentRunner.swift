@@ -17,6 +17,13 @@ public struct RunProgress: Sendable {
   /// True with `--until`: the run may stop well before `planned`.
   public var isOpenEnded: Bool
   public var elapsedSeconds: Double
+
+  public init(completed: Int, planned: Int, isOpenEnded: Bool, elapsedSeconds: Double) {
+    self.completed = completed
+    self.planned = planned
+    self.isOpenEnded = isOpenEnded
+    self.elapsedSeconds = elapsedSeconds
+  }
 }
 
 /// What a completed run produced.
@@ -29,9 +36,15 @@ public struct RunReport: Sendable {
   public var summaries: [MetricSummary]
   /// Empty unless the plan had a reference.
   public var comparisons: [MetricComparison]
+  /// With `--select-best`: how the selection ended.
+  public var selection: SelectionResult? = nil
   /// With `--until`: whether the interval reached the target before the ceiling.
   public var targetReached: Bool?
   public var elapsedSeconds: Double
+  /// Graduates per program cohort (program and intake year with at least one graduate), averaged
+  /// over cohorts, strategies and replications: what a difference in a share of graduates is
+  /// multiplied by to read as graduates. Nil when the run saw no graduate.
+  public var meanCohortSize: Double? = nil
   /// Set when the run was one shard; `summaries` then describe that shard's replications alone
   /// and were not written.
   public var shard: Shard? = nil
@@ -76,7 +89,9 @@ public struct ExperimentRunner: Sendable {
         + (plan.writeTrace ? [.trace] : []) + [.provenance]
     }
     return [.summary, .replications] + (plan.reference == nil ? [] : [.comparison])
-      + (plan.writeStudents ? [.students, .sites] : []) + (plan.writeTrace ? [.trace] : []) + [.provenance]
+      + (plan.selection == nil ? [] : [.selection]) + [.timeToOffer, .cohorts, .timeline]
+      + (plan.writeStudents ? [.students, .sites] : [])
+      + (plan.writeTrace ? [.trace] : []) + [.provenance]
   }
 
   /// Runs the plan. `progress` is called on the calling thread after each replication and a few
@@ -86,7 +101,9 @@ public struct ExperimentRunner: Sendable {
     cancellation: Cancellation = Cancellation(), progress: (RunProgress) -> Void = { _ in }
   ) throws(OutputError) -> RunOutcome {
     precondition(
-      plan.shard == nil || plan.precisionTarget == nil, "a shard has a fixed number of replications")
+      plan.shard == nil || (plan.precisionTarget == nil && plan.selection == nil),
+      "a shard has a fixed number of replications")
+    precondition(plan.precisionTarget == nil || plan.selection == nil, "one stopping rule at a time")
     let startedAt = Date()
     let clock = ContinuousClock()
     let start = clock.now
@@ -100,13 +117,17 @@ public struct ExperimentRunner: Sendable {
       let writer = ReplicationWriter(
         outputs: outputs, strategies: plan.strategies, siteNames: World.siteNames(plan.scenarioFile.scenario))
       try writer.writeHeaders()
+      var outcomes = OutcomeAggregate(
+        strategies: plan.strategies, startYear: plan.scenarioFile.scenario.startYear)
+      var selection = plan.selection.map { SelectionTracker(rule: $0, strategies: plan.strategies) }
       let planned =
-        plan.precisionTarget?.maxReplications ?? plan.shard?.replications(of: plan.replications).count
-        ?? plan.replications
+        plan.precisionTarget?.maxReplications ?? plan.selection?.maxReplications
+        ?? plan.shard?.replications(of: plan.replications).count ?? plan.replications
       func report() {
         progress(
           RunProgress(
-            completed: aggregate.replications, planned: planned, isOpenEnded: plan.precisionTarget != nil,
+            completed: aggregate.replications, planned: planned,
+            isOpenEnded: plan.precisionTarget != nil || plan.selection != nil,
             elapsedSeconds: elapsed()))
       }
       var targetReached: Bool?
@@ -116,6 +137,8 @@ public struct ExperimentRunner: Sendable {
           consume: { (index: Int, output: ReplicationOutput) throws(OutputError) in
             try writer.write(output)
             aggregate.add(output.runs.map(\.metrics))
+            selection?.add(output.runs.map(\.metrics), replication: output.index)
+            if plan.shard == nil { outcomes.add(output.runs.map { $0.outcomes! }) }
             report()
           }, idle: report)
         if completion == .cancelled || cancellation.isCancelled {
@@ -126,20 +149,25 @@ public struct ExperimentRunner: Sendable {
           targetReached = target.isMet(by: aggregate)
           if targetReached == true { break }
         }
+        if selection?.isDone == true { break }
       }
       let summaries = aggregate.summaries()
       let comparisons = aggregate.comparisons()
       if plan.shard == nil { try writer.writeSummaries(summaries, comparisons: comparisons) }
-      let provenance = provenance(
+      if let selection { try writer.writeSelection(selection.result) }
+      if plan.shard == nil { try writer.writeOutcomes(outcomes) }
+      var provenance = provenance(
         startedAt: startedAt, replications: plan.shard == nil ? aggregate.replications : plan.replications,
         targetReached: targetReached)
+      provenance.selectBest = selection.map { RunProvenance.SelectBest($0.result) }
       try outputs[.provenance].append(provenance.json())
       try outputs.commit()
       return .completed(
         RunReport(
           outputDirectory: plan.outputDirectory, files: outputFiles, replications: aggregate.replications,
           strategies: plan.strategies, summaries: summaries, comparisons: comparisons,
-          targetReached: targetReached, elapsedSeconds: elapsed(), shard: plan.shard))
+          selection: selection?.result, targetReached: targetReached, elapsedSeconds: elapsed(),
+          meanCohortSize: outcomes.meanCohortSize, shard: plan.shard))
     } catch {
       outputs.discard()
       throw error
@@ -153,6 +181,7 @@ public struct ExperimentRunner: Sendable {
     let block = plan.shard?.replications(of: plan.replications) ?? 0..<plan.replications
     let (start, size, end) =
       plan.precisionTarget.map { (0, $0.batchSize, $0.maxReplications) }
+      ?? plan.selection.map { (0, $0.batchSize, $0.maxReplications) }
       ?? (block.lowerBound, max(1, block.count), block.upperBound)
     return stride(from: start, to: end, by: size).lazy.map { $0..<min($0 + size, end) }
   }
@@ -161,15 +190,22 @@ public struct ExperimentRunner: Sendable {
   private var work: @Sendable (Int) -> ReplicationOutput {
     let plan = plan
     let replicate = replicate
+    let horizon = plan.scenarioFile.scenario.horizonDays
     return { index in
       let seed =
         plan.replicationSeed ?? SeedDerivation.replicationSeed(master: plan.masterSeed, replication: index)
       let runs = plan.strategies.enumerated().map { strategyIndex, strategy in
+        // Every student's outcome is needed for the over-time files, which a shard does not write.
+        let tablesOutcomes = plan.shard == nil
         var monitor = OutputMonitor(
-          wantsTrace: plan.writeTrace && index == 0 && strategyIndex == 0, wantsStudents: plan.writeStudents)
+          wantsTrace: plan.writeTrace && index == 0 && strategyIndex == 0,
+          wantsStudents: plan.writeStudents || tablesOutcomes, wantsRequisitions: tablesOutcomes)
         let metrics = replicate(strategy, seed, &monitor)
         return ReplicationOutput.StrategyRun(
-          metrics: metrics, students: monitor.students, trace: monitor.traces)
+          metrics: metrics, students: plan.writeStudents ? monitor.students : [], trace: monitor.traces,
+          outcomes: tablesOutcomes
+            ? ReplicationOutcomes(
+              students: monitor.students, requisitions: monitor.requisitionOutcomes, horizon: horizon) : nil)
       }
       // The world is a function of the scenario and seed alone, so rebuilding it here gives
       // the sites the replication ran on.
@@ -183,7 +219,8 @@ public struct ExperimentRunner: Sendable {
     let until = plan.precisionTarget.map { target in
       RunProvenance.Until(
         metric: target.metric.rawValue, halfWidth: target.halfWidth, batchSize: target.batchSize,
-        maxReplications: target.maxReplications, reached: targetReached ?? false)
+        maxReplications: target.maxReplications, reached: targetReached ?? false,
+        intervals: target.scope == .differencesFromReference ? "differences_from_reference" : nil)
     }
     return RunProvenance(
       cohortsimVersion: plan.provenance.version,

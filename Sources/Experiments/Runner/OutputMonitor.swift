@@ -10,12 +10,21 @@ import CohortModel
 public struct OutputMonitor: ReplicationMonitor, Sendable {
   public let wantsTrace: Bool
   public let wantsStudents: Bool
+  public let wantsRequisitions: Bool
   public private(set) var traces: [TraceRecord] = []
   public private(set) var students: [StudentOutcome] = []
+  /// Nil until the model reports its requisitions (it may not: then the timeline has no
+  /// requisition figures).
+  public private(set) var requisitionOutcomes: [RequisitionOutcome]?
 
-  public init(wantsTrace: Bool, wantsStudents: Bool) {
+  public init(wantsTrace: Bool, wantsStudents: Bool, wantsRequisitions: Bool = false) {
     self.wantsTrace = wantsTrace
     self.wantsStudents = wantsStudents
+    self.wantsRequisitions = wantsRequisitions
+  }
+
+  public mutating func requisitions(_ outcomes: [RequisitionOutcome]) {
+    if wantsRequisitions { requisitionOutcomes = outcomes }
   }
 
   public mutating func trace(_ record: TraceRecord) {

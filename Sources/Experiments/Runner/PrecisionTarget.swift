@@ -8,7 +8,18 @@ import CohortModel
 /// batch boundaries on aggregates built in replication order, so where the run stops depends on
 /// the seed and the target alone — never on `--jobs`.
 public struct PrecisionTarget: Sendable, Equatable {
+  /// Which intervals must be narrow enough.
+  public enum Scope: Sendable, Equatable {
+    /// Each strategy's own interval for the metric's mean (`run --until`).
+    case eachStrategy
+    /// The interval of every non-reference strategy's paired difference from the reference
+    /// (`compare --until`): the figure a comparison is about, and under common random numbers
+    /// usually much narrower than either strategy's own, so the run stops far sooner.
+    case differencesFromReference
+  }
+
   public var metric: Metric
+  public var scope: Scope = .eachStrategy
   public var halfWidth: Double
   public var maxReplications: Int
   /// Replications added between checks.
@@ -26,12 +37,22 @@ public struct PrecisionTarget: Sendable, Equatable {
     batchSize = max(10, replications)
   }
 
-  /// True when every strategy's interval for `metric` is at most `halfWidth` wide on each side.
-  /// An interval that cannot be computed yet (fewer than two values) is not narrow enough.
+  /// True when every interval `scope` names is at most `halfWidth` wide on each side. An
+  /// interval that cannot be computed yet (fewer than two values) is not narrow enough.
   public func isMet(by aggregate: borrowing ExperimentAggregate) -> Bool {
     aggregate.strategies.indices.allSatisfy { strategy in
-      let halfWidth = aggregate.interval(strategyIndex: strategy, metric: metric).halfWidth
-      return !halfWidth.isNaN && halfWidth <= self.halfWidth
+      let interval: ConfidenceInterval
+      switch scope {
+      case .eachStrategy:
+        interval = aggregate.interval(strategyIndex: strategy, metric: metric)
+      case .differencesFromReference:
+        guard let reference = aggregate.referenceIndex else {
+          preconditionFailure("--until on differences needs a reference")
+        }
+        if strategy == reference { return true }
+        interval = aggregate.differenceInterval(strategyIndex: strategy, metric: metric)
+      }
+      return !interval.halfWidth.isNaN && interval.halfWidth <= self.halfWidth
     }
   }
 }

@@ -27,6 +27,10 @@ public struct MetricComparison: Sendable, Equatable {
   public var interval: ConfidenceInterval
   /// Two-sided paired t-test p-value; NaN when undefined (fewer than two pairs, or s = 0).
   public var pValue: Double
+  /// `pValue` after Holm's correction across every row of the comparison (every non-reference
+  /// strategy and metric), so "p_holm ≤ 0.05" keeps the chance of any false difference at 5%
+  /// however many rows the table has. Never below `pValue`; NaN where `pValue` is.
+  public var holmPValue: Double = .nan
 }
 
 /// Everything a run keeps about its replications' metrics: for each strategy and metric, the
@@ -77,6 +81,13 @@ public struct ExperimentAggregate: ~Copyable {
     }
   }
 
+  /// The 95% interval for the paired difference strategy − reference of `metric`, for the
+  /// strategy at `strategyIndex`; NaN half-width when not comparing or with fewer than two pairs.
+  public func differenceInterval(strategyIndex: Int, metric: Metric) -> ConfidenceInterval {
+    guard referenceIndex != nil else { return ConfidenceInterval(center: .nan, halfWidth: .nan) }
+    return differences[series(strategyIndex, Metric.allCases.firstIndex(of: metric)!)].confidenceInterval()
+  }
+
   /// The 95% interval for `metric`'s mean under the strategy at `strategyIndex`.
   public func interval(strategyIndex: Int, metric: Metric) -> ConfidenceInterval {
     moments[series(strategyIndex, Metric.allCases.firstIndex(of: metric)!)].confidenceInterval()
@@ -101,7 +112,8 @@ public struct ExperimentAggregate: ~Copyable {
   }
 
   /// The rows of `comparison.csv` (empty unless comparing), strategy by strategy in run order,
-  /// the reference included (its differences are all zero).
+  /// the reference included (its differences are all zero, its p-values NaN, so it does not
+  /// count among Holm's tests).
   public func comparisons() -> [MetricComparison] {
     guard let referenceIndex else { return [] }
     var rows: [MetricComparison] = []
@@ -114,6 +126,9 @@ public struct ExperimentAggregate: ~Copyable {
             meanDifference: paired.meanDifference, interval: paired.confidenceInterval(),
             pValue: paired.pValue))
       }
+    }
+    for (index, adjusted) in HolmCorrection.adjusted(rows.map(\.pValue)).enumerated() {
+      rows[index].holmPValue = adjusted
     }
     return rows
   }

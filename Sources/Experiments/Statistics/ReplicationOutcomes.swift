@@ -1,0 +1,58 @@
+import CohortModel
+
+/// What one replication under one strategy contributes to `time_to_offer.csv`, `cohorts.csv`
+/// and `timeline.csv`, reduced on the worker thread from its students' outcomes so the consumer
+/// keeps a fixed-size summary instead of every student.
+public struct ReplicationOutcomes: Sendable, Equatable {
+  /// A cohort's figures, in `CohortMetric.all` order.
+  public struct Cohort: Sendable, Equatable {
+    public var program: String
+    public var intakeYear: Int
+    public var values: [Double]
+  }
+
+  /// Days since graduation on which the time-to-offer curve is evaluated: 0 to 730.
+  public static let curveDays = 0...730
+
+  /// The cumulative incidence of an accepted offer on each day of `curveDays`; empty when the
+  /// replication had no graduate.
+  public var offerCurve: [Double]
+  /// Cohorts with at least one graduate, by program name then intake year.
+  public var cohorts: [Cohort]
+  /// Per calendar year from the start year, in `TimelineMetric.all` order.
+  public var timeline: [[Double]]
+
+  /// Reduces `students` (every student of the replication) and, when the model reported them,
+  /// its `requisitions`, with the run's `horizon` in days.
+  public init(students: [StudentOutcome], requisitions: [RequisitionOutcome]? = nil, horizon: Double) {
+    let graduates = students.filter { ($0.graduationDay ?? -1) >= 0 }
+    let waits = graduates.compactMap {
+      CumulativeIncidence.offerWait(
+        graduationDay: $0.graduationDay, daysToOffer: $0.daysFromGraduationToOffer, horizon: horizon)
+    }
+    if waits.isEmpty {
+      offerCurve = []
+    } else {
+      let incidence = CumulativeIncidence(waits)
+      offerCurve = Self.curveDays.map { incidence.value(at: Double($0)) }
+    }
+    var byCohort: [String: [Int: [StudentOutcome]]] = [:]
+    for graduate in graduates {
+      byCohort[graduate.program, default: [:]][graduate.intakeYear, default: []].append(graduate)
+    }
+    cohorts = byCohort.keys.sorted().flatMap { program in
+      byCohort[program]!.keys.sorted().map { year in
+        let members = byCohort[program]![year]!
+        return Cohort(
+          program: program, intakeYear: year, values: CohortMetric.all.map { $0.value(members, horizon) })
+      }
+    }
+    let years = Int((horizon / TimelineMetric.yearDays).rounded(.up))
+    timeline = (0..<years).map { index in
+      let year = TimelineMetric.Year(
+        students: students, requisitions: requisitions, start: Double(index) * TimelineMetric.yearDays,
+        end: min(horizon, Double(index + 1) * TimelineMetric.yearDays))
+      return TimelineMetric.all.map { $0.value(year) }
+    }
+  }
+}
