@@ -38,8 +38,8 @@ def matches(kind: str, series: pd.Series) -> bool:
 def expected_columns(rows: pd.DataFrame, header: list) -> list | None:
     """(column, type, missing) for each column of a file with `header`, from its schema rows (the
     fixed ones, then the tail row, if any, repeated over the rest); None when the header does not fit."""
-    fixed = rows[~rows.tail]
-    tail = rows[rows.tail]
+    fixed = rows[~rows["tail"]]
+    tail = rows[rows["tail"]]
     count = len(fixed)
     if header[:count] != list(fixed.column):
         return None
@@ -53,7 +53,7 @@ def expected_columns(rows: pd.DataFrame, header: list) -> list | None:
 
 def main() -> int:
     schema = pd.read_csv(sys.argv[1])
-    assert schema.tail.dtype == bool and schema.missing.dtype == bool
+    assert schema["tail"].dtype == bool and schema.missing.dtype == bool
     failures = []
     checked = 0
     for folder in sys.argv[2:]:
