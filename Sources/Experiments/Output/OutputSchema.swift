@@ -55,9 +55,6 @@ public enum OutputFolder: String, Sendable, CaseIterable {
   /// What `cohortsim sweep` (and `merge` of its shards) writes: recognised by its `design.csv`,
   /// which only a sweep writes.
   case sweep
-
-  /// The kind of a folder, given whether it holds `design.csv`.
-  public static func of(holdingDesign: Bool) -> OutputFolder { holdingDesign ? .sweep : .run }
 }
 
 /// Columns after a file's fixed ones whose names the run decides (one per factor path of the
