@@ -1,39 +1,51 @@
 # Loads every CSV in the folders given after the schema with read.csv's defaults and compares each
-# column's class with the schema (cohortsim help outputs --csv). Prints one line per mismatch,
-# naming the file and the column; exits 1 when there is any.
+# column's class with the schema (cohortsim help outputs --csv). A folder holding design.csv is a
+# sweep's and uses the schema rows of folder "sweep", any other those of folder "run". A schema row
+# with tail TRUE stands for every column after the fixed ones (one per factor path or metric),
+# which must then be at least one. Prints one line per mismatch, naming the file and the column;
+# exits 1 when there is any.
 # Usage: Rscript check-types.R SCHEMA.csv DIR...
 args <- commandArgs(trailingOnly = TRUE)
 schema <- read.csv(args[1])
-stopifnot(is.logical(schema$missing))
+stopifnot(is.logical(schema$missing), is.logical(schema$tail))
 failures <- character(0)
 checked <- 0
 for (dir in args[-1]) {
+  kind <- if (file.exists(file.path(dir, "design.csv"))) "sweep" else "run"
   for (path in list.files(dir, pattern = "\\.csv$", full.names = TRUE)) {
     file <- basename(path)
-    expected <- schema[schema$file == file, ]
-    if (nrow(expected) == 0) {
-      failures <- c(failures, sprintf("%s: no schema for this file (add it to OutputSchema)", path))
+    rows <- schema[schema$folder == kind & schema$file == file, ]
+    if (nrow(rows) == 0) {
+      failures <- c(failures, sprintf("%s: no schema for this file in a %s folder (add it to OutputSchema)", path, kind))
       next
     }
+    fixed <- rows[!rows$tail, ]
+    tail <- rows[rows$tail, ]
     data <- read.csv(path)
-    if (!identical(names(data), expected$column)) {
+    header <- names(data)
+    fixedCount <- nrow(fixed)
+    columnsMatch <- length(header) >= fixedCount && identical(header[seq_len(fixedCount)], fixed$column) &&
+      (if (nrow(tail) == 0) length(header) == fixedCount else length(header) > fixedCount)
+    if (!columnsMatch) {
       failures <- c(failures, sprintf("%s: columns are %s, schema says %s", path,
-        paste(names(data), collapse = ","), paste(expected$column, collapse = ",")))
+        paste(header, collapse = ","), paste(rows$column, collapse = ",")))
       next
     }
-    for (i in seq_len(nrow(expected))) {
-      column <- expected$column[i]
-      got <- class(data[[column]])[1]
+    # One expected row per column of the file: the fixed ones, then the tail's repeated.
+    expected <- rbind(fixed, tail[rep(1, length(header) - fixedCount), ])
+    for (i in seq_along(header)) {
+      column <- header[i]
+      got <- class(data[[i]])[1]
       if (got != expected$r_class[i]) {
         failures <- c(failures, sprintf("%s: column %s loads as %s in R, schema says %s (%s)",
           path, column, got, expected$r_class[i], expected$type[i]))
       }
-      if (!expected$missing[i] && anyNA(data[[column]])) {
+      if (!expected$missing[i] && anyNA(data[[i]])) {
         failures <- c(failures, sprintf("%s: column %s has missing values, schema says it never does", path, column))
       }
     }
     checked <- checked + 1
-    cat(sprintf("R: %s: %d rows, %d columns as the schema says\n", path, nrow(data), ncol(data)))
+    cat(sprintf("R: %s (%s folder): %d rows, %d columns as the schema says\n", path, kind, nrow(data), ncol(data)))
   }
 }
 if (checked == 0) failures <- c(failures, "no CSV files found")

@@ -4,6 +4,10 @@ mismatch, naming the file and the column; exits 1 when there is any.
 
 Usage: python check_types.py SCHEMA.csv DIR...
 
+A folder holding design.csv is a sweep's and uses the schema rows of folder "sweep", any other
+those of folder "run". A schema row with tail TRUE stands for every column after the fixed ones
+(one per factor path or metric), which must then be at least one.
+
 An integer column that holds a missing value loads as float64 (pandas' default integers cannot be
 missing); that is accepted when every value present is whole, as README.md documents.
 """
@@ -31,27 +35,48 @@ def matches(kind: str, series: pd.Series) -> bool:
     raise ValueError(f"unknown schema type {kind}")
 
 
+def expected_columns(rows: pd.DataFrame, header: list) -> list | None:
+    """(column, type, missing) for each column of a file with `header`, from its schema rows (the
+    fixed ones, then the tail row, if any, repeated over the rest); None when the header does not fit."""
+    fixed = rows[~rows["tail"]]
+    tail = rows[rows["tail"]]
+    count = len(fixed)
+    if header[:count] != list(fixed.column):
+        return None
+    if tail.empty and len(header) != count or not tail.empty and len(header) <= count:
+        return None
+    kinds = list(zip(fixed.type, fixed.missing))
+    if not tail.empty:
+        kinds += [(tail.type.iloc[0], tail.missing.iloc[0])] * (len(header) - count)
+    return [(column, kind, missing) for column, (kind, missing) in zip(header, kinds)]
+
+
 def main() -> int:
     schema = pd.read_csv(sys.argv[1])
+    assert schema["tail"].dtype == bool and schema.missing.dtype == bool
     failures = []
     checked = 0
     for folder in sys.argv[2:]:
+        # A folder holding design.csv is a sweep's (help outputs, README.md).
+        kind_of_folder = "sweep" if (pathlib.Path(folder) / "design.csv").exists() else "run"
         for path in sorted(pathlib.Path(folder).glob("*.csv")):
-            expected = schema[schema.file == path.name]
-            if expected.empty:
-                failures.append(f"{path}: no schema for this file (add it to OutputSchema)")
+            rows = schema[(schema.folder == kind_of_folder) & (schema.file == path.name)]
+            if rows.empty:
+                failures.append(f"{path}: no schema for this file in a {kind_of_folder} folder (add it to OutputSchema)")
                 continue
             data = pd.read_csv(path)
-            if list(data.columns) != list(expected.column):
-                failures.append(f"{path}: columns are {list(data.columns)}, schema says {list(expected.column)}")
+            expected = expected_columns(rows, list(data.columns))
+            if expected is None:
+                failures.append(f"{path}: columns are {list(data.columns)}, schema says {list(rows.column)}")
                 continue
-            for column, kind, missing in zip(expected.column, expected.type, expected.missing):
-                if not matches(kind, data[column]):
-                    failures.append(f"{path}: column {column} loads as {data[column].dtype} in pandas, schema says {kind}")
-                if not missing and data[column].isna().any():
+            for index, (column, kind, missing) in enumerate(expected):
+                series = data.iloc[:, index]
+                if not matches(kind, series):
+                    failures.append(f"{path}: column {column} loads as {series.dtype} in pandas, schema says {kind}")
+                if not missing and series.isna().any():
                     failures.append(f"{path}: column {column} has missing values, schema says it never does")
             checked += 1
-            print(f"pandas: {path}: {len(data)} rows, {len(data.columns)} columns as the schema says")
+            print(f"pandas: {path} ({kind_of_folder} folder): {len(data)} rows, {len(data.columns)} columns as the schema says")
     if checked == 0:
         failures.append("no CSV files found")
     for failure in failures:

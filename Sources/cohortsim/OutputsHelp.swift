@@ -13,12 +13,15 @@ enum OutputsHelp {
           + "when the column holds an NA); numeric always with a decimal point or exponent, missing NaN (R "
           + "numeric, also when missing throughout; pandas float64); character as text, missing NA. seed is "
           + "exact in pandas but R rounds it to a double: use seed_hex there, which --seed and "
-          + "--replication-seed accept. 'cohortsim help outputs --csv' prints this table as CSV, "
-          + "'--markdown' as README.md's tables.", indent: "")
+          + "--replication-seed accept. A folder holding design.csv is a sweep's: its replications.csv has "
+          + "the sweep's columns. A file whose columns depend on the run (one per factor path, one per metric) "
+          + "lists them last as '<factor path>' or '<metric>'. 'cohortsim help outputs --csv' prints this table "
+          + "as CSV (with folder and tail columns for these two), '--markdown' as README.md's tables.",
+        indent: "")
       + "\n"
     for schema in OutputSchema.all {
-      text += "\n" + schema.file.rawValue.uppercased() + "\n" + wrap(schema.meaning, indent: "  ") + "\n"
-      for column in schema.columns {
+      text += "\n" + schema.title.uppercased() + "\n" + wrap(schema.meaning, indent: "  ") + "\n"
+      for column in schema.columns + (schema.tail.map { [$0.placeholderColumn] } ?? []) {
         let type = column.type.rawValue + (column.missing ? ", may be missing" : "")
         let unit = column.unit.isEmpty ? "" : "; \(column.unit)"
         text += "  \(column.name) (\(type)\(unit))\n" + wrap(column.meaning, indent: "      ") + "\n"

@@ -180,8 +180,9 @@ struct CommandLineTests {
     let (status, stdout, _) = try runCohortsim(["help", "outputs"], in: directory)
     #expect(status == 0)
     for schema in OutputSchema.all {
-      #expect(stdout.contains(schema.file.rawValue.uppercased()))
+      #expect(stdout.contains(schema.title.uppercased()))
       for column in schema.columns { #expect(stdout.contains("  \(column.name) (\(column.type.rawValue)")) }
+      if let tail = schema.tail { #expect(stdout.contains("  \(tail.placeholder) (\(tail.type.rawValue)")) }
     }
     let (csvStatus, csv, _) = try runCohortsim(["help", "outputs", "--csv"], in: directory)
     #expect(csvStatus == 0 && csv == OutputSchema.csv)

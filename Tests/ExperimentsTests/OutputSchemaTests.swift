@@ -38,7 +38,7 @@ struct OutputSchemaTests {
     plan.writeTrace = true
     let runner = ExperimentRunner(plan: plan)
     _ = try completedReport(runner)
-    for schema in OutputSchema.all where runner.outputFiles.contains(schema.file) {
+    for schema in OutputSchema.all where schema.folder == .run && runner.outputFiles.contains(schema.file) {
       let text = String(decoding: contents(plan.outputDirectory, schema.file) ?? Data(), as: UTF8.self)
       let rows = OutputContractTests.parse(text)
       #expect(rows.first == schema.names, "\(schema.file.rawValue) header")
@@ -91,10 +91,61 @@ struct OutputSchemaTests {
   @Test("the schema names each column once per file and gives every column a meaning")
   func schemaIsWellFormed() {
     for schema in OutputSchema.all {
-      #expect(Set(schema.names).count == schema.names.count, "\(schema.file.rawValue) repeats a column")
-      #expect(schema.columns.allSatisfy { !$0.meaning.isEmpty }, "\(schema.file.rawValue)")
+      #expect(Set(schema.names).count == schema.names.count, "\(schema.title) repeats a column")
+      #expect(schema.columns.allSatisfy { !$0.meaning.isEmpty }, "\(schema.title)")
+      if let tail = schema.tail {
+        #expect(!tail.meaning.isEmpty && !schema.names.contains(tail.placeholder), "\(schema.title)")
+      }
     }
-    #expect(OutputSchema.all.map(\.file) == OutputFile.allCases.filter { $0 != .provenance })
+    let keys = OutputSchema.all.map { "\($0.folder)/\($0.file.rawValue)" }
+    #expect(Set(keys).count == keys.count, "a file has two schemas in one folder kind")
+    #expect(Set(OutputSchema.all.map(\.file)) == Set(OutputFile.allCases.filter { $0 != .provenance }))
+  }
+
+  @Test(
+    "every field of every CSV a sweep writes, its factor and metric columns too, is spelled as its schema type"
+  )
+  func sweepFieldsMatchSchema() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let factors = [
+      SweepFactor(path: "a", lower: 0, upper: 1), SweepFactor(path: "b[0].c", lower: 2, upper: 6),
+    ]
+    let design = SweepDesign(method: .morris, samples: 3, levels: 4, seed: 5, factors: factors)
+    let plan = sweepPlan(design, in: directory, replications: 2)
+    let evaluator = CountingEvaluator()
+    _ = try SweepRunner(plan: plan, evaluator: evaluator).run()
+    let tails: [OutputFile: [String]] = [.design: factors.map(\.path), .replications: evaluator.metrics]
+    for schema in OutputSchema.all where schema.folder == .sweep {
+      let text = String(decoding: contents(plan.outputDirectory, schema.file) ?? Data(), as: UTF8.self)
+      let rows = OutputContractTests.parse(text)
+      let tail = tails[schema.file] ?? []
+      #expect((schema.tail == nil) == tail.isEmpty, "\(schema.title) tail")
+      #expect(rows.first == schema.header(tail: tail), "\(schema.title) header")
+      #expect(rows.count > 1, "\(schema.title) has no rows")
+      let columns = schema.columns + (schema.tail?.columns(named: tail) ?? [])
+      for (line, row) in rows.enumerated().dropFirst() {
+        #expect(row.count == columns.count, "\(schema.title) line \(line + 1)")
+        for (column, field) in zip(columns, row)
+        where !Self.spelled(field, as: column.type, missing: column.missing) {
+          Issue.record(
+            "\(schema.title) line \(line + 1), column \(column.name): '\(field)' is not \(column.type)")
+        }
+      }
+    }
+  }
+
+  @Test("help outputs --csv marks each file's variable columns as one tail row, after its fixed ones")
+  func csvMarksTails() {
+    let rows = OutputContractTests.parse(OutputSchema.csv)
+    #expect(
+      rows.first == ["folder", "file", "column", "tail", "type", "r_class", "missing", "unit", "meaning"])
+    for schema in OutputSchema.all {
+      let own = rows.dropFirst().filter { $0[0] == schema.folder.rawValue && $0[1] == schema.file.rawValue }
+      #expect(
+        own.map { $0[2] } == schema.names + (schema.tail.map { [$0.placeholder] } ?? []), "\(schema.title)")
+      #expect(own.map { $0[3] } == schema.names.map { _ in "FALSE" } + (schema.tail == nil ? [] : ["TRUE"]))
+    }
   }
 
   @Test("README.md's output tables are the schema's, as 'cohortsim help outputs --markdown' prints them")

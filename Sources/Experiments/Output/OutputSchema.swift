@@ -47,14 +47,77 @@ public struct ColumnSchema: Sendable, Equatable {
   }
 }
 
-/// The columns of one CSV output file, in file order.
+/// The kind of folder a file sits in, which decides its schema where two commands write files of
+/// the same name: a sweep's `replications.csv` has other columns than a run's.
+public enum OutputFolder: String, Sendable, CaseIterable {
+  /// What `cohortsim run` and `cohortsim compare` (and `merge` of their shards) write.
+  case run
+  /// What `cohortsim sweep` (and `merge` of its shards) writes: recognised by its `design.csv`,
+  /// which only a sweep writes.
+  case sweep
+}
+
+/// Columns after a file's fixed ones whose names the run decides (one per factor path of the
+/// design, one per metric of the evaluator), all of one type, unit and meaning.
+public struct ColumnTail: Sendable, Equatable {
+  /// What each column is named after, e.g. "factor path".
+  public let each: String
+  public let type: ColumnType
+  public let unit: String
+  public let missing: Bool
+  public let meaning: String
+
+  public init(each: String, _ type: ColumnType, unit: String = "", missing: Bool = false, _ meaning: String) {
+    self.each = each
+    self.type = type
+    self.unit = unit
+    self.missing = missing
+    self.meaning = meaning
+  }
+
+  /// How the tail is named where a column name would stand: `<factor path>`.
+  public var placeholder: String { "<\(each)>" }
+
+  /// The tail as one column named by its placeholder, for listings (`help outputs`, README.md,
+  /// `help outputs --csv`).
+  public var placeholderColumn: ColumnSchema {
+    ColumnSchema(placeholder, type, unit: unit, missing: missing, meaning)
+  }
+
+  /// The tail's columns as the columns of one file whose tail is named `names`.
+  public func columns(named names: [String]) -> [ColumnSchema] {
+    names.map { ColumnSchema($0, type, unit: unit, missing: missing, meaning) }
+  }
+}
+
+/// The columns of one CSV output file, in file order: the fixed ones, then the tail, if any.
 public struct FileSchema: Sendable {
   public let file: OutputFile
+  public let folder: OutputFolder
   public let meaning: String
   public let columns: [ColumnSchema]
+  public let tail: ColumnTail?
 
-  /// The header row.
+  public init(
+    file: OutputFile, folder: OutputFolder = .run, meaning: String, columns: [ColumnSchema],
+    tail: ColumnTail? = nil
+  ) {
+    self.file = file
+    self.folder = folder
+    self.meaning = meaning
+    self.columns = columns
+    self.tail = tail
+  }
+
+  /// The fixed columns' names: the whole header row when there is no tail, its start otherwise.
   public var names: [String] { columns.map(\.name) }
+
+  /// The header row of a file whose tail columns are named `tailNames`.
+  public func header(tail tailNames: [String]) -> [String] { names + tailNames }
+
+  /// The file's title in `help outputs` and README.md: its name, and the folder kind when that is
+  /// not a run's.
+  public var title: String { file.rawValue + (folder == .run ? "" : " (\(folder.rawValue))") }
 }
 
 /// Every CSV file cohortsim writes, column by column: the one place that defines names, types,
@@ -62,13 +125,19 @@ public struct FileSchema: Sendable {
 /// and CI's R/pandas type check (`.ci/r-check`) all come from here. A new file adds one entry
 /// to `all`; a column changing type changes one line.
 public enum OutputSchema {
-  /// In the order `help outputs` lists them.
+  /// In the order `help outputs` lists them: a run's files, then a sweep's.
   public static var all: [FileSchema] {
-    [summary, replications, comparison, students, trace, sites, selection, timeToOffer, cohorts, timeline]
+    [
+      summary, replications, comparison, students, trace, sites, selection, timeToOffer, cohorts, timeline,
+      design, points, sweepReplications, sensitivity,
+    ]
   }
 
-  /// The schema of `file`, or nil for a file that is not CSV (`run.json`).
-  public static func of(_ file: OutputFile) -> FileSchema? { all.first { $0.file == file } }
+  /// The schema of `file` in a folder of kind `folder`, or nil for a file that is not CSV
+  /// (`run.json`) or that such a folder does not hold.
+  public static func of(_ file: OutputFile, in folder: OutputFolder = .run) -> FileSchema? {
+    all.first { $0.file == file && $0.folder == folder }
+  }
 
   static let strategy = ColumnSchema(
     "strategy", .character, "placement strategy (see 'cohortsim help strategies')")
@@ -283,6 +352,91 @@ public enum OutputSchema {
     FileSchema(
       file: .timeline, meaning: "per strategy, calendar year and metric: the metric over replications",
       columns: groupColumns([ColumnSchema("year", .integer, unit: "calendar year", "the calendar year")]))
+  }
+
+  static let metricName = ColumnSchema("metric", .character, "metric name (see 'cohortsim help metrics')")
+
+  public static var design: FileSchema {
+    FileSchema(
+      file: .design, folder: .sweep,
+      meaning: "one row per design point: the values the design gives its factors (sobol rows in SALib's "
+        + "order for calc_second_order=False, morris rows grouped by trajectory)",
+      columns: [ColumnSchema("point", .integer, "0-based design point index")],
+      tail: ColumnTail(
+        each: "factor path", .numeric, unit: "the field's unit",
+        "the point's value of the scenario field at this path (the design's factor), as validation messages "
+          + "write paths"))
+  }
+
+  public static var points: FileSchema {
+    FileSchema(
+      file: .points, folder: .sweep,
+      meaning: "one row per design point, strategy and metric: the metric over the point's replications",
+      columns: [
+        ColumnSchema("point", .integer, "0-based design point index (its row in design.csv)"),
+        strategy,
+        metricName,
+        ColumnSchema(
+          "n", .integer, unit: "replications",
+          "replications with a value of the metric (missing ones left out)"),
+        ColumnSchema("mean", .numeric, unit: "metric's unit", missing: true, "mean over the n replications"),
+        ColumnSchema(
+          "sd", .numeric, unit: "metric's unit", missing: true, "sample standard deviation (n − 1)"),
+        ColumnSchema(
+          "ci95_low", .numeric, unit: "metric's unit", missing: true,
+          "t-based 95% interval of the mean, low end"),
+        ColumnSchema(
+          "ci95_high", .numeric, unit: "metric's unit", missing: true,
+          "t-based 95% interval of the mean, high end"),
+      ])
+  }
+
+  public static var sweepReplications: FileSchema {
+    FileSchema(
+      file: .replications, folder: .sweep,
+      meaning: "one row per design point, strategy and replication, one column per metric",
+      columns: [
+        ColumnSchema("point", .integer, "0-based design point index (its row in design.csv)"),
+        strategy,
+        ColumnSchema(
+          "replication", .integer,
+          "0-based replication index; every point uses the same seed for it (common random numbers)"),
+        ColumnSchema(
+          "seed", .integer64,
+          "the replication's seed in decimal (exact in pandas; R rounds it): the seed of replication r is "
+            + "replication r's in 'cohortsim run' with the same --seed, whose replications.csv has it as "
+            + "seed_hex too"),
+      ],
+      tail: ColumnTail(
+        each: "metric", .numeric, unit: "metric's unit", missing: true,
+        "the metric in this replication (see 'cohortsim help metrics'); NaN when it has no value"))
+  }
+
+  public static var sensitivity: FileSchema {
+    FileSchema(
+      file: .sensitivity, folder: .sweep,
+      meaning:
+        "sobol and morris only: one row per strategy, metric, factor and index, from the points' means",
+      columns: [
+        strategy,
+        metricName,
+        ColumnSchema("factor", .character, "the factor's path (its column in design.csv)"),
+        ColumnSchema(
+          "index", .character,
+          "S1 (first order) or ST (total order) for sobol; mu, mu_star or sigma (elementary effects) for "
+            + "morris, as SALib 1.6 defines them"),
+        ColumnSchema(
+          "estimate", .numeric, missing: true,
+          "the index's estimate; NaN when there is none (e.g. sobol on a point mean that is NaN or does not "
+            + "vary over the design)"),
+        ColumnSchema(
+          "ci95_low", .numeric, missing: true,
+          "95% bootstrap interval over base samples (sobol) or trajectories (morris mu_star), low end; NaN for "
+            + "mu and sigma"),
+        ColumnSchema(
+          "ci95_high", .numeric, missing: true,
+          "95% bootstrap interval, high end; NaN for mu and sigma"),
+      ])
   }
 
   /// A metric's unit, for the schema of `replications.csv`.

@@ -1,15 +1,19 @@
 /// The column contract of a sweep's CSV files, headers and rows side by side so they cannot drift
 /// apart. Numbers are spelled by `CSVFormat`, as in every other output.
 enum SweepColumns {
-  static func design(factors: [SweepFactor]) -> [String] { ["point"] + factors.map(\.path) }
-
-  static let points = ["point", "strategy", "metric", "n", "mean", "sd", "ci95_low", "ci95_high"]
-
-  static func replications(metrics: [String]) -> [String] {
-    ["point", "strategy", "replication", "seed"] + metrics
+  /// The fixed names come from `OutputSchema` (as `OutputColumns`' do), then the design's factor
+  /// paths and the evaluator's metrics, the schemas' tails.
+  static func design(factors: [SweepFactor]) -> [String] {
+    OutputSchema.design.header(tail: factors.map(\.path))
   }
 
-  static let sensitivity = ["strategy", "metric", "factor", "index", "estimate", "ci95_low", "ci95_high"]
+  static var points: [String] { OutputSchema.points.names }
+
+  static func replications(metrics: [String]) -> [String] {
+    OutputSchema.sweepReplications.header(tail: metrics)
+  }
+
+  static var sensitivity: [String] { OutputSchema.sensitivity.names }
 
   static func designRow(point: Int, values: [Double]) -> [String] {
     [String(point)] + values.map(CSVFormat.number)
