@@ -16,6 +16,11 @@ struct ExperimentOptions {
       "placement strategies to simulate, comma-separated, each with the same seeds (default: the scenario's "
         + "\"strategies\"); one of: \((PlacementStrategies.names + [PlacementStrategies.programDefault]).joined(separator: ", "))"
     ),
+    .flag(
+      "overwrite",
+      "replace an output folder that holds a run with other settings (scenario, seed, replications, strategies, "
+        + "shard or output files); without it that is refused, naming the setting. A rerun of the same settings "
+        + "replaces its folder anyway; a folder holding files cohortsim did not write is never replaced"),
     .flag("students", "also write students.csv: one row per strategy, replication and student"),
     .flag("trace", "also write trace.csv: every event of the first replication of the first strategy"),
     .flag("quiet", "print nothing but errors: no progress line, no closing table"),
@@ -39,6 +44,7 @@ struct ExperimentOptions {
   let seed: UInt64?
   let jobs: Int?
   let outputDirectory: String?
+  let overwrite: Bool
   let strategies: [String]?
   let students: Bool
   let trace: Bool
@@ -53,7 +59,8 @@ struct ExperimentOptions {
     replications = try arguments.integer("replications", in: 1...10_000_000)
     seed = try arguments.seed("seed")
     jobs = try arguments.integer("jobs", in: 1...1024)
-    outputDirectory = arguments.string("out")
+    outputDirectory = try arguments.folder("out")
+    overwrite = arguments.flag("overwrite")
     strategies = try arguments.string("strategies").map {
       try Self.strategyList($0, command: arguments.command)
     }
@@ -140,6 +147,7 @@ struct ExperimentOptions {
     if let outputDirectory { plan.outputDirectory = outputDirectory }
     if let strategies = chosen ?? strategies { plan.strategies = strategies }
     plan.reference = reference
+    plan.overwrite = overwrite
     plan.writeStudents = students
     plan.writeTrace = trace
     plan.precisionTarget = until.map { target in

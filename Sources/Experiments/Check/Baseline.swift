@@ -38,6 +38,9 @@ public struct Baseline: Sendable {
         path: directory,
         problem: "no such directory; create it with 'cohortsim check SCENARIO --bless' or 'cohortsim run'")
     }
+    if let problem = FolderManifest.problem(in: directory, requireFiles: false) {
+      throw BaselineError(path: directory, problem: problem)
+    }
     func path(_ file: OutputFile) -> String { (directory as NSString).appendingPathComponent(file.rawValue) }
     let (strategies, values) = try readReplications(path(.replications))
     let replications = values.first?.first?.count ?? 0

@@ -94,7 +94,10 @@ public struct ExperimentRunner: Sendable {
       let duration = clock.now - start
       return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
-    let outputs = try StagedOutputs(directory: plan.outputDirectory, files: outputFiles)
+    let outputs = try StagedOutputs(
+      directory: plan.outputDirectory, files: outputFiles,
+      settings: provenance(startedAt: startedAt, replications: plan.replications, targetReached: nil),
+      overwrite: plan.overwrite)
     do {
       var aggregate = ExperimentAggregate(strategies: plan.strategies, reference: plan.reference)
       let writer = ReplicationWriter(outputs: outputs, strategies: plan.strategies)
@@ -132,8 +135,7 @@ public struct ExperimentRunner: Sendable {
       let provenance = provenance(
         startedAt: startedAt, replications: plan.shard == nil ? aggregate.replications : plan.replications,
         targetReached: targetReached)
-      try outputs[.provenance].append(provenance.json())
-      try outputs.commit()
+      try outputs.commit(provenance: provenance)
       return .completed(
         RunReport(
           outputDirectory: plan.outputDirectory, files: outputFiles, replications: aggregate.replications,
