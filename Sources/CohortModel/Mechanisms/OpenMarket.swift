@@ -38,7 +38,9 @@ extension CohortDynamics {
         + (students[index].isCredentialed ? hiring.credentialBonus : 0)
       if best == nil || score > best!.score { best = (score, index) }
     }
-    let externalCount = withHiringStream(site) { Int(hiring.externalApplicants.sample(&$0).rounded()) }
+    let externalCount = withHiringStream(site) {
+      Int(rounding: hiring.externalApplicants.sample(&$0), within: 0...ModelLimits.externalApplicants)
+    }
     var bestExternal = -Double.infinity
     for _ in 0..<max(0, externalCount) {
       bestExternal = max(

@@ -36,9 +36,12 @@ extension DemandParameters: Decodable {
   public init(from decoder: any Decoder) throws {
     self.init()
     let reader = try FieldReader(decoder, CodingKeys.self)
-    try reader.read(&nationalOpeningsPerYear, .nationalOpeningsPerYear, Allowed.above(0))
+    try reader.read(
+      &nationalOpeningsPerYear, .nationalOpeningsPerYear,
+      Allowed.above(0, atMost: ScenarioLimits.nationalOpenings))
     try reader.read(&nationalGrowthOverDecade, .nationalGrowthOverDecade, Allowed.atLeast(-0.5))
-    try reader.read(&nationalPositions, .nationalPositions, Allowed.above(0))
+    try reader.read(
+      &nationalPositions, .nationalPositions, Allowed.above(0, atMost: ScenarioLimits.nationalPositions))
     try reader.read(&regionShare, .regionShare) { (0.000_001...1).contains($0) ? nil : "must be in (0, 1]" }
     try reader.read(&budgetPeriodDays, .budgetPeriodDays) {
       (7...366).contains($0) ? nil : "must be from 7 to 366 days"

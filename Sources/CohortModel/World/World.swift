@@ -56,7 +56,8 @@ public struct World: Sendable {
               (systemHomes[$0].distanceKm(to: location), $0) < (systemHomes[$1].distanceKm(to: location), $1)
             }!
           staffDraws.append(max(1, parameters.staff.sample(&stream)))
-          let capacity = max(0, Int(parameters.capacity.sample(&stream).rounded()))
+          let capacity = Int(
+            rounding: parameters.capacity.sample(&stream), within: 0...ModelLimits.siteCapacity)
           let state = World.state(at: location, region: region)
           sites.append(
             Site(
@@ -69,7 +70,9 @@ public struct World: Sendable {
       // times the region's share, so demand is seeded from the national numbers.
       let total = staffDraws.reduce(0, +)
       for index in sites.indices {
-        sites[index].positions = max(1, Int((staffDraws[index] / total * demand.initialPositions).rounded()))
+        sites[index].positions = Int(
+          rounding: staffDraws[index] / total * demand.initialPositions, within: 1...ModelLimits.sitePositions
+        )
       }
     }
     for index in sites.indices {
