@@ -186,6 +186,12 @@ struct ExperimentOptions {
       printError(
         "interrupted: partial results removed; earlier results in \(plan.outputDirectory) left as they were")
       return 130
+    case .targetWithoutData(let metric, let strategy, let replications):
+      printError(
+        "--until \(metric.rawValue): the metric is NA in all \(replications) replications of the first batch under "
+          + "strategy \(strategy), so no number of replications can narrow it; choose another metric "
+          + "(see 'cohortsim help metrics'); nothing was written")
+      return 2
     case .completed(let runReport):
       if quiet { return 0 }
       if let shard = runReport.shard {

@@ -81,3 +81,36 @@ struct CheckBaselineTests {
     #expect(error.path.hasSuffix("run.json"))
   }
 }
+
+@Suite("baselines are read as cohortsim writes them, and as tools save them again")
+struct BaselineSpellingTests {
+  @Test("a baseline saved again with LF line ends is read like the CRLF original")
+  func lineFeedsAccepted() throws {
+    let baseline = try copyOfCheckBaseline()
+    let original = try Baseline.read(from: baseline)
+    for file in [OutputFile.summary, .replications] {
+      try edit(file, in: baseline) { $0.replacingOccurrences(of: "\r\n", with: "\n") }
+    }
+    let reread = try Baseline.read(from: baseline)
+    #expect(reread.strategies == original.strategies)
+    #expect(reread.replications == original.replications)
+    #expect(reread.values.description == original.values.description)
+  }
+
+  @Test("numbers spelled as run never writes them are refused", arguments: ["nan", "0x1p-1", "+0.8", "0.50"])
+  func foreignSpellingsRefused(spelling: String) throws {
+    let baseline = try copyOfCheckBaseline()
+    try edit(.replications, in: baseline) { text in
+      var lines = text.components(separatedBy: "\r\n")
+      var fields = lines[1].components(separatedBy: ",")
+      fields[4] = spelling
+      lines[1] = fields.joined(separator: ",")
+      return lines.joined(separator: "\r\n")
+    }
+    #expect {
+      _ = try Baseline.read(from: baseline)
+    } throws: { error in
+      ((error as? BaselineError)?.problem ?? "").contains("line 2: \(Metric.allCases[1].rawValue) '\(spelling)'")
+    }
+  }
+}

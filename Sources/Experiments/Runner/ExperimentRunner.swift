@@ -42,6 +42,10 @@ public enum RunOutcome: Sendable {
   case completed(RunReport)
   /// Stopped by `Cancellation`; no partial file remains and earlier results are untouched.
   case cancelled
+  /// A `--until` run stopped after its first batch because its metric had no value (NA in
+  /// every replication) under `strategy`, so no number of replications could narrow its
+  /// interval; nothing was written.
+  case targetWithoutData(metric: Metric, strategy: String, replications: Int)
 }
 
 /// The Monte Carlo runner: replications in parallel, results consumed in replication order,
@@ -125,6 +129,13 @@ public struct ExperimentRunner: Sendable {
           return .cancelled
         }
         if let target = plan.precisionTarget {
+          if let empty = plan.strategies.indices.first(where: {
+            aggregate.valueCount(strategyIndex: $0, metric: target.metric) == 0
+          }) {
+            outputs.discard()
+            return .targetWithoutData(
+              metric: target.metric, strategy: plan.strategies[empty], replications: aggregate.replications)
+          }
           targetReached = target.isMet(by: aggregate)
           if targetReached == true { break }
         }
