@@ -67,6 +67,8 @@ public struct FieldReader<Keys: CodingKey & CaseIterable> {
     case is Double.Type, is Double?.Type: "a number"
     case is String.Type, is String?.Type: "a string"
     case is Bool.Type, is Bool?.Type: "true or false"
+    case is [Int].Type: "a list of whole numbers"
+    case is [Double].Type: "a list of numbers"
     default: nil
     }
   }

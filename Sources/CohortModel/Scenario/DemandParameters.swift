@@ -50,6 +50,14 @@ extension DemandParameters: Decodable {
       $0 >= 0 && $0 < 1 ? nil : "must be a probability in [0, 1)"
     }
     try reader.read(&approvalDelayDays, .approvalDelayDays, Allowed.draws(in: 0))
+    // More openings a year than positions would have every position turn over several times a
+    // year: an event storm no real market has, and a run that does not end.
+    if nationalPositions < nationalOpeningsPerYear {
+      try decoder.reject(
+        "must be at least nationalOpeningsPerYear (\(format(nationalOpeningsPerYear))), got "
+          + format(nationalPositions),
+        at: CodingKeys.nationalPositions)
+    }
   }
 }
 
