@@ -156,13 +156,16 @@ struct StrictDecodingTests {
   @Test("a list of whole numbers holding 1.5 is refused with the list's path")
   func fractionInIntegerList() {
     let found = problems(withProgramField(#""intakeYears": [2024, 1.5]"#))
-    #expect(found == ["programs[0].intakeYears: expected a list of whole numbers, got an object or a list"], "\(found)")
+    #expect(
+      found == ["programs[0].intakeYears: expected a list of whole numbers, got an object or a list"],
+      "\(found)")
   }
 
   @Test("fewer national positions than openings a year are refused at nationalPositions")
   func positionsBelowOpenings() {
     let found = problems(
-      #"{"name": "x", "demand": {"nationalOpeningsPerYear": 5800, "nationalPositions": 0.5}, "programs": [{"name": "A", "xKm": 1, "yKm": 1}]}"#)
+      #"{"name": "x", "demand": {"nationalOpeningsPerYear": 5800, "nationalPositions": 0.5}, "programs": [{"name": "A", "xKm": 1, "yKm": 1}]}"#
+    )
     #expect(found == ["demand.nationalPositions: must be at least nationalOpeningsPerYear (5800), got 0.5"])
   }
 }

@@ -110,7 +110,8 @@ struct BaselineSpellingTests {
     #expect {
       _ = try Baseline.read(from: baseline)
     } throws: { error in
-      ((error as? BaselineError)?.problem ?? "").contains("line 2: \(Metric.allCases[1].rawValue) '\(spelling)'")
+      ((error as? BaselineError)?.problem ?? "").contains(
+        "line 2: \(Metric.allCases[1].rawValue) '\(spelling)'")
     }
   }
 }

@@ -83,7 +83,7 @@ struct PrecisionTargetWithoutDataTests {
     defer { removeTemporaryDirectory(directory) }
     var plan = try tinyPlan(in: directory, replications: 10, strategies: ["a"])
     plan.precisionTarget = PrecisionTarget(
-      metric: .rescindedRate, halfWidth: 0.01, maxReplications: 1_000_000, replications: 10)
+      metric: .rescindedRate, halfWidth: 0.01, maxReplications: 40, replications: 10)
     let model = syntheticModel()
     let runner = ExperimentRunner(plan: plan) { strategy, seed, monitor in
       var metrics = model(strategy, seed, &monitor)

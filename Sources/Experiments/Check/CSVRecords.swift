@@ -14,7 +14,8 @@ enum CSVRecords {
     guard text.utf8.last == UInt8(ascii: "\n") else {
       let lines = text.utf8.count { $0 == UInt8(ascii: "\n") } + 1
       throw BaselineError(
-        path: path, problem: "line \(lines) does not end with a line break (CRLF or LF): the file is truncated")
+        path: path,
+        problem: "line \(lines) does not end with a line break (CRLF or LF): the file is truncated")
     }
     var records: [[String]] = []
     var fields: [String] = []
