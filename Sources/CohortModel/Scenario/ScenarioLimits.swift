@@ -23,4 +23,6 @@ public enum ScenarioLimits {
   /// National sonographer openings a year and positions (both about 1,000 times the real US).
   public static let nationalOpenings = 1_000_000.0
   public static let nationalPositions = 10_000_000.0
+  /// Growth over a decade, as a fraction (10 is elevenfold; the BLS projects 0.13).
+  public static let growthOverDecade = 10.0
 }
