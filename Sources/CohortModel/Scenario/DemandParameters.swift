@@ -40,7 +40,8 @@ extension DemandParameters: Decodable {
       &nationalOpeningsPerYear, .nationalOpeningsPerYear,
       Allowed.above(0, atMost: ScenarioLimits.nationalOpenings))
     try reader.read(
-      &nationalGrowthOverDecade, .nationalGrowthOverDecade, Allowed.within(-0.5, ScenarioLimits.growthOverDecade))
+      &nationalGrowthOverDecade, .nationalGrowthOverDecade,
+      Allowed.within(-0.5, ScenarioLimits.growthOverDecade))
     try reader.read(
       &nationalPositions, .nationalPositions, Allowed.above(0, atMost: ScenarioLimits.nationalPositions))
     try reader.read(&regionShare, .regionShare) { (0.000_001...1).contains($0) ? nil : "must be in (0, 1]" }
