@@ -220,8 +220,11 @@ private struct ParameterReader {
       try decoder.reject("must be a non-empty list of weights ≥ 0", at: key("weights"))
       return .constant(value: 0)
     }
-    if weights.contains(where: { !($0 >= 0) || !$0.isFinite }) || !(weights.reduce(0, +) > 0) {
-      try decoder.reject("weights must be finite, ≥ 0 and not all 0", at: key("weights"))
+    let total = weights.reduce(0, +)
+    if weights.contains(where: { !($0 >= 0) || !$0.isFinite }) || !(total > 0) || !total.isFinite {
+      try decoder.reject(
+        "weights must be finite, ≥ 0, not all 0, and sum to a finite number (below about 1.8e308)",
+        at: key("weights"))
       return .constant(value: 0)
     }
     if values.count != weights.count {

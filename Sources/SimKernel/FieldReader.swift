@@ -27,7 +27,20 @@ public struct FieldReader<Keys: CodingKey & CaseIterable> {
   public func read<T: Decodable>(_ value: inout T, _ key: Keys, _ check: (T) -> String? = { _ in nil }) throws
   {
     guard container.contains(key) else { return }
-    let found = try container.decode(T.self, forKey: key)
+    let found: T
+    do {
+      found = try container.decode(T.self, forKey: key)
+    } catch {
+      // Foundation throws a number of the wrong kind (1.5 or 1e300 for a whole number, -1 for a
+      // seed) as an internal error that surfaces as "not valid JSON", without the path; say
+      // what was expected, and where. Problems our own decoders raise pass through.
+      guard !(error is FieldProblem), !(error is FieldProblems), let expected = Self.kind(of: T.self) else {
+        throw error
+      }
+      let range = Self.wholeNumber(T.self) ? check(Self.probe(T.self)).map { " (\($0))" } ?? "" : ""
+      try decoder.reject("expected \(expected)\(range), got \(describeFound(key))", at: key)
+      return
+    }
     if let problem = check(found) {
       try decoder.reject("\(problem), got \(describe(found))", at: key)
     } else {
@@ -44,6 +57,36 @@ public struct FieldReader<Keys: CodingKey & CaseIterable> {
       return
     }
     try read(&value, key, check)
+  }
+
+  /// What a field of type `T` must be, for a message; nil for types that decode themselves.
+  private static func kind<T>(of type: T.Type) -> String? {
+    switch type {
+    case is Int.Type, is Int?.Type: "a whole number"
+    case is UInt64.Type, is UInt64?.Type: "a whole number from 0 to \(UInt64.max)"
+    case is Double.Type, is Double?.Type: "a number"
+    case is String.Type, is String?.Type: "a string"
+    case is Bool.Type, is Bool?.Type: "true or false"
+    case is [Int].Type: "a list of whole numbers"
+    case is [Double].Type: "a list of numbers"
+    default: nil
+    }
+  }
+
+  private static func wholeNumber<T>(_ type: T.Type) -> Bool { type is Int.Type || type is Int?.Type }
+
+  /// A value far outside any allowed range, to get the range's wording from a field's check.
+  private static func probe<T>(_ type: T.Type) -> T {
+    (type is Int?.Type ? Optional(Int.min) as Any : Int.min as Any) as! T
+  }
+
+  /// What the field holds, read as whatever it is.
+  private func describeFound(_ key: Keys) -> String {
+    if (try? container.decodeNil(forKey: key)) == true { return "null" }
+    if let number = try? container.decode(Double.self, forKey: key) { return format(number) }
+    if let text = try? container.decode(String.self, forKey: key) { return "the string \"\(text)\"" }
+    if let flag = try? container.decode(Bool.self, forKey: key) { return "\(flag)" }
+    return "an object or a list"
   }
 
   private func describe<T>(_ value: T) -> String {
@@ -69,6 +112,18 @@ public enum Allowed {
   }
   public static func count(atLeast bound: Int) -> (Int) -> String? {
     { $0 >= bound ? nil : "must be a whole number ≥ \(bound)" }
+  }
+  /// A whole number within documented limits (docs/MODEL.md, "Limits").
+  public static func count(in range: ClosedRange<Int>) -> (Int) -> String? {
+    { range.contains($0) ? nil : "must be a whole number from \(range.lowerBound) to \(range.upperBound)" }
+  }
+  /// A number in (lower, upper]: a size that must be positive and has a documented limit.
+  public static func above(_ lower: Double, atMost upper: Double) -> (Double) -> String? {
+    { $0 > lower && $0 <= upper ? nil : "must be > \(format(lower)) and at most \(format(upper))" }
+  }
+  /// A number in [lower, upper].
+  public static func within(_ lower: Double, _ upper: Double) -> (Double) -> String? {
+    { $0 >= lower && $0 <= upper ? nil : "must be from \(format(lower)) to \(format(upper))" }
   }
   /// A distribution whose every draw lies in [lower, upper].
   public static func draws(in lower: Double, _ upper: Double = .infinity) -> (Distribution) -> String? {

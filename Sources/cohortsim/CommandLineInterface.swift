@@ -115,6 +115,16 @@ struct ParsedArguments {
       let argument = arguments[index]
       index += 1
       guard !onlyPositionals, argument.hasPrefix("--"), argument.count > 2 else {
+        if !onlyPositionals, argument.hasPrefix("-"), argument.count > 1, argument != "--",
+          Double(argument) == nil
+        {
+          let known = options.map(\.display).joined(separator: ", ")
+          throw UsageError(
+            message:
+              "unknown option \(argument) for '\(command)': options are spelled out in full (--name); allowed: "
+              + (known.isEmpty ? "none" : known) + " (put a file name that starts with '-' after --)",
+            command: command)
+        }
         if argument == "--" { onlyPositionals = true } else { positionals.append(argument) }
         continue
       }
@@ -152,6 +162,15 @@ struct ParsedArguments {
   func flag(_ name: String) -> Bool { flags.contains(name) }
 
   func string(_ name: String) -> String? { values[name] }
+
+  /// A folder option, refused when given as an empty string (which would name no folder).
+  func folder(_ name: String) throws -> String? {
+    guard let text = values[name] else { return nil }
+    guard !text.isEmpty else {
+      throw UsageError(message: "--\(name) needs a folder name, got an empty string", command: command)
+    }
+    return text
+  }
 
   /// A whole number option within `range`, or nil when absent.
   func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {

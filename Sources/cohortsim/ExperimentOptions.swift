@@ -22,6 +22,11 @@ struct ExperimentOptions {
         + "\"strategies\"); one of: \((PlacementStrategies.names + [PlacementStrategies.programDefault]).joined(separator: ", "))"
     ),
     .flag(
+      "overwrite",
+      "replace an output folder that holds a run with other settings (scenario, seed, replications, strategies, "
+        + "shard or output files); without it that is refused, naming the setting. A rerun of the same settings "
+        + "replaces its folder anyway; a folder holding files cohortsim did not write is never replaced"),
+    .flag(
       "students",
       "also write students.csv (one row per strategy, replication and student) and sites.csv (one per replication and site)"
     ),
@@ -48,6 +53,7 @@ struct ExperimentOptions {
   let replicationSeed: UInt64?
   let jobs: Int?
   let outputDirectory: String?
+  let overwrite: Bool
   let strategies: [String]?
   let students: Bool
   let trace: Bool
@@ -63,7 +69,8 @@ struct ExperimentOptions {
     seed = try arguments.seed("seed")
     replicationSeed = try arguments.seed("replication-seed")
     jobs = try arguments.integer("jobs", in: 1...1024)
-    outputDirectory = arguments.string("out")
+    outputDirectory = try arguments.folder("out")
+    overwrite = arguments.flag("overwrite")
     strategies = try arguments.string("strategies").map {
       try Self.strategyList($0, command: arguments.command)
     }
@@ -163,6 +170,7 @@ struct ExperimentOptions {
     if let outputDirectory { plan.outputDirectory = outputDirectory }
     if let strategies = chosen ?? strategies { plan.strategies = strategies }
     plan.reference = reference
+    plan.overwrite = overwrite
     plan.writeStudents = students
     plan.writeTrace = trace
     plan.precisionTarget = until.map { target in
@@ -205,6 +213,12 @@ struct ExperimentOptions {
       printError(
         "interrupted: partial results removed; earlier results in \(plan.outputDirectory) left as they were")
       return 130
+    case .targetWithoutData(let metric, let strategy, let replications):
+      printError(
+        "--until \(metric.rawValue): the metric is NA in all \(replications) replications of the first batch under "
+          + "strategy \(strategy), so no number of replications can narrow it; choose another metric "
+          + "(see 'cohortsim help metrics'); nothing was written")
+      return 2
     case .completed(let runReport):
       if quiet { return 0 }
       if let shard = runReport.shard {

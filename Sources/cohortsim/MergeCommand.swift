@@ -16,12 +16,16 @@ struct MergeCommand: Subcommand {
     complete run: the same scenario bytes (SHA-256), seed, cohortsim version, strategies, replications \
     and N, no shard missing and none given twice, every row present with its expected seed; otherwise \
     it writes nothing, names the problem and exits 2. Exit codes: 0 merged, 2 the shards are not one \
-    complete run or a file in them is malformed (or bad usage), 3 failure.
+    complete run or a file in them is malformed or does not match its run.json (or bad usage, or --out is in use or holds something it may not replace), 3 failure, 130 interrupted.
     """
   static let options: [OptionSpec] = [
     .value(
       "out", "DIR",
       "where the merged results go (required); earlier results there are replaced only on success"),
+    .flag(
+      "overwrite",
+      "replace an --out folder that holds a run with other settings; a folder with files cohortsim did not write "
+        + "is never replaced"),
     .flag("quiet", "print nothing but errors: no closing table"),
   ]
   static let examples = [
@@ -32,13 +36,14 @@ struct MergeCommand: Subcommand {
   let shardDirectories: [String]
   let outputDirectory: String
   let quiet: Bool
+  let overwrite: Bool
   let commandLine: [String]
 
   init(_ arguments: ParsedArguments) throws {
     guard !arguments.positionals.isEmpty else {
       throw UsageError(message: "'merge' takes one or more shard folders (SHARD_DIR...)", command: Self.name)
     }
-    guard let outputDirectory = arguments.string("out") else {
+    guard let outputDirectory = try arguments.folder("out") else {
       throw UsageError(
         message: "'merge' needs --out DIR: where the merged summary.csv and replications.csv go",
         command: Self.name)
@@ -46,6 +51,7 @@ struct MergeCommand: Subcommand {
     shardDirectories = arguments.positionals
     self.outputDirectory = outputDirectory
     quiet = arguments.flag("quiet")
+    overwrite = arguments.flag("overwrite")
     commandLine = ["cohortsim", arguments.command] + arguments.raw
   }
 
@@ -53,10 +59,15 @@ struct MergeCommand: Subcommand {
     if SweepMerge.holdsSweep(shardDirectories[0]) { return try mergeSweep() }
     let merge = ShardMerge(
       shardDirectories: shardDirectories, outputDirectory: outputDirectory,
-      provenance: ProvenanceInfo(version: cohortsimVersion, commandLine: commandLine))
+      provenance: ProvenanceInfo(version: cohortsimVersion, commandLine: commandLine), overwrite: overwrite)
+    let interrupts = InterruptTrap()
+    defer { interrupts.restore() }
     let report: RunReport
     do {
-      report = try merge.run()
+      report = try merge.run(cancellation: interrupts.cancellation)
+    } catch is MergeCancelled {
+      printError("interrupted: nothing merged; \(outputDirectory) left as it was")
+      return 130
     } catch let error as MergeError {
       printError(error.description)
       return 2
@@ -76,7 +87,7 @@ struct MergeCommand: Subcommand {
   private func mergeSweep() throws -> Int32 {
     let merge = SweepMerge(
       shardDirectories: shardDirectories, outputDirectory: outputDirectory,
-      provenance: ProvenanceInfo(version: cohortsimVersion, commandLine: commandLine))
+      provenance: ProvenanceInfo(version: cohortsimVersion, commandLine: commandLine), overwrite: overwrite)
     let points: Int
     do {
       points = try merge.run()

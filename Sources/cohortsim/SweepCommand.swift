@@ -23,7 +23,7 @@ struct SweepCommand: Subcommand {
     mean, sd, t-based 95% interval), replications.csv, sensitivity.csv (sobol: S1 and ST; morris: mu, \
     mu_star, sigma; estimators as SALib 1.6, intervals by bootstrap) and run.json. With --shard K/N it runs \
     a contiguous block of the points for 'cohortsim merge'. Ctrl-C keeps the finished points in \
-    DIR/.sweep-checkpoint.csv; --resume continues from them and ends with the same files. Exit codes: 0 \
+    .DIR.cohortsim-checkpoint.csv beside DIR; --resume continues from them and ends with the same files. Exit codes: 0 \
     done, 2 bad usage, design or point, 3 failure, 130 interrupted.
     """
   static let options: [OptionSpec] = [
@@ -34,7 +34,11 @@ struct SweepCommand: Subcommand {
       "shard", "K/N",
       "run only shard K (from 0) of N: design points floor(K*P/N) up to floor((K+1)*P/N); merge the shard "
         + "folders with 'cohortsim merge'"),
-    .flag("resume", "continue from the finished points an interrupted sweep left in DIR"),
+    .flag("resume", "continue from the finished points an interrupted sweep left beside DIR"),
+    .flag(
+      "overwrite",
+      "replace a DIR that holds a run or sweep with other settings (scenario, design, seed, replications, "
+        + "strategies or shard); a rerun of the same settings replaces it anyway"),
     .flag("quiet", "print nothing but errors: no progress line, no closing summary"),
     .value("out", "DIR", "where the results go (required)"),
   ]
@@ -59,6 +63,7 @@ struct SweepCommand: Subcommand {
   let jobs: Int?
   let shard: Shard?
   let resume: Bool
+  let overwrite: Bool
   let quiet: Bool
   let outputDirectory: String
   let commandLine: [String]
@@ -79,6 +84,7 @@ struct SweepCommand: Subcommand {
     jobs = try arguments.integer("jobs", in: 1...1024)
     shard = try arguments.string("shard").map { try ExperimentOptions.shard($0, command: Self.name) }
     resume = arguments.flag("resume")
+    overwrite = arguments.flag("overwrite")
     quiet = arguments.flag("quiet")
     commandLine = ["cohortsim", arguments.command] + arguments.raw
   }
@@ -104,6 +110,7 @@ struct SweepCommand: Subcommand {
       jobs: jobs ?? ExperimentPlan.defaultJobs, outputDirectory: outputDirectory, shard: shard,
       provenance: ProvenanceInfo(version: cohortsimVersion, commandLine: commandLine))
     plan.resume = resume
+    plan.overwrite = overwrite
     do {
       try evaluator.validate(plan.points)
     } catch {

@@ -12,9 +12,10 @@ struct CancellationTests {
     defer { removeTemporaryDirectory(directory) }
     var plan = try tinyPlan(in: directory, replications: 200, strategies: ["a"], jobs: 2)
     plan.writeStudents = true
-    try FileManager.default.createDirectory(atPath: plan.outputDirectory, withIntermediateDirectories: true)
-    let earlier = Data("earlier run\n".utf8)
-    try earlier.write(to: URL(fileURLWithPath: plan.outputDirectory + "/summary.csv"))
+    _ = try completedReport(ExperimentRunner(plan: plan, replicate: syntheticModel { _ in 1 }))
+    let earlier = listing(plan.outputDirectory).map {
+      contents(plan.outputDirectory, OutputFile(rawValue: $0)!)
+    }
     let cancellation = Cancellation()
     let model = syntheticModel()
     let cancelAt = SeedDerivation.replicationSeed(master: plan.masterSeed, replication: 5)
@@ -26,8 +27,11 @@ struct CancellationTests {
       Issue.record("the run was not cancelled")
       return
     }
-    #expect(listing(plan.outputDirectory) == ["summary.csv"])
-    #expect(contents(plan.outputDirectory, .summary) == earlier)
+    #expect(listing(plan.outputDirectory) == ["replications.csv", "run.json", "students.csv", "summary.csv"])
+    #expect(
+      listing(plan.outputDirectory).map { contents(plan.outputDirectory, OutputFile(rawValue: $0)!) }
+        == earlier)
+    #expect(listing(directory) == ["out", "tiny.json"], "a staging folder or lock file was left behind")
   }
 
   @Test("an output directory that cannot be created is a setup error and nothing is written")

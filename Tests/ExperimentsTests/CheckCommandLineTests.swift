@@ -4,7 +4,9 @@ import Testing
 
 @Suite("cohortsim check's exit codes", .enabled(if: cohortsimExecutable != nil, "cohortsim is not built"))
 struct CheckCommandLineTests {
-  @Test("check exits 0 when unchanged, 1 when --exact finds a difference, and 2 on a truncated baseline")
+  @Test(
+    "check exits 0 when unchanged, 1 when --exact finds a difference, and 2 on a truncated baseline, naming the file"
+  )
   func exitCodes() throws {
     let directory = temporaryDirectory()
     defer { removeTemporaryDirectory(directory) }
@@ -26,6 +28,6 @@ struct CheckCommandLineTests {
     try bytes.dropLast(5).write(to: URL(fileURLWithPath: path))
     let (bad, _, stderr) = try runCohortsim(["check", "tiny.json", "--baseline", "base"], in: directory)
     #expect(bad == 2)
-    #expect(stderr.contains("base/replications.csv") && stderr.contains("truncated"))
+    #expect(stderr.contains("base/replications.csv does not match") && stderr.contains("base/run.json"))
   }
 }

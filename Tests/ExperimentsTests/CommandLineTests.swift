@@ -53,31 +53,37 @@ func runCohortsim(_ arguments: [String], in directory: String) throws -> (Int32,
 
 @Suite("the cohortsim executable", .enabled(if: cohortsimExecutable != nil, "cohortsim is not built"))
 struct CommandLineTests {
-  @Test("a run interrupted with SIGINT exits 130 and leaves no complete-looking file")
-  func interruptedBySignal() throws {
+  @Test(
+    "a run interrupted by SIGINT, SIGTERM or SIGHUP exits 130 and leaves the earlier folder as it was",
+    arguments: [SIGINT, SIGTERM, SIGHUP])
+  func interruptedBySignal(signal: Int32) throws {
     let directory = temporaryDirectory()
     defer { removeTemporaryDirectory(directory) }
     _ = try tinyScenarioFile(in: directory)
-    try FileManager.default.createDirectory(atPath: directory + "/out", withIntermediateDirectories: true)
-    let earlier = Data("{\"earlier\": true}\n".utf8)
-    try earlier.write(to: URL(fileURLWithPath: directory + "/out/run.json"))
+    let (first, _, _) = try runCohortsim(
+      ["run", "tiny.json", "--replications", "2", "--students", "--out", "out", "--quiet"], in: directory)
+    #expect(first == 0)
+    let earlier = snapshot(directory + "/out")
     let (process, _, stderr) = try launchCohortsim(
-      ["run", "tiny.json", "--replications", "1000000", "--students", "--out", "out"], in: directory)
-    // Wait until the run has started writing, then interrupt it.
+      ["run", "tiny.json", "--replications", "1000000", "--students", "--out", "out", "--overwrite"],
+      in: directory)
+    // Wait until the run has started writing its staging folder, then interrupt it.
     #expect(
       waitFor(seconds: 30) {
-        FileManager.default.fileExists(atPath: directory + "/out/.students.csv.partial")
+        stagingFolders(of: "out", in: directory).contains {
+          FileManager.default.fileExists(atPath: directory + "/" + $0 + "/students.csv")
+        }
       })
     usleep(200_000)
-    kill(process.processIdentifier, SIGINT)
+    kill(process.processIdentifier, signal)
     let exited = waitFor(seconds: 30) { !process.isRunning }
     if !exited { kill(process.processIdentifier, SIGKILL) }
     process.waitUntilExit()
-    #expect(exited, "cohortsim ignored SIGINT")
+    #expect(exited, "cohortsim ignored signal \(signal)")
     #expect(process.terminationReason == .exit)
     #expect(process.terminationStatus == 130)
-    #expect(listing(directory + "/out") == ["run.json"])
-    #expect(FileManager.default.contents(atPath: directory + "/out/run.json") == earlier)
+    #expect(snapshot(directory + "/out") == earlier)
+    #expect(stagingFolders(of: "out", in: directory).isEmpty, "staging or lock left behind")
     #expect(String(decoding: try Data(contentsOf: stderr), as: UTF8.self).contains("interrupted"))
   }
 

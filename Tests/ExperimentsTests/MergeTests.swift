@@ -146,12 +146,48 @@ struct MergeTests {
     rows[2] = rows[2].split(separator: ",").enumerated().map { $0 == 4 ? "x" : String($1) }.joined(
       separator: ",")
     try rows.joined(separator: "\r\n").write(toFile: file, atomically: true, encoding: .utf8)
+    // With run.json's "files" made to agree, the row check is what the damage meets.
+    try recordFiles(in: folders[1])
     let message = refusal(folders, into: directory + "/merged")
     #expect(message?.hasPrefix("\(file) line 3, column ") == true, "\(message ?? "merged")")
     try String(original.dropLast(5)).write(toFile: file, atomically: true, encoding: .utf8)
+    try recordFiles(in: folders[1])
     #expect(
       refusal(folders, into: directory + "/merged")?.hasPrefix("\(file) does not end with a complete row")
         == true)
+  }
+
+  @Test("a shard with one number edited is refused by its run.json's hashes, naming the file and the folder")
+  func editedNumberRefused() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let folders = try runWholeAndShards(
+      try tinyPlan(in: directory, replications: 6, strategies: ["a"]), shards: 2, replicate: syntheticModel())
+    let file = folders[1] + "/replications.csv"
+    var rows = try String(contentsOfFile: file, encoding: .utf8).components(separatedBy: "\r\n")
+    var fields = rows[1].components(separatedBy: ",")
+    fields[5] = fields[5] == "0.5" ? "0.25" : "0.5"
+    rows[1] = fields.joined(separator: ",")
+    try rows.joined(separator: "\r\n").write(toFile: file, atomically: true, encoding: .utf8)
+    let message = refusal(folders, into: directory + "/merged") ?? "merged"
+    #expect(message.hasPrefix("\(file) does not match \(folders[1])/run.json"), "\(message)")
+    #expect(!FileManager.default.fileExists(atPath: directory + "/merged"))
+  }
+
+  @Test("shards that disagree on writing students.csv are refused, naming both")
+  func studentsDisagreementRefused() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    var plan = try tinyPlan(in: directory, replications: 6, strategies: ["a"])
+    let plain = try runWholeAndShards(plan, shards: 2, replicate: syntheticModel())
+    plan.writeStudents = true
+    plan.outputDirectory = directory + "/students"
+    let withStudents = try runWholeAndShards(plan, shards: 2, replicate: syntheticModel())
+    let message = refusal([plain[0], withStudents[1]], into: directory + "/merged") ?? "merged"
+    #expect(
+      message
+        == "shard \(withStudents[1])/ has students.csv but \(plain[0])/ does not: the shards were run with different output options; rerun them all alike"
+    )
   }
 
   @Test("a folder without run.json, or holding a whole run, is refused")

@@ -175,7 +175,7 @@ struct OutputContractTests {
     #expect((json["platform"] as? String)?.isEmpty == false)
   }
 
-  @Test("a run without --students removes a students.csv an earlier run left")
+  @Test("an overwriting run without --students removes the students.csv an earlier run left")
   func staleFilesRemoved() throws {
     let directory = temporaryDirectory()
     defer { removeTemporaryDirectory(directory) }
@@ -184,6 +184,7 @@ struct OutputContractTests {
     again.writeStudents = false
     again.writeTrace = false
     again.reference = nil
+    again.overwrite = true
     _ = try completedReport(ExperimentRunner(plan: again))
     #expect(
       listing(plan.outputDirectory) == [

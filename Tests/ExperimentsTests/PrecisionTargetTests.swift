@@ -74,3 +74,29 @@ struct PrecisionTargetTests {
     #expect(json["replications"] as? Int == 25)
   }
 }
+
+@Suite("--until on a metric without data")
+struct PrecisionTargetWithoutDataTests {
+  @Test("a metric that is NA in every replication of the first batch stops the run, writing nothing")
+  func noDataStops() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    var plan = try tinyPlan(in: directory, replications: 10, strategies: ["a"])
+    plan.precisionTarget = PrecisionTarget(
+      metric: .rescindedRate, halfWidth: 0.01, maxReplications: 40, replications: 10)
+    let model = syntheticModel()
+    let runner = ExperimentRunner(plan: plan) { strategy, seed, monitor in
+      var metrics = model(strategy, seed, &monitor)
+      metrics[.rescindedRate] = .nan
+      return metrics
+    }
+    guard case .targetWithoutData(let metric, let strategy, let replications) = try runner.run() else {
+      Issue.record("the run did not stop for lack of data")
+      return
+    }
+    #expect(metric == .rescindedRate)
+    #expect(strategy == "a")
+    #expect(replications == 10)
+    #expect(listing(directory) == ["tiny.json"])
+  }
+}

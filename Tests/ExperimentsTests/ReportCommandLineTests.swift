@@ -19,7 +19,7 @@ struct ReportCommandLineTests {
     let (root, folder) = try reportFixture()
     defer { removeTemporaryDirectory(root) }
     try recordHashes(["replications.csv"], in: folder)
-    try writeFile(readFile("replications.csv", in: folder) + "x\r\n", "replications.csv", in: folder)
+    try tamper(readFile("replications.csv", in: folder) + "x\r\n", "replications.csv", in: folder)
     let (status, _, stderr) = try runCohortsim(["report", folder, "--out", root + "/page.html"], in: root)
     #expect(status == 2)
     #expect(stderr.contains("replications.csv"))

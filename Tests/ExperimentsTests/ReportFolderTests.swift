@@ -29,7 +29,7 @@ struct ReportFolderTests {
   func missingRequiredFile() throws {
     let (root, folder) = try reportFixture()
     defer { removeTemporaryDirectory(root) }
-    try FileManager.default.removeItem(atPath: folder + "/comparison.csv")
+    try removeOutput("comparison.csv", in: folder)
     let error = try #require(reportError(folder))
     #expect(error.problem.contains("missing comparison.csv"))
   }
@@ -38,7 +38,7 @@ struct ReportFolderTests {
   func missingSummary() throws {
     let (root, folder) = try reportFixture()
     defer { removeTemporaryDirectory(root) }
-    try FileManager.default.removeItem(atPath: folder + "/summary.csv")
+    try removeOutput("summary.csv", in: folder)
     let error = try #require(reportError(folder))
     #expect(error.problem.contains("missing summary.csv"))
   }
@@ -62,7 +62,7 @@ struct ReportFolderTests {
     let changed = summary.replacingOccurrences(
       of: ",3,", with: ",4,", options: [], range: summary.range(of: ",3,"))
     #expect(changed.utf8.count == summary.utf8.count && changed != summary)
-    try writeFile(changed, "summary.csv", in: folder)
+    try tamper(changed, "summary.csv", in: folder)
     let error = try #require(reportError(folder))
     #expect(error.path.hasSuffix("summary.csv"))
     #expect(error.problem.contains("does not match run.json in folder \(folder)"))
@@ -136,7 +136,7 @@ struct ReportSweepTests {
     let (root, folder) = try reportFixture()
     defer { removeTemporaryDirectory(root) }
     try sweepFolder(folder)
-    try FileManager.default.removeItem(atPath: folder + "/design.csv")
+    try removeOutput("design.csv", in: folder)
     let error = try #require(reportError(folder))
     #expect(error.problem.contains("missing design.csv, which a sweep folder always has"))
   }

@@ -30,8 +30,23 @@ func removeOutput(_ name: String, in folder: String) throws {
     to: URL(fileURLWithPath: path))
 }
 
-/// Writes `text` as `name` in `folder`.
+/// Writes `text` as `name` in `folder` and, when run.json lists `name` under `"files"`, records
+/// its new size and SHA-256 there: the folder of a run that wrote this text.
 func writeFile(_ text: String, _ name: String, in folder: String) throws {
+  try tamper(text, name, in: folder)
+  let path = (folder as NSString).appendingPathComponent("run.json")
+  guard let record = FileManager.default.contents(atPath: path),
+    var object = try JSONSerialization.jsonObject(with: record) as? [String: Any],
+    var files = object["files"] as? [String: Any], files[name] != nil
+  else { return }
+  files[name] = ["bytes": text.utf8.count, "sha256": SHA256.hexDigest(of: Data(text.utf8))]
+  object["files"] = files
+  try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]).write(
+    to: URL(fileURLWithPath: path))
+}
+
+/// Writes `text` as `name` in `folder` and nothing else: a file changed after its run.
+func tamper(_ text: String, _ name: String, in folder: String) throws {
   try Data(text.utf8).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(name)))
 }
 

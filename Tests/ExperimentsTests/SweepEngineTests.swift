@@ -91,7 +91,7 @@ struct SweepEngineTests {
       #expect(bytes(directory + "/resumed", file) == expected, "\(file) differs")
     }
     #expect(
-      bytes(directory + "/resumed", ".sweep-checkpoint.csv") == nil, "the checkpoint is removed at the end")
+      bytes(directory, ".resumed.cohortsim-checkpoint.csv") == nil, "the checkpoint is removed at the end")
   }
 
   @Test("without --resume a leftover checkpoint is ignored and every point is computed")

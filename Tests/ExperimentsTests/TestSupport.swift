@@ -121,3 +121,18 @@ struct RunWasCancelled: Error {}
 func removeTemporaryDirectory(_ path: String) {
   try? FileManager.default.removeItem(atPath: path)
 }
+
+/// Every file in `directory` with its bytes, for comparing a folder before and after.
+func snapshot(_ directory: String) -> [String: Data] {
+  var files: [String: Data] = [:]
+  for name in listing(directory) {
+    files[name] = FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent(name))
+  }
+  return files
+}
+
+/// The staging folders, set-aside folders and lock file cohortsim keeps beside the results
+/// folder `name` in `directory` while it writes it.
+func stagingFolders(of name: String, in directory: String) -> [String] {
+  listing(directory).filter { $0.hasPrefix("." + name + ".cohortsim-") }
+}

@@ -142,7 +142,10 @@ struct DistributionDecodingTests {
       "exponential.scale: unknown parameter of exponential; allowed: mean, rate"
     ),
     (#"{}"#, "a distribution is a number or an object with exactly one of: \(allNames); got an empty object"),
-    (#"{"discrete": {"weights": [1, -1]}}"#, "discrete.weights: weights must be finite, ≥ 0 and not all 0"),
+    (
+      #"{"discrete": {"weights": [1, -1]}}"#,
+      "discrete.weights: weights must be finite, ≥ 0, not all 0, and sum to a finite number (below about 1.8e308)"
+    ),
     (
       #"{"discrete": {"values": [1, 2, 3], "weights": [1, 1]}}"#,
       "discrete.values: must have one value per weight (2), got 3"

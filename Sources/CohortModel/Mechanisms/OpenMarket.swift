@@ -45,7 +45,8 @@ extension CohortDynamics {
     let (externalCount, bestExternal) = withRequisitionStream(
       requisition, Draws.externalApplicants, occurrence: Int(requisitions[requisition].postings)
     ) { stream in
-      let count = Int(hiring.externalApplicants.sample(&stream).rounded())
+      let count = Int(
+        rounding: hiring.externalApplicants.sample(&stream), within: 0...ModelLimits.externalApplicants)
       var best = -Double.infinity
       for _ in 0..<max(0, count) {
         best = max(best, hiring.externalCandidateScore.sample(&stream) + hiring.credentialBonus)

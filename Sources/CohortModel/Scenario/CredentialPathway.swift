@@ -97,7 +97,7 @@ extension ExamParameters: Decodable {
     try reader.require(&firstAttemptPass, .firstAttemptPass, Allowed.probability)
     try reader.read(&retakePass, .retakePass, Allowed.probability)
     try reader.read(&retakeWaitDays, .retakeWaitDays, Allowed.atLeast(0))
-    try reader.read(&maxAttempts, .maxAttempts, Allowed.count(atLeast: 0))
+    try reader.read(&maxAttempts, .maxAttempts, Allowed.count(in: 0...ScenarioLimits.examAttempts))
   }
 }
 
@@ -107,7 +107,10 @@ extension CredentialPathway: Decodable {
   public init(from decoder: any Decoder) throws {
     self.init(exams: [], windowYears: 5)
     let reader = try FieldReader(decoder, CodingKeys.self)
-    try reader.require(&exams, .exams) { $0.isEmpty ? "must list at least one exam" : nil }
+    try reader.require(&exams, .exams) {
+      (1...ScenarioLimits.examsPerPathway).contains($0.count)
+        ? nil : "must list from 1 to \(ScenarioLimits.examsPerPathway) exams (got \($0.count))"
+    }
     try reader.read(&windowYears, .windowYears, Allowed.above(0))
   }
 }

@@ -36,9 +36,14 @@ extension DemandParameters: Decodable {
   public init(from decoder: any Decoder) throws {
     self.init()
     let reader = try FieldReader(decoder, CodingKeys.self)
-    try reader.read(&nationalOpeningsPerYear, .nationalOpeningsPerYear, Allowed.above(0))
-    try reader.read(&nationalGrowthOverDecade, .nationalGrowthOverDecade, Allowed.atLeast(-0.5))
-    try reader.read(&nationalPositions, .nationalPositions, Allowed.above(0))
+    try reader.read(
+      &nationalOpeningsPerYear, .nationalOpeningsPerYear,
+      Allowed.above(0, atMost: ScenarioLimits.nationalOpenings))
+    try reader.read(
+      &nationalGrowthOverDecade, .nationalGrowthOverDecade,
+      Allowed.within(-0.5, ScenarioLimits.growthOverDecade))
+    try reader.read(
+      &nationalPositions, .nationalPositions, Allowed.above(0, atMost: ScenarioLimits.nationalPositions))
     try reader.read(&regionShare, .regionShare) { (0.000_001...1).contains($0) ? nil : "must be in (0, 1]" }
     try reader.read(&budgetPeriodDays, .budgetPeriodDays) {
       (7...366).contains($0) ? nil : "must be from 7 to 366 days"
@@ -47,6 +52,14 @@ extension DemandParameters: Decodable {
       $0 >= 0 && $0 < 1 ? nil : "must be a probability in [0, 1)"
     }
     try reader.read(&approvalDelayDays, .approvalDelayDays, Allowed.draws(in: 0))
+    // More openings a year than positions would have every position turn over several times a
+    // year: an event storm no real market has, and a run that does not end.
+    if nationalPositions < nationalOpeningsPerYear {
+      try decoder.reject(
+        "must be at least nationalOpeningsPerYear (\(format(nationalOpeningsPerYear))), got "
+          + format(nationalPositions),
+        at: CodingKeys.nationalPositions)
+    }
   }
 }
 

@@ -16,7 +16,7 @@ extension GeneratedPrograms: Decodable {
   public init(from decoder: any Decoder) throws {
     self.init()
     let reader = try FieldReader(decoder, CodingKeys.self)
-    try reader.require(&count, .count, Allowed.count(atLeast: 1))
+    try reader.require(&count, .count, Allowed.count(in: 1...ScenarioLimits.programs))
     try reader.require(&template, .template)
   }
 }

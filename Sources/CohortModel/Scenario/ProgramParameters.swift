@@ -67,8 +67,8 @@ extension ProgramParameters: Decodable {
       }
     } else {
       try reader.require(&name, .name) { $0.isEmpty ? "must not be empty" : nil }
-      try reader.require(&xKm, .xKm, Allowed.atLeast(0))
-      try reader.require(&yKm, .yKm, Allowed.atLeast(0))
+      try reader.require(&xKm, .xKm, Allowed.within(0, ScenarioLimits.regionKm))
+      try reader.require(&yKm, .yKm, Allowed.within(0, ScenarioLimits.regionKm))
     }
     try reader.read(&cohortSize, .cohortSize, Allowed.draws(in: 0, 500))
     try reader.read(&intakeYears, .intakeYears) { years in
@@ -84,7 +84,8 @@ extension ProgramParameters: Decodable {
     }
     try reader.read(&clinicalStartMonth, .clinicalStartMonth, Allowed.atLeast(0))
     try reader.read(&rotations, .rotations)
-    try reader.read(&placementRadiusKm, .placementRadiusKm, Allowed.above(0))
+    try reader.read(
+      &placementRadiusKm, .placementRadiusKm, Allowed.above(0, atMost: ScenarioLimits.distanceKm))
     try reader.read(&strategy, .strategy, Allowed.oneOf(PlacementStrategies.names))
     try reader.read(&pathway, .pathway)
     let clinicalWeeks =

@@ -86,7 +86,7 @@ extension SiteKindParameters {
   init(from decoder: any Decoder, defaults: SiteKindParameters) throws {
     self = defaults
     let reader = try FieldReader(decoder, CodingKeys.self)
-    try reader.read(&count, .count, Allowed.count(atLeast: 0))
+    try reader.read(&count, .count, Allowed.count(in: 0...ScenarioLimits.sitesPerKind))
     try reader.read(&staff, .staff, Allowed.draws(in: 0))
     try reader.read(&capacity, .capacity, Allowed.draws(in: 0))
     try reader.read(&independentShare, .independentShare, Allowed.probability)
@@ -101,10 +101,10 @@ extension RegionParameters: Decodable {
   public init(from decoder: any Decoder) throws {
     self.init()
     let reader = try FieldReader(decoder, CodingKeys.self)
-    try reader.read(&widthKm, .widthKm, Allowed.above(0))
-    try reader.read(&heightKm, .heightKm, Allowed.above(0))
+    try reader.read(&widthKm, .widthKm, Allowed.above(0, atMost: ScenarioLimits.regionKm))
+    try reader.read(&heightKm, .heightKm, Allowed.above(0, atMost: ScenarioLimits.regionKm))
     try reader.read(&states, .states) { $0.isEmpty ? "must list at least one state" : nil }
-    try reader.read(&systems, .systems, Allowed.count(atLeast: 0))
+    try reader.read(&systems, .systems, Allowed.count(in: 0...ScenarioLimits.systems))
     try reader.nested(.hospitals) { hospitals = try SiteKindParameters(from: $0, defaults: hospitals) }
     try reader.nested(.imagingCenters) {
       imagingCenters = try SiteKindParameters(from: $0, defaults: imagingCenters)
@@ -142,14 +142,14 @@ extension SiteListing: Decodable {
         ? "must be non-empty and hold no \";\" (it separates rotation_sites)" : nil
     }
     try reader.require(&kind, .kind)
-    try reader.require(&xKm, .xKm, Allowed.atLeast(0))
-    try reader.require(&yKm, .yKm, Allowed.atLeast(0))
+    try reader.require(&xKm, .xKm, Allowed.within(0, ScenarioLimits.regionKm))
+    try reader.require(&yKm, .yKm, Allowed.within(0, ScenarioLimits.regionKm))
     try reader.read(&state, .state) { $0.flatMap(isStateCode) }
     try reader.read(&system, .system) {
       ($0 ?? 0) >= 0 ? nil : "must be a system index ≥ 0, or omitted for an independent site"
     }
-    try reader.require(&staff, .staff, Allowed.count(atLeast: 1))
-    try reader.require(&capacity, .capacity, Allowed.count(atLeast: 0))
+    try reader.require(&staff, .staff, Allowed.count(in: 1...ScenarioLimits.sitePositions))
+    try reader.require(&capacity, .capacity, Allowed.count(in: 0...ScenarioLimits.siteCapacity))
   }
 }
 

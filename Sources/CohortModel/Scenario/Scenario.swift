@@ -258,6 +258,7 @@ extension Scenario {
 
   /// Decodes scenario JSON; `file` names it in errors.
   public static func decode(_ data: Data, file: String) throws(ScenarioError) -> Scenario {
+    if let problem = StrictJSON.problem(in: data) { throw ScenarioError(file: file, problems: [problem]) }
     let log = ProblemLog()
     let decoder = JSONDecoder()
     decoder.userInfo[.problemLog] = log

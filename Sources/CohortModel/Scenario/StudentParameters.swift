@@ -43,7 +43,7 @@ extension StudentParameters: Decodable {
     try reader.read(&composure, .composure)
     try reader.read(&relationshipBuilding, .relationshipBuilding, Allowed.draws(in: 0, 1))
     try reader.read(&relocationWillingnessKm, .relocationWillingnessKm, Allowed.draws(in: 0))
-    try reader.read(&commuteKm, .commuteKm, Allowed.atLeast(0))
+    try reader.read(&commuteKm, .commuteKm, Allowed.within(0, ScenarioLimits.distanceKm))
     try reader.read(&homeDistanceKm, .homeDistanceKm, Allowed.draws(in: 0))
     try reader.read(&examAbility, .examAbility)
   }

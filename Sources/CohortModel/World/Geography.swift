@@ -27,16 +27,19 @@ struct SpatialIndex {
   let cellStart: [Int]
   let cellSites: [Int32]
 
+  /// Cells along one side at most; with the region limit (docs/MODEL.md) it is never reached.
+  static let maximumCells = 4_096
+
   init(locations: [Location], widthKm: Double, heightKm: Double, cellKm: Double) {
     self.cellKm = cellKm
-    let columns = max(1, Int((widthKm / cellKm).rounded(.up)))
-    let rows = max(1, Int((heightKm / cellKm).rounded(.up)))
+    let columns = Int(rounding: (widthKm / cellKm).rounded(.up), within: 1...Self.maximumCells)
+    let rows = Int(rounding: (heightKm / cellKm).rounded(.up), within: 1...Self.maximumCells)
     self.columns = columns
     self.rows = rows
     var counts = [Int](repeating: 0, count: columns * rows + 1)
     let cells = locations.map { location -> Int in
-      let column = min(columns - 1, max(0, Int(location.xKm / cellKm)))
-      let row = min(rows - 1, max(0, Int(location.yKm / cellKm)))
+      let column = Int(rounding: (location.xKm / cellKm).rounded(.towardZero), within: 0...columns - 1)
+      let row = Int(rounding: (location.yKm / cellKm).rounded(.towardZero), within: 0...rows - 1)
       return row * columns + column
     }
     for cell in cells { counts[cell + 1] += 1 }
@@ -54,9 +57,9 @@ struct SpatialIndex {
   /// Calls `body` for every site whose cell lies within `radiusKm` of `center` (a superset of
   /// the sites within the radius: the caller checks the distance).
   func forEachCandidate(near center: Location, radiusKm: Double, _ body: (Int) -> Void) {
-    let reach = radiusKm.isFinite ? Int((radiusKm / cellKm).rounded(.up)) : max(columns, rows)
-    let column = Int(center.xKm / cellKm)
-    let row = Int(center.yKm / cellKm)
+    let reach = Int(rounding: (radiusKm / cellKm).rounded(.up), within: 0...max(columns, rows))
+    let column = Int(rounding: (center.xKm / cellKm).rounded(.towardZero), within: -(1 << 40)...(1 << 40))
+    let row = Int(rounding: (center.yKm / cellKm).rounded(.towardZero), within: -(1 << 40)...(1 << 40))
     let lowRow = max(0, row - reach)
     let highRow = min(rows - 1, row + reach)
     let lowColumn = max(0, column - reach)

@@ -112,7 +112,8 @@ public struct World: Sendable {
             (systemHomes[$0].distanceKm(to: location), $0) < (systemHomes[$1].distanceKm(to: location), $1)
           }!
         staffDraws.append(max(1, parameters.staff.sample(&stream)))
-        let capacity = max(0, Int(parameters.capacity.sample(&stream).rounded()))
+        let capacity = Int(
+          rounding: parameters.capacity.sample(&stream), within: 0...ModelLimits.siteCapacity)
         let state = World.state(at: location, region: region)
         sites.append(
           Site(
@@ -125,7 +126,8 @@ public struct World: Sendable {
     let remaining = max(0, demand.initialPositions - listedPositions)
     let total = staffDraws.reduce(0, +)
     for (offset, draw) in staffDraws.enumerated() {
-      sites[listedCount + offset].positions = max(1, Int((draw / total * remaining).rounded()))
+      sites[listedCount + offset].positions = Int(
+        rounding: draw / total * remaining, within: 1...ModelLimits.sitePositions)
     }
   }
 

@@ -45,6 +45,9 @@ public struct Baseline: Sendable {
         path: directory,
         problem: "no such directory; create it with 'cohortsim check SCENARIO --bless' or 'cohortsim run'")
     }
+    if let problem = FolderManifest.problem(in: directory, requireFiles: false) {
+      throw BaselineError(path: directory, problem: problem)
+    }
     func path(_ file: OutputFile) -> String { (directory as NSString).appendingPathComponent(file.rawValue) }
     let (strategies, values, seeds) = try readReplications(path(.replications))
     let replications = values.first?.first?.count ?? 0
@@ -86,10 +89,6 @@ public struct Baseline: Sendable {
     return (header, Array(records.dropFirst()))
   }
 
-  /// `replications.csv` as files written before `seed_hex` was added had it: still read, so a
-  /// baseline blessed then can be checked until it is blessed again.
-  static var legacyReplicationsHeader: [String] { OutputColumns.replications.filter { $0 != "seed_hex" } }
-
   private static func readReplications(_ path: String) throws(BaselineError) -> (
     [String], [[[Double]]], [[UInt64]]
   ) {
@@ -97,7 +96,7 @@ public struct Baseline: Sendable {
     var strategies: [String] = []
     var values: [[[Double]]] = []
     var seeds: [[UInt64]] = []
-    let (header, rows) = try records(path, headers: [OutputColumns.replications, legacyReplicationsHeader])
+    let (header, rows) = try records(path, headers: [OutputColumns.replications])
     let firstMetric = header.count - metricCount
     for (offset, record) in rows.enumerated() {
       let line = offset + 2
@@ -163,12 +162,16 @@ public struct Baseline: Sendable {
         throw BaselineError(
           path: path, problem: "line \(line) is \(row[0]),\(row[1]); expected \(key.0),\(key.1)")
       }
-      if let bad = row.dropFirst(2).first(where: { CSVRecords.number($0) == nil }) {
-        throw BaselineError(path: path, problem: "line \(line): '\(bad)' is not a number or NA")
+      // `n` is a whole number as `CSVFormat.integer` writes it; the rest are numbers.
+      guard let count = Int(row[2]), String(count) == row[2] else {
+        throw BaselineError(path: path, problem: "line \(line): n = '\(row[2])' is not a whole number")
+      }
+      if let bad = row.dropFirst(3).first(where: { CSVRecords.number($0) == nil }) {
+        throw BaselineError(path: path, problem: "line \(line): '\(bad)' is not a number or NaN")
       }
       let strategyIndex = offset / Metric.allCases.count
       let present = values[strategyIndex][offset % Metric.allCases.count].count { !$0.isNaN }
-      guard Int(row[2]) == present else {
+      guard count == present else {
         throw BaselineError(
           path: path,
           problem: "line \(line): n = \(row[2]) but replications.csv has \(present) values of \(key.1) for "

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Splits a CSV file as cohortsim writes it (RFC 4180, CRLF line ends) into records and fields,
-/// reporting a truncated last line instead of guessing what it held.
+/// reporting a truncated last line instead of guessing what it held. LF line ends are accepted
+/// too, as pandas and R write them when a file is saved again.
 enum CSVRecords {
   /// The records of `text`, each as its fields, in file order. `path` is for error messages.
   /// - Throws: `BaselineError` when the text does not end with CRLF (a truncated write), or a
@@ -9,10 +10,12 @@ enum CSVRecords {
   /// - Complexity: O(n) in the length of `text`.
   static func parse(_ text: String, path: String) throws(BaselineError) -> [[String]] {
     guard !text.isEmpty else { throw BaselineError(path: path, problem: "the file is empty") }
-    guard text.hasSuffix("\r\n") else {
-      let lines = text.split(separator: "\r\n", omittingEmptySubsequences: false).count
+    // On the bytes: as characters, CRLF is one grapheme and does not end with "\n".
+    guard text.utf8.last == UInt8(ascii: "\n") else {
+      let lines = text.utf8.count { $0 == UInt8(ascii: "\n") } + 1
       throw BaselineError(
-        path: path, problem: "line \(lines) does not end with CRLF: the file is truncated")
+        path: path,
+        problem: "line \(lines) does not end with a line break (CRLF or LF): the file is truncated")
     }
     var records: [[String]] = []
     var fields: [String] = []
@@ -38,8 +41,8 @@ enum CSVRecords {
       case ",":
         fields.append(field)
         field = ""
-      case "\r" where characters.first == "\n":
-        characters.removeFirst()
+      case "\r" where characters.first == "\n", "\n":
+        if character == "\r" { characters.removeFirst() }
         fields.append(field)
         records.append(fields)
         fields = []
@@ -53,14 +56,18 @@ enum CSVRecords {
     return records
   }
 
-  /// A field as a number: `NaN` (and `NA`, as files before the typed format wrote it) is NaN,
-  /// `Inf`/`-Inf` infinities, as `CSVFormat` writes them.
+  /// A field as a number, spelled exactly as `CSVFormat.number` writes it: `NaN` is NaN,
+  /// `Inf`/`-Inf` infinities, anything else the shortest round-trip decimal with a decimal
+  /// point or exponent. Spellings `run` never writes (`nan`, `0x1p-1`, `+0.8`, `1.50`) are
+  /// refused: a file holding them was not written by cohortsim.
   static func number(_ field: String) -> Double? {
     switch field {
-    case CSVFormat.missingNumber, CSVFormat.missing: .nan
-    case "Inf": .infinity
-    case "-Inf": -.infinity
-    default: Double(field)
+    case CSVFormat.missingNumber: return .nan
+    case "Inf": return .infinity
+    case "-Inf": return -.infinity
+    default:
+      guard let value = Double(field), value.isFinite, CSVFormat.number(value) == field else { return nil }
+      return value
     }
   }
 }

@@ -74,6 +74,8 @@ public struct RegressionCheck: Sendable {
     var plan = ExperimentPlan.defaults(for: scenarioFile, provenance: provenance)
     plan.jobs = jobs
     plan.outputDirectory = baselineDirectory
+    // Blessing exists to replace the baseline with a run of other settings (a new scenario hash).
+    plan.overwrite = true
     let exists = { (file: OutputFile) in
       FileManager.default.fileExists(
         atPath: (baselineDirectory as NSString).appendingPathComponent(file.rawValue))

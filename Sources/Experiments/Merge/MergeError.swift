@@ -8,3 +8,8 @@ public struct MergeError: Error, Sendable, CustomStringConvertible, Equatable {
 
   public var description: String { message }
 }
+
+/// The merge was interrupted (SIGINT, SIGTERM, SIGHUP) before publishing; nothing was changed.
+public struct MergeCancelled: Error, Sendable {
+  public init() {}
+}

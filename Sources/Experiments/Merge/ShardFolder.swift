@@ -31,6 +31,7 @@ struct ShardFolder {
       throw MergeError(
         "\(name) has no run.json: not a finished shard (its task may have failed; rerun it with --shard K/N)")
     }
+    if let problem = FolderManifest.problem(in: path, requireFiles: true) { throw MergeError(problem) }
     do {
       provenance = try JSONDecoder().decode(RunProvenance.self, from: data)
     } catch {

@@ -8,8 +8,9 @@ import Foundation
 /// (every value round-trips, as `CSVFormat` writes shortest round-trip decimals), put in global
 /// replication order (shard 0's block, then shard 1's, …), and handed to the same
 /// `ReplicationWriter` and `ExperimentAggregate` the runner uses, in the same order the runner's
-/// consumer would have. `students.csv` (and `sites.csv`) is merged when every shard wrote one, by
-/// concatenating the shards' rows in shard order (which is replication order); `trace.csv` is copied from the
+/// consumer would have. `students.csv` (and `sites.csv`) is merged when every shard wrote one
+/// (shards disagreeing on it, or on `trace.csv`, are refused), by concatenating the shards' rows
+/// in shard order (which is replication order); `trace.csv` is copied from the
 /// shard holding replication 0 when every shard was run with `--trace`.
 ///
 /// Before writing anything it checks that the folders are one complete run: all from the same
@@ -21,18 +22,23 @@ public struct ShardMerge {
   public let outputDirectory: String
   /// The merge's own version and command line, recorded in its `run.json`.
   public let provenance: ProvenanceInfo
+  /// Replace an output folder holding a run with other settings (`--overwrite`).
+  public var overwrite = false
 
-  public init(shardDirectories: [String], outputDirectory: String, provenance: ProvenanceInfo) {
+  public init(
+    shardDirectories: [String], outputDirectory: String, provenance: ProvenanceInfo, overwrite: Bool = false
+  ) {
     self.shardDirectories = shardDirectories
     self.outputDirectory = outputDirectory
     self.provenance = provenance
+    self.overwrite = overwrite
   }
 
   /// Checks the shards and writes the merged files.
   /// - Throws: `MergeError` when the shards are not one complete run or a shard file is
   ///   malformed; `OutputError` when the merged files cannot be written.
   /// - Complexity: O(total size of the shards' files); one shard's rows are in memory at a time.
-  public func run() throws -> RunReport {
+  public func run(cancellation: Cancellation = Cancellation()) throws -> RunReport {
     let startedAt = Date()
     let clock = ContinuousClock()
     let start = clock.now
@@ -50,17 +56,33 @@ public struct ShardMerge {
     let extras: [OutputFile] = [.students, .sites, .trace].filter { file in
       shards.allSatisfy { $0.contains(file) }
     }
+    for file in [OutputFile.students, .sites, .trace] where !extras.contains(file) {
+      if let with = shards.first(where: { $0.contains(file) }),
+        let without = shards.first(where: { !$0.contains(file) })
+      {
+        throw MergeError(
+          "shard \(with.name) has \(file.rawValue) but \(without.name) does not: the shards were run with different "
+            + "output options; rerun them all alike")
+      }
+    }
     let files: [OutputFile] =
       [.summary, .replications] + (first.reference == nil ? [] : [.comparison]) + extras + [.provenance]
     guard first.reference.map(strategies.contains) ?? true else {
       throw MergeError("\(shards[0].path(of: .provenance)): the reference is not one of the strategies")
     }
-    let outputs = try StagedOutputs(directory: outputDirectory, files: files)
+    var merged = first
+    merged.commandLine = provenance.commandLine
+    merged.shard = nil
+    merged.mergedFrom = shards.map { standardized($0.path) }
+    merged.files = nil
+    let outputs = try StagedOutputs(
+      directory: outputDirectory, files: files, settings: merged, overwrite: overwrite)
     do {
       var aggregate = ExperimentAggregate(strategies: strategies, reference: first.reference)
       let writer = ReplicationWriter(outputs: outputs, strategies: strategies)
       try writer.writeHeaders()
       for shard in shards {
+        if cancellation.isCancelled { throw MergeCancelled() }
         for output in try ShardReplications.read(shard, strategies: strategies, masterSeed: first.masterSeed)
         {
           try writer.write(output)
@@ -79,15 +101,11 @@ public struct ShardMerge {
       let summaries = aggregate.summaries()
       let comparisons = aggregate.comparisons()
       try writer.writeSummaries(summaries, comparisons: comparisons)
-      var merged = first
-      merged.commandLine = provenance.commandLine
+      if cancellation.isCancelled { throw MergeCancelled() }
       merged.startedAt = RunProvenance.timestamp(startedAt)
       merged.finishedAt = RunProvenance.timestamp(Date())
       merged.platform = RunProvenance.platform
-      merged.shard = nil
-      merged.mergedFrom = shards.map { standardized($0.path) }
-      try outputs[.provenance].append(merged.json())
-      try outputs.commit()
+      try outputs.commit(provenance: merged)
       let duration = clock.now - start
       return RunReport(
         outputDirectory: outputDirectory, files: files, replications: aggregate.replications,

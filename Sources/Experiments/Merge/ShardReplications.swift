@@ -19,9 +19,12 @@ enum ShardReplications {
       throw MergeError("\(file) is missing or unreadable")
     }
     let text = String(decoding: data, as: UTF8.self)
-    var lines = text.components(separatedBy: "\r\n")
+    // CRLF as cohortsim writes it, or LF as pandas and R write it back.
+    var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+      String(decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line, as: UTF8.self)
+    }
     guard lines.last == "" else {
-      throw MergeError("\(file) does not end with a complete row (CRLF): the file is truncated")
+      throw MergeError("\(file) does not end with a complete row (CRLF or LF): the file is truncated")
     }
     lines.removeLast()
     let header = OutputColumns.replications.map(CSVFormat.text).joined(separator: ",")

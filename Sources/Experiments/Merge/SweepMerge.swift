@@ -14,11 +14,16 @@ public struct SweepMerge {
   public let shardDirectories: [String]
   public let outputDirectory: String
   public let provenance: ProvenanceInfo
+  /// Replace an output folder holding a run with other settings (`--overwrite`).
+  public var overwrite = false
 
-  public init(shardDirectories: [String], outputDirectory: String, provenance: ProvenanceInfo) {
+  public init(
+    shardDirectories: [String], outputDirectory: String, provenance: ProvenanceInfo, overwrite: Bool = false
+  ) {
     self.shardDirectories = shardDirectories
     self.outputDirectory = outputDirectory
     self.provenance = provenance
+    self.overwrite = overwrite
   }
 
   /// Whether `directory` holds a sweep's shard (its `run.json` records a design), so `merge`
@@ -75,7 +80,15 @@ public struct SweepMerge {
     where FileManager.default.contents(atPath: folder.file(.design)) != Data(designText.utf8) {
       throw MergeError("\(folder.file(.design)) is not the design its run.json records")
     }
-    let outputs = try StagedOutputs(directory: outputDirectory, files: files)
+    var merged = first
+    merged.commandLine = provenance.commandLine
+    merged.startedAt = RunProvenance.timestamp(startedAt)
+    merged.platform = RunProvenance.platform
+    merged.shard = nil
+    merged.files = nil
+    merged.mergedFrom = folders.map { standardized($0.path) }
+    let outputs = try StagedOutputs(
+      directory: outputDirectory, files: files, settings: merged, overwrite: overwrite)
     do {
       try outputs[.design].append(designText)
       try outputs[.points].append(SweepColumns.line(SweepColumns.points))
@@ -118,15 +131,8 @@ public struct SweepMerge {
           try outputs[.sensitivity].appendRow(row)
         }
       }
-      var merged = first
-      merged.commandLine = provenance.commandLine
-      merged.startedAt = RunProvenance.timestamp(startedAt)
       merged.finishedAt = RunProvenance.timestamp(Date())
-      merged.platform = RunProvenance.platform
-      merged.shard = nil
-      merged.mergedFrom = folders.map { standardized($0.path) }
-      try outputs[.provenance].append(merged.json())
-      try outputs.commit()
+      try outputs.commit(provenance: merged)
       return points.count
     } catch {
       outputs.discard()
@@ -136,6 +142,7 @@ public struct SweepMerge {
 
   private func read(_ path: String) throws(MergeError) -> Folder {
     let name = path.hasSuffix("/") ? path : path + "/"
+    if let problem = FolderManifest.problem(in: path, requireFiles: true) { throw MergeError(problem) }
     guard let data = FileManager.default.contents(atPath: name + OutputFile.provenance.rawValue) else {
       throw MergeError("\(name) has no run.json: not a finished sweep shard (rerun it with --shard K/N)")
     }

@@ -24,30 +24,31 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
   public var description: String { "cannot write \(path): \(reason)" }
 }
 
-/// An output file that does not exist under its real name until it is complete.
-///
-/// Bytes go to `.NAME.partial` in the same directory; `commit` renames it to `NAME` (a rename
-/// within one directory is atomic on POSIX file systems), `discard` deletes it. So a reader, or
-/// a person looking at the directory after an interrupted run, never sees a file named like a
-/// result that holds half a result.
+/// One output file, written inside a run's private staging folder (`ResultsFolder`) under its
+/// final name. It is created with `O_EXCL | O_NOFOLLOW`, so a file or link planted at that path
+/// is refused rather than overwritten or followed; the folder is published as a whole, so no
+/// reader sees the file before it is complete.
 ///
 /// Writes are buffered in memory up to `bufferLimit` bytes, so streaming a row at a time costs
-/// one system call per ~64 KB rather than per row. Owned by one thread.
+/// one system call per ~64 KB rather than per row. The bytes are counted and hashed as they are
+/// written, for `run.json`'s `"files"`. Owned by one thread.
 final class StagedFile {
-  /// The file's final path.
+  let name: String
   let path: String
-  /// Where the bytes go until `commit`.
-  let partialPath: String
   private var descriptor: Int32
   private var buffer: [UInt8] = []
   private let bufferLimit = 1 << 16
+  private var hash = SHA256()
+  private var written = 0
+  /// Set by `finish`.
+  private(set) var digest: FileDigest?
 
-  /// Creates (or truncates) `.NAME.partial` in `directory`.
+  /// Creates `name` in the staging folder `directory`; fails if anything is already there.
   init(directory: String, name: String) throws(OutputError) {
+    self.name = name
     path = (directory as NSString).appendingPathComponent(name)
-    partialPath = (directory as NSString).appendingPathComponent("." + name + ".partial")
-    descriptor = open(partialPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { throw OutputError.system(partialPath) }
+    descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw OutputError.system(path, isSetup: true) }
     buffer.reserveCapacity(bufferLimit)
   }
 
@@ -68,42 +69,36 @@ final class StagedFile {
   private func flush() throws(OutputError) {
     var offset = 0
     while offset < buffer.count {
-      let written = buffer.withUnsafeBytes { bytes in
+      let count = buffer.withUnsafeBytes { bytes in
         write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
       }
-      if written < 0 {
+      if count < 0 {
         if errno == EINTR { continue }
-        throw OutputError.system(partialPath)
+        throw OutputError.system(path)
       }
-      offset += written
+      offset += count
     }
+    hash.update(buffer)
+    written += buffer.count
     buffer.removeAll(keepingCapacity: true)
   }
 
-  /// Flushes, closes and fsyncs the partial file, without renaming it yet: the runner closes
-  /// every file first and renames them together, so a failure while closing one leaves no
-  /// finished file at all.
+  /// Flushes, fsyncs and closes the file and records its digest.
   func finish() throws(OutputError) {
     guard descriptor >= 0 else { return }
     try flush()
     let synced = fsync(descriptor)
     let closed = close(descriptor)
     descriptor = -1
-    guard synced == 0, closed == 0 else { throw OutputError.system(partialPath) }
+    guard synced == 0, closed == 0 else { throw OutputError.system(path) }
+    digest = FileDigest(bytes: written, sha256: SHA256.hex(hash.finalize()))
   }
 
-  /// Closes the file and gives it its real name, replacing any earlier file of that name.
-  func commit() throws(OutputError) {
-    try finish()
-    guard rename(partialPath, path) == 0 else { throw OutputError.system(path) }
-  }
-
-  /// Closes and deletes the partial file; never fails (it is what error paths call).
-  func discard() {
+  /// Closes the file without finishing it; the staging folder is removed with it.
+  func abandon() {
     if descriptor >= 0 {
       close(descriptor)
       descriptor = -1
     }
-    unlink(partialPath)
   }
 }

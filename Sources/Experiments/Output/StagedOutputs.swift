@@ -1,37 +1,42 @@
 import Foundation
 import Glibc
 
-/// The set of files one run writes into its output directory, published all together or not at
-/// all.
+/// The set of files one run (or merge) writes, published together as one folder or not at all.
 ///
-/// While the run goes on, every file exists only as `.NAME.partial`. Results an earlier run left
-/// in the directory stay untouched and consistent with their own `run.json`: an interrupted or
-/// failed run deletes its partial files and changes nothing else. When the run completes,
-/// `commit` closes every file, deletes any earlier result this run does not produce (say a
-/// `students.csv` from a run with `--students`, which would otherwise sit beside summaries it
-/// does not belong to), then renames the new files into place, `run.json` last. So a finished
-/// file in the directory always belongs to the run its `run.json` describes.
+/// Every file is written into the private staging folder of a `ResultsFolder`; `commit` closes
+/// them, writes `run.json` last with the size and SHA-256 of every other file under `"files"`,
+/// and swaps the folder into place. Whatever a run stages through this type is covered: a new
+/// kind of output file needs no change here to be part of the unit and of `"files"`. An
+/// interrupted or failed run removes its staging folder; the target stays as it was.
 final class StagedOutputs {
   let directory: String
-  /// In the order they were asked for; `run.json`, if any, is renamed last.
+  private let folder: ResultsFolder
+  /// In the order they were asked for; `run.json` is written by `commit`.
   private var staged: [(file: OutputFile, handle: StagedFile)] = []
 
-  /// Creates `directory` (and its parents) if needed and a partial file for each of `files`.
-  /// On failure nothing is left behind but directories it made.
-  init(directory: String, files: [OutputFile]) throws(OutputError) {
+  /// Locks and checks the target (see `ResultsFolder`) and creates each of `files` in staging.
+  /// - Parameters:
+  ///   - settings: the run's `run.json` as far as known before it starts, to compare with a run
+  ///     already in the folder.
+  ///   - overwrite: replace a folder holding a run with other settings.
+  init(directory: String, files: [OutputFile], settings: some FolderProvenance, overwrite: Bool)
+    throws(OutputError)
+  {
     self.directory = directory
-    try Self.makeDirectories(directory)
+    folder = try ResultsFolder(
+      target: directory, settings: settings.settings(files: files.map(\.rawValue)), overwrite: overwrite,
+      owner: settings.commandLine)
     do {
-      for file in files { staged.append((file, try StagedFile(directory: directory, name: file.rawValue))) }
+      for file in files where file != .provenance {
+        staged.append((file, try StagedFile(directory: folder.staging, name: file.rawValue)))
+      }
     } catch {
       discard()
-      var setupError = error
-      setupError.isSetup = true
-      throw setupError
+      throw error
     }
   }
 
-  /// The partial file being written for `file`.
+  /// The staged file being written for `file`.
   /// - Precondition: `file` was among those staged.
   subscript(file: OutputFile) -> StagedFile {
     staged.first { $0.file == file }!.handle
@@ -40,34 +45,25 @@ final class StagedOutputs {
   /// Whether `file` is part of this run.
   func contains(_ file: OutputFile) -> Bool { staged.contains { $0.file == file } }
 
-  /// Publishes the run: closes every file, removes stale results of other runs, renames.
-  func commit() throws(OutputError) {
-    for entry in staged { try entry.handle.finish() }
-    for file in OutputFile.allCases where !contains(file) {
-      let path = (directory as NSString).appendingPathComponent(file.rawValue)
-      if unlink(path) != 0 && errno != ENOENT { throw OutputError.system(path) }
+  /// Publishes the run: closes every file, writes `provenance` with their digests as `run.json`,
+  /// and swaps the folder in.
+  func commit(provenance: some FolderProvenance) throws(OutputError) {
+    var provenance = provenance
+    var files: [String: FileDigest] = [:]
+    for entry in staged {
+      try entry.handle.finish()
+      files[entry.handle.name] = entry.handle.digest
     }
-    let ordered = staged.filter { $0.file != .provenance } + staged.filter { $0.file == .provenance }
-    for entry in ordered { try entry.handle.commit() }
+    provenance.files = files
+    let record = try StagedFile(directory: folder.staging, name: OutputFile.provenance.rawValue)
+    try record.append(provenance.json())
+    try record.finish()
+    try folder.publish()
   }
 
-  /// Deletes every partial file; what earlier runs left stays as it was.
+  /// Removes the staging folder; what the target held stays as it was.
   func discard() {
-    for entry in staged { entry.handle.discard() }
-  }
-
-  /// `mkdir -p`: creates `path` and any missing parents, with the system's reason on failure
-  /// (Foundation's `createDirectory` words it less plainly on Linux).
-  private static func makeDirectories(_ path: String) throws(OutputError) {
-    var prefix = path.hasPrefix("/") ? "/" : ""
-    for component in path.split(separator: "/") {
-      prefix += component
-      if mkdir(prefix, 0o755) != 0 && errno != EEXIST { throw OutputError.system(prefix, isSetup: true) }
-      prefix += "/"
-    }
-    var status = stat()
-    guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
-      throw OutputError(path: path, reason: "not a directory", isSetup: true)
-    }
+    for entry in staged { entry.handle.abandon() }
+    folder.discard()
   }
 }

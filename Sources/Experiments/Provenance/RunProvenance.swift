@@ -39,6 +39,9 @@ struct RunProvenance: Codable {
   var shard: ShardRecord? = nil
   /// Set by `cohortsim merge`: the shard folders merged, in shard order.
   var mergedFrom: [String]? = nil
+  /// Every other file in the folder, by name, with its size and SHA-256. Absent in folders
+  /// written before cohortsim recorded it, which readers accept unverified.
+  var files: [String: FileDigest]? = nil
 
   /// Which block of the run a shard folder holds.
   struct ShardRecord: Codable, Equatable {
@@ -110,7 +113,7 @@ struct RunProvenance: Codable {
     case cohortsimVersion = "cohortsim_version", scenarioFile = "scenario_file"
     case scenarioSha256 = "scenario_sha256", masterSeed = "master_seed", replications, strategies, reference
     case jobs, commandLine = "command_line", startedAt = "started_at", finishedAt = "finished_at", platform
-    case until, selectBest = "select_best", shard, mergedFrom = "merged_from"
+    case until, selectBest = "select_best", shard, mergedFrom = "merged_from", files
   }
 
   /// Pretty-printed JSON with sorted keys, ending in a newline.

@@ -20,7 +20,12 @@ public struct SHA256: Sendable {
   public static func hexDigest<Bytes: Sequence>(of bytes: Bytes) -> String where Bytes.Element == UInt8 {
     var hash = SHA256()
     hash.update(bytes)
-    return hash.finalize().map { byte in
+    return hex(hash.finalize())
+  }
+
+  /// A digest as lower-case hex digits, two per byte.
+  public static func hex(_ digest: [UInt8]) -> String {
+    digest.map { byte in
       let digits = String(byte, radix: 16)
       return digits.count == 1 ? "0" + digits : digits
     }.joined()

@@ -49,10 +49,22 @@ struct ReportTable {
     return indices
   }
 
+  /// A field as a number: whole (`3`) or decimal (`0.5`, `1e-05`); `NaN` and `NA` are NaN,
+  /// `Inf`/`-Inf` infinities. Integer columns are read too, so this is wider than the exact
+  /// spelling `CSVRecords.number` demands of a metric; the folder's hashes already vouch for it.
+  static func number(_ field: String) -> Double? {
+    switch field {
+    case CSVFormat.missingNumber, CSVFormat.missing: .nan
+    case "Inf": .infinity
+    case "-Inf": -.infinity
+    default: Double(field)
+    }
+  }
+
   /// The number in row `row` (0-based, after the header), column `column`; `NA` is NaN.
   /// - Throws: `ReportError` with line:column when the field is not a number.
   func number(_ row: Int, _ column: Int) throws(ReportError) -> Double {
-    guard let value = CSVRecords.number(rows[row][column]) else {
+    guard let value = Self.number(rows[row][column]) else {
       throw ReportError(
         path: "\(path):\(row + 2):\(column + 1)",
         problem: "'\(rows[row][column])' in column \(header[column]) is not a number or NA")

@@ -25,7 +25,7 @@ struct ResultEstimates {
       for (column, name) in replications.header.enumerated() where !skipped.contains(name) {
         // A text column added later (as `seed_hex` was) is not a metric; a number column with a
         // bad field further down is still an error.
-        if let first = replications.rows.first, CSVRecords.number(first[column]) == nil { continue }
+        if let first = replications.rows.first, ReportTable.number(first[column]) == nil { continue }
         for row in replications.rows.indices {
           let value = try replications.number(row, column)
           replicationValues[replications.rows[row][strategy], default: [:]][name, default: []].append(value)

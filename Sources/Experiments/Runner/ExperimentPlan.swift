@@ -36,6 +36,10 @@ public struct ExperimentPlan: Sendable {
   public var shard: Shard?
   /// Recorded in `run.json`.
   public var provenance: ProvenanceInfo
+  /// Replace an output folder that holds a run with other settings (`--overwrite`). A folder
+  /// holding the same run is replaced without it; one holding files cohortsim did not write
+  /// never is.
+  public var overwrite = false
 
   public init(
     scenarioFile: ScenarioFile, masterSeed: UInt64, replications: Int, strategies: [String],

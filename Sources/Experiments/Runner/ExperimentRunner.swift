@@ -55,6 +55,10 @@ public enum RunOutcome: Sendable {
   case completed(RunReport)
   /// Stopped by `Cancellation`; no partial file remains and earlier results are untouched.
   case cancelled
+  /// A `--until` run stopped after its first batch because its metric had no value (NA in
+  /// every replication) under `strategy`, so no number of replications could narrow its
+  /// interval; nothing was written.
+  case targetWithoutData(metric: Metric, strategy: String, replications: Int)
 }
 
 /// The Monte Carlo runner: replications in parallel, results consumed in replication order,
@@ -111,7 +115,10 @@ public struct ExperimentRunner: Sendable {
       let duration = clock.now - start
       return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
-    let outputs = try StagedOutputs(directory: plan.outputDirectory, files: outputFiles)
+    let outputs = try StagedOutputs(
+      directory: plan.outputDirectory, files: outputFiles,
+      settings: provenance(startedAt: startedAt, replications: plan.replications, targetReached: nil),
+      overwrite: plan.overwrite)
     do {
       var aggregate = ExperimentAggregate(strategies: plan.strategies, reference: plan.reference)
       let writer = ReplicationWriter(
@@ -146,6 +153,13 @@ public struct ExperimentRunner: Sendable {
           return .cancelled
         }
         if let target = plan.precisionTarget {
+          if let empty = plan.strategies.indices.first(where: {
+            aggregate.valueCount(strategyIndex: $0, metric: target.metric) == 0
+          }) {
+            outputs.discard()
+            return .targetWithoutData(
+              metric: target.metric, strategy: plan.strategies[empty], replications: aggregate.replications)
+          }
           targetReached = target.isMet(by: aggregate)
           if targetReached == true { break }
         }
@@ -160,8 +174,7 @@ public struct ExperimentRunner: Sendable {
         startedAt: startedAt, replications: plan.shard == nil ? aggregate.replications : plan.replications,
         targetReached: targetReached)
       provenance.selectBest = selection.map { RunProvenance.SelectBest($0.result) }
-      try outputs[.provenance].append(provenance.json())
-      try outputs.commit()
+      try outputs.commit(provenance: provenance)
       return .completed(
         RunReport(
           outputDirectory: plan.outputDirectory, files: outputFiles, replications: aggregate.replications,

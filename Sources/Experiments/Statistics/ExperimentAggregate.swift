@@ -88,6 +88,12 @@ public struct ExperimentAggregate: ~Copyable {
     return differences[series(strategyIndex, Metric.allCases.firstIndex(of: metric)!)].confidenceInterval()
   }
 
+  /// How many replications so far gave `metric` a value (not NA) under the strategy at
+  /// `strategyIndex`.
+  public func valueCount(strategyIndex: Int, metric: Metric) -> Int {
+    moments[series(strategyIndex, Metric.allCases.firstIndex(of: metric)!)].count
+  }
+
   /// The 95% interval for `metric`'s mean under the strategy at `strategyIndex`.
   public func interval(strategyIndex: Int, metric: Metric) -> ConfidenceInterval {
     moments[series(strategyIndex, Metric.allCases.firstIndex(of: metric)!)].confidenceInterval()

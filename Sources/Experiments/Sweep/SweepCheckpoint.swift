@@ -4,7 +4,9 @@ import Glibc
 /// The rows of the points a sweep has finished, kept on disk so that `--resume` can continue an
 /// interrupted sweep from the next point and still end with the files an uninterrupted one writes.
 ///
-/// `DIR/.sweep-checkpoint.csv` holds a fingerprint line (`# ` and the sweep's identity: scenario
+/// `.DIR.cohortsim-checkpoint.csv`, beside the results folder `DIR` (inside it would be a file
+/// the folder's run.json does not list, and the folder is only created when the sweep publishes),
+/// holds a fingerprint line (`# ` and the sweep's identity: scenario
 /// bytes, design, seed, replications, strategies, metrics, shard, version), then the header and
 /// rows of `replications.csv` for every finished point. A point's rows are appended in one write
 /// when its last replication is consumed, so after a crash the file ends with whole
@@ -12,12 +14,16 @@ import Glibc
 /// consumer gives the same bytes: every number round-trips through `CSVFormat`. The file is
 /// deleted when the sweep publishes its results.
 final class SweepCheckpoint {
-  static let name = ".sweep-checkpoint.csv"
-
   let path: String
   private var descriptor: Int32 = -1
 
-  init(directory: String) { path = (directory as NSString).appendingPathComponent(Self.name) }
+  init(directory: String) {
+    let target = URL(fileURLWithPath: directory).standardizedFileURL
+    path =
+      target.deletingLastPathComponent().appendingPathComponent(
+        "." + target.lastPathComponent + ".cohortsim-checkpoint.csv"
+      ).path
+  }
 
   deinit { if descriptor >= 0 { close(descriptor) } }
 
@@ -62,7 +68,7 @@ final class SweepCheckpoint {
         }
       }
     }
-    descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+    descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
     guard descriptor >= 0 else { throw OutputError.system(path, isSetup: true) }
     if keptBytes == 0 {
       guard ftruncate(descriptor, 0) == 0 else { throw OutputError.system(path, isSetup: true) }

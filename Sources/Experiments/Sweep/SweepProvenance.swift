@@ -23,6 +23,8 @@ struct SweepProvenance: Codable {
   var shard: ShardRecord? = nil
   /// Set by `cohortsim merge`: the shard folders merged, in shard order.
   var mergedFrom: [String]? = nil
+  /// Every other file in the folder, by name, with its size and SHA-256 (see `RunProvenance`).
+  var files: [String: FileDigest]? = nil
 
   struct ShardRecord: Codable, Equatable {
     var index: Int
@@ -47,7 +49,7 @@ struct SweepProvenance: Codable {
     case cohortsimVersion = "cohortsim_version", scenarioFile = "scenario_file"
     case scenarioSha256 = "scenario_sha256", masterSeed = "master_seed", replications, strategies
     case jobs, commandLine = "command_line", startedAt = "started_at", finishedAt = "finished_at", platform
-    case design, designSha256 = "design_sha256", points, shard, mergedFrom = "merged_from"
+    case design, designSha256 = "design_sha256", points, shard, mergedFrom = "merged_from", files
   }
 
   /// Pretty-printed JSON with sorted keys, ending in a newline, as `run`'s `run.json`.

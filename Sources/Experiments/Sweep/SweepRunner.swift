@@ -26,8 +26,10 @@ public struct SweepPlan: Sendable {
   public var jobs: Int
   public var outputDirectory: String
   public var shard: Shard?
-  /// Continue from the points a checkpoint in `outputDirectory` holds.
+  /// Continue from the points a checkpoint beside `outputDirectory` holds.
   public var resume = false
+  /// Replace an output folder holding a run with other settings (`--overwrite`).
+  public var overwrite = false
   public var provenance: ProvenanceInfo
 
   public init(
@@ -111,7 +113,9 @@ public struct SweepRunner<Evaluator: SweepEvaluator>: Sendable {
     let metrics = evaluator.metrics
     let replications = plan.replications
     let block = plan.block
-    let outputs = try StagedOutputs(directory: plan.outputDirectory, files: plan.outputFiles)
+    let outputs = try StagedOutputs(
+      directory: plan.outputDirectory, files: plan.outputFiles,
+      settings: provenance(startedAt: startedAt, strategies: strategies), overwrite: plan.overwrite)
     let checkpoint = SweepCheckpoint(directory: plan.outputDirectory)
     do {
       try outputs[.design].append(SweepColumns.line(SweepColumns.design(factors: plan.design.factors)))
@@ -168,8 +172,7 @@ public struct SweepRunner<Evaluator: SweepEvaluator>: Sendable {
         try writeSensitivity(
           means: consumer.means, outputs: outputs, strategies: strategies, metrics: metrics)
       }
-      try outputs[.provenance].append(provenance(startedAt: startedAt, strategies: strategies).json())
-      try outputs.commit()
+      try outputs.commit(provenance: provenance(startedAt: startedAt, strategies: strategies))
       checkpoint.remove()
       return .completed(points: block.count, elapsedSeconds: elapsed())
     } catch {

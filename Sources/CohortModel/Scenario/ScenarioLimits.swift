@@ -1,0 +1,28 @@
+/// Upper bounds on every count and size a scenario gives, checked when it is decoded, so that
+/// nothing the model computes from them can overflow, trap converting to a whole number, or
+/// exhaust memory. Each is far above any real programme or region (the whole United States is
+/// about 4,500 km wide and has about 80,000 sonographer positions). Documented in
+/// docs/MODEL.md ("Limits").
+public enum ScenarioLimits {
+  /// Width and height of the region, and site and programme coordinates, in km.
+  public static let regionKm = 5_000.0
+  /// Distances a student will commute, or a programme places students within, in km.
+  public static let distanceKm = 10_000.0
+  /// Generated sites of one kind (hospitals, imaging centres, clinics).
+  public static let sitesPerKind = 10_000
+  public static let systems = 1_000
+  /// Staff positions and hosting capacity of one listed site (generated sites are capped alike
+  /// when their draws are converted, see `ModelLimits`).
+  public static let sitePositions = 100_000
+  public static let siteCapacity = 1_000
+  /// Generated programmes.
+  public static let programs = 1_000
+  /// Exams in one credential pathway (each student's passes are a bit set).
+  public static let examsPerPathway = 16
+  public static let examAttempts = 100
+  /// National sonographer openings a year and positions (both about 1,000 times the real US).
+  public static let nationalOpenings = 1_000_000.0
+  public static let nationalPositions = 10_000_000.0
+  /// Growth over a decade, as a fraction (10 is elevenfold; the BLS projects 0.13).
+  public static let growthOverDecade = 10.0
+}

@@ -1,0 +1,226 @@
+import Foundation
+import Glibc
+
+/// A results folder published as one unit: a run writes into a private staging folder beside
+/// the target and, once every file is complete, swaps it in with one directory rename, so a
+/// reader — or a folder left by `kill -9` at any moment — holds all-old or all-new files, never
+/// a mix.
+///
+/// Names in the target's parent, all hidden and all ours (`NAME` is the target's last
+/// component):
+/// - `.NAME.cohortsim-lock` — the `FolderLock`, held from before the target is inspected until
+///   after it is published or the staging folder removed;
+/// - `.NAME.cohortsim-staging-PID-RANDOM` — the new files; created with `mkdir`, which fails
+///   rather than reuse a name, and filled with `O_EXCL | O_NOFOLLOW`, so nothing planted there
+///   is followed;
+/// - `.NAME.cohortsim-old-PID-RANDOM` — where the old folder goes when the file system cannot
+///   exchange two names atomically.
+/// Leftovers of a killed run are removed by the next run on the same target, under the lock.
+///
+/// What is already at the target decides whether it may be replaced at all: never a symbolic
+/// link, a file, or a folder holding anything cohortsim did not write; a folder holding another
+/// run only with `overwrite`; a folder holding the same run (same `RunSettings`) always.
+final class ResultsFolder {
+  let target: String
+  /// The private folder the files are written into.
+  let staging: String
+  private let parent: String
+  private let name: String
+  private let lock: FolderLock
+
+  /// Locks the target, cleans leftovers, checks that it may be replaced, and makes the staging
+  /// folder. Every failure is a setup error (exit 2) and changes nothing at the target.
+  init(target: String, settings: RunSettings, overwrite: Bool, owner: [String]) throws(OutputError) {
+    guard !target.isEmpty else {
+      throw OutputError(path: "\"\"", reason: "the output folder is empty; give a folder name", isSetup: true)
+    }
+    self.target = target
+    (parent, name) = Self.split(target)
+    guard name != ".", name != "..", name != "/" else {
+      throw OutputError(
+        path: target, reason: "not a folder cohortsim can replace; name a folder of its own", isSetup: true)
+    }
+    try Self.makeDirectories(parent)
+    lock = try FolderLock(target: target, owner: owner)
+    do {
+      try Self.restoreInterruptedSwap(parent: parent, name: name, target: target)
+      Self.removeLeftovers(parent: parent, name: name)
+      try Self.checkReplaceable(target, settings: settings, overwrite: overwrite)
+      staging = try Self.makeStaging(parent: parent, name: name)
+    } catch {
+      lock.release()
+      throw error
+    }
+  }
+
+  /// Puts the staging folder in the target's place: an atomic exchange when the file system
+  /// has one, else the old folder renamed aside, the new one renamed in, the old one removed.
+  func publish() throws(OutputError) {
+    Self.syncDirectory(staging)
+    var existing = stat()
+    if lstat(target, &existing) != 0 {
+      guard rename(staging, target) == 0 else { throw OutputError.system(target) }
+    } else if Self.exchange(staging, target) == 0 {
+      Self.removeTree(staging)
+    } else {
+      let aside = Self.uniqueName(parent: parent, name: name, kind: "old")
+      guard rename(target, aside) == 0 else { throw OutputError.system(target) }
+      guard rename(staging, target) == 0 else {
+        let failure = OutputError.system(target)
+        rename(aside, target)
+        throw failure
+      }
+      Self.removeTree(aside)
+    }
+    Self.syncDirectory(parent)
+    lock.release()
+  }
+
+  /// Removes the staging folder and drops the lock; the target stays as it was.
+  func discard() {
+    Self.removeTree(staging)
+    lock.release()
+  }
+
+  /// The parent folder and last component of `path`: `Results/baseline` → (`Results`,
+  /// `baseline`); `out` → (`.`, `out`); a trailing slash is ignored.
+  static func split(_ path: String) -> (parent: String, name: String) {
+    var trimmed = path
+    while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+    guard let slash = trimmed.lastIndex(of: "/") else { return (".", trimmed) }
+    let parent = String(trimmed[..<slash])
+    return (parent.isEmpty ? "/" : parent, String(trimmed[trimmed.index(after: slash)...]))
+  }
+
+  /// Files cohortsim derives from a published folder (`cohortsim report`'s page): not listed in
+  /// its run.json, yet not foreign; replacing the folder drops them with the results they describe.
+  static let derivedFiles: Set<String> = ["report.html"]
+
+  /// Refuses a target that is not empty or a cohortsim results folder, or that holds another run
+  /// without `overwrite`.
+  private static func checkReplaceable(_ target: String, settings: RunSettings, overwrite: Bool)
+    throws(OutputError)
+  {
+    var status = stat()
+    guard lstat(target, &status) == 0 else { return }
+    func refuse(_ reason: String) -> OutputError {
+      OutputError(path: target, reason: reason + "; nothing was changed", isSetup: true)
+    }
+    switch status.st_mode & S_IFMT {
+    case S_IFDIR: break
+    case S_IFLNK:
+      throw refuse("it is a symbolic link, which cohortsim never writes through; give a real folder")
+    default: throw refuse("not a directory")
+    }
+    let entries = ((try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []).sorted()
+    guard !entries.isEmpty else { return }
+    let provenancePath = (target as NSString).appendingPathComponent(OutputFile.provenance.rawValue)
+    guard entries.contains(OutputFile.provenance.rawValue),
+      let data = FileManager.default.contents(atPath: provenancePath)
+    else {
+      throw refuse(
+        "the folder holds files and no run.json, so cohortsim did not write it; choose a new or empty folder")
+    }
+    // A sweep's run.json records its design; anything else is a run's.
+    let existing: any FolderProvenance
+    if let sweep = try? JSONDecoder().decode(SweepProvenance.self, from: data) {
+      existing = sweep
+    } else if let run = try? JSONDecoder().decode(RunProvenance.self, from: data) {
+      existing = run
+    } else {
+      throw refuse("its run.json is not one cohortsim wrote; choose a new or empty folder")
+    }
+    let known =
+      (existing.files.map { Set($0.keys) } ?? Set(OutputFile.allCases.map(\.rawValue))).union(derivedFiles)
+    if let foreign = entries.first(where: { $0 != OutputFile.provenance.rawValue && !known.contains($0) }) {
+      throw refuse("it holds \(foreign), which its run.json does not list; move it out of the folder first")
+    }
+    let existingSettings = existing.settings(
+      files: existing.files.map { Array($0.keys) } ?? entries.filter { !derivedFiles.contains($0) })
+    if !overwrite, let difference = settings.difference(from: existingSettings) {
+      throw refuse("it holds another run: this one has \(difference); add --overwrite to replace it")
+    }
+  }
+
+  /// A kill between the two renames of the fallback leaves the old folder aside and no target:
+  /// put it back, so the folder is as it was before the interrupted run.
+  private static func restoreInterruptedSwap(parent: String, name: String, target: String) throws(OutputError)
+  {
+    var status = stat()
+    guard lstat(target, &status) != 0 else { return }
+    if let aside = leftovers(parent: parent, name: name).first(where: { $0.contains(".cohortsim-old-") }) {
+      guard rename((parent as NSString).appendingPathComponent(aside), target) == 0 else {
+        throw OutputError.system(target, isSetup: true)
+      }
+    }
+  }
+
+  private static func removeLeftovers(parent: String, name: String) {
+    for leftover in leftovers(parent: parent, name: name) {
+      removeTree((parent as NSString).appendingPathComponent(leftover))
+    }
+  }
+
+  /// Staging and set-aside folders earlier runs on this target left.
+  private static func leftovers(parent: String, name: String) -> [String] {
+    let prefixes = ["." + name + ".cohortsim-staging-", "." + name + ".cohortsim-old-"]
+    return ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).filter { entry in
+      prefixes.contains { entry.hasPrefix($0) }
+    }.sorted()
+  }
+
+  private static func makeStaging(parent: String, name: String) throws(OutputError) -> String {
+    for _ in 0..<16 {
+      let path = uniqueName(parent: parent, name: name, kind: "staging")
+      if mkdir(path, 0o755) == 0 { return path }
+      if errno != EEXIST { throw OutputError.system(path, isSetup: true) }
+    }
+    throw OutputError(path: parent, reason: "could not make a staging folder", isSetup: true)
+  }
+
+  private static func uniqueName(parent: String, name: String, kind: String) -> String {
+    let random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+    return (parent as NSString).appendingPathComponent(".\(name).cohortsim-\(kind)-\(getpid())-\(random)")
+  }
+
+  /// Deletes a folder we made and everything in it; links inside are removed, never followed.
+  private static func removeTree(_ path: String) {
+    try? FileManager.default.removeItem(atPath: path)
+  }
+
+  private static func syncDirectory(_ path: String) {
+    let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard descriptor >= 0 else { return }
+    fsync(descriptor)
+    close(descriptor)
+  }
+
+  /// `renameat2(RENAME_EXCHANGE)`: swaps two names in one step. Glibc has it since 2.28 but
+  /// Swift's Glibc module does not import it, so it is looked up by name; -1 when it is missing
+  /// or the file system refuses (then the caller falls back to two renames).
+  private static func exchange(_ first: String, _ second: String) -> Int32 {
+    typealias RenameAt2 =
+      @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    guard let symbol = renameAt2Symbol else { return -1 }
+    let renameAt2 = unsafeBitCast(symbol, to: RenameAt2.self)
+    let renameExchange: UInt32 = 2
+    return renameAt2(AT_FDCWD, first, AT_FDCWD, second, renameExchange)
+  }
+
+  nonisolated(unsafe) private static let renameAt2Symbol: UnsafeMutableRawPointer? = dlsym(
+    dlopen(nil, RTLD_NOW), "renameat2")
+
+  /// `mkdir -p`, with the system's reason on failure.
+  private static func makeDirectories(_ path: String) throws(OutputError) {
+    var prefix = path.hasPrefix("/") ? "/" : ""
+    for component in path.split(separator: "/") {
+      prefix += component
+      if mkdir(prefix, 0o755) != 0 && errno != EEXIST { throw OutputError.system(prefix, isSetup: true) }
+      prefix += "/"
+    }
+    var status = stat()
+    guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
+      throw OutputError(path: path, reason: "not a directory", isSetup: true)
+    }
+  }
+}
