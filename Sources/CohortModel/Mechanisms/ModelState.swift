@@ -100,11 +100,8 @@ enum RequisitionTier: UInt8, Comparable {
 struct Requisition {
   var site: Int32
   var approvedDay: Double
-  var tier = RequisitionTier.ownSite
-  var filledDay = Double.nan
-  var postings: Int32 = 0
-  /// Day the current offer was made.
-  var offerDay = Double.nan
+  /// Where it is on its path; changed only through its transitions.
+  var lifecycle = RequisitionLifecycle()
   /// Opened by a sonographer moving to another site (a vacancy chain), not by an exit from the
   /// occupation or growth: not one of the BLS openings `openings_per_year` counts.
   var isChain = false
@@ -113,6 +110,7 @@ struct Requisition {
   /// the array position it does not depend on how placement went elsewhere.
   var identity: UInt64 = 0
 
+  var filledDay: Double { lifecycle.filledDay }
   var isFilled: Bool { !filledDay.isNaN }
 }
 

@@ -10,24 +10,29 @@ extension CohortDynamics {
     if isCandidate(student, for: site, now: simulation.now) {
       makeOffer(requisition, to: student, &simulation)
     } else {
-      moveOn(requisition, &simulation)
+      _ = requisitions[requisition].lifecycle.apply(.passOver)
+      advance(requisition, &simulation)
     }
   }
 
-  /// The requisition goes to its next tier (a public posting stays public: it is reposted).
+  /// A declined requisition goes on to its next tier (a public posting stays public: it is
+  /// reposted).
   mutating func moveOn(_ requisition: Int, _ simulation: inout Simulation<CohortEvent>) {
-    requisitions[requisition].tier = requisitions[requisition].tier.next
+    _ = requisitions[requisition].lifecycle.apply(.decline)
     advance(requisition, &simulation)
   }
 
   /// The student now holds the offer; they decide on everything in hand after `decisionDays`.
   mutating func makeOffer(_ requisition: Int, to student: Int, _ simulation: inout Simulation<CohortEvent>) {
-    requisitions[requisition].offerDay = simulation.now
+    guard
+      case .offerMade(let source) = requisitions[requisition].lifecycle.apply(
+        .offer(student: Int32(student), day: simulation.now))
+    else { preconditionFailure("an offer is made") }
     students[student].pendingOffers.append(Int32(requisition))
     let site = Int(requisitions[requisition].site)
     trace(
       simulation.now, "offer", student: student, site: site,
-      "requisition=\(requisition) source=\(requisitions[requisition].tier.source.rawValue) contingent=\(!students[student].isCredentialed)"
+      "requisition=\(requisition) source=\(source.rawValue) contingent=\(!students[student].isCredentialed)"
     )
     if !students[student].decisionPending {
       students[student].decisionPending = true
@@ -69,14 +74,14 @@ extension CohortDynamics {
   ) {
     let now = simulation.now
     let site = Int(requisitions[requisition].site)
-    let source = requisitions[requisition].tier.source
+    guard case .hired(let source, let offerDay) = requisitions[requisition].lifecycle.apply(.accept(day: now))
+    else { preconditionFailure("the offer is accepted") }
     let contingent = !students[student].isCredentialed
     let relocated = distanceKm > scenario.students.commuteKm
-    requisitions[requisition].filledDay = now
     students[student].status = .hired
     students[student].jobRequisition = Int32(requisition)
     students[student].jobSite = Int32(site)
-    students[student].offerDay = requisitions[requisition].offerDay
+    students[student].offerDay = offerDay
     students[student].offerSource = source
     students[student].contingent = contingent
     students[student].everContingent = students[student].everContingent || contingent
@@ -138,8 +143,7 @@ extension CohortDynamics {
     students[student].relocated = false
     students[student].relocationKm = .nan
     startSearching(student)
-    requisitions[requisition].filledDay = .nan
-    requisitions[requisition].tier = .ownSite
+    _ = requisitions[requisition].lifecycle.apply(.rescind)
     advance(requisition, &simulation)
   }
 }
