@@ -2,15 +2,6 @@ import SimKernel
 
 typealias SimKernelPriority = EventPriority
 
-/// Where a student stands in the path from admission to a job.
-enum StudentStatus: UInt8 {
-  case inProgram
-  /// Graduated, no accepted job: applies to open postings.
-  case searching
-  /// Accepted an offer (started or waiting to start).
-  case hired
-}
-
 /// What one site's staff think of a student: a smoothed average of weekly observations that
 /// fades after the rotation ends. `site` < 0 encodes a hospital system's word-of-mouth
 /// reputation: system s is stored as −(s + 1).
@@ -36,11 +27,9 @@ struct Student {
   var examAbility: Double
   var admissionDay: Double
   var graduationDay: Double
-  var status = StudentStatus.inProgram
-  /// Searches started (a rescinded hire searches again).
-  var searches: Int32 = 0
+  /// Where they are on their path; changed only through its transitions.
+  var lifecycle = StudentLifecycle()
   var weeksOfExperience = 0.0
-  var currentSite: Int32 = -1
   var rotationEnd = 0.0
   var rotationSites: [Int32] = []
   var impressions: [Impression] = []
@@ -49,22 +38,6 @@ struct Student {
   var examAttempts: [Int32] = []
   var credentialDay = Double.nan
   var examsExhausted = false
-  // Offers and the job.
-  var pendingOffers: [Int32] = []
-  var decisionPending = false
-  var jobRequisition: Int32 = -1
-  var jobSite: Int32 = -1
-  var offerDay = Double.nan
-  var offerSource = OfferSource.openMarket
-  var contingent = false
-  var everContingent = false
-  var rescinded = false
-  var relocated = false
-  var relocationKm = Double.nan
-  var licenceDay = Double.nan
-  var licencePending = false
-  var waitingToStart = false
-  var startDay = Double.nan
 
   var isCredentialed: Bool { !credentialDay.isNaN }
 }

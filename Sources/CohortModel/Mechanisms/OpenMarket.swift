@@ -17,8 +17,8 @@ extension CohortDynamics {
       searching.forEachCandidate(
         near: location,
         isCurrent: { entry in
-          current[Int(entry.student)].status == .searching
-            && current[Int(entry.student)].searches == entry.search
+          current[Int(entry.student)].lifecycle.isSearching
+            && current[Int(entry.student)].lifecycle.record.searches == entry.search
         }
       ) { candidates.append($0) }
     }

@@ -56,7 +56,7 @@ extension CohortDynamics {
   /// contingency (a student whose contingent job was rescinded needs the credential before anyone
   /// hires them again).
   func isCandidate(_ index: Int, for site: Int, now: Double) -> Bool {
-    guard students[index].status != .hired,
+    guard students[index].lifecycle.isAvailable,
       students[index].graduationDay - now <= scenario.hiring.lookaheadDays,
       sites[site].location.distanceKm(to: students[index].home)
         <= scenario.students.commuteKm + students[index].relocationWillingnessKm
@@ -64,7 +64,8 @@ extension CohortDynamics {
       return false
     }
     if students[index].isCredentialed { return true }
-    return sites[site].allowsContingentHires && !students[index].rescinded && !students[index].examsExhausted
+    return sites[site].allowsContingentHires && !students[index].lifecycle.record.rescinded
+      && !students[index].examsExhausted
   }
 
   /// A candidate's standing with a manager who knows them: the impression, plus a bonus for a

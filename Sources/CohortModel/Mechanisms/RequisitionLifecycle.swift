@@ -119,7 +119,9 @@ struct RequisitionLifecycle: Equatable {
 
   /// Where the search goes on from; only while searching.
   var searchTier: RequisitionTier {
-    guard case .searching(let from) = state else { preconditionFailure("requisition is not searching: \(state)") }
+    guard case .searching(let from) = state else {
+      preconditionFailure("requisition is not searching: \(state)")
+    }
     return from
   }
 }
@@ -163,7 +165,8 @@ extension RequisitionLifecycle {
 
   /// The Mermaid state diagram MODEL.md shows, generated from `transitions`.
   static var mermaid: String {
-    mermaidDiagram(initial: StateName.approved.rawValue, transitions.map { ($0.from.rawValue, $0.input, $0.to.rawValue) })
+    mermaidDiagram(
+      initial: StateName.approved.rawValue, transitions.map { ($0.from.rawValue, $0.input, $0.to.rawValue) })
   }
 }
 
