@@ -2,15 +2,6 @@ import SimKernel
 
 typealias SimKernelPriority = EventPriority
 
-/// Where a student stands in the path from admission to a job.
-enum StudentStatus: UInt8 {
-  case inProgram
-  /// Graduated, no accepted job: applies to open postings.
-  case searching
-  /// Accepted an offer (started or waiting to start).
-  case hired
-}
-
 /// What one site's staff think of a student: a smoothed average of weekly observations that
 /// fades after the rotation ends. `site` < 0 encodes a hospital system's word-of-mouth
 /// reputation: system s is stored as −(s + 1).
@@ -36,11 +27,9 @@ struct Student {
   var examAbility: Double
   var admissionDay: Double
   var graduationDay: Double
-  var status = StudentStatus.inProgram
-  /// Searches started (a rescinded hire searches again).
-  var searches: Int32 = 0
+  /// Where they are on their path; changed only through its transitions.
+  var lifecycle = StudentLifecycle()
   var weeksOfExperience = 0.0
-  var currentSite: Int32 = -1
   var rotationEnd = 0.0
   var rotationSites: [Int32] = []
   var impressions: [Impression] = []
@@ -49,22 +38,6 @@ struct Student {
   var examAttempts: [Int32] = []
   var credentialDay = Double.nan
   var examsExhausted = false
-  // Offers and the job.
-  var pendingOffers: [Int32] = []
-  var decisionPending = false
-  var jobRequisition: Int32 = -1
-  var jobSite: Int32 = -1
-  var offerDay = Double.nan
-  var offerSource = OfferSource.openMarket
-  var contingent = false
-  var everContingent = false
-  var rescinded = false
-  var relocated = false
-  var relocationKm = Double.nan
-  var licenceDay = Double.nan
-  var licencePending = false
-  var waitingToStart = false
-  var startDay = Double.nan
 
   var isCredentialed: Bool { !credentialDay.isNaN }
 }
@@ -100,11 +73,8 @@ enum RequisitionTier: UInt8, Comparable {
 struct Requisition {
   var site: Int32
   var approvedDay: Double
-  var tier = RequisitionTier.ownSite
-  var filledDay = Double.nan
-  var postings: Int32 = 0
-  /// Day the current offer was made.
-  var offerDay = Double.nan
+  /// Where it is on its path; changed only through its transitions.
+  var lifecycle = RequisitionLifecycle()
   /// Opened by a sonographer moving to another site (a vacancy chain), not by an exit from the
   /// occupation or growth: not one of the BLS openings `openings_per_year` counts.
   var isChain = false
@@ -113,6 +83,7 @@ struct Requisition {
   /// the array position it does not depend on how placement went elsewhere.
   var identity: UInt64 = 0
 
+  var filledDay: Double { lifecycle.filledDay }
   var isFilled: Bool { !filledDay.isNaN }
 }
 
