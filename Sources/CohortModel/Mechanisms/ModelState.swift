@@ -55,6 +55,8 @@ struct Student {
   var jobRequisition: Int32 = -1
   var jobSite: Int32 = -1
   var offerDay = Double.nan
+  /// Day the first offer was accepted (a later acceptance after a rescission keeps it).
+  var firstAcceptedDay = Double.nan
   var offerSource = OfferSource.openMarket
   var contingent = false
   var everContingent = false

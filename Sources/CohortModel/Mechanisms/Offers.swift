@@ -86,7 +86,9 @@ extension CohortDynamics {
       counters.acceptedBySource[OfferSource.allCases.firstIndex(of: source)!] += 1
       if contingent { counters.acceptedContingent += 1 }
       if relocated { counters.acceptedRelocated += 1 }
+      recordAcceptancePlace(student, site: site)
     }
+    if students[student].firstAcceptedDay.isNaN { students[student].firstAcceptedDay = now }
     trace(
       now, "offer_accepted", student: student, site: site,
       "requisition=\(requisition) source=\(source.rawValue) distance_km=\(fixed(distanceKm))")
