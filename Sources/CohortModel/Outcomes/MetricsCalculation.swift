@@ -136,7 +136,8 @@ extension CohortDynamics {
         rescinded: student.rescinded, relocated: student.relocated,
         relocationDistanceKm: known(student.relocationKm),
         credentialDay: known(student.credentialDay), licenceDay: known(student.licenceDay),
-        startDay: known(student.startDay), rotationSites: student.rotationSites.map(Int.init))
+        startDay: known(student.startDay), rotationSites: student.rotationSites.map(Int.init),
+        unwillingToRelocate: student.unwillingToRelocate, leftSearch: student.leftSearch)
     }
   }
 }
