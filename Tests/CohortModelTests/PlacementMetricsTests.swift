@@ -78,7 +78,9 @@ struct PlacementMetricsTests {
     let (result, monitor) = collected(small)
     let horizon = small.horizonDays
     for (window, metric) in [(183.0, Metric.placed6mSeeking), (365.0, .placed12mSeeking)] {
-      let followed = monitor.students.filter { $0.graduationDay.map { $0 >= 0 && $0 + window <= horizon } ?? false }
+      let followed = monitor.students.filter {
+        $0.graduationDay.map { $0 >= 0 && $0 + window <= horizon } ?? false
+      }
       let placed = followed.filter { ($0.startDay ?? .infinity) <= $0.graduationDay! + window }
       let seeking = followed.filter { outcome in
         (outcome.startDay ?? .infinity) <= outcome.graduationDay! + window
@@ -103,7 +105,8 @@ struct PlacementMetricsTests {
     var small = smallScenario()
     small.students.relocationWillingnessKm = .constant(value: 500)
     let runs = metrics(of: small, replications: 4)
-    #expect(runs.allSatisfy { $0[.placed6mSeeking] == $0[.placed6m] && $0[.placed12mSeeking] == $0[.placed12m] })
+    #expect(
+      runs.allSatisfy { $0[.placed6mSeeking] == $0[.placed6m] && $0[.placed12mSeeking] == $0[.placed12m] })
   }
 
   @Test("offer at graduation counts graduates whose first acceptance is on or before their graduation day")
@@ -111,7 +114,8 @@ struct PlacementMetricsTests {
     let small = smallScenario()
     let (result, monitor) = collected(small)
     var firstAcceptance: [Int: Double] = [:]
-    for record in monitor.traces where record.event == "offer_accepted" && firstAcceptance[record.student] == nil {
+    for record in monitor.traces
+    where record.event == "offer_accepted" && firstAcceptance[record.student] == nil {
       firstAcceptance[record.student] = record.time
     }
     let graduates = monitor.students.filter { $0.graduationDay.map { $0 >= 0 } ?? false }
@@ -160,7 +164,8 @@ struct PlacementMetricsTests {
     #expect(attempts["SPI"]! > 20 && attempts["specialty"]! > 20)
     #expect(result.metrics[.spiFirstAttemptPass] == Double(passes["SPI"]!) / Double(attempts["SPI"]!))
     #expect(
-      result.metrics[.specialtyFirstAttemptPass] == Double(passes["specialty"]!) / Double(attempts["specialty"]!))
+      result.metrics[.specialtyFirstAttemptPass] == Double(passes["specialty"]!)
+        / Double(attempts["specialty"]!))
   }
 
   @Test("exams of a pathway without an SPI count towards neither pass rate")

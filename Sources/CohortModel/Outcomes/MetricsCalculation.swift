@@ -114,7 +114,8 @@ extension CohortDynamics {
   private func firstYearQuitShare(at horizon: Double) -> Double {
     var hires = 0
     var quit = 0
-    for student in students where student.startDay >= 0 && student.startDay + Self.twelveMonthsDays <= horizon {
+    for student in students where student.startDay >= 0 {
+      guard student.startDay + Self.twelveMonthsDays <= horizon else { continue }
       hires += 1
       if student.firstJobLeftDay <= student.startDay + Self.twelveMonthsDays { quit += 1 }
     }

@@ -179,7 +179,8 @@ public enum OutputSchema {
             + "(pandas reads an empty field as missing)"),
         ColumnSchema(
           "unwilling_to_relocate", .logical,
-          "will not move at all for a job (relocation willingness 0 km): left out of placed_*_seeking when not placed"),
+          "will not move at all for a job (relocation willingness 0 km): left out of placed_*_seeking when not placed"
+        ),
         ColumnSchema(
           "left_search", .logical,
           "stopped looking for work (nobody does yet): left out of placed_*_seeking when not placed"),
