@@ -119,7 +119,8 @@ import Testing
 
   static func job(licence: Bool) -> Lifecycle.Job {
     Lifecycle.Job(
-      requisition: 7, site: 2, source: .ownSite, offerDay: 100, relocationKm: nil, requiresLicence: licence)
+      requisition: 7, site: 2, source: .ownSite, offerDay: 100, acceptedDay: 101, relocationKm: nil,
+      requiresLicence: licence)
   }
 
   /// One lifecycle in each path state, reached through legal inputs only.

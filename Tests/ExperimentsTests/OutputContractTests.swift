@@ -14,7 +14,9 @@ struct OutputContractTests {
     "rescinded_rate", "relocated_rate",
     "openings_per_year", "chain_openings_per_year", "positions_growth", "time_to_fill_days_mean",
     "unfilled_openings_share", "graduates",
-    "rotations_unplaced_share",
+    "rotations_unplaced_share", "hired_at_rotation_site", "hired_in_rotation_system", "placed_6m_seeking",
+    "placed_12m_seeking", "offer_at_graduation", "retention", "spi_first_attempt_pass",
+    "specialty_first_attempt_pass", "new_hire_first_year_quit",
   ]
 
   static let headers: [(OutputFile, [String])] = [
@@ -30,6 +32,7 @@ struct OutputContractTests {
         "strategy", "replication", "student", "program", "intake_year", "graduation_day",
         "days_from_graduation_to_offer", "offer_source", "offer_site", "contingent", "rescinded", "relocated",
         "relocation_distance_km", "credential_day", "licence_day", "start_day", "rotation_sites",
+        "unwilling_to_relocate", "left_search",
       ]
     ),
     (.trace, ["time", "event", "student", "site", "detail"]),

@@ -176,6 +176,12 @@ struct ModelCounters {
   var acceptedRelocated = 0
   var rotationSlots = 0
   var rotationSlotsUnplaced = 0
+  /// Where accepted offers were, by place (see `recordAcceptancePlace`).
+  var acceptedAtRotationSite = 0
+  var acceptedInRotationSystem = 0
+  /// First attempts in the run and their passes, by exam kind (see `recordExamAttempt`).
+  var firstAttempts = [Int](repeating: 0, count: ExamKind.allCases.count)
+  var firstAttemptPasses = [Int](repeating: 0, count: ExamKind.allCases.count)
 }
 
 /// Collects trace lines during one replication (confined to that replication's thread).

@@ -40,6 +40,7 @@ extension CohortDynamics {
     let passed = withStudentStream(student, Draws.examAttempt, occurrence: number << 32 | attempt) {
       $0.chance(probability)
     }
+    recordExamAttempt(exam, of: pathway, attempt: attempt, passed: passed, at: simulation.now)
     trace(
       simulation.now, passed ? "exam_pass" : "exam_fail", student: student, "\(exam.name) attempt=\(attempt)")
     if passed {

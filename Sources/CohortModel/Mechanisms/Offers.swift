@@ -81,6 +81,7 @@ extension CohortDynamics {
       counters.acceptedBySource[OfferSource.allCases.firstIndex(of: source)!] += 1
       if contingent { counters.acceptedContingent += 1 }
       if relocated { counters.acceptedRelocated += 1 }
+      recordAcceptancePlace(student, site: site)
     }
     trace(
       now, "offer_accepted", student: student, site: site,
@@ -93,6 +94,7 @@ extension CohortDynamics {
     let deadline = plannedStart + scenario.hiring.contingentWindowDays
     let job = StudentLifecycle.Job(
       requisition: Int32(requisition), site: Int32(site), source: source, offerDay: offerDay,
+      acceptedDay: now,
       relocationKm: relocated ? distanceKm : nil, requiresLicence: sites[site].requiresLicence)
     let next = students[student].lifecycle.apply(.accept(job: job, deadline: contingent ? deadline : nil))
     simulation.schedule(.jobStarts(student: Int32(student)), at: plannedStart)

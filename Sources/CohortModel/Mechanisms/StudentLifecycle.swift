@@ -14,6 +14,8 @@ struct StudentLifecycle: Equatable {
     var site: Int32
     var source: OfferSource
     var offerDay: Double
+    /// Day the offer was accepted.
+    var acceptedDay: Double
     /// Distance moved for the job; nil when it is within commuting distance.
     var relocationKm: Double?
     var requiresLicence: Bool
@@ -86,12 +88,15 @@ struct StudentLifecycle: Equatable {
     var rescinded = false
     var licenceAppliedDay = Double.nan
     var licenceDay = Double.nan
+    /// Day the first offer was accepted; a later acceptance after a rescission keeps it.
+    var firstAcceptedDay = Double.nan
 
     static func == (lhs: Record, rhs: Record) -> Bool {
       lhs.searches == rhs.searches && lhs.everContingent == rhs.everContingent
         && lhs.rescinded == rhs.rescinded
         && lhs.licenceAppliedDay.bitPattern == rhs.licenceAppliedDay.bitPattern
         && lhs.licenceDay.bitPattern == rhs.licenceDay.bitPattern
+        && lhs.firstAcceptedDay.bitPattern == rhs.firstAcceptedDay.bitPattern
     }
   }
 
@@ -140,6 +145,7 @@ struct StudentLifecycle: Equatable {
       next.state = graduated ? .searching : .enrolled
       action = .none
     case (.offerPending, .accept(let job, let deadline)):
+      if next.record.firstAcceptedDay.isNaN { next.record.firstAcceptedDay = job.acceptedDay }
       if let deadline {
         next.state = .hiredContingent(job: job, deadline: deadline, stage: .beforeStart)
         next.record.everContingent = true

@@ -23,6 +23,15 @@ public enum Metric: String, CaseIterable, Sendable, Codable {
   case unfilledOpeningsShare = "unfilled_openings_share"
   case graduates = "graduates"
   case studentsUnplacedRotations = "rotations_unplaced_share"
+  case hiredAtRotationSite = "hired_at_rotation_site"
+  case hiredInRotationSystem = "hired_in_rotation_system"
+  case placed6mSeeking = "placed_6m_seeking"
+  case placed12mSeeking = "placed_12m_seeking"
+  case offerAtGraduation = "offer_at_graduation"
+  case retention = "retention"
+  case spiFirstAttemptPass = "spi_first_attempt_pass"
+  case specialtyFirstAttemptPass = "specialty_first_attempt_pass"
+  case newHireFirstYearQuit = "new_hire_first_year_quit"
 
   /// What the figure means, in one or two sentences.
   public var definition: String {
@@ -65,6 +74,24 @@ public enum Metric: String, CaseIterable, Sendable, Codable {
       "Students who graduated during the run."
     case .studentsUnplacedRotations:
       "Share of rotation slots starting from day 0 for which no site had room within the program's placement radius."
+    case .hiredAtRotationSite:
+      "Accepted offers at a site where the student had rotated by then ÷ accepted offers (from day 0, as the offer_* shares): counted by place whatever the tier, so an open-market hire at a former rotation site counts."
+    case .hiredInRotationSystem:
+      "Accepted offers at a rotation site or at any site of a hospital system the student rotated in ÷ accepted offers (from day 0); independent sites count only as rotation sites."
+    case .placed6mSeeking:
+      "Placement as JRCERT and JRC-DMS count it: graduates placed within 183 days ÷ graduates with 183 days of follow-up, less those not placed by then who will not relocate at all (relocation willingness 0 km) or who left the search (nobody does yet). Withdrawn students are not graduates."
+    case .placed12mSeeking:
+      "As placed_6m_seeking, within 365 days of graduating and over graduates with 365 days of follow-up."
+    case .offerAtGraduation:
+      "Graduates who had accepted an offer on or before their graduation day ÷ graduates (graduating from day 0 to the horizon)."
+    case .retention:
+      "Graduates ÷ admitted students, over cohorts whose scheduled graduation falls from day 0 to the horizon (1 until students withdraw)."
+    case .spiFirstAttemptPass:
+      "Passed first attempts ÷ first attempts at the SPI (the exam named SPI), over first attempts sat from day 0 to the horizon."
+    case .specialtyFirstAttemptPass:
+      "As spi_first_attempt_pass, for the other exams of pathways that have an SPI (ARDMS specialty exams); ARRT and CCI exams count towards neither."
+    case .newHireFirstYearQuit:
+      "Graduates who left their first job within 365 days of starting ÷ graduates who started one from day 0 with 365 days of follow-up (0 until new hires leave; NaN without such hires)."
     }
   }
 }

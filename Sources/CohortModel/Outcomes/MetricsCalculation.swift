@@ -12,25 +12,37 @@ extension CohortDynamics {
     var followed12 = 0
     var placed12 = 0
     var credentialed12 = 0
+    var notSeeking6 = 0
+    var notSeeking12 = 0
+    var offeredByGraduation = 0
     var daysToOffer: [Double] = []
     var waits: [CumulativeIncidence.Ending] = []
     for index in students.indices {
       let student = students[index]
       let graduation = student.graduationDay
-      guard graduation >= 0 && graduation <= horizon else { continue }
+      guard graduation >= 0 && graduation <= horizon && !student.withdrew else { continue }
       if let wait = CumulativeIncidence.offerWait(
-        graduationDay: graduation, daysToOffer: student.offerDay - graduation, horizon: horizon)
+        graduationDay: graduation, daysToOffer: student.lifecycle.offerDay - graduation, horizon: horizon)
       {
         waits.append(wait)
       }
       graduates += 1
+      if student.lifecycle.record.firstAcceptedDay <= graduation { offeredByGraduation += 1 }
       if graduation + Self.sixMonthsDays <= horizon {
         followed6 += 1
-        if student.lifecycle.startDay <= graduation + Self.sixMonthsDays { placed6 += 1 }
+        if student.lifecycle.startDay <= graduation + Self.sixMonthsDays {
+          placed6 += 1
+        } else if student.isNotSeeking {
+          notSeeking6 += 1
+        }
       }
       if graduation + Self.twelveMonthsDays <= horizon {
         followed12 += 1
-        if student.lifecycle.startDay <= graduation + Self.twelveMonthsDays { placed12 += 1 }
+        if student.lifecycle.startDay <= graduation + Self.twelveMonthsDays {
+          placed12 += 1
+        } else if student.isNotSeeking {
+          notSeeking12 += 1
+        }
         if student.credentialDay <= graduation + Self.twelveMonthsDays { credentialed12 += 1 }
         let offerDay = student.lifecycle.offerDay
         if !offerDay.isNaN { daysToOffer.append(offerDay - graduation) }
@@ -40,6 +52,11 @@ extension CohortDynamics {
     metrics[.placed6m] = share(placed6, of: followed6)
     metrics[.placed12m] = share(placed12, of: followed12)
     metrics[.credentialed12m] = share(credentialed12, of: followed12)
+    metrics[.placed6mSeeking] = share(placed6, of: followed6 - notSeeking6)
+    metrics[.placed12mSeeking] = share(placed12, of: followed12 - notSeeking12)
+    metrics[.offerAtGraduation] = share(offeredByGraduation, of: graduates)
+    metrics[.retention] = retention(at: horizon)
+    metrics[.newHireFirstYearQuit] = firstYearQuitShare(at: horizon)
     let accepted = counters.acceptedBySource.reduce(0, +)
     for (source, metric) in zip(
       OfferSource.allCases, [Metric.offerOwnSite, .offerSameSystem, .offerRecommendation, .offerOpenMarket])
@@ -52,6 +69,12 @@ extension CohortDynamics {
     metrics[.contingentRate] = share(counters.acceptedContingent, of: accepted)
     metrics[.rescindedRate] = share(counters.rescinded, of: counters.acceptedContingent)
     metrics[.relocatedRate] = share(counters.acceptedRelocated, of: accepted)
+    metrics[.hiredAtRotationSite] = share(counters.acceptedAtRotationSite, of: accepted)
+    metrics[.hiredInRotationSystem] = share(counters.acceptedInRotationSystem, of: accepted)
+    for (kind, metric) in zip(ExamKind.allCases, [Metric.spiFirstAttemptPass, .specialtyFirstAttemptPass]) {
+      let index = ExamKind.allCases.firstIndex(of: kind)!
+      metrics[metric] = share(counters.firstAttemptPasses[index], of: counters.firstAttempts[index])
+    }
 
     var opened = 0
     var occupationalOpenings = 0
@@ -79,6 +102,35 @@ extension CohortDynamics {
     return metrics
   }
 
+  /// Graduates ÷ admitted over the cohorts whose scheduled graduation is in [0, horizon].
+  private func retention(at horizon: Double) -> Double {
+    var admitted = 0
+    var graduated = 0
+    for cohort in cohorts where cohort.studentCount > 0 {
+      let program = world.programs[Int(cohort.program)]
+      let graduation = cohort.admissionDay + program.lengthMonths * Self.daysPerMonth
+      guard graduation >= 0 && graduation <= horizon else { continue }
+      let members = students[cohort.firstStudent..<cohort.firstStudent + cohort.studentCount]
+      admitted += members.count
+      graduated += members.filter { !$0.withdrew }.count
+    }
+    return share(graduated, of: admitted)
+  }
+
+  /// Of the graduates who started a job from day 0 with a year of follow-up, the share who left
+  /// it within the year.
+  private func firstYearQuitShare(at horizon: Double) -> Double {
+    var hires = 0
+    var quit = 0
+    for student in students where student.lifecycle.startDay >= 0 {
+      let startDay = student.lifecycle.startDay
+      guard startDay + Self.twelveMonthsDays <= horizon else { continue }
+      hires += 1
+      if student.firstJobLeftDay <= startDay + Self.twelveMonthsDays { quit += 1 }
+    }
+    return share(quit, of: hires)
+  }
+
   /// Every student's outcome, in student order.
   func studentOutcomes() -> [StudentOutcome] {
     students.indices.map { index in
@@ -96,7 +148,8 @@ extension CohortDynamics {
         rescinded: lifecycle.record.rescinded, relocated: job?.relocationKm != nil,
         relocationDistanceKm: job?.relocationKm,
         credentialDay: known(student.credentialDay), licenceDay: known(lifecycle.record.licenceDay),
-        startDay: known(lifecycle.startDay), rotationSites: student.rotationSites.map(Int.init))
+        startDay: known(lifecycle.startDay), rotationSites: student.rotationSites.map(Int.init),
+        unwillingToRelocate: student.unwillingToRelocate, leftSearch: student.leftSearch)
     }
   }
 }

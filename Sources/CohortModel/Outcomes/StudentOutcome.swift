@@ -25,13 +25,19 @@ public struct StudentOutcome: Sendable, Equatable {
   public var licenceDay: Double?
   public var startDay: Double?
   public var rotationSites: [Int]
+  /// Will not move at all for a job (relocation willingness 0 km): left out of the
+  /// placed_*_seeking denominators when not placed in the window.
+  public var unwillingToRelocate: Bool
+  /// Stopped looking for work (nobody does yet): left out of the placed_*_seeking denominators
+  /// when not placed in the window.
+  public var leftSearch: Bool
 
   public init(
     student: Int, program: String, intakeYear: Int, graduationDay: Double?,
     daysFromGraduationToOffer: Double?,
     offerSource: OfferSource?, offerSite: Int?, contingent: Bool, rescinded: Bool, relocated: Bool,
     relocationDistanceKm: Double?, credentialDay: Double?, licenceDay: Double?, startDay: Double?,
-    rotationSites: [Int]
+    rotationSites: [Int], unwillingToRelocate: Bool = false, leftSearch: Bool = false
   ) {
     self.student = student
     self.program = program
@@ -48,5 +54,7 @@ public struct StudentOutcome: Sendable, Equatable {
     self.licenceDay = licenceDay
     self.startDay = startDay
     self.rotationSites = rotationSites
+    self.unwillingToRelocate = unwillingToRelocate
+    self.leftSearch = leftSearch
   }
 }

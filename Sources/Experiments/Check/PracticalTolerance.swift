@@ -5,8 +5,10 @@ import CohortModel
 /// only when the difference is both significant and larger than `threshold`.
 ///
 /// - Shares (placed_*, credentialed_12m, the offer_* shares, the *_rate and *_share figures,
-///   positions_growth): 0.01 absolute, one percentage point.
-/// - Days (days_to_offer_median, days_to_offer_km_median, time_to_fill_days_mean): 2% of the baseline mean, at least one
+///   positions_growth, hired_*, retention, the first-attempt pass rates, new_hire_first_year_quit): 0.01
+///   absolute, one percentage point.
+/// - Days (days_to_offer_median, days_to_offer_km_median, time_to_fill_days_mean): 2% of the baseline
+///   mean, at least one
 ///   day.
 /// - Counts (openings_per_year, chain_openings_per_year, graduates): 2% of the baseline mean.
 public struct PracticalTolerance: Sendable, Equatable {
@@ -36,7 +38,9 @@ public struct PracticalTolerance: Sendable, Equatable {
     case .placed6m, .placed12m, .credentialed12m, .offerOwnSite, .offerSameSystem, .offerRecommendation,
       .offerOpenMarket, .contingentRate, .rescindedRate, .relocatedRate, .positionsGrowth,
       .unfilledOpeningsShare,
-      .studentsUnplacedRotations:
+      .studentsUnplacedRotations, .hiredAtRotationSite, .hiredInRotationSystem, .placed6mSeeking,
+      .placed12mSeeking, .offerAtGraduation, .retention, .spiFirstAttemptPass, .specialtyFirstAttemptPass,
+      .newHireFirstYearQuit:
       PracticalTolerance(absolute: 0.01, relative: 0)
     }
   }

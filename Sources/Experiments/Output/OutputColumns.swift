@@ -114,6 +114,7 @@ public enum OutputColumns {
       CSVFormat.number(outcome.relocationDistanceKm), CSVFormat.number(outcome.credentialDay),
       CSVFormat.number(outcome.licenceDay), CSVFormat.number(outcome.startDay),
       CSVFormat.text(outcome.rotationSites.map { siteNames[$0] }.joined(separator: ";")),
+      CSVFormat.boolean(outcome.unwillingToRelocate), CSVFormat.boolean(outcome.leftSearch),
     ]
   }
 

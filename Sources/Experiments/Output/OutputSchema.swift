@@ -251,6 +251,13 @@ public enum OutputSchema {
           "rotation_sites", .character, missing: true,
           "names of the sites of the student's rotations, in order, separated by ';'; empty when none was placed "
             + "(pandas reads an empty field as missing)"),
+        ColumnSchema(
+          "unwilling_to_relocate", .logical,
+          "will not move at all for a job (relocation willingness 0 km): left out of placed_*_seeking when not placed"
+        ),
+        ColumnSchema(
+          "left_search", .logical,
+          "stopped looking for work (nobody does yet): left out of placed_*_seeking when not placed"),
       ])
   }
 
