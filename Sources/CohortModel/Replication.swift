@@ -37,6 +37,9 @@ public enum Replication {
     if monitor.wantsStudents {
       for outcome in model.studentOutcomes() { monitor.student(outcome) }
     }
+    if monitor.wantsRequisitions {
+      monitor.requisitions(model.requisitionOutcomes(horizon: scenario.horizonDays))
+    }
     return ReplicationResult(metrics: metrics, executedEvents: simulation.executedEvents)
   }
 }

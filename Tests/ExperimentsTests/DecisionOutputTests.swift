@@ -192,6 +192,21 @@ struct DecisionOutputTests {
     #expect(Self.timeline(out, "unfilled_openings_at_year_end") == [2024: 2, 2025: 1, 2026: 1])
   }
 
+  @Test(
+    "the cohort model reports its requisitions: timeline.csv has openings, outside hires and unfilled openings"
+  )
+  func cohortModelReportsRequisitions() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let plan = try tinyPlan(in: directory, replications: 3)
+    _ = try completedReport(ExperimentRunner(plan: plan))
+    let metrics = Set(
+      records(plan.outputDirectory, .timeline).dropFirst().map { $0.split(separator: ",")[2] })
+    for name in ["openings", "outside_hires", "unfilled_openings_at_year_end"] {
+      #expect(metrics.contains(Substring(name)), "timeline.csv has no \(name) rows")
+    }
+  }
+
   @Test("without requisitions from the model the timeline has no requisition rows")
   func noRequisitionRowsWithoutReports() throws {
     let directory = temporaryDirectory()

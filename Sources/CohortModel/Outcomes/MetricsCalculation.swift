@@ -152,6 +152,23 @@ extension CohortDynamics {
         unwillingToRelocate: student.unwillingToRelocate, leftSearch: student.leftSearch)
     }
   }
+
+  /// Every requisition approved from day 0 to the horizon, in approval order: where, when, whether
+  /// a vacancy chain opened it, and who filled it by the horizon (a student or graduate of a
+  /// modelled program, or an outside hire), for the per-year timeline.
+  func requisitionOutcomes(horizon: Double) -> [RequisitionOutcome] {
+    requisitions.filter { $0.approvedDay >= 0 && $0.approvedDay <= horizon }.map { requisition in
+      let filledBy: RequisitionOutcome.Filler? =
+        switch requisition.lifecycle.state {
+        case .filled(let student, let day) where day <= horizon: student == nil ? .outsideHire : .student
+        default: nil
+        }
+      return RequisitionOutcome(
+        site: Int(requisition.site), approvedDay: requisition.approvedDay, isChain: requisition.isChain,
+        filledDay: filledBy == nil ? nil : requisition.filledDay, filledBy: filledBy)
+    }
+  }
+
 }
 
 func share(_ part: Int, of whole: Int) -> Double { whole > 0 ? Double(part) / Double(whole) : .nan }
