@@ -64,5 +64,6 @@ extension CohortDynamics {
     students[student].contingent = false
     trace(simulation.now, "credential", student: student)
     if students[student].status == .hired { applyForLicenceIfNeeded(student, &simulation) }
+    reviewHolds(for: student, &simulation)
   }
 }

@@ -33,12 +33,17 @@ struct Student {
   var composure: Double
   var relationshipBuilding: Double
   var relocationWillingnessKm: Double
+  /// Will not move for a job at all (`students.unwillingToRelocateShare`).
+  var unwillingToRelocate = false
   var examAbility: Double
   var admissionDay: Double
   var graduationDay: Double
   var status = StudentStatus.inProgram
-  /// Searches started (a rescinded hire searches again).
+  /// Searches started (a rescinded hire searches again; a final-term student's early applying
+  /// is a search of its own).
   var searches: Int32 = 0
+  /// In the final term and applying to public postings (`hiring.finalTermApplyDays`).
+  var applyingEarly = false
   var weeksOfExperience = 0.0
   var currentSite: Int32 = -1
   var rotationEnd = 0.0
@@ -112,6 +117,16 @@ struct Requisition {
   /// growth requisition, derived from the requisition that caused it for a vacancy chain. Unlike
   /// the array position it does not depend on how placement went elsewhere.
   var identity: UInt64 = 0
+  /// Students already offered (or told to apply to) this requisition: not tried again.
+  var tried: [Int32] = []
+  /// Known candidates tried at the current tier (`hiring.knownCandidatesPerTier`).
+  var triedAtTier: Int32 = 0
+  /// The student the requisition is held for, or -1 (`hiring.holdWindowDays`).
+  var heldFor: Int32 = -1
+  /// Last day of the hold.
+  var holdUntil = Double.nan
+  /// A requisition is held at most once.
+  var wasHeld = false
 
   var isFilled: Bool { !filledDay.isNaN }
 }

@@ -14,9 +14,15 @@ extension CohortDynamics {
     }
   }
 
-  /// The requisition goes to its next tier (a public posting stays public: it is reposted).
+  /// After a known candidate declines or drops out, the next-best known candidate at the same
+  /// tier is tried, up to `knownCandidatesPerTier`; then the requisition goes to its next tier
+  /// (a public posting stays public: it is reposted).
   mutating func moveOn(_ requisition: Int, _ simulation: inout Simulation<CohortEvent>) {
-    requisitions[requisition].tier = requisitions[requisition].tier.next
+    let tier = requisitions[requisition].tier
+    if tier == .openMarket || requisitions[requisition].triedAtTier >= scenario.hiring.knownCandidatesPerTier {
+      requisitions[requisition].tier = tier.next
+      requisitions[requisition].triedAtTier = 0
+    }
     advance(requisition, &simulation)
   }
 
@@ -44,7 +50,7 @@ extension CohortDynamics {
     let offers = students[student].pendingOffers
     students[student].pendingOffers = []
     let home = students[student].home
-    let reach = scenario.students.commuteKm + students[student].relocationWillingnessKm
+    let reach = reachKm(student, now: simulation.now)
     var chosen: (distance: Double, requisition: Int)?
     if students[student].status != .hired {
       for raw in offers {
@@ -82,6 +88,7 @@ extension CohortDynamics {
     students[student].everContingent = students[student].everContingent || contingent
     students[student].relocated = relocated
     students[student].relocationKm = relocated ? distanceKm : .nan
+    reviewHolds(for: student, &simulation)
     if now >= 0 {
       counters.acceptedBySource[OfferSource.allCases.firstIndex(of: source)!] += 1
       if contingent { counters.acceptedContingent += 1 }
@@ -140,6 +147,7 @@ extension CohortDynamics {
     startSearching(student)
     requisitions[requisition].filledDay = .nan
     requisitions[requisition].tier = .ownSite
+    requisitions[requisition].triedAtTier = 0
     advance(requisition, &simulation)
   }
 }

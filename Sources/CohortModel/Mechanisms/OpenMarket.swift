@@ -16,10 +16,7 @@ extension CohortDynamics {
       let current = students
       searching.forEachCandidate(
         near: location,
-        isCurrent: { entry in
-          current[Int(entry.student)].status == .searching
-            && current[Int(entry.student)].searches == entry.search
-        }
+        isCurrent: { entry in Self.isApplying(current[Int(entry.student)], search: entry.search) }
       ) { candidates.append($0) }
     }
     for raw in candidates {
@@ -36,8 +33,9 @@ extension CohortDynamics {
       }
       guard applies else { continue }
       applicants += 1
+      let interview = observedQuality(index) + students[index].composure + noise
       let score =
-        observedQuality(index) + students[index].composure + noise
+        postingScore(interview: interview, of: index, at: site, now: now)
         + (students[index].isCredentialed ? hiring.credentialBonus : 0)
       if best == nil || score > best!.score { best = (score, index) }
     }

@@ -17,10 +17,12 @@ extension CohortDynamics {
     while true {
       let tier = requisitions[index].tier
       let candidate: Int?
+      let tried = requisitions[index].tried
       switch tier {
-      case .ownSite: candidate = bestOwnStudent(for: site, now: simulation.now)
-      case .sameSystem: candidate = bestHeardOfInSystem(for: site, now: simulation.now)
-      case .recommendation: candidate = bestRecommended(for: index, at: site, now: simulation.now)
+      case .ownSite: candidate = bestOwnStudent(for: site, now: simulation.now, excluding: tried)
+      case .sameSystem: candidate = bestHeardOfInSystem(for: site, now: simulation.now, excluding: tried)
+      case .recommendation:
+        candidate = bestRecommended(for: index, at: site, now: simulation.now, excluding: tried)
       case .openMarket:
         requisitions[index].postings += 1
         let postingDays = scenario.hiring.postingDays
@@ -36,18 +38,29 @@ extension CohortDynamics {
         return
       }
       if let student = candidate {
-        let insideOfferDays = scenario.hiring.insideOfferDays
-        let days = withRequisitionStream(
-          index, Draws.insideOfferDelay, occurrence: Int(tier.rawValue) << 32 | (student + 1)
-        ) { insideOfferDays.sample(&$0) }
-        let event =
-          tier == .ownSite ? "told_to_apply" : tier == .sameSystem ? "system_referral" : "recommended"
-        trace(simulation.now, event, student: student, site: site, "requisition=\(index)")
-        simulation.schedule(.insideOffer(requisition: Int32(index), student: Int32(student)), after: days)
+        tell(student, about: index, &simulation)
         return
       }
+      if holdForKnownStudent(index, &simulation) { return }
       requisitions[index].tier = tier.next
+      requisitions[index].triedAtTier = 0
     }
+  }
+
+  /// The known candidate `student` is told about requisition `index` at its current tier; the
+  /// inside offer follows after `insideOfferDays`.
+  mutating func tell(_ student: Int, about index: Int, _ simulation: inout Simulation<CohortEvent>) {
+    let tier = requisitions[index].tier
+    requisitions[index].tried.append(Int32(student))
+    requisitions[index].triedAtTier += 1
+    let insideOfferDays = scenario.hiring.insideOfferDays
+    let days = withRequisitionStream(
+      index, Draws.insideOfferDelay, occurrence: Int(tier.rawValue) << 32 | (student + 1)
+    ) { insideOfferDays.sample(&$0) }
+    let event =
+      tier == .ownSite ? "told_to_apply" : tier == .sameSystem ? "system_referral" : "recommended"
+    trace(simulation.now, event, student: student, site: Int(requisitions[index].site), "requisition=\(index)")
+    simulation.schedule(.insideOffer(requisition: Int32(index), student: Int32(student)), after: days)
   }
 
   /// Whether the site could hire the student now: not already hired, close enough to
@@ -58,8 +71,7 @@ extension CohortDynamics {
   func isCandidate(_ index: Int, for site: Int, now: Double) -> Bool {
     guard students[index].status != .hired,
       students[index].graduationDay - now <= scenario.hiring.lookaheadDays,
-      sites[site].location.distanceKm(to: students[index].home)
-        <= scenario.students.commuteKm + students[index].relocationWillingnessKm
+      sites[site].location.distanceKm(to: students[index].home) <= reachKm(index, now: now)
     else {
       return false
     }
@@ -81,11 +93,12 @@ extension CohortDynamics {
     return entry.active || now - entry.lastDay <= scenario.hiring.recentStudentDays
   }
 
-  /// The best current or recent student of the site whose impression is strong.
-  func bestOwnStudent(for site: Int, now: Double) -> Int? {
+  /// The best current or recent student of the site whose impression is strong, among those
+  /// not already tried for this requisition.
+  func bestOwnStudent(for site: Int, now: Double, excluding tried: [Int32] = []) -> Int? {
     var best: (score: Double, student: Int)?
     let threshold = scenario.hiring.strongImpressionThreshold
-    for raw in siteHistory[site] {
+    for raw in siteHistory[site] where !tried.contains(raw) {
       let index = Int(raw)
       guard isCandidate(index, for: site, now: now), isRecent(index, at: site, now: now),
         let seen = impression(of: index, key: Int32(site), now: now), seen > threshold
@@ -97,12 +110,12 @@ extension CohortDynamics {
   }
 
   /// The best student the site's hospital system has heard well of.
-  func bestHeardOfInSystem(for site: Int, now: Double) -> Int? {
+  func bestHeardOfInSystem(for site: Int, now: Double, excluding tried: [Int32] = []) -> Int? {
     let system = sites[site].system
     guard system >= 0 else { return nil }
     var best: (score: Double, student: Int)?
     let key = Self.systemKey(system)
-    for raw in systemHeard[system] {
+    for raw in systemHeard[system] where !tried.contains(raw) {
       let index = Int(raw)
       guard isCandidate(index, for: site, now: now), let heard = impression(of: index, key: key, now: now),
         heard > scenario.hiring.strongImpressionThreshold
