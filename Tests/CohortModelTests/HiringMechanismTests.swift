@@ -103,13 +103,15 @@ struct HiringMechanismTests {
     var count = 0
     for replication in 0..<3 {
       let (_, monitor) = collected(scenario, replication: replication)
-      let graduation = Dictionary(uniqueKeysWithValues: monitor.students.map { ($0.student, $0.graduationDay) })
-      count += monitor.traces.filter { record in
-        guard record.event == "posting_closed", record.student >= 0,
-          let day = graduation[record.student] ?? nil
-        else { return false }
-        return record.time < day
-      }.count
+      let graduation = Dictionary(
+        uniqueKeysWithValues: monitor.students.map { ($0.student, $0.graduationDay) })
+      count +=
+        monitor.traces.filter { record in
+          guard record.event == "posting_closed", record.student >= 0,
+            let day = graduation[record.student] ?? nil
+          else { return false }
+          return record.time < day
+        }.count
     }
     return count
   }
@@ -188,7 +190,8 @@ struct HiringMechanismTests {
         relocated += 1
         // Accepted at the decision, decisionDays after the offer.
         let months = (outcome.daysFromGraduationToOffer! + scenario.hiring.decisionDays) / (365.25 / 12)
-        #expect(outcome.relocationDistanceKm! <= 30 + 50 * max(0, months) + 1e-9, "student \(outcome.student)")
+        #expect(
+          outcome.relocationDistanceKm! <= 30 + 50 * max(0, months) + 1e-9, "student \(outcome.student)")
       }
     }
     #expect(relocated > 0)

@@ -19,7 +19,8 @@ extension CohortDynamics {
   /// (a public posting stays public: it is reposted).
   mutating func moveOn(_ requisition: Int, _ simulation: inout Simulation<CohortEvent>) {
     let tier = requisitions[requisition].tier
-    if tier == .openMarket || requisitions[requisition].triedAtTier >= scenario.hiring.knownCandidatesPerTier {
+    if tier == .openMarket || requisitions[requisition].triedAtTier >= scenario.hiring.knownCandidatesPerTier
+    {
       requisitions[requisition].tier = tier.next
       requisitions[requisition].triedAtTier = 0
     }

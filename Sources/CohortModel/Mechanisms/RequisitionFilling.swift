@@ -59,7 +59,8 @@ extension CohortDynamics {
     ) { insideOfferDays.sample(&$0) }
     let event =
       tier == .ownSite ? "told_to_apply" : tier == .sameSystem ? "system_referral" : "recommended"
-    trace(simulation.now, event, student: student, site: Int(requisitions[index].site), "requisition=\(index)")
+    trace(
+      simulation.now, event, student: student, site: Int(requisitions[index].site), "requisition=\(index)")
     simulation.schedule(.insideOffer(requisition: Int32(index), student: Int32(student)), after: days)
   }
 
