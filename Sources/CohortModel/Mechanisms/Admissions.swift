@@ -94,7 +94,8 @@ extension CohortDynamics {
 
   mutating func graduate(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
     trace(simulation.now, "graduated", student: index)
-    guard students[index].status == .inProgram else { return }
-    startSearching(index)
+    if case .startSearching(let search) = students[index].lifecycle.apply(.graduate) {
+      startSearching(index, search: search)
+    }
   }
 }

@@ -109,13 +109,9 @@ struct CohortDynamics: EventHandler, ~Copyable {
       TraceRecord(time: time, event: event, student: student, site: site, detail: detail()))
   }
 
-  /// Puts a graduate on the open market.
-  mutating func startSearching(_ index: Int) {
-    students[index].status = .searching
-    students[index].searches += 1
-    let reach = indexedReachKm(index)
-    searching.insert(
-      Int32(index), search: students[index].searches, home: students[index].home, reachKm: reach)
+  /// Puts a graduate on the open market as their `search`th search (the lifecycle counts them).
+  mutating func startSearching(_ index: Int, search: Int32) {
+    searching.insert(Int32(index), search: search, home: students[index].home, reachKm: indexedReachKm(index))
   }
 
   /// Draws from a site's budget-review stream (freeze, growth): one pair per site per period.

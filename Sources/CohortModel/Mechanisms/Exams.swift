@@ -61,9 +61,10 @@ extension CohortDynamics {
 
   private mutating func earnCredential(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
     students[student].credentialDay = simulation.now
-    students[student].contingent = false
     trace(simulation.now, "credential", student: student)
-    if students[student].status == .hired { applyForLicenceIfNeeded(student, &simulation) }
+    if students[student].lifecycle.apply(.earnCredential) == .applyForLicence {
+      applyForLicence(student, &simulation)
+    }
     reviewHolds(for: student, &simulation)
   }
 }

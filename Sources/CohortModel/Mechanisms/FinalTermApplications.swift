@@ -15,23 +15,17 @@ extension CohortDynamics {
   /// The student joins the searcher index while still in the program (a search of its own: at
   /// graduation `startSearching` files a new one and this entry goes stale).
   mutating func startFinalTerm(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard students[index].status == .inProgram else { return }
-    students[index].applyingEarly = true
-    students[index].searches += 1
-    searching.insert(
-      Int32(index), search: students[index].searches, home: students[index].home,
-      reachKm: indexedReachKm(index))
+    guard students[index].lifecycle.applying(.startFinalTerm) != nil,
+      case .startSearching(let search) = students[index].lifecycle.apply(.startFinalTerm)
+    else { return }
+    searching.insert(Int32(index), search: search, home: students[index].home, reachKm: indexedReachKm(index))
     trace(simulation.now, "final_term_applying", student: index)
   }
 
-  /// Whether a searcher-index entry still stands for someone applying to postings: a searching
-  /// graduate, or a final-term student, in the search the entry was filed for.
+  /// Whether a searcher-index entry still stands for someone applying to postings: a graduate
+  /// or final-term student without a job, in the search the entry was filed for (only those two
+  /// transitions file entries, and graduating starts a new search).
   static func isApplying(_ student: Student, search: Int32) -> Bool {
-    guard student.searches == search else { return false }
-    switch student.status {
-    case .searching: return true
-    case .inProgram: return student.applyingEarly
-    case .hired: return false
-    }
+    student.lifecycle.record.searches == search && student.lifecycle.isAvailable
   }
 }

@@ -9,9 +9,10 @@ extension CohortDynamics {
   /// At the own-site or same-system tier, when no known student is a candidate now: holds the
   /// requisition for the known student with the highest standing who could be hired but for
   /// timing or the credential and graduates within `holdWindowDays`. Returns whether it did.
-  mutating func holdForKnownStudent(_ index: Int, _ simulation: inout Simulation<CohortEvent>) -> Bool {
+  mutating func holdForKnownStudent(
+    _ index: Int, at tier: RequisitionTier, _ simulation: inout Simulation<CohortEvent>
+  ) -> Bool {
     let window = scenario.hiring.holdWindowDays
-    let tier = requisitions[index].tier
     guard window > 0, !requisitions[index].wasHeld, tier == .ownSite || tier == .sameSystem else {
       return false
     }
@@ -39,7 +40,8 @@ extension CohortDynamics {
       if best == nil || score > best!.score { best = (score, student) }
     }
     guard let student = best?.student else { return false }
-    requisitions[index].heldFor = Int32(student)
+    _ = requisitions[index].lifecycle.apply(.hold(tier: tier, candidate: Int32(student)))
+    markTried(student, for: index, at: tier)
     requisitions[index].holdUntil = now + window
     requisitions[index].wasHeld = true
     holds[Int32(student), default: []].append(Int32(index))
@@ -57,7 +59,8 @@ extension CohortDynamics {
   /// a contingent hire by a rescission or exhausted exams.
   func couldQualify(_ student: Int, for site: Int, within window: Double, now: Double) -> Bool {
     let state = students[student]
-    return state.status != .hired && state.graduationDay - now <= window && !state.rescinded
+    return state.lifecycle.isAvailable && state.graduationDay - now <= window
+      && !state.lifecycle.record.rescinded
       && !state.examsExhausted && !isCandidate(student, for: site, now: now)
       && sites[site].location.distanceKm(to: state.home) <= reachKm(student, now: now)
   }
@@ -66,20 +69,21 @@ extension CohortDynamics {
   /// they are a candidate now; release it to its next tier if the hold has run out or they can
   /// no longer take it; otherwise keep waiting.
   mutating func reviewHold(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
-    let held = Int(requisitions[index].heldFor)
-    guard held >= 0, !requisitions[index].isFilled else { return }
+    guard !requisitions[index].holdUntil.isNaN,
+      case .inside(let tier, let candidate) = requisitions[index].lifecycle.state
+    else { return }
+    let held = Int(candidate)
     let site = Int(requisitions[index].site)
     let now = simulation.now
     if isCandidate(held, for: site, now: now) {
       endHold(index, held)
-      tell(held, about: index, &simulation)
-    } else if now >= requisitions[index].holdUntil || students[held].status == .hired
-      || students[held].rescinded || students[held].examsExhausted
+      tell(held, about: index, at: tier, &simulation)
+    } else if now >= requisitions[index].holdUntil || !students[held].lifecycle.isAvailable
+      || students[held].lifecycle.record.rescinded || students[held].examsExhausted
     {
       endHold(index, held)
       trace(now, "hold_released", student: held, site: site, "requisition=\(index)")
-      requisitions[index].tier = requisitions[index].tier.next
-      requisitions[index].triedAtTier = 0
+      _ = requisitions[index].lifecycle.apply(.passOver)
       advance(index, &simulation)
     }
   }
@@ -92,7 +96,7 @@ extension CohortDynamics {
   }
 
   private mutating func endHold(_ index: Int, _ student: Int) {
-    requisitions[index].heldFor = -1
+    requisitions[index].holdUntil = .nan
     holds[Int32(student)]?.removeAll { $0 == Int32(index) }
   }
 }

@@ -2,15 +2,6 @@ import SimKernel
 
 typealias SimKernelPriority = EventPriority
 
-/// Where a student stands in the path from admission to a job.
-enum StudentStatus: UInt8 {
-  case inProgram
-  /// Graduated, no accepted job: applies to open postings.
-  case searching
-  /// Accepted an offer (started or waiting to start).
-  case hired
-}
-
 /// What one site's staff think of a student: a smoothed average of weekly observations that
 /// fades after the rotation ends. `site` < 0 encodes a hospital system's word-of-mouth
 /// reputation: system s is stored as −(s + 1).
@@ -38,14 +29,9 @@ struct Student {
   var examAbility: Double
   var admissionDay: Double
   var graduationDay: Double
-  var status = StudentStatus.inProgram
-  /// Searches started (a rescinded hire searches again; a final-term student's early applying
-  /// is a search of its own).
-  var searches: Int32 = 0
-  /// In the final term and applying to public postings (`hiring.finalTermApplyDays`).
-  var applyingEarly = false
+  /// Where they are on their path; changed only through its transitions.
+  var lifecycle = StudentLifecycle()
   var weeksOfExperience = 0.0
-  var currentSite: Int32 = -1
   var rotationEnd = 0.0
   var rotationSites: [Int32] = []
   var impressions: [Impression] = []
@@ -54,22 +40,6 @@ struct Student {
   var examAttempts: [Int32] = []
   var credentialDay = Double.nan
   var examsExhausted = false
-  // Offers and the job.
-  var pendingOffers: [Int32] = []
-  var decisionPending = false
-  var jobRequisition: Int32 = -1
-  var jobSite: Int32 = -1
-  var offerDay = Double.nan
-  var offerSource = OfferSource.openMarket
-  var contingent = false
-  var everContingent = false
-  var rescinded = false
-  var relocated = false
-  var relocationKm = Double.nan
-  var licenceDay = Double.nan
-  var licencePending = false
-  var waitingToStart = false
-  var startDay = Double.nan
 
   var isCredentialed: Bool { !credentialDay.isNaN }
 }
@@ -105,11 +75,8 @@ enum RequisitionTier: UInt8, Comparable {
 struct Requisition {
   var site: Int32
   var approvedDay: Double
-  var tier = RequisitionTier.ownSite
-  var filledDay = Double.nan
-  var postings: Int32 = 0
-  /// Day the current offer was made.
-  var offerDay = Double.nan
+  /// Where it is on its path; changed only through its transitions.
+  var lifecycle = RequisitionLifecycle()
   /// Opened by a sonographer moving to another site (a vacancy chain), not by an exit from the
   /// occupation or growth: not one of the BLS openings `openings_per_year` counts.
   var isChain = false
@@ -117,17 +84,17 @@ struct Requisition {
   /// growth requisition, derived from the requisition that caused it for a vacancy chain. Unlike
   /// the array position it does not depend on how placement went elsewhere.
   var identity: UInt64 = 0
-  /// Students already offered (or told to apply to) this requisition: not tried again.
+  /// Students already told about (or held for) this requisition: not tried again.
   var tried: [Int32] = []
-  /// Known candidates tried at the current tier (`hiring.knownCandidatesPerTier`).
+  /// The inside tier whose candidates `triedAtTier` counts (`hiring.knownCandidatesPerTier`).
+  var triedTier = RequisitionTier.openMarket
   var triedAtTier: Int32 = 0
-  /// The student the requisition is held for, or -1 (`hiring.holdWindowDays`).
-  var heldFor: Int32 = -1
-  /// Last day of the hold.
+  /// Last day of the hold while the requisition is held for its inside candidate, else NaN
+  /// (`hiring.holdWindowDays`); a requisition is held at most once (`wasHeld`).
   var holdUntil = Double.nan
-  /// A requisition is held at most once.
   var wasHeld = false
 
+  var filledDay: Double { lifecycle.filledDay }
   var isFilled: Bool { !filledDay.isNaN }
 }
 

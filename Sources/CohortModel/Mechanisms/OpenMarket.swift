@@ -16,7 +16,9 @@ extension CohortDynamics {
       let current = students
       searching.forEachCandidate(
         near: location,
-        isCurrent: { entry in Self.isApplying(current[Int(entry.student)], search: entry.search) }
+        isCurrent: { entry in
+          Self.isApplying(current[Int(entry.student)], search: entry.search)
+        }
       ) { candidates.append($0) }
     }
     for raw in candidates {
@@ -25,7 +27,7 @@ extension CohortDynamics {
       let commute = scenario.students.commuteKm
       guard isCandidate(index, for: site, now: now) else { continue }
       let probability = hiring.applyProbability * (distance <= commute ? 1 : hiring.relocationApplyFactor)
-      let posting = Int(requisitions[requisition].postings)
+      let posting = Int(requisitions[requisition].lifecycle.postings)
       let (applies, noise) = withRequisitionStream(
         requisition, Draws.applicant, occurrence: posting << 32 | (index + 1)
       ) { stream in
@@ -41,7 +43,7 @@ extension CohortDynamics {
     }
     // The count and then each outside applicant's score, from one stream per posting.
     let (externalCount, bestExternal) = withRequisitionStream(
-      requisition, Draws.externalApplicants, occurrence: Int(requisitions[requisition].postings)
+      requisition, Draws.externalApplicants, occurrence: Int(requisitions[requisition].lifecycle.postings)
     ) { stream in
       let count = Int(hiring.externalApplicants.sample(&stream).rounded())
       var best = -Double.infinity
@@ -57,11 +59,12 @@ extension CohortDynamics {
         "requisition=\(requisition) applicants=\(applicants)")
       makeOffer(requisition, to: best.student, &simulation)
     } else if externalCount > 0 {
-      requisitions[requisition].filledDay = now
+      _ = requisitions[requisition].lifecycle.apply(.hireOutside(day: now))
       trace(now, "external_hire", site: site, "requisition=\(requisition) applicants=\(applicants)")
       openVacancyChain(for: requisition, leaving: site, &simulation)
     } else {
       trace(now, "posting_closed", site: site, "requisition=\(requisition) applicants=0")
+      _ = requisitions[requisition].lifecycle.apply(.noApplicants)
       advance(requisition, &simulation)
     }
   }

@@ -7,15 +7,16 @@ extension CohortDynamics {
     trace(
       simulation.now, "requisition_approved", site: Int(requisitions[index].site),
       "requisition=\(index) origin=\(requisitions[index].isChain ? "chain" : "budget")")
+    _ = requisitions[index].lifecycle.apply(.open)
     advance(index, &simulation)
   }
 
-  /// Tries the requisition's tiers from its current one until a candidate is found or the job
-  /// is posted.
+  /// Tries the requisition's tiers from where its search stands until a candidate is found or the
+  /// job is posted.
   mutating func advance(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
     let site = Int(requisitions[index].site)
+    var tier = requisitions[index].lifecycle.searchTier
     while true {
-      let tier = requisitions[index].tier
       let candidate: Int?
       let tried = requisitions[index].tried
       switch tier {
@@ -24,35 +25,43 @@ extension CohortDynamics {
       case .recommendation:
         candidate = bestRecommended(for: index, at: site, now: simulation.now, excluding: tried)
       case .openMarket:
-        requisitions[index].postings += 1
+        guard case .schedulePosting(let posting) = requisitions[index].lifecycle.apply(.post) else {
+          preconditionFailure("a posting is scheduled")
+        }
         let postingDays = scenario.hiring.postingDays
-        let days = withRequisitionStream(
-          index, Draws.postingLength, occurrence: Int(requisitions[index].postings)
-        ) {
+        let days = withRequisitionStream(index, Draws.postingLength, occurrence: Int(posting)) {
           postingDays.sample(&$0)
         }
-        trace(
-          simulation.now, "posted", site: site, "requisition=\(index) posting=\(requisitions[index].postings)"
-        )
+        trace(simulation.now, "posted", site: site, "requisition=\(index) posting=\(posting)")
         simulation.schedule(.postingCloses(requisition: Int32(index)), after: days)
         return
       }
       if let student = candidate {
-        tell(student, about: index, &simulation)
+        _ = requisitions[index].lifecycle.apply(.refer(tier: tier, candidate: Int32(student)))
+        markTried(student, for: index, at: tier)
+        tell(student, about: index, at: tier, &simulation)
         return
       }
-      if holdForKnownStudent(index, &simulation) { return }
-      requisitions[index].tier = tier.next
-      requisitions[index].triedAtTier = 0
+      if holdForKnownStudent(index, at: tier, &simulation) { return }
+      tier = tier.next
     }
   }
 
-  /// The known candidate `student` is told about requisition `index` at its current tier; the
-  /// inside offer follows after `insideOfferDays`.
-  mutating func tell(_ student: Int, about index: Int, _ simulation: inout Simulation<CohortEvent>) {
-    let tier = requisitions[index].tier
+  /// Counts `student` as tried for requisition `index` at `tier` (7.5b).
+  mutating func markTried(_ student: Int, for index: Int, at tier: RequisitionTier) {
     requisitions[index].tried.append(Int32(student))
+    if requisitions[index].triedTier != tier {
+      requisitions[index].triedTier = tier
+      requisitions[index].triedAtTier = 0
+    }
     requisitions[index].triedAtTier += 1
+  }
+
+  /// The inside candidate `student` is told about requisition `index` (the manager's "apply
+  /// now"); the inside offer follows after `insideOfferDays`.
+  mutating func tell(
+    _ student: Int, about index: Int, at tier: RequisitionTier, _ simulation: inout Simulation<CohortEvent>
+  ) {
     let insideOfferDays = scenario.hiring.insideOfferDays
     let days = withRequisitionStream(
       index, Draws.insideOfferDelay, occurrence: Int(tier.rawValue) << 32 | (student + 1)
@@ -70,14 +79,15 @@ extension CohortDynamics {
   /// contingency (a student whose contingent job was rescinded needs the credential before anyone
   /// hires them again).
   func isCandidate(_ index: Int, for site: Int, now: Double) -> Bool {
-    guard students[index].status != .hired,
+    guard students[index].lifecycle.isAvailable,
       students[index].graduationDay - now <= scenario.hiring.lookaheadDays,
       sites[site].location.distanceKm(to: students[index].home) <= reachKm(index, now: now)
     else {
       return false
     }
     if students[index].isCredentialed { return true }
-    return sites[site].allowsContingentHires && !students[index].rescinded && !students[index].examsExhausted
+    return sites[site].allowsContingentHires && !students[index].lifecycle.record.rescinded
+      && !students[index].examsExhausted
   }
 
   /// A candidate's standing with a manager who knows them: the impression, plus a bonus for a
@@ -94,8 +104,7 @@ extension CohortDynamics {
     return entry.active || now - entry.lastDay <= scenario.hiring.recentStudentDays
   }
 
-  /// The best current or recent student of the site whose impression is strong, among those
-  /// not already tried for this requisition.
+  /// The best current or recent student of the site whose impression is strong.
   func bestOwnStudent(for site: Int, now: Double, excluding tried: [Int32] = []) -> Int? {
     var best: (score: Double, student: Int)?
     let threshold = scenario.hiring.strongImpressionThreshold
