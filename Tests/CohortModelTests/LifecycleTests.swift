@@ -33,7 +33,8 @@ import Testing
     ("open", .open), ("refer", .refer(tier: .recommendation, candidate: 3)), ("post", .post),
     ("passOver", .passOver), ("offer", .offer(student: 3, day: 10)), ("noApplicants", .noApplicants),
     ("hireOutside", .hireOutside(day: 20)), ("accept", .accept(day: 12)), ("decline", .decline),
-    ("rescind", .rescind), ("cancel", .cancel),
+    ("rescind", .rescind), ("cancel", .cancel), ("hold", .hold(tier: .sameSystem, candidate: 4)),
+    ("tryNextCandidate", .tryNextCandidate),
   ]
 
   @Test("every input is legal exactly where the transition table lists it, and lands where it says")
@@ -145,7 +146,8 @@ import Testing
   }
 
   static let inputs: [Lifecycle.Input] = [
-    .graduate, .receiveOffer(requisition: 8), .declineAll, .accept(job: job(licence: false), deadline: nil),
+    .graduate, .startFinalTerm, .receiveOffer(requisition: 8), .declineAll,
+    .accept(job: job(licence: false), deadline: nil),
     .accept(job: job(licence: false), deadline: 500), .startJob(day: 210), .earnCredential,
     .applyForLicence(day: 150), .grantLicence(day: 160), .contingencyDeadline, .withdraw,
   ]

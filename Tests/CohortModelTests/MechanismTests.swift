@@ -16,11 +16,12 @@ struct MechanismTests {
     #expect(ownSiteFrozen < ownSiteOpen - 0.05, "open \(ownSiteOpen), frozen \(ownSiteFrozen)")
   }
 
-  @Test("zero relocation willingness gives zero relocations")
+  @Test("zero relocation willingness and no widening give zero relocations")
   func zeroRelocationWillingnessGivesNoRelocations() {
     var scenario = smallScenario()
     scenario.students.commuteKm = 30
     scenario.students.relocationWillingnessKm = .constant(value: 0)
+    scenario.students.relocationWideningKmPerMonth = 0
     let runs = metrics(of: scenario, replications: 6)
     #expect(runs.allSatisfy { $0[.relocatedRate] == 0 })
     scenario.students.relocationWillingnessKm = .constant(value: 500)

@@ -66,9 +66,11 @@ extension CohortDynamics {
           examAbility: traits.examAbility.sample(&stream), admissionDay: now, graduationDay: graduationDay)
       }
       students.append(student)
+      drawRelocationRefusal(index)
       trace(now, "admitted", student: index, "program=\(program.name)")
       simulation.schedule(.graduation(student: Int32(index)), at: graduationDay)
       scheduleFirstExams(index, &simulation)
+      scheduleFinalTerm(index, &simulation)
     }
     for rotation in 0..<program.rotations.count {
       simulation.schedule(

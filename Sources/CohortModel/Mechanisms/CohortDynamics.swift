@@ -38,6 +38,8 @@ struct CohortDynamics: EventHandler, ~Copyable {
   /// Positions the budgets have cut that the region's next staff exits will take (shrinking
   /// demand); see `reviewBudgets`.
   var pendingCuts = 0
+  /// Requisitions held for each student (`HeldRequisitions.swift`), in the order held.
+  var holds: [Int32: [Int32]] = [:]
 
   init(scenario: Scenario, world: World, strategy: String, replicationSeed: UInt64, tracing: Bool) {
     self.scenario = scenario
@@ -92,6 +94,8 @@ struct CohortDynamics: EventHandler, ~Copyable {
     case .jobStarts(let student): startJob(Int(student), &simulation)
     case .contingencyDeadline(let student): checkContingency(Int(student), &simulation)
     case .licenceGranted(let student): grantLicence(Int(student), &simulation)
+    case .finalTermStarts(let student): startFinalTerm(Int(student), &simulation)
+    case .holdReview(let requisition): reviewHold(Int(requisition), &simulation)
     }
   }
 
@@ -107,8 +111,7 @@ struct CohortDynamics: EventHandler, ~Copyable {
 
   /// Puts a graduate on the open market as their `search`th search (the lifecycle counts them).
   mutating func startSearching(_ index: Int, search: Int32) {
-    let reach = scenario.students.commuteKm + students[index].relocationWillingnessKm
-    searching.insert(Int32(index), search: search, home: students[index].home, reachKm: reach)
+    searching.insert(Int32(index), search: search, home: students[index].home, reachKm: indexedReachKm(index))
   }
 
   /// Draws from a site's budget-review stream (freeze, growth): one pair per site per period.
@@ -165,6 +168,7 @@ enum Draws {
   static let examSitting = DrawPurpose("exam sitting")
   static let examAttempt = DrawPurpose("exam attempt")
   static let observation = DrawPurpose("observation")
+  static let relocationRefusal = DrawPurpose("relocation refusal")
 }
 
 /// Running totals the metrics are computed from.

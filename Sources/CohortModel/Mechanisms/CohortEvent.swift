@@ -22,6 +22,10 @@ enum CohortEvent {
   case jobStarts(student: Int32)
   case contingencyDeadline(student: Int32)
   case licenceGranted(student: Int32)
+  /// A final-term student starts applying to public postings.
+  case finalTermStarts(student: Int32)
+  /// A requisition held for a student checks whether they can be offered it yet.
+  case holdReview(requisition: Int32)
 }
 
 /// Same-instant order, by name rather than by scheduling accident: budgets and exits first (an

@@ -66,5 +66,6 @@ extension CohortDynamics {
     if students[student].lifecycle.apply(.earnCredential) == .applyForLicence {
       applyForLicence(student, &simulation)
     }
+    reviewHolds(for: student, &simulation)
   }
 }

@@ -24,6 +24,8 @@ struct Student {
   var composure: Double
   var relationshipBuilding: Double
   var relocationWillingnessKm: Double
+  /// Will not move for a job at all (`students.unwillingToRelocateShare`).
+  var unwillingToRelocate = false
   var examAbility: Double
   var admissionDay: Double
   var graduationDay: Double
@@ -82,6 +84,15 @@ struct Requisition {
   /// growth requisition, derived from the requisition that caused it for a vacancy chain. Unlike
   /// the array position it does not depend on how placement went elsewhere.
   var identity: UInt64 = 0
+  /// Students already told about (or held for) this requisition: not tried again.
+  var tried: [Int32] = []
+  /// The inside tier whose candidates `triedAtTier` counts (`hiring.knownCandidatesPerTier`).
+  var triedTier = RequisitionTier.openMarket
+  var triedAtTier: Int32 = 0
+  /// Last day of the hold while the requisition is held for its inside candidate, else NaN
+  /// (`hiring.holdWindowDays`); a requisition is held at most once (`wasHeld`).
+  var holdUntil = Double.nan
+  var wasHeld = false
 
   var filledDay: Double { lifecycle.filledDay }
   var isFilled: Bool { !filledDay.isNaN }

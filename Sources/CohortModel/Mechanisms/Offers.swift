@@ -10,16 +10,29 @@ extension CohortDynamics {
     if isCandidate(student, for: site, now: simulation.now) {
       makeOffer(requisition, to: student, &simulation)
     } else {
-      _ = requisitions[requisition].lifecycle.apply(.passOver)
+      _ = requisitions[requisition].lifecycle.apply(retriesTier(requisition) ? .tryNextCandidate : .passOver)
       advance(requisition, &simulation)
     }
   }
 
-  /// A declined requisition goes on to its next tier (a public posting stays public: it is
-  /// reposted).
+  /// A declined requisition tries the next-best known candidate at the same tier, up to
+  /// `knownCandidatesPerTier`, then goes on to its next tier (a public posting stays public: it
+  /// is reposted).
   mutating func moveOn(_ requisition: Int, _ simulation: inout Simulation<CohortEvent>) {
-    _ = requisitions[requisition].lifecycle.apply(.decline)
+    _ = requisitions[requisition].lifecycle.apply(retriesTier(requisition) ? .tryNextCandidate : .decline)
     advance(requisition, &simulation)
+  }
+
+  /// Whether the requisition's current inside tier still has known candidates to try.
+  func retriesTier(_ requisition: Int) -> Bool {
+    let tier: RequisitionTier
+    switch requisitions[requisition].lifecycle.state {
+    case .inside(let inside, _): tier = inside
+    case .offerOut(let offered, _, _): tier = offered
+    default: return false
+    }
+    return tier != .openMarket && requisitions[requisition].triedTier == tier
+      && requisitions[requisition].triedAtTier < scenario.hiring.knownCandidatesPerTier
   }
 
   /// The student now holds the offer; they decide on everything in hand after `decisionDays`.
@@ -46,7 +59,7 @@ extension CohortDynamics {
   mutating func decideOnOffers(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
     let offers = students[student].lifecycle.pendingOffers
     let home = students[student].home
-    let reach = scenario.students.commuteKm + students[student].relocationWillingnessKm
+    let reach = reachKm(student, now: simulation.now)
     var chosen: (distance: Double, requisition: Int)?
     for raw in offers {
       let distance = sites[Int(requisitions[Int(raw)].site)].location.distanceKm(to: home)
@@ -97,6 +110,7 @@ extension CohortDynamics {
       acceptedDay: now,
       relocationKm: relocated ? distanceKm : nil, requiresLicence: sites[site].requiresLicence)
     let next = students[student].lifecycle.apply(.accept(job: job, deadline: contingent ? deadline : nil))
+    reviewHolds(for: student, &simulation)
     simulation.schedule(.jobStarts(student: Int32(student)), at: plannedStart)
     if contingent {
       simulation.schedule(.contingencyDeadline(student: Int32(student)), at: deadline)
@@ -127,6 +141,7 @@ extension CohortDynamics {
     if simulation.now >= 0 { counters.rescinded += 1 }
     startSearching(student, search: search)
     _ = requisitions[requisition].lifecycle.apply(.rescind)
+    requisitions[requisition].triedAtTier = 0
     advance(requisition, &simulation)
   }
 }

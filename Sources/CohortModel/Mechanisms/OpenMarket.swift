@@ -17,8 +17,7 @@ extension CohortDynamics {
       searching.forEachCandidate(
         near: location,
         isCurrent: { entry in
-          current[Int(entry.student)].lifecycle.isSearching
-            && current[Int(entry.student)].lifecycle.record.searches == entry.search
+          Self.isApplying(current[Int(entry.student)], search: entry.search)
         }
       ) { candidates.append($0) }
     }
@@ -36,8 +35,9 @@ extension CohortDynamics {
       }
       guard applies else { continue }
       applicants += 1
+      let interview = observedQuality(index) + students[index].composure + noise
       let score =
-        observedQuality(index) + students[index].composure + noise
+        postingScore(interview: interview, of: index, at: site, now: now)
         + (students[index].isCredentialed ? hiring.credentialBonus : 0)
       if best == nil || score > best!.score { best = (score, index) }
     }

@@ -5,12 +5,14 @@ import SimKernel
 extension CohortDynamics {
   /// Each contact's word about each student is one keyed draw of (requisition, student), so
   /// whether a student is recommended does not depend on who was considered before.
-  mutating func bestRecommended(for requisition: Int, at site: Int, now: Double) -> Int? {
+  mutating func bestRecommended(
+    for requisition: Int, at site: Int, now: Double, excluding tried: [Int32] = []
+  ) -> Int? {
     let threshold = scenario.hiring.strongImpressionThreshold
     let probability = scenario.network.recommendationProbability
     var best: (score: Double, student: Int)?
     for contact in world.contacts(of: site) {
-      for raw in siteHistory[Int(contact)] {
+      for raw in siteHistory[Int(contact)] where !tried.contains(raw) {
         let index = Int(raw)
         guard isCandidate(index, for: site, now: now), isRecent(index, at: Int(contact), now: now),
           let seen = impression(of: index, key: contact, now: now), seen > threshold

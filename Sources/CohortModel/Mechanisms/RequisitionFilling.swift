@@ -18,10 +18,12 @@ extension CohortDynamics {
     var tier = requisitions[index].lifecycle.searchTier
     while true {
       let candidate: Int?
+      let tried = requisitions[index].tried
       switch tier {
-      case .ownSite: candidate = bestOwnStudent(for: site, now: simulation.now)
-      case .sameSystem: candidate = bestHeardOfInSystem(for: site, now: simulation.now)
-      case .recommendation: candidate = bestRecommended(for: index, at: site, now: simulation.now)
+      case .ownSite: candidate = bestOwnStudent(for: site, now: simulation.now, excluding: tried)
+      case .sameSystem: candidate = bestHeardOfInSystem(for: site, now: simulation.now, excluding: tried)
+      case .recommendation:
+        candidate = bestRecommended(for: index, at: site, now: simulation.now, excluding: tried)
       case .openMarket:
         guard case .schedulePosting(let posting) = requisitions[index].lifecycle.apply(.post) else {
           preconditionFailure("a posting is scheduled")
@@ -36,18 +38,39 @@ extension CohortDynamics {
       }
       if let student = candidate {
         _ = requisitions[index].lifecycle.apply(.refer(tier: tier, candidate: Int32(student)))
-        let insideOfferDays = scenario.hiring.insideOfferDays
-        let days = withRequisitionStream(
-          index, Draws.insideOfferDelay, occurrence: Int(tier.rawValue) << 32 | (student + 1)
-        ) { insideOfferDays.sample(&$0) }
-        let event =
-          tier == .ownSite ? "told_to_apply" : tier == .sameSystem ? "system_referral" : "recommended"
-        trace(simulation.now, event, student: student, site: site, "requisition=\(index)")
-        simulation.schedule(.insideOffer(requisition: Int32(index), student: Int32(student)), after: days)
+        markTried(student, for: index, at: tier)
+        tell(student, about: index, at: tier, &simulation)
         return
       }
+      if holdForKnownStudent(index, at: tier, &simulation) { return }
       tier = tier.next
     }
+  }
+
+  /// Counts `student` as tried for requisition `index` at `tier` (7.5b).
+  mutating func markTried(_ student: Int, for index: Int, at tier: RequisitionTier) {
+    requisitions[index].tried.append(Int32(student))
+    if requisitions[index].triedTier != tier {
+      requisitions[index].triedTier = tier
+      requisitions[index].triedAtTier = 0
+    }
+    requisitions[index].triedAtTier += 1
+  }
+
+  /// The inside candidate `student` is told about requisition `index` (the manager's "apply
+  /// now"); the inside offer follows after `insideOfferDays`.
+  mutating func tell(
+    _ student: Int, about index: Int, at tier: RequisitionTier, _ simulation: inout Simulation<CohortEvent>
+  ) {
+    let insideOfferDays = scenario.hiring.insideOfferDays
+    let days = withRequisitionStream(
+      index, Draws.insideOfferDelay, occurrence: Int(tier.rawValue) << 32 | (student + 1)
+    ) { insideOfferDays.sample(&$0) }
+    let event =
+      tier == .ownSite ? "told_to_apply" : tier == .sameSystem ? "system_referral" : "recommended"
+    trace(
+      simulation.now, event, student: student, site: Int(requisitions[index].site), "requisition=\(index)")
+    simulation.schedule(.insideOffer(requisition: Int32(index), student: Int32(student)), after: days)
   }
 
   /// Whether the site could hire the student now: not already hired, close enough to
@@ -58,8 +81,7 @@ extension CohortDynamics {
   func isCandidate(_ index: Int, for site: Int, now: Double) -> Bool {
     guard students[index].lifecycle.isAvailable,
       students[index].graduationDay - now <= scenario.hiring.lookaheadDays,
-      sites[site].location.distanceKm(to: students[index].home)
-        <= scenario.students.commuteKm + students[index].relocationWillingnessKm
+      sites[site].location.distanceKm(to: students[index].home) <= reachKm(index, now: now)
     else {
       return false
     }
@@ -83,10 +105,10 @@ extension CohortDynamics {
   }
 
   /// The best current or recent student of the site whose impression is strong.
-  func bestOwnStudent(for site: Int, now: Double) -> Int? {
+  func bestOwnStudent(for site: Int, now: Double, excluding tried: [Int32] = []) -> Int? {
     var best: (score: Double, student: Int)?
     let threshold = scenario.hiring.strongImpressionThreshold
-    for raw in siteHistory[site] {
+    for raw in siteHistory[site] where !tried.contains(raw) {
       let index = Int(raw)
       guard isCandidate(index, for: site, now: now), isRecent(index, at: site, now: now),
         let seen = impression(of: index, key: Int32(site), now: now), seen > threshold
@@ -98,12 +120,12 @@ extension CohortDynamics {
   }
 
   /// The best student the site's hospital system has heard well of.
-  func bestHeardOfInSystem(for site: Int, now: Double) -> Int? {
+  func bestHeardOfInSystem(for site: Int, now: Double, excluding tried: [Int32] = []) -> Int? {
     let system = sites[site].system
     guard system >= 0 else { return nil }
     var best: (score: Double, student: Int)?
     let key = Self.systemKey(system)
-    for raw in systemHeard[system] {
+    for raw in systemHeard[system] where !tried.contains(raw) {
       let index = Int(raw)
       guard isCandidate(index, for: site, now: now), let heard = impression(of: index, key: key, now: now),
         heard > scenario.hiring.strongImpressionThreshold

@@ -25,6 +25,12 @@ struct RequisitionLifecycle: Equatable {
   enum Input: Equatable {
     case open
     case refer(tier: RequisitionTier, candidate: Int32)
+    /// Held (not passed on) for a known student who cannot be hired yet (7.5a): inside, with no
+    /// offer scheduled until they can.
+    case hold(tier: RequisitionTier, candidate: Int32)
+    /// The inside candidate dropped out or declined, and the same tier has more known
+    /// candidates to try (7.5b).
+    case tryNextCandidate
     case post
     /// The inside candidate is no longer one when the offer would go out.
     case passOver
@@ -65,6 +71,16 @@ struct RequisitionLifecycle: Equatable {
     case (.searching(let from), .refer(let tier, let candidate)) where tier >= from && tier != .openMarket:
       next.state = .inside(tier: tier, candidate: candidate)
       action = .scheduleInsideOffer
+    case (.searching(let from), .hold(let tier, let candidate))
+    where tier >= from && (tier == .ownSite || tier == .sameSystem):
+      next.state = .inside(tier: tier, candidate: candidate)
+      action = .none
+    case (.inside(let tier, _), .tryNextCandidate):
+      next.state = .searching(from: tier)
+      action = .search(from: tier)
+    case (.offerOut(let tier, _, _), .tryNextCandidate) where tier != .openMarket:
+      next.state = .searching(from: tier)
+      action = .search(from: tier)
     case (.searching, .post):
       next.postings += 1
       next.state = .posted
@@ -138,6 +154,9 @@ extension RequisitionLifecycle {
     (.approved, "open", .searching),
     (.searching, "refer", .inside),
     (.searching, "post", .posted),
+    (.searching, "hold", .inside),
+    (.inside, "tryNextCandidate", .searching),
+    (.offerOut, "tryNextCandidate", .searching),
     (.inside, "passOver", .searching),
     (.inside, "offer", .offerOut),
     (.posted, "offer", .offerOut),

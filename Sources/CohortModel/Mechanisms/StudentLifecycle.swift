@@ -56,6 +56,8 @@ struct StudentLifecycle: Equatable {
     case startRotation(site: Int32)
     case endRotation(site: Int32)
     case graduate
+    /// The final term begins: the student starts applying to public postings (7.7).
+    case startFinalTerm
     case receiveOffer(requisition: Int32)
     case declineAll
     /// Takes `job`; `deadline` is nil for a credentialed graduate, else the contingency deadline.
@@ -131,6 +133,8 @@ struct StudentLifecycle: Equatable {
       action = next.startSearch()
     case (.offerPending(let offers, false), .graduate):
       next.state = .offerPending(offers: offers, graduated: true)
+      action = next.startSearch()
+    case (.enrolled, .startFinalTerm), (.offerPending(_, false), .startFinalTerm):
       action = next.startSearch()
     case (.hiredContingent, .graduate), (.hired, .graduate), (.waitingForLicence, .graduate),
       (.working, .graduate):
@@ -307,12 +311,14 @@ extension StudentLifecycle {
   static let transitions: [(from: StateName, input: String, to: StateName)] = [
     (.enrolled, "graduate", .searching),
     (.enrolled, "receiveOffer", .offerPending),
+    (.enrolled, "startFinalTerm", .enrolled),
     (.enrolled, "earnCredential", .enrolled),
     (.enrolled, "withdraw", .withdrawn),
     (.searching, "receiveOffer", .offerPending),
     (.searching, "earnCredential", .searching),
     (.offerPending, "receiveOffer", .offerPending),
     (.offerPending, "graduate", .offerPending),
+    (.offerPending, "startFinalTerm", .offerPending),
     (.offerPending, "earnCredential", .offerPending),
     (.offerPending, "declineAll", .enrolled),
     (.offerPending, "declineAll", .searching),
@@ -363,6 +369,7 @@ extension StudentLifecycle.Input {
     case .startRotation: "startRotation"
     case .endRotation: "endRotation"
     case .graduate: "graduate"
+    case .startFinalTerm: "startFinalTerm"
     case .receiveOffer: "receiveOffer"
     case .declineAll: "declineAll"
     case .accept(_, let deadline): deadline == nil ? "accept" : "acceptContingent"

@@ -36,6 +36,21 @@ public struct HiringParameters: Sendable, Equatable {
   public var decisionDays = 10.0
   /// Days from acceptance (or graduation, if later) to the start date.
   public var onboardingDays = Distribution.uniform(lower: 14, upper: 30)
+  /// A requisition with no candidate at the own-site or same-system tier is held, rather than
+  /// passed on, for a strong known student who will qualify (be within `lookaheadDays` of
+  /// graduating and, where the site needs it, credentialed) within this many days of approval.
+  /// 0 switches holding off.
+  public var holdWindowDays = 180.0
+  /// Known candidates tried at each inside tier (own site, same system, recommendation) before
+  /// the requisition moves on: when one declines or is no longer a candidate, the next best is
+  /// tried. 1 is the old rule (one per tier).
+  public var knownCandidatesPerTier = 3
+  /// Students apply to public postings from this many days before graduating (0: graduates
+  /// only).
+  public var finalTermApplyDays = 90.0
+  /// Weight of what the hiring site already knows of an applicant (its own impression, else its
+  /// system's reputation of them) against the posting's interview score. 0: the interview alone.
+  public var knowledgeWeight = 0.5
 
   public init() {}
 }
@@ -46,6 +61,7 @@ extension HiringParameters: Decodable {
     case applyProbability, relocationApplyFactor, externalApplicants, externalFromRegionShare,
       externalCandidateScore, credentialBonus
     case contingentHireProbability, contingentWindowDays, decisionDays, onboardingDays
+    case holdWindowDays, knownCandidatesPerTier, finalTermApplyDays, knowledgeWeight
   }
 
   public init(from decoder: any Decoder) throws {
@@ -69,5 +85,11 @@ extension HiringParameters: Decodable {
     try reader.read(&contingentWindowDays, .contingentWindowDays, Allowed.above(0))
     try reader.read(&decisionDays, .decisionDays, Allowed.atLeast(0))
     try reader.read(&onboardingDays, .onboardingDays, Allowed.draws(in: 0))
+    try reader.read(&holdWindowDays, .holdWindowDays, Allowed.atLeast(0))
+    try reader.read(&knownCandidatesPerTier, .knownCandidatesPerTier) {
+      $0 >= 1 ? nil : "must be a whole number ≥ 1 (1: one known candidate per tier)"
+    }
+    try reader.read(&finalTermApplyDays, .finalTermApplyDays, Allowed.atLeast(0))
+    try reader.read(&knowledgeWeight, .knowledgeWeight, Allowed.probability)
   }
 }

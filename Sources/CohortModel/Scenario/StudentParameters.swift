@@ -15,15 +15,21 @@ public struct StudentParameters: Sendable, Equatable {
   /// How strongly staff remember and recommend the student (0: forgotten fast, never
   /// recommended; 1: remembered and recommended readily).
   public var relationshipBuilding = Distribution.beta(alpha: 3, beta: 3)
-  /// Extra distance beyond commuting the student would move for a job (0: never relocates).
-  public var relocationWillingnessKm = Distribution.discrete(
-    values: [0, 150, 500, 2000], weights: [0.55, 0.2, 0.15, 0.1])
+  /// Extra distance beyond commuting a student who would move (see `unwillingToRelocateShare`)
+  /// would go for a job, before any widening.
+  public var relocationWillingnessKm = Distribution.discrete(values: [150, 500, 2000], weights: [4, 3, 2])
   /// Farthest daily commute.
   public var commuteKm = 80.0
   /// Distance of a student's home from their program, in km, in a uniformly random direction.
   public var homeDistanceKm = Distribution.gamma(shape: 2, scale: 15)
   /// Exam ability on the logit scale (0: an average candidate).
   public var examAbility = Distribution.normal(mean: 0, sd: 0.8)
+  /// Share of students who will not move for a job at all, whatever `relocationWillingnessKm`
+  /// says and however long they search (drawn once per student, apart from the other traits).
+  public var unwillingToRelocateShare = 0.55
+  /// How far the reach of a graduate who would move widens each month (30.4375 days) of
+  /// searching after graduation. 0: reach stays at commute plus willingness.
+  public var relocationWideningKmPerMonth = 10.0
 
   public init() {}
 }
@@ -31,7 +37,7 @@ public struct StudentParameters: Sendable, Equatable {
 extension StudentParameters: Decodable {
   enum CodingKeys: String, CodingKey, CaseIterable {
     case aptitude, reliability, rapport, composure, relationshipBuilding, relocationWillingnessKm, commuteKm
-    case homeDistanceKm, examAbility
+    case homeDistanceKm, examAbility, unwillingToRelocateShare, relocationWideningKmPerMonth
   }
 
   public init(from decoder: any Decoder) throws {
@@ -46,6 +52,8 @@ extension StudentParameters: Decodable {
     try reader.read(&commuteKm, .commuteKm, Allowed.within(0, ScenarioLimits.distanceKm))
     try reader.read(&homeDistanceKm, .homeDistanceKm, Allowed.draws(in: 0))
     try reader.read(&examAbility, .examAbility)
+    try reader.read(&unwillingToRelocateShare, .unwillingToRelocateShare, Allowed.probability)
+    try reader.read(&relocationWideningKmPerMonth, .relocationWideningKmPerMonth, Allowed.atLeast(0))
   }
 }
 

@@ -1,0 +1,102 @@
+import SimKernel
+
+/// A manager holds an approved job for a strong student they know who cannot be hired yet
+/// (too far from graduating, or still without the credential the site requires) but will be
+/// soon, instead of passing it on: "waiting for a trainee to qualify" (calibration row 34). The
+/// student is told to apply the moment the requisition goes live, so the offer can come before
+/// graduation.
+extension CohortDynamics {
+  /// At the own-site or same-system tier, when no known student is a candidate now: holds the
+  /// requisition for the known student with the highest standing who could be hired but for
+  /// timing or the credential and graduates within `holdWindowDays`. Returns whether it did.
+  mutating func holdForKnownStudent(
+    _ index: Int, at tier: RequisitionTier, _ simulation: inout Simulation<CohortEvent>
+  ) -> Bool {
+    let window = scenario.hiring.holdWindowDays
+    guard window > 0, !requisitions[index].wasHeld, tier == .ownSite || tier == .sameSystem else {
+      return false
+    }
+    let site = Int(requisitions[index].site)
+    let now = simulation.now
+    let threshold = scenario.hiring.strongImpressionThreshold
+    let known: [Int32]
+    let key: Int32
+    if tier == .ownSite {
+      known = siteHistory[site]
+      key = Int32(site)
+    } else {
+      guard sites[site].system >= 0 else { return false }
+      known = systemHeard[sites[site].system]
+      key = Self.systemKey(sites[site].system)
+    }
+    var best: (score: Double, student: Int)?
+    for raw in known where !requisitions[index].tried.contains(raw) {
+      let student = Int(raw)
+      guard couldQualify(student, for: site, within: window, now: now),
+        tier == .sameSystem || isRecent(student, at: site, now: now),
+        let seen = impression(of: student, key: key, now: now), seen > threshold
+      else { continue }
+      let score = standing(seen, student)
+      if best == nil || score > best!.score { best = (score, student) }
+    }
+    guard let student = best?.student else { return false }
+    _ = requisitions[index].lifecycle.apply(.hold(tier: tier, candidate: Int32(student)))
+    markTried(student, for: index, at: tier)
+    requisitions[index].holdUntil = now + window
+    requisitions[index].wasHeld = true
+    holds[Int32(student), default: []].append(Int32(index))
+    trace(now, "held_for_student", student: student, site: site, "requisition=\(index)")
+    simulation.schedule(.holdReview(requisition: Int32(index)), at: now + window)
+    let eligible = students[student].graduationDay - scenario.hiring.lookaheadDays
+    if eligible > now && eligible < now + window {
+      simulation.schedule(.holdReview(requisition: Int32(index)), at: eligible)
+    }
+    return true
+  }
+
+  /// Not a candidate now, but could become one within `window` days without anything else
+  /// changing: not hired, graduating within the window, within reach, and not barred from
+  /// a contingent hire by a rescission or exhausted exams.
+  func couldQualify(_ student: Int, for site: Int, within window: Double, now: Double) -> Bool {
+    let state = students[student]
+    return state.lifecycle.isAvailable && state.graduationDay - now <= window
+      && !state.lifecycle.record.rescinded
+      && !state.examsExhausted && !isCandidate(student, for: site, now: now)
+      && sites[site].location.distanceKm(to: state.home) <= reachKm(student, now: now)
+  }
+
+  /// Checks the requisition held for a student: offer it (through the manager's "apply now") if
+  /// they are a candidate now; release it to its next tier if the hold has run out or they can
+  /// no longer take it; otherwise keep waiting.
+  mutating func reviewHold(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
+    guard !requisitions[index].holdUntil.isNaN,
+      case .inside(let tier, let candidate) = requisitions[index].lifecycle.state
+    else { return }
+    let held = Int(candidate)
+    let site = Int(requisitions[index].site)
+    let now = simulation.now
+    if isCandidate(held, for: site, now: now) {
+      endHold(index, held)
+      tell(held, about: index, at: tier, &simulation)
+    } else if now >= requisitions[index].holdUntil || !students[held].lifecycle.isAvailable
+      || students[held].lifecycle.record.rescinded || students[held].examsExhausted
+    {
+      endHold(index, held)
+      trace(now, "hold_released", student: held, site: site, "requisition=\(index)")
+      _ = requisitions[index].lifecycle.apply(.passOver)
+      advance(index, &simulation)
+    }
+  }
+
+  /// Reviews every requisition held for `student` (after they earn the credential or accept a
+  /// job), in the order they were held.
+  mutating func reviewHolds(for student: Int, _ simulation: inout Simulation<CohortEvent>) {
+    guard let held = holds[Int32(student)], !held.isEmpty else { return }
+    for requisition in held { reviewHold(Int(requisition), &simulation) }
+  }
+
+  private mutating func endHold(_ index: Int, _ student: Int) {
+    requisitions[index].holdUntil = .nan
+    holds[Int32(student)]?.removeAll { $0 == Int32(index) }
+  }
+}
