@@ -104,6 +104,7 @@ struct PlacementMetricsTests {
   func everyoneMovingMakesSeekingPlacementPlacement() {
     var small = smallScenario()
     small.students.relocationWillingnessKm = .constant(value: 500)
+    small.students.unwillingToRelocateShare = 0
     let runs = metrics(of: small, replications: 4)
     #expect(
       runs.allSatisfy { $0[.placed6mSeeking] == $0[.placed6m] && $0[.placed12mSeeking] == $0[.placed12m] })

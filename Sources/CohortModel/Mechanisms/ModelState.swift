@@ -25,7 +25,7 @@ struct Student {
   var relationshipBuilding: Double
   var relocationWillingnessKm: Double
   /// Will not move for a job at all (`students.unwillingToRelocateShare`).
-  var unwillingToRelocate = false
+  var refusesToRelocate = false
   var examAbility: Double
   var admissionDay: Double
   var graduationDay: Double

@@ -8,7 +8,7 @@ extension CohortDynamics {
   mutating func drawRelocationRefusal(_ index: Int) {
     let share = scenario.students.unwillingToRelocateShare
     guard share > 0 else { return }
-    students[index].unwillingToRelocate = withStudentStream(index, Draws.relocationRefusal) {
+    students[index].refusesToRelocate = withStudentStream(index, Draws.relocationRefusal) {
       $0.chance(share)
     }
   }
@@ -18,7 +18,7 @@ extension CohortDynamics {
   /// graduating; before graduation and for those who will not move, it is fixed.
   func reachKm(_ index: Int, now: Double) -> Double {
     let commute = scenario.students.commuteKm
-    guard !students[index].unwillingToRelocate else { return commute }
+    guard !students[index].refusesToRelocate else { return commute }
     let months = max(0, now - students[index].graduationDay) / Self.daysPerMonth
     return commute + students[index].relocationWillingnessKm
       + scenario.students.relocationWideningKmPerMonth * months

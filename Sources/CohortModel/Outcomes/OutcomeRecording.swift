@@ -51,9 +51,11 @@ extension CohortDynamics {
 /// correct for the model as it is; the mechanisms that make them true for some students
 /// (attrition, leaving the search, quitting) replace the body named in the comment.
 extension Student {
-  /// Will not move at all for a job: no distance beyond commuting (JRCERT leaves unplaced
-  /// graduates unwilling to relocate out of placement).
-  var unwillingToRelocate: Bool { relocationWillingnessKm <= 0 }
+  /// Will not move at all for a job (JRCERT leaves unplaced graduates unwilling to relocate out
+  /// of placement): one of the `students.unwillingToRelocateShare` who refuse, or a student whose
+  /// stated relocation willingness is 0 km (their reach may still widen a little during a long
+  /// search, but they did not say they would move).
+  var unwillingToRelocate: Bool { refusesToRelocate || relocationWillingnessKm <= 0 }
 
   /// Withdrew from the program before graduating. Hook: nobody withdraws until the attrition
   /// mechanism lands; it returns its withdrawal state here.
