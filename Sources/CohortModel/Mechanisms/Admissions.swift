@@ -69,6 +69,7 @@ extension CohortDynamics {
       trace(now, "admitted", student: index, "program=\(program.name)")
       simulation.schedule(.graduation(student: Int32(index)), at: graduationDay)
       scheduleFirstExams(index, &simulation)
+      scheduleWithdrawal(index, &simulation)
     }
     for rotation in 0..<program.rotations.count {
       simulation.schedule(

@@ -70,6 +70,7 @@ struct CohortDynamics: EventHandler, ~Copyable {
     simulation.schedule(
       .budgetReview, at: max(simulation.now, Double(budgetPeriod) * period), priority: CohortPriority.budget)
     for site in sites.indices { scheduleNextExit(site, &simulation) }
+    scheduleFiscalYear(0, &simulation)
   }
 
   mutating func handle(_ event: CohortEvent, in simulation: inout Simulation<CohortEvent>) {
@@ -92,6 +93,11 @@ struct CohortDynamics: EventHandler, ~Copyable {
     case .jobStarts(let student): startJob(Int(student), &simulation)
     case .contingencyDeadline(let student): checkContingency(Int(student), &simulation)
     case .licenceGranted(let student): grantLicence(Int(student), &simulation)
+    case .withdrawal(let student): withdraw(Int(student), &simulation)
+    case .newHireQuits(let student, let requisition):
+      newHireQuits(Int(student), Int(requisition), &simulation)
+    case .fiscalYearStarts(let year): startFiscalYear(Int(year), &simulation)
+    case .growthDecided(let site, let positions): decideGrowth(Int(site), positions: Int(positions), &simulation)
     }
   }
 
@@ -168,6 +174,11 @@ enum Draws {
   static let examSitting = DrawPurpose("exam sitting")
   static let examAttempt = DrawPurpose("exam attempt")
   static let observation = DrawPurpose("observation")
+  static let withdrawal = DrawPurpose("withdrawal")
+  static let firstYearQuit = DrawPurpose("first-year quit")
+  static let fiscalGrowth = DrawPurpose("fiscal-year growth")
+  static let systemFreeze = DrawPurpose("system freeze")
+  static let freezeCancel = DrawPurpose("freeze cancellation")
 }
 
 /// Running totals the metrics are computed from.

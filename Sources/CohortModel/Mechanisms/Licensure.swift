@@ -26,6 +26,7 @@ extension CohortDynamics {
       students[student].waitingToStart = false
       students[student].startDay = simulation.now
       trace(simulation.now, "job_start", student: student, site: site, "after licence")
+      scheduleFirstYearQuit(student, &simulation)
     }
   }
 }

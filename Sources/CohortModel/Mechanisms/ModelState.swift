@@ -9,6 +9,16 @@ enum StudentStatus: UInt8 {
   case searching
   /// Accepted an offer (started or waiting to start).
   case hired
+  /// Left the program before graduating (`Student.withdrawal` says when): never graduates.
+  case withdrawn
+}
+
+/// A student's withdrawal from the program.
+struct Withdrawal {
+  var day: Double
+  /// The rotation place the withdrawal freed (its site), or -1: that rotation's end, when it
+  /// comes, frees nothing more.
+  var freedSite: Int32
 }
 
 /// What one site's staff think of a student: a smoothed average of weekly observations that
@@ -65,7 +75,12 @@ struct Student {
   var licencePending = false
   var waitingToStart = false
   var startDay = Double.nan
+  var withdrawal: Withdrawal?
+  /// Day the graduate left the job they started (within its first year), or NaN.
+  var firstJobQuitDay = Double.nan
 
+  /// Still in the program or searching: someone a site could hire.
+  var isAvailable: Bool { status == .inProgram || status == .searching }
   var isCredentialed: Bool { !credentialDay.isNaN }
 }
 
@@ -96,6 +111,28 @@ enum RequisitionTier: UInt8, Comparable {
   }
 }
 
+/// Why a requisition exists: the BLS openings (`openings_per_year`) are exits and growth; the
+/// job-to-job vacancies (`chain_openings_per_year`) are a mover's old job and a new hire's quit.
+enum RequisitionOrigin: UInt8 {
+  case exit, growth, chain, newHireQuit
+
+  var isJobToJob: Bool { self == .chain || self == .newHireQuit }
+  var traceName: String {
+    switch self {
+    case .exit, .growth: "budget"
+    case .chain: "chain"
+    case .newHireQuit: "new_hire_quit"
+    }
+  }
+}
+
+/// A job-to-job vacancy held by a freeze: requested when the freeze ends.
+struct DeferredVacancy {
+  var identity: UInt64
+  var origin: RequisitionOrigin
+  var chainLength: Int32
+}
+
 /// A budget-approved opening at a site.
 struct Requisition {
   var site: Int32
@@ -107,22 +144,36 @@ struct Requisition {
   var offerDay = Double.nan
   /// Opened by a sonographer moving to another site (a vacancy chain), not by an exit from the
   /// occupation or growth: not one of the BLS openings `openings_per_year` counts.
-  var isChain = false
+  var origin = RequisitionOrigin.exit
+  /// Moves in the vacancy chain up to and including the one that opened this requisition (0 for
+  /// an exit or growth opening): the chain ends at `hiring.maxChainLength`.
+  var chainLength: Int32 = 0
+  /// Cancelled by a freeze before it was filled: its vacancy is requested again (as a repost)
+  /// once the freeze ends.
+  var cancelled = false
+  /// Requests again the vacancy of a cancelled requisition: not a new opening, so neither
+  /// opening count includes it.
+  var isRepost = false
   /// What its keyed draws are about: (site, ordinal of the site's own approvals) for an exit or
   /// growth requisition, derived from the requisition that caused it for a vacancy chain. Unlike
   /// the array position it does not depend on how placement went elsewhere.
   var identity: UInt64 = 0
 
+  var isChain: Bool { origin.isJobToJob }
   var isFilled: Bool { !filledDay.isNaN }
+  /// Waiting for approval or searching: what a freeze may cancel.
+  var isOpen: Bool { !isFilled && !cancelled }
 }
 
 /// A site's budget state between reviews.
 struct SiteBudget {
-  var frozen = false
+  var hold = FreezeHold.none
   var deferredExits = 0
   var deferredGrowth = 0
-  /// Vacancies left by sonographers who moved to another site, held by a freeze.
-  var deferredChains: [UInt64] = []
+  /// Job-to-job vacancies (a mover's old job, a new hire's quit) held by a freeze.
+  var deferredChains: [DeferredVacancy] = []
+  /// Cancelled requisitions waiting for the freeze to end: requested again as reposts.
+  var deferredReposts: [Int32] = []
   /// Exit and growth requisitions approved so far: the ordinal in their identity.
   var approvals = 0
   var nextExit: EventHandle?

@@ -6,6 +6,7 @@ extension CohortDynamics {
   mutating func deliverInsideOffer(
     _ requisition: Int, _ student: Int, _ simulation: inout Simulation<CohortEvent>
   ) {
+    guard !requisitions[requisition].cancelled else { return }
     let site = Int(requisitions[requisition].site)
     if isCandidate(student, for: site, now: simulation.now) {
       makeOffer(requisition, to: student, &simulation)
@@ -41,12 +42,13 @@ extension CohortDynamics {
   /// willingness) and declines the rest, which go back to their sites' searches.
   mutating func decideOnOffers(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
     students[student].decisionPending = false
-    let offers = students[student].pendingOffers
+    // An offer whose requisition a freeze cancelled in the meantime is withdrawn.
+    let offers = students[student].pendingOffers.filter { !requisitions[Int($0)].cancelled }
     students[student].pendingOffers = []
     let home = students[student].home
     let reach = scenario.students.commuteKm + students[student].relocationWillingnessKm
     var chosen: (distance: Double, requisition: Int)?
-    if students[student].status != .hired {
+    if students[student].isAvailable {
       for raw in offers {
         let distance = sites[Int(requisitions[Int(raw)].site)].location.distanceKm(to: home)
         guard distance <= reach else { continue }
@@ -118,6 +120,7 @@ extension CohortDynamics {
     trace(
       simulation.now, "job_start", student: student, site: site,
       students[student].contingent ? "contingent" : "")
+    scheduleFirstYearQuit(student, &simulation)
   }
 
   /// At the end of the window a contingent hire without the credential loses the job; the

@@ -4,9 +4,10 @@ import SimKernel
 /// heard, then its contacts' recommendations, and only then posts the job publicly.
 extension CohortDynamics {
   mutating func openRequisition(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
+    guard !requisitions[index].cancelled else { return }
     trace(
       simulation.now, "requisition_approved", site: Int(requisitions[index].site),
-      "requisition=\(index) origin=\(requisitions[index].isChain ? "chain" : "budget")")
+      "requisition=\(index) origin=\(requisitions[index].origin.traceName)")
     advance(index, &simulation)
   }
 
@@ -56,7 +57,7 @@ extension CohortDynamics {
   /// contingency (a student whose contingent job was rescinded needs the credential before anyone
   /// hires them again).
   func isCandidate(_ index: Int, for site: Int, now: Double) -> Bool {
-    guard students[index].status != .hired,
+    guard students[index].isAvailable,
       students[index].graduationDay - now <= scenario.hiring.lookaheadDays,
       sites[site].location.distanceKm(to: students[index].home)
         <= scenario.students.commuteKm + students[index].relocationWillingnessKm

@@ -13,7 +13,8 @@ extension CohortDynamics {
     var waiting: [PlacementStudent] = []
     var options: [[PlacementOption]] = []
     var room: [Int: Int] = [:]
-    for index in cohort.firstStudent..<(cohort.firstStudent + cohort.studentCount) {
+    for index in cohort.firstStudent..<(cohort.firstStudent + cohort.studentCount)
+    where students[index].status != .withdrawn {
       let student = students[index]
       waiting.append(
         PlacementStudent(
@@ -140,6 +141,7 @@ extension CohortDynamics {
   }
 
   mutating func endRotation(_ index: Int, at site: Int, _ simulation: inout Simulation<CohortEvent>) {
+    guard rotationPlaceHeld(index, at: site) else { return }
     budgets[site].occupancy -= 1
     if students[index].currentSite == Int32(site) { students[index].currentSite = -1 }
     if let entry = students[index].impressions.firstIndex(where: { $0.site == Int32(site) }) {

@@ -36,6 +36,11 @@ public struct HiringParameters: Sendable, Equatable {
   public var decisionDays = 10.0
   /// Days from acceptance (or graduation, if later) to the start date.
   public var onboardingDays = Distribution.uniform(lower: 14, upper: 30)
+  /// Probability that a graduate leaves their job within a year of starting it (0: nobody does).
+  public var firstYearQuitProbability = 0.175
+  /// Most job-to-job moves one opening can set off: a chain's last link is filled without
+  /// opening another (the mover came from outside the modelled sites).
+  public var maxChainLength = 4
 
   public init() {}
 }
@@ -46,6 +51,7 @@ extension HiringParameters: Decodable {
     case applyProbability, relocationApplyFactor, externalApplicants, externalFromRegionShare,
       externalCandidateScore, credentialBonus
     case contingentHireProbability, contingentWindowDays, decisionDays, onboardingDays
+    case firstYearQuitProbability, maxChainLength
   }
 
   public init(from decoder: any Decoder) throws {
@@ -69,5 +75,9 @@ extension HiringParameters: Decodable {
     try reader.read(&contingentWindowDays, .contingentWindowDays, Allowed.above(0))
     try reader.read(&decisionDays, .decisionDays, Allowed.atLeast(0))
     try reader.read(&onboardingDays, .onboardingDays, Allowed.draws(in: 0))
+    try reader.read(&firstYearQuitProbability, .firstYearQuitProbability, Allowed.probability)
+    try reader.read(&maxChainLength, .maxChainLength) {
+      (1...1000).contains($0) ? nil : "must be a whole number from 1 to 1000"
+    }
   }
 }

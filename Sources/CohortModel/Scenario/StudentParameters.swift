@@ -24,6 +24,10 @@ public struct StudentParameters: Sendable, Equatable {
   public var homeDistanceKm = Distribution.gamma(shape: 2, scale: 15)
   /// Exam ability on the logit scale (0: an average candidate).
   public var examAbility = Distribution.normal(mean: 0, sd: 0.8)
+  /// Probability that an admitted student withdraws before graduating (0: nobody withdraws).
+  public var withdrawalProbability = 0.28
+  /// When a withdrawing student leaves, as a fraction of the program's length: mostly early.
+  public var withdrawalTiming = Distribution.beta(alpha: 1, beta: 3)
 
   public init() {}
 }
@@ -31,7 +35,7 @@ public struct StudentParameters: Sendable, Equatable {
 extension StudentParameters: Decodable {
   enum CodingKeys: String, CodingKey, CaseIterable {
     case aptitude, reliability, rapport, composure, relationshipBuilding, relocationWillingnessKm, commuteKm
-    case homeDistanceKm, examAbility
+    case homeDistanceKm, examAbility, withdrawalProbability, withdrawalTiming
   }
 
   public init(from decoder: any Decoder) throws {
@@ -46,6 +50,8 @@ extension StudentParameters: Decodable {
     try reader.read(&commuteKm, .commuteKm, Allowed.atLeast(0))
     try reader.read(&homeDistanceKm, .homeDistanceKm, Allowed.draws(in: 0))
     try reader.read(&examAbility, .examAbility)
+    try reader.read(&withdrawalProbability, .withdrawalProbability, Allowed.probability)
+    try reader.read(&withdrawalTiming, .withdrawalTiming, Allowed.draws(in: 0, 1))
   }
 }
 
