@@ -92,6 +92,7 @@ extension CohortDynamics {
   }
 
   mutating func graduate(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
+    guard students[index].status != .withdrawn else { return }
     trace(simulation.now, "graduated", student: index)
     guard students[index].status == .inProgram else { return }
     startSearching(index)

@@ -7,7 +7,7 @@ extension CohortDynamics {
     guard !requisitions[index].cancelled else { return }
     trace(
       simulation.now, "requisition_approved", site: Int(requisitions[index].site),
-      "requisition=\(index) origin=\(requisitions[index].origin.traceName)")
+      "requisition=\(index) origin=\(requisitions[index].origin.traceName)\(requisitions[index].isRepost ? " repost" : "")")
     advance(index, &simulation)
   }
 
