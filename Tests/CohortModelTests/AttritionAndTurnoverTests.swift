@@ -54,7 +54,8 @@ struct AttritionAndTurnoverTests {
     leaving.students.withdrawalTiming = .uniform(lower: 0.4, upper: 0.9)
     let unplacedKept = mean(.studentsUnplacedRotations, metrics(of: kept, replications: 4))
     let unplacedLeaving = mean(.studentsUnplacedRotations, metrics(of: leaving, replications: 4))
-    #expect(unplacedLeaving <= unplacedKept + 0.02, "with attrition \(unplacedLeaving), without \(unplacedKept)")
+    #expect(
+      unplacedLeaving <= unplacedKept + 0.02, "with attrition \(unplacedLeaving), without \(unplacedKept)")
   }
 
   static func quitScenario(_ probability: Double) -> Scenario {

@@ -97,7 +97,8 @@ struct CohortDynamics: EventHandler, ~Copyable {
     case .newHireQuits(let student, let requisition):
       newHireQuits(Int(student), Int(requisition), &simulation)
     case .fiscalYearStarts(let year): startFiscalYear(Int(year), &simulation)
-    case .growthDecided(let site, let positions): decideGrowth(Int(site), positions: Int(positions), &simulation)
+    case .growthDecided(let site, let positions):
+      decideGrowth(Int(site), positions: Int(positions), &simulation)
     }
   }
 

@@ -24,7 +24,8 @@ extension CohortDynamics {
   /// The graduate leaves the job (if they still hold it): their placement stands (they did
   /// start), and the site requests a replacement as a job-to-job vacancy, the first move of a
   /// new chain.
-  mutating func newHireQuits(_ student: Int, _ requisition: Int, _ simulation: inout Simulation<CohortEvent>) {
+  mutating func newHireQuits(_ student: Int, _ requisition: Int, _ simulation: inout Simulation<CohortEvent>)
+  {
     guard students[student].jobRequisition == Int32(requisition), !students[student].startDay.isNaN,
       students[student].firstJobQuitDay.isNaN
     else { return }

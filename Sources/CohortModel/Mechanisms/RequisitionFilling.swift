@@ -7,7 +7,8 @@ extension CohortDynamics {
     guard !requisitions[index].cancelled else { return }
     trace(
       simulation.now, "requisition_approved", site: Int(requisitions[index].site),
-      "requisition=\(index) origin=\(requisitions[index].origin.traceName)\(requisitions[index].isRepost ? " repost" : "")")
+      "requisition=\(index) origin=\(requisitions[index].origin.traceName)\(requisitions[index].isRepost ? " repost" : "")"
+    )
     advance(index, &simulation)
   }
 
