@@ -220,6 +220,8 @@ struct VacancyChainTests {
     var without = smallScenario()
     without.seed = seed
     without.hiring.externalFromRegionShare = 0
+    // New hires' quits also open job-to-job vacancies (7.8a): off, so only chains are compared.
+    without.hiring.firstYearQuitProbability = 0
     var with = without
     with.hiring.externalFromRegionShare = 0.6
     return (metrics(of: without, replications: 12), metrics(of: with, replications: 12))
