@@ -92,9 +92,10 @@ extension CohortDynamics {
   }
 
   mutating func graduate(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard students[index].status != .withdrawn else { return }
+    guard !students[index].isWithdrawn else { return }
     trace(simulation.now, "graduated", student: index)
-    guard students[index].status == .inProgram else { return }
-    startSearching(index)
+    if case .startSearching(let search) = students[index].lifecycle.apply(.graduate) {
+      startSearching(index, search: search)
+    }
   }
 }

@@ -24,32 +24,29 @@ extension CohortDynamics {
   }
 
   /// The student leaves: their rotation place is freed now, they get no further rotation, exam
-  /// or offer, and they never graduate. A job accepted before graduating is given back: the
-  /// requisition searches again from its first tier (as after a rescission).
+  /// or offer, and they never graduate. Offers in hand go back to their sites' searches (as if
+  /// declined); a job accepted before graduating is given back and its requisition searches
+  /// again from its first tier (as after a rescission).
   mutating func withdraw(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
-    let wasHired = students[student].status == .hired
-    let site = students[student].currentSite
+    let site = students[student].lifecycle.rotationSite ?? -1
     if site >= 0 {
       budgets[Int(site)].occupancy -= 1
+      _ = students[student].lifecycle.apply(.endRotation(site: site))
       if let entry = students[student].impressions.firstIndex(where: { $0.site == site }) {
         students[student].impressions[entry].active = false
         students[student].impressions[entry].lastDay = simulation.now
       }
-      students[student].currentSite = -1
     }
-    students[student].status = .withdrawn
     students[student].withdrawal = Withdrawal(day: simulation.now, freedSite: site)
     trace(simulation.now, "withdrawn", student: student, site: Int(site))
-    guard wasHired else { return }
-    let requisition = Int(students[student].jobRequisition)
-    students[student].jobSite = -1
-    students[student].jobRequisition = -1
-    students[student].offerDay = .nan
-    students[student].relocated = false
-    students[student].relocationKm = .nan
-    requisitions[requisition].filledDay = .nan
-    requisitions[requisition].tier = .ownSite
-    advance(requisition, &simulation)
+    switch students[student].lifecycle.apply(.withdraw) {
+    case .offersReturned(let offers):
+      for requisition in offers { moveOn(Int(requisition), &simulation) }
+    case .jobGivenBack(let job):
+      _ = requisitions[Int(job.requisition)].lifecycle.apply(.rescind)
+      advance(Int(job.requisition), &simulation)
+    default: break
+    }
   }
 
   /// Whether the end of `student`'s rotation at `site` still has a place to free: not when the

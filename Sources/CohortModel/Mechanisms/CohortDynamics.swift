@@ -112,13 +112,10 @@ struct CohortDynamics: EventHandler, ~Copyable {
       TraceRecord(time: time, event: event, student: student, site: site, detail: detail()))
   }
 
-  /// Puts a graduate on the open market.
-  mutating func startSearching(_ index: Int) {
-    students[index].status = .searching
-    students[index].searches += 1
+  /// Puts a graduate on the open market as their `search`th search (the lifecycle counts them).
+  mutating func startSearching(_ index: Int, search: Int32) {
     let reach = scenario.students.commuteKm + students[index].relocationWillingnessKm
-    searching.insert(
-      Int32(index), search: students[index].searches, home: students[index].home, reachKm: reach)
+    searching.insert(Int32(index), search: search, home: students[index].home, reachKm: reach)
   }
 
   /// Draws from a site's budget-review stream (freeze, growth): one pair per site per period.

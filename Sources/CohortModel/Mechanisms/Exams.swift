@@ -31,7 +31,7 @@ extension CohortDynamics {
   }
 
   mutating func attemptExam(_ student: Int, _ number: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard students[student].status != .withdrawn else { return }
+    guard !students[student].isWithdrawn else { return }
     let pathway = pathway(of: student)
     let exam = pathway.exams[number]
     students[student].examAttempts[number] += 1
@@ -62,8 +62,9 @@ extension CohortDynamics {
 
   private mutating func earnCredential(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
     students[student].credentialDay = simulation.now
-    students[student].contingent = false
     trace(simulation.now, "credential", student: student)
-    if students[student].status == .hired { applyForLicenceIfNeeded(student, &simulation) }
+    if students[student].lifecycle.apply(.earnCredential) == .applyForLicence {
+      applyForLicence(student, &simulation)
+    }
   }
 }

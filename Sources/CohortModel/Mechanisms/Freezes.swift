@@ -48,14 +48,14 @@ extension CohortDynamics {
   mutating func cancelHeldRequisitions(_ simulation: inout Simulation<CohortEvent>) {
     let probability = scenario.demand.freezeCancelProbability
     guard probability > 0 else { return }
-    for index in requisitions.indices where requisitions[index].isOpen {
+    for index in requisitions.indices where requisitions[index].isCancellable {
       let site = Int(requisitions[index].site)
       guard budgets[site].hold.holds(requisitions[index].origin) else { continue }
       let cancels = withRequisitionStream(index, Draws.freezeCancel, occurrence: budgetPeriod) {
         $0.chance(probability)
       }
       guard cancels else { continue }
-      requisitions[index].cancelled = true
+      _ = requisitions[index].lifecycle.apply(.cancel)
       budgets[site].deferredReposts.append(Int32(index))
       trace(simulation.now, "requisition_cancelled", site: site, "requisition=\(index)")
     }

@@ -2,25 +2,6 @@ import SimKernel
 
 typealias SimKernelPriority = EventPriority
 
-/// Where a student stands in the path from admission to a job.
-enum StudentStatus: UInt8 {
-  case inProgram
-  /// Graduated, no accepted job: applies to open postings.
-  case searching
-  /// Accepted an offer (started or waiting to start).
-  case hired
-  /// Left the program before graduating (`Student.withdrawal` says when): never graduates.
-  case withdrawn
-}
-
-/// A student's withdrawal from the program.
-struct Withdrawal {
-  var day: Double
-  /// The rotation place the withdrawal freed (its site), or -1: that rotation's end, when it
-  /// comes, frees nothing more.
-  var freedSite: Int32
-}
-
 /// What one site's staff think of a student: a smoothed average of weekly observations that
 /// fades after the rotation ends. `site` < 0 encodes a hospital system's word-of-mouth
 /// reputation: system s is stored as −(s + 1).
@@ -30,6 +11,14 @@ struct Impression {
   /// Day of the last observation (or of the news, for a system reputation).
   var lastDay: Double
   var active: Bool
+}
+
+/// A student's withdrawal from the program.
+struct Withdrawal {
+  var day: Double
+  /// The rotation place the withdrawal freed (its site), or -1: that rotation's end, when it
+  /// comes, frees nothing more.
+  var freedSite: Int32
 }
 
 /// One admitted student: drawn traits and their state. Stored by value in one array.
@@ -46,11 +35,9 @@ struct Student {
   var examAbility: Double
   var admissionDay: Double
   var graduationDay: Double
-  var status = StudentStatus.inProgram
-  /// Searches started (a rescinded hire searches again).
-  var searches: Int32 = 0
+  /// Where they are on their path; changed only through its transitions.
+  var lifecycle = StudentLifecycle()
   var weeksOfExperience = 0.0
-  var currentSite: Int32 = -1
   var rotationEnd = 0.0
   var rotationSites: [Int32] = []
   var impressions: [Impression] = []
@@ -59,29 +46,13 @@ struct Student {
   var examAttempts: [Int32] = []
   var credentialDay = Double.nan
   var examsExhausted = false
-  // Offers and the job.
-  var pendingOffers: [Int32] = []
-  var decisionPending = false
-  var jobRequisition: Int32 = -1
-  var jobSite: Int32 = -1
-  var offerDay = Double.nan
-  var offerSource = OfferSource.openMarket
-  var contingent = false
-  var everContingent = false
-  var rescinded = false
-  var relocated = false
-  var relocationKm = Double.nan
-  var licenceDay = Double.nan
-  var licencePending = false
-  var waitingToStart = false
-  var startDay = Double.nan
   var withdrawal: Withdrawal?
-  /// Day the graduate left the job they started (within its first year), or NaN.
+  /// Day the graduate left the job they started (within its first year, 7.8a), or NaN. Their
+  /// lifecycle stays `working`: placement counts the first start.
   var firstJobQuitDay = Double.nan
 
-  /// Still in the program or searching: someone a site could hire.
-  var isAvailable: Bool { status == .inProgram || status == .searching }
   var isCredentialed: Bool { !credentialDay.isNaN }
+  var isWithdrawn: Bool { withdrawal != nil }
 }
 
 /// The tiers a requisition tries in order: the site's own students, the system's word of
@@ -137,32 +108,33 @@ struct DeferredVacancy {
 struct Requisition {
   var site: Int32
   var approvedDay: Double
-  var tier = RequisitionTier.ownSite
-  var filledDay = Double.nan
-  var postings: Int32 = 0
-  /// Day the current offer was made.
-  var offerDay = Double.nan
-  /// Opened by a sonographer moving to another site (a vacancy chain), not by an exit from the
-  /// occupation or growth: not one of the BLS openings `openings_per_year` counts.
+  /// Where it is on its path; changed only through its transitions.
+  var lifecycle = RequisitionLifecycle()
   var origin = RequisitionOrigin.exit
   /// Moves in the vacancy chain up to and including the one that opened this requisition (0 for
   /// an exit or growth opening): the chain ends at `hiring.maxChainLength`.
   var chainLength: Int32 = 0
-  /// Cancelled by a freeze before it was filled: its vacancy is requested again (as a repost)
-  /// once the freeze ends.
-  var cancelled = false
-  /// Requests again the vacancy of a cancelled requisition: not a new opening, so neither
-  /// opening count includes it.
+  /// Requests again the vacancy of a requisition a freeze cancelled: not a new opening, so
+  /// neither opening count includes it.
   var isRepost = false
   /// What its keyed draws are about: (site, ordinal of the site's own approvals) for an exit or
   /// growth requisition, derived from the requisition that caused it for a vacancy chain. Unlike
   /// the array position it does not depend on how placement went elsewhere.
   var identity: UInt64 = 0
 
-  var isChain: Bool { origin.isJobToJob }
+  var filledDay: Double { lifecycle.filledDay }
   var isFilled: Bool { !filledDay.isNaN }
-  /// Waiting for approval or searching: what a freeze may cancel.
-  var isOpen: Bool { !isFilled && !cancelled }
+  /// A job-to-job vacancy, not one of the BLS openings `openings_per_year` counts.
+  var isChain: Bool { origin.isJobToJob }
+  var isCancelled: Bool { lifecycle.stateName == .cancelled }
+  /// What a freeze may cancel: approved and not yet searched, with a candidate told to apply, or
+  /// posted (an offer already out is left to the student's decision).
+  var isCancellable: Bool {
+    switch lifecycle.stateName {
+    case .approved, .inside, .posted: true
+    default: false
+    }
+  }
 }
 
 /// A site's budget state between reviews.

@@ -10,8 +10,8 @@ extension CohortDynamics {
   /// in any run. The day is uniform over the first year.
   mutating func scheduleFirstYearQuit(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
     let probability = scenario.hiring.firstYearQuitProbability
-    let requisition = Int(students[student].jobRequisition)
-    guard probability > 0, requisition >= 0 else { return }
+    guard probability > 0, let job = students[student].lifecycle.job else { return }
+    let requisition = Int(job.requisition)
     let key = DrawKey(
       Draws.firstYearQuit, entity: UInt64(student), occurrence: requisitions[requisition].identity)
     let (quits, fraction) = streams.withStream(keyed: key) { ($0.chance(probability), $0.uniform()) }
@@ -26,8 +26,8 @@ extension CohortDynamics {
   /// new chain.
   mutating func newHireQuits(_ student: Int, _ requisition: Int, _ simulation: inout Simulation<CohortEvent>)
   {
-    guard students[student].jobRequisition == Int32(requisition), !students[student].startDay.isNaN,
-      students[student].firstJobQuitDay.isNaN
+    guard students[student].lifecycle.job?.requisition == Int32(requisition),
+      !students[student].lifecycle.startDay.isNaN, students[student].firstJobQuitDay.isNaN
     else { return }
     students[student].firstJobQuitDay = simulation.now
     let site = Int(requisitions[requisition].site)

@@ -4,7 +4,7 @@ import SimKernel
 /// sonographers and graduates of programs outside the model; the manager takes the best.
 extension CohortDynamics {
   mutating func closePosting(_ requisition: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard !requisitions[requisition].cancelled else { return }
+    guard !requisitions[requisition].isCancelled else { return }
     let site = Int(requisitions[requisition].site)
     let hiring = scenario.hiring
     let observationNoise = scenario.evaluation.observationNoise
@@ -18,8 +18,8 @@ extension CohortDynamics {
       searching.forEachCandidate(
         near: location,
         isCurrent: { entry in
-          current[Int(entry.student)].status == .searching
-            && current[Int(entry.student)].searches == entry.search
+          current[Int(entry.student)].lifecycle.isSearching
+            && current[Int(entry.student)].lifecycle.record.searches == entry.search
         }
       ) { candidates.append($0) }
     }
@@ -29,7 +29,7 @@ extension CohortDynamics {
       let commute = scenario.students.commuteKm
       guard isCandidate(index, for: site, now: now) else { continue }
       let probability = hiring.applyProbability * (distance <= commute ? 1 : hiring.relocationApplyFactor)
-      let posting = Int(requisitions[requisition].postings)
+      let posting = Int(requisitions[requisition].lifecycle.postings)
       let (applies, noise) = withRequisitionStream(
         requisition, Draws.applicant, occurrence: posting << 32 | (index + 1)
       ) { stream in
@@ -44,7 +44,7 @@ extension CohortDynamics {
     }
     // The count and then each outside applicant's score, from one stream per posting.
     let (externalCount, bestExternal) = withRequisitionStream(
-      requisition, Draws.externalApplicants, occurrence: Int(requisitions[requisition].postings)
+      requisition, Draws.externalApplicants, occurrence: Int(requisitions[requisition].lifecycle.postings)
     ) { stream in
       let count = Int(hiring.externalApplicants.sample(&stream).rounded())
       var best = -Double.infinity
@@ -60,11 +60,12 @@ extension CohortDynamics {
         "requisition=\(requisition) applicants=\(applicants)")
       makeOffer(requisition, to: best.student, &simulation)
     } else if externalCount > 0 {
-      requisitions[requisition].filledDay = now
+      _ = requisitions[requisition].lifecycle.apply(.hireOutside(day: now))
       trace(now, "external_hire", site: site, "requisition=\(requisition) applicants=\(applicants)")
       openVacancyChain(for: requisition, leaving: site, &simulation)
     } else {
       trace(now, "posting_closed", site: site, "requisition=\(requisition) applicants=0")
+      _ = requisitions[requisition].lifecycle.apply(.noApplicants)
       advance(requisition, &simulation)
     }
   }

@@ -4,40 +4,40 @@ import SimKernel
 /// heard, then its contacts' recommendations, and only then posts the job publicly.
 extension CohortDynamics {
   mutating func openRequisition(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard !requisitions[index].cancelled else { return }
+    guard !requisitions[index].isCancelled else { return }
+    let origin = requisitions[index].origin.traceName
     trace(
       simulation.now, "requisition_approved", site: Int(requisitions[index].site),
-      "requisition=\(index) origin=\(requisitions[index].origin.traceName)\(requisitions[index].isRepost ? " repost" : "")"
-    )
+      "requisition=\(index) origin=\(origin)\(requisitions[index].isRepost ? " repost" : "")")
+    _ = requisitions[index].lifecycle.apply(.open)
     advance(index, &simulation)
   }
 
-  /// Tries the requisition's tiers from its current one until a candidate is found or the job
-  /// is posted.
+  /// Tries the requisition's tiers from where its search stands until a candidate is found or the
+  /// job is posted.
   mutating func advance(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
     let site = Int(requisitions[index].site)
+    var tier = requisitions[index].lifecycle.searchTier
     while true {
-      let tier = requisitions[index].tier
       let candidate: Int?
       switch tier {
       case .ownSite: candidate = bestOwnStudent(for: site, now: simulation.now)
       case .sameSystem: candidate = bestHeardOfInSystem(for: site, now: simulation.now)
       case .recommendation: candidate = bestRecommended(for: index, at: site, now: simulation.now)
       case .openMarket:
-        requisitions[index].postings += 1
+        guard case .schedulePosting(let posting) = requisitions[index].lifecycle.apply(.post) else {
+          preconditionFailure("a posting is scheduled")
+        }
         let postingDays = scenario.hiring.postingDays
-        let days = withRequisitionStream(
-          index, Draws.postingLength, occurrence: Int(requisitions[index].postings)
-        ) {
+        let days = withRequisitionStream(index, Draws.postingLength, occurrence: Int(posting)) {
           postingDays.sample(&$0)
         }
-        trace(
-          simulation.now, "posted", site: site, "requisition=\(index) posting=\(requisitions[index].postings)"
-        )
+        trace(simulation.now, "posted", site: site, "requisition=\(index) posting=\(posting)")
         simulation.schedule(.postingCloses(requisition: Int32(index)), after: days)
         return
       }
       if let student = candidate {
+        _ = requisitions[index].lifecycle.apply(.refer(tier: tier, candidate: Int32(student)))
         let insideOfferDays = scenario.hiring.insideOfferDays
         let days = withRequisitionStream(
           index, Draws.insideOfferDelay, occurrence: Int(tier.rawValue) << 32 | (student + 1)
@@ -48,7 +48,7 @@ extension CohortDynamics {
         simulation.schedule(.insideOffer(requisition: Int32(index), student: Int32(student)), after: days)
         return
       }
-      requisitions[index].tier = tier.next
+      tier = tier.next
     }
   }
 
@@ -58,7 +58,7 @@ extension CohortDynamics {
   /// contingency (a student whose contingent job was rescinded needs the credential before anyone
   /// hires them again).
   func isCandidate(_ index: Int, for site: Int, now: Double) -> Bool {
-    guard students[index].isAvailable,
+    guard students[index].lifecycle.isAvailable,
       students[index].graduationDay - now <= scenario.hiring.lookaheadDays,
       sites[site].location.distanceKm(to: students[index].home)
         <= scenario.students.commuteKm + students[index].relocationWillingnessKm
@@ -66,7 +66,8 @@ extension CohortDynamics {
       return false
     }
     if students[index].isCredentialed { return true }
-    return sites[site].allowsContingentHires && !students[index].rescinded && !students[index].examsExhausted
+    return sites[site].allowsContingentHires && !students[index].lifecycle.record.rescinded
+      && !students[index].examsExhausted
   }
 
   /// A candidate's standing with a manager who knows them: the impression, plus a bonus for a

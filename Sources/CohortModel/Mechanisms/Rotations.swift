@@ -14,7 +14,7 @@ extension CohortDynamics {
     var options: [[PlacementOption]] = []
     var room: [Int: Int] = [:]
     for index in cohort.firstStudent..<(cohort.firstStudent + cohort.studentCount)
-    where students[index].status != .withdrawn {
+    where !students[index].isWithdrawn {
       let student = students[index]
       waiting.append(
         PlacementStudent(
@@ -76,7 +76,7 @@ extension CohortDynamics {
     _ index: Int, at site: Int, until end: Double, _ simulation: inout Simulation<CohortEvent>
   ) {
     budgets[site].occupancy += 1
-    students[index].currentSite = Int32(site)
+    _ = students[index].lifecycle.apply(.startRotation(site: Int32(site)))
     students[index].rotationEnd = end
     students[index].rotationSites.append(Int32(site))
     if let entry = students[index].impressions.firstIndex(where: { $0.site == Int32(site) }) {
@@ -99,8 +99,7 @@ extension CohortDynamics {
   /// reliability and rapport through noise and the student's composure under watch; their
   /// impression moves toward what they saw; now and then a clash sets it back.
   mutating func observeWeek(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
-    let site = Int(students[index].currentSite)
-    guard site >= 0 else { return }
+    guard let site = students[index].lifecycle.rotationSite.map(Int.init) else { return }
     let evaluation = scenario.evaluation
     students[index].weeksOfExperience += 1
     let week = Int(students[index].weeksOfExperience)
@@ -143,7 +142,7 @@ extension CohortDynamics {
   mutating func endRotation(_ index: Int, at site: Int, _ simulation: inout Simulation<CohortEvent>) {
     guard rotationPlaceHeld(index, at: site) else { return }
     budgets[site].occupancy -= 1
-    if students[index].currentSite == Int32(site) { students[index].currentSite = -1 }
+    _ = students[index].lifecycle.apply(.endRotation(site: Int32(site)))
     if let entry = students[index].impressions.firstIndex(where: { $0.site == Int32(site) }) {
       students[index].impressions[entry].active = false
       students[index].impressions[entry].lastDay = simulation.now

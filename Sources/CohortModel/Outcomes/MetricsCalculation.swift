@@ -17,17 +17,18 @@ extension CohortDynamics {
       let student = students[index]
       let graduation = student.graduationDay
       // Withdrawn students never graduate: they leave every graduate denominator.
-      guard graduation >= 0 && graduation <= horizon, student.withdrawal == nil else { continue }
+      guard graduation >= 0 && graduation <= horizon, !student.isWithdrawn else { continue }
       graduates += 1
       if graduation + Self.sixMonthsDays <= horizon {
         followed6 += 1
-        if student.startDay <= graduation + Self.sixMonthsDays { placed6 += 1 }
+        if student.lifecycle.startDay <= graduation + Self.sixMonthsDays { placed6 += 1 }
       }
       if graduation + Self.twelveMonthsDays <= horizon {
         followed12 += 1
-        if student.startDay <= graduation + Self.twelveMonthsDays { placed12 += 1 }
+        if student.lifecycle.startDay <= graduation + Self.twelveMonthsDays { placed12 += 1 }
         if student.credentialDay <= graduation + Self.twelveMonthsDays { credentialed12 += 1 }
-        if !student.offerDay.isNaN { daysToOffer.append(student.offerDay - graduation) }
+        let offerDay = student.lifecycle.offerDay
+        if !offerDay.isNaN { daysToOffer.append(offerDay - graduation) }
       }
     }
     metrics[.graduates] = Double(graduates)
@@ -59,7 +60,7 @@ extension CohortDynamics {
       if !requisition.isRepost {
         if requisition.isChain { chainOpenings += 1 } else { occupationalOpenings += 1 }
       }
-      guard !requisition.cancelled else { continue }
+      guard !requisition.isCancelled else { continue }
       opened += 1
       if requisition.isFilled {
         filled += 1
@@ -85,17 +86,19 @@ extension CohortDynamics {
       let student = students[index]
       let cohort = cohorts[Int(student.cohort)]
       func known(_ value: Double) -> Double? { value.isNaN ? nil : value }
+      let lifecycle = student.lifecycle
+      let job = lifecycle.job
       return StudentOutcome(
         student: index, program: world.programs[Int(student.program)].name, intakeYear: cohort.intakeYear,
-        graduationDay: student.graduationDay <= scenario.horizonDays && student.withdrawal == nil
+        graduationDay: student.graduationDay <= scenario.horizonDays && !student.isWithdrawn
           ? student.graduationDay : nil,
-        daysFromGraduationToOffer: known(student.offerDay - student.graduationDay),
-        offerSource: student.jobSite >= 0 ? student.offerSource : nil,
-        offerSite: student.jobSite >= 0 ? Int(student.jobSite) : nil, contingent: student.everContingent,
-        rescinded: student.rescinded, relocated: student.relocated,
-        relocationDistanceKm: known(student.relocationKm),
-        credentialDay: known(student.credentialDay), licenceDay: known(student.licenceDay),
-        startDay: known(student.startDay), rotationSites: student.rotationSites.map(Int.init))
+        daysFromGraduationToOffer: known(lifecycle.offerDay - student.graduationDay),
+        offerSource: job?.source, offerSite: job.map { Int($0.site) },
+        contingent: lifecycle.record.everContingent,
+        rescinded: lifecycle.record.rescinded, relocated: job?.relocationKm != nil,
+        relocationDistanceKm: job?.relocationKm,
+        credentialDay: known(student.credentialDay), licenceDay: known(lifecycle.record.licenceDay),
+        startDay: known(lifecycle.startDay), rotationSites: student.rotationSites.map(Int.init))
     }
   }
 }

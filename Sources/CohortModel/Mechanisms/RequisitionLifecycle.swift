@@ -1,0 +1,179 @@
+/// A requisition's path from approval to a hire, as a small state machine: the only place that
+/// says what may happen to a requisition next. Each input returns what the caller must do
+/// (search, post, offer, open a vacancy chain); the machine schedules and traces nothing. An
+/// input the current state does not allow is a programming error (`preconditionFailure`);
+/// `applying(_:)` answers the same question without trapping, for tests and the diagram.
+struct RequisitionLifecycle: Equatable {
+  enum State: Equatable {
+    /// Approved by the budget; the search starts when the approval delay ends.
+    case approved
+    /// Looking for a candidate, starting at `from` (only ever inside one handler call).
+    case searching(from: RequisitionTier)
+    /// A candidate found inside (own site, system, recommendation) has been told to apply; or,
+    /// from the next issue, the opening is held for them.
+    case inside(tier: RequisitionTier, candidate: Int32)
+    /// Posted publicly; applications close when the posting ends.
+    case posted
+    /// An offer is with `student`, made on `day` at `tier`.
+    case offerOut(tier: RequisitionTier, student: Int32, day: Double)
+    /// Filled on `day` by `student`, or by an outside applicant (`student` nil).
+    case filled(student: Int32?, day: Double)
+    /// Withdrawn before it was filled (from the next issue: budget freezes).
+    case cancelled
+  }
+
+  enum Input: Equatable {
+    case open
+    case refer(tier: RequisitionTier, candidate: Int32)
+    case post
+    /// The inside candidate is no longer one when the offer would go out.
+    case passOver
+    case offer(student: Int32, day: Double)
+    case noApplicants
+    case hireOutside(day: Double)
+    case accept(day: Double)
+    case decline
+    /// A contingent hire lost the job: the search starts again from the site's own students.
+    case rescind
+    case cancel
+  }
+
+  enum Action: Equatable {
+    case search(from: RequisitionTier)
+    case scheduleInsideOffer
+    /// Post for the `number`th time (postings are counted over the requisition's life).
+    case schedulePosting(number: Int32)
+    case offerMade(source: OfferSource)
+    case openVacancyChain
+    /// Filled: the offer's source and the day it was made.
+    case hired(source: OfferSource, offerDay: Double)
+    case none
+  }
+
+  private(set) var state = State.approved
+  /// Public postings so far: a posting's number keys its draws.
+  private(set) var postings: Int32 = 0
+
+  /// The lifecycle after `input` and what the caller must do, or nil when `input` is illegal.
+  func applying(_ input: Input) -> (RequisitionLifecycle, Action)? {
+    var next = self
+    let action: Action
+    switch (state, input) {
+    case (.approved, .open):
+      next.state = .searching(from: .ownSite)
+      action = .search(from: .ownSite)
+    case (.searching(let from), .refer(let tier, let candidate)) where tier >= from && tier != .openMarket:
+      next.state = .inside(tier: tier, candidate: candidate)
+      action = .scheduleInsideOffer
+    case (.searching, .post):
+      next.postings += 1
+      next.state = .posted
+      action = .schedulePosting(number: next.postings)
+    case (.inside(let tier, _), .passOver):
+      next.state = .searching(from: tier.next)
+      action = .search(from: tier.next)
+    case (.inside(let tier, let candidate), .offer(let student, let day)) where student == candidate:
+      next.state = .offerOut(tier: tier, student: student, day: day)
+      action = .offerMade(source: tier.source)
+    case (.posted, .offer(let student, let day)):
+      next.state = .offerOut(tier: .openMarket, student: student, day: day)
+      action = .offerMade(source: .openMarket)
+    case (.posted, .noApplicants):
+      next.state = .searching(from: .openMarket)
+      action = .search(from: .openMarket)
+    case (.posted, .hireOutside(let day)):
+      next.state = .filled(student: nil, day: day)
+      action = .openVacancyChain
+    case (.offerOut(let tier, let student, let offerDay), .accept(let day)):
+      next.state = .filled(student: student, day: day)
+      action = .hired(source: tier.source, offerDay: offerDay)
+    case (.offerOut(let tier, _, _), .decline):
+      next.state = .searching(from: tier.next)
+      action = .search(from: tier.next)
+    case (.filled(let student, _), .rescind) where student != nil:
+      next.state = .searching(from: .ownSite)
+      action = .search(from: .ownSite)
+    case (.approved, .cancel), (.inside, .cancel), (.posted, .cancel):
+      next.state = .cancelled
+      action = .none
+    default:
+      return nil
+    }
+    return (next, action)
+  }
+
+  /// Applies `input`; an illegal one is a programming error.
+  mutating func apply(_ input: Input) -> Action {
+    guard let (next, action) = applying(input) else {
+      preconditionFailure("requisition: \(input) is not allowed in \(state)")
+    }
+    self = next
+    return action
+  }
+
+  /// The day it was filled, or NaN while it is not.
+  var filledDay: Double {
+    if case .filled(_, let day) = state { return day }
+    return .nan
+  }
+
+  /// Where the search goes on from; only while searching.
+  var searchTier: RequisitionTier {
+    guard case .searching(let from) = state else {
+      preconditionFailure("requisition is not searching: \(state)")
+    }
+    return from
+  }
+}
+
+extension RequisitionLifecycle {
+  /// The states and inputs by name, for the legality table and the diagram.
+  enum StateName: String, CaseIterable {
+    case approved, searching, inside, posted, offerOut, filled, cancelled
+  }
+
+  /// Every legal transition (from, input, to), by name: the source of MODEL.md's diagram, and
+  /// what the tests check `applying(_:)` against.
+  static let transitions: [(from: StateName, input: String, to: StateName)] = [
+    (.approved, "open", .searching),
+    (.searching, "refer", .inside),
+    (.searching, "post", .posted),
+    (.inside, "passOver", .searching),
+    (.inside, "offer", .offerOut),
+    (.posted, "offer", .offerOut),
+    (.posted, "noApplicants", .searching),
+    (.posted, "hireOutside", .filled),
+    (.offerOut, "accept", .filled),
+    (.offerOut, "decline", .searching),
+    (.filled, "rescind", .searching),
+    (.approved, "cancel", .cancelled),
+    (.inside, "cancel", .cancelled),
+    (.posted, "cancel", .cancelled),
+  ]
+
+  var stateName: StateName {
+    switch state {
+    case .approved: .approved
+    case .searching: .searching
+    case .inside: .inside
+    case .posted: .posted
+    case .offerOut: .offerOut
+    case .filled: .filled
+    case .cancelled: .cancelled
+    }
+  }
+
+  /// The Mermaid state diagram MODEL.md shows, generated from `transitions`.
+  static var mermaid: String {
+    mermaidDiagram(
+      initial: StateName.approved.rawValue, transitions.map { ($0.from.rawValue, $0.input, $0.to.rawValue) })
+  }
+}
+
+/// A Mermaid `stateDiagram-v2` block: one line per transition, in table order.
+func mermaidDiagram(initial: String, _ transitions: [(String, String, String)]) -> String {
+  var lines = ["```mermaid", "stateDiagram-v2", "  [*] --> \(initial)"]
+  for (from, input, to) in transitions { lines.append("  \(from) --> \(to): \(input)") }
+  lines.append("```")
+  return lines.joined(separator: "\n") + "\n"
+}

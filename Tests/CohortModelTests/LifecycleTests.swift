@@ -1,0 +1,294 @@
+import Foundation
+import Testing
+
+@testable import CohortModel
+
+/// The two lifecycles (MODEL.md §2): each input's action, the legality table, and the diagrams
+/// MODEL.md shows.
+@Suite struct RequisitionLifecycleTests {
+  typealias Lifecycle = RequisitionLifecycle
+
+  /// One lifecycle in each state, reached through legal inputs only.
+  static var samples: [Lifecycle] {
+    var approved = Lifecycle()
+    let cancelledOne = {
+      var copy = approved; _ = copy.apply(.cancel); return copy
+    }()
+    _ = approved.apply(.open)
+    let searching = approved
+    var inside = searching
+    _ = inside.apply(.refer(tier: .sameSystem, candidate: 3))
+    var posted = searching
+    _ = posted.apply(.post)
+    var offerOut = inside
+    _ = offerOut.apply(.offer(student: 3, day: 10))
+    var filled = offerOut
+    _ = filled.apply(.accept(day: 12))
+    var outside = posted
+    _ = outside.apply(.hireOutside(day: 20))
+    return [Lifecycle(), searching, inside, posted, offerOut, filled, outside, cancelledOne]
+  }
+
+  static let inputs: [(name: String, input: Lifecycle.Input)] = [
+    ("open", .open), ("refer", .refer(tier: .recommendation, candidate: 3)), ("post", .post),
+    ("passOver", .passOver), ("offer", .offer(student: 3, day: 10)), ("noApplicants", .noApplicants),
+    ("hireOutside", .hireOutside(day: 20)), ("accept", .accept(day: 12)), ("decline", .decline),
+    ("rescind", .rescind), ("cancel", .cancel),
+  ]
+
+  @Test("every input is legal exactly where the transition table lists it, and lands where it says")
+  func legalityMatchesTheTable() {
+    for sample in Self.samples {
+      for (name, input) in Self.inputs {
+        let listed = Lifecycle.transitions.filter { $0.from == sample.stateName && $0.input == name }
+        let outside = sample.state == .filled(student: nil, day: 20)
+        let result = sample.applying(input)
+        if listed.isEmpty || (outside && name == "rescind") {
+          #expect(result == nil, "\(name) in \(sample.state) should be illegal")
+        } else {
+          #expect(result != nil, "\(name) in \(sample.state) should be legal")
+          if let (next, _) = result { #expect(listed.contains { $0.to == next.stateName }) }
+        }
+      }
+    }
+  }
+
+  @Test("the search starts at the site's own students and a pass-over moves it one tier on")
+  func passingOverMovesToTheNextTier() {
+    var lifecycle = Lifecycle()
+    #expect(lifecycle.apply(.open) == .search(from: .ownSite))
+    #expect(lifecycle.apply(.refer(tier: .sameSystem, candidate: 1)) == .scheduleInsideOffer)
+    #expect(lifecycle.apply(.passOver) == .search(from: .recommendation))
+    #expect(lifecycle.searchTier == .recommendation)
+  }
+
+  @Test("a tier the search has passed cannot refer a candidate")
+  func anEarlierTierCannotRefer() {
+    var lifecycle = Lifecycle()
+    _ = lifecycle.apply(.open)
+    _ = lifecycle.apply(.refer(tier: .recommendation, candidate: 1))
+    _ = lifecycle.apply(.passOver)
+    #expect(lifecycle.applying(.refer(tier: .sameSystem, candidate: 2)) == nil)
+  }
+
+  @Test("an inside offer goes only to the candidate who was told to apply")
+  func insideOfferGoesToTheCandidate() {
+    var lifecycle = Lifecycle()
+    _ = lifecycle.apply(.open)
+    _ = lifecycle.apply(.refer(tier: .ownSite, candidate: 4))
+    #expect(lifecycle.applying(.offer(student: 5, day: 1)) == nil)
+    #expect(lifecycle.apply(.offer(student: 4, day: 1)) == .offerMade(source: .ownSite))
+  }
+
+  @Test("postings are counted over the requisition's life, across a rescission")
+  func postingsKeepCounting() {
+    var lifecycle = Lifecycle()
+    _ = lifecycle.apply(.open)
+    #expect(lifecycle.apply(.post) == .schedulePosting(number: 1))
+    #expect(lifecycle.apply(.noApplicants) == .search(from: .openMarket))
+    #expect(lifecycle.apply(.post) == .schedulePosting(number: 2))
+    _ = lifecycle.apply(.offer(student: 2, day: 30))
+    #expect(lifecycle.apply(.accept(day: 33)) == .hired(source: .openMarket, offerDay: 30))
+    #expect(lifecycle.filledDay == 33)
+    #expect(lifecycle.apply(.rescind) == .search(from: .ownSite))
+    #expect(lifecycle.filledDay.isNaN)
+    #expect(lifecycle.apply(.post) == .schedulePosting(number: 3))
+  }
+
+  @Test("a declined offer moves the search past the tier that made it")
+  func declineMovesOn() {
+    var lifecycle = Lifecycle()
+    _ = lifecycle.apply(.open)
+    _ = lifecycle.apply(.refer(tier: .ownSite, candidate: 1))
+    _ = lifecycle.apply(.offer(student: 1, day: 5))
+    #expect(lifecycle.apply(.decline) == .search(from: .sameSystem))
+  }
+
+  @Test("an outside hire opens a vacancy chain and cannot be rescinded")
+  func outsideHireIsFinal() {
+    var lifecycle = Lifecycle()
+    _ = lifecycle.apply(.open)
+    _ = lifecycle.apply(.post)
+    #expect(lifecycle.apply(.hireOutside(day: 9)) == .openVacancyChain)
+    #expect(lifecycle.applying(.rescind) == nil)
+  }
+}
+
+@Suite struct StudentLifecycleTests {
+  typealias Lifecycle = StudentLifecycle
+
+  static func job(licence: Bool) -> Lifecycle.Job {
+    Lifecycle.Job(
+      requisition: 7, site: 2, source: .ownSite, offerDay: 100, relocationKm: nil, requiresLicence: licence)
+  }
+
+  /// One lifecycle in each path state, reached through legal inputs only.
+  static var samples: [Lifecycle] {
+    let enrolled = Lifecycle()
+    var searching = enrolled
+    _ = searching.apply(.graduate)
+    var pending = enrolled
+    _ = pending.apply(.receiveOffer(requisition: 7))
+    var contingent = pending
+    _ = contingent.apply(.accept(job: job(licence: false), deadline: 400))
+    var hired = pending
+    _ = hired.apply(.accept(job: job(licence: true), deadline: nil))
+    var waiting = hired
+    _ = waiting.apply(.startJob(day: 200))
+    var working = pending
+    _ = working.apply(.accept(job: job(licence: false), deadline: nil))
+    _ = working.apply(.startJob(day: 200))
+    var withdrawn = enrolled
+    _ = withdrawn.apply(.withdraw)
+    return [enrolled, searching, pending, contingent, hired, waiting, working, withdrawn]
+  }
+
+  static let inputs: [Lifecycle.Input] = [
+    .graduate, .receiveOffer(requisition: 8), .declineAll, .accept(job: job(licence: false), deadline: nil),
+    .accept(job: job(licence: false), deadline: 500), .startJob(day: 210), .earnCredential,
+    .applyForLicence(day: 150), .grantLicence(day: 160), .contingencyDeadline, .withdraw,
+  ]
+
+  @Test("every path input is legal exactly where the transition table lists it, and lands where it says")
+  func legalityMatchesTheTable() {
+    for sample in Self.samples {
+      for input in Self.inputs {
+        let listed = Lifecycle.transitions.filter { $0.from == sample.stateName && $0.input == input.name }
+        let result = sample.applying(input)
+        if listed.isEmpty {
+          #expect(result == nil, "\(input.name) in \(sample.state) should be illegal")
+        } else {
+          #expect(result != nil, "\(input.name) in \(sample.state) should be legal")
+          if let (next, _) = result { #expect(listed.contains { $0.to == next.stateName }) }
+        }
+      }
+    }
+  }
+
+  @Test("rotations follow admitted, on rotation, between rotations, and end only at their own site")
+  func rotationsAreOrdered() {
+    var lifecycle = Lifecycle()
+    #expect(lifecycle.applying(.endRotation(site: 1)) == nil)
+    _ = lifecycle.apply(.startRotation(site: 1))
+    #expect(lifecycle.rotationSite == 1)
+    #expect(lifecycle.applying(.startRotation(site: 2)) == nil)
+    #expect(lifecycle.applying(.endRotation(site: 2)) == nil)
+    _ = lifecycle.apply(.endRotation(site: 1))
+    #expect(lifecycle.clinical == .betweenRotations)
+  }
+
+  @Test("the first offer schedules the decision and later ones join it")
+  func offersShareOneDecision() {
+    var lifecycle = Lifecycle()
+    #expect(lifecycle.apply(.receiveOffer(requisition: 1)) == .scheduleDecision)
+    #expect(lifecycle.apply(.receiveOffer(requisition: 2)) == Lifecycle.Action.none)
+    #expect(lifecycle.pendingOffers == [1, 2])
+  }
+
+  @Test("graduating with offers in hand starts a search, and declining them leaves the graduate searching")
+  func graduatingWithOffersSearches() {
+    var lifecycle = Lifecycle()
+    _ = lifecycle.apply(.receiveOffer(requisition: 1))
+    #expect(!lifecycle.isSearching)
+    #expect(lifecycle.apply(.graduate) == .startSearching(search: 1))
+    #expect(lifecycle.isSearching)
+    _ = lifecycle.apply(.declineAll)
+    #expect(lifecycle.state == .searching)
+  }
+
+  @Test("declining before graduation returns the student to the programme")
+  func decliningBeforeGraduation() {
+    var lifecycle = Lifecycle()
+    _ = lifecycle.apply(.receiveOffer(requisition: 1))
+    _ = lifecycle.apply(.declineAll)
+    #expect(lifecycle.state == .enrolled)
+  }
+
+  @Test("a hired student can take no further offer")
+  func hiredTakesNoOffer() {
+    var lifecycle = Lifecycle()
+    _ = lifecycle.apply(.receiveOffer(requisition: 1))
+    _ = lifecycle.apply(.accept(job: Self.job(licence: false), deadline: nil))
+    #expect(!lifecycle.isAvailable)
+    #expect(lifecycle.applying(.receiveOffer(requisition: 2)) == nil)
+  }
+
+  @Test("rescission is one transition: job, start and offer day go, the record keeps that it happened")
+  func rescissionIsOneTransition() {
+    var lifecycle = Lifecycle()
+    _ = lifecycle.apply(.graduate)
+    _ = lifecycle.apply(.receiveOffer(requisition: 7))
+    _ = lifecycle.apply(.accept(job: Self.job(licence: false), deadline: 400))
+    #expect(lifecycle.apply(.startJob(day: 300)) == .started)
+    #expect(lifecycle.startDay == 300)
+    #expect(lifecycle.apply(.contingencyDeadline) == .rescinded(job: Self.job(licence: false), search: 2))
+    #expect(lifecycle.state == .searching)
+    #expect(lifecycle.job == nil && lifecycle.startDay.isNaN && lifecycle.offerDay.isNaN)
+    #expect(lifecycle.record.rescinded && lifecycle.record.everContingent)
+  }
+
+  @Test("the credential before the deadline keeps the job, and the deadline then does nothing")
+  func credentialKeepsTheJob() {
+    var lifecycle = Lifecycle()
+    _ = lifecycle.apply(.receiveOffer(requisition: 7))
+    _ = lifecycle.apply(.accept(job: Self.job(licence: true), deadline: 400))
+    #expect(lifecycle.apply(.earnCredential) == .applyForLicence)
+    #expect(lifecycle.state == .hired(job: Self.job(licence: true)))
+    #expect(lifecycle.apply(.contingencyDeadline) == Lifecycle.Action.none)
+    #expect(!lifecycle.record.rescinded)
+  }
+
+  @Test("in a licensing state the start waits for the licence, and the grant starts the job")
+  func startWaitsForLicence() {
+    var lifecycle = Lifecycle()
+    _ = lifecycle.apply(.receiveOffer(requisition: 7))
+    #expect(lifecycle.apply(.accept(job: Self.job(licence: true), deadline: nil)) == .applyForLicence)
+    _ = lifecycle.apply(.applyForLicence(day: 110))
+    #expect(lifecycle.applying(.applyForLicence(day: 111)) == nil)
+    #expect(lifecycle.apply(.startJob(day: 150)) == .waitsForLicence)
+    #expect(lifecycle.startDay.isNaN)
+    #expect(lifecycle.apply(.grantLicence(day: 170)) == .started)
+    #expect(lifecycle.startDay == 170)
+    #expect(lifecycle.record.licenceDay == 170)
+  }
+
+  @Test("a licence granted before the start date lets the job start on time")
+  func licenceBeforeStart() {
+    var lifecycle = Lifecycle()
+    _ = lifecycle.apply(.receiveOffer(requisition: 7))
+    _ = lifecycle.apply(.accept(job: Self.job(licence: true), deadline: nil))
+    _ = lifecycle.apply(.applyForLicence(day: 110))
+    _ = lifecycle.apply(.grantLicence(day: 120))
+    #expect(lifecycle.apply(.startJob(day: 150)) == .started)
+    #expect(lifecycle.startDay == 150)
+  }
+
+  @Test("withdrawal before graduating gives back offers in hand and a job not yet started")
+  func withdrawalGivesBackOffersAndJobs() {
+    var lifecycle = Lifecycle()
+    _ = lifecycle.apply(.startRotation(site: 3))
+    #expect(lifecycle.applying(.withdraw)?.1 == Lifecycle.Action.none)
+    _ = lifecycle.apply(.receiveOffer(requisition: 1))
+    #expect(lifecycle.applying(.withdraw)?.1 == .offersReturned(offers: [1]))
+    _ = lifecycle.apply(.accept(job: Self.job(licence: false), deadline: 400))
+    #expect(lifecycle.applying(.withdraw)?.1 == .jobGivenBack(job: Self.job(licence: false)))
+    _ = lifecycle.apply(.startJob(day: 200))
+    #expect(lifecycle.applying(.withdraw) == nil)
+  }
+}
+
+@Suite struct LifecycleDiagramTests {
+  static func section(_ name: String, in text: String) -> String? {
+    guard let start = text.range(of: "<!-- \(name):begin -->\n"),
+      let end = text.range(of: "<!-- \(name):end -->")
+    else { return nil }
+    return String(text[start.upperBound..<end.lowerBound])
+  }
+
+  @Test("MODEL.md shows exactly the diagrams generated from the transition tables")
+  func modelDocumentMatchesTheCode() throws {
+    let text = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/MODEL.md"), encoding: .utf8)
+    #expect(Self.section("student-lifecycle", in: text) == StudentLifecycle.mermaid)
+    #expect(Self.section("requisition-lifecycle", in: text) == RequisitionLifecycle.mermaid)
+  }
+}
