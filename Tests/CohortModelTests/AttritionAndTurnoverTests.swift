@@ -43,6 +43,33 @@ struct AttritionAndTurnoverTests {
     #expect(monitor.students.filter { withdrawn[$0.student] != nil }.allSatisfy { $0.graduationDay == nil })
   }
 
+  /// Withdrawals in the last weeks of the program, when inside offers come (the look-ahead).
+  @Test("a student who withdraws after accepting a job gives it back: the opening is searched for again")
+  func withdrawalGivesTheJobBack() {
+    var scenario = smallScenario()
+    scenario.students.withdrawalProbability = 0.5
+    scenario.students.withdrawalTiming = .uniform(lower: 0.9, upper: 0.99)
+    var givenBack = 0
+    var searchedAgain = 0
+    for replication in 0..<3 {
+      let traces = collected(scenario, replication: replication).1.traces
+      var accepted: [Int: String] = [:]
+      for (position, record) in traces.enumerated() {
+        if record.event == "offer_accepted", let requisition = record.detail.split(separator: " ").first {
+          accepted[record.student] = String(requisition)
+        }
+        guard record.event == "withdrawn", let requisition = accepted[record.student] else { continue }
+        givenBack += 1
+        let later = traces[(position + 1)...].contains {
+          $0.detail.hasPrefix(requisition + " ") || $0.detail == requisition
+        }
+        if later { searchedAgain += 1 }
+      }
+    }
+    #expect(givenBack > 0)
+    #expect(searchedAgain == givenBack, "\(searchedAgain) of \(givenBack) searched again")
+  }
+
   /// Withdrawals during rotations at late points of the program: if a withdrawal did not free its
   /// place, places would leak cohort after cohort and ever more students would go unplaced.
   @Test("withdrawal frees rotation places: no more rotations go unplaced than without attrition")
