@@ -43,6 +43,8 @@ struct Student {
   var impressions: [Impression] = []
   // Credential.
   var examsPassed: UInt32 = 0
+  /// Day each exam's current pass was made (NaN: not passed, or the pass expired).
+  var examPassDays: [Double] = []
   var examAttempts: [Int32] = []
   var credentialDay = Double.nan
   var examsExhausted = false
