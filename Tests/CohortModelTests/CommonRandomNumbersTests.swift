@@ -15,6 +15,8 @@ import Testing
         return "\(record.time) \(record.event) site=\(record.site) \(record.detail)"
       case "requisition_approved" where record.detail.hasSuffix("origin=budget"):
         return "\(record.time) approved site=\(record.site)"
+      case "withdrawn":
+        return "\(record.time) withdrawn student=\(record.student)"
       case "exam_pass", "exam_fail", "exams_exhausted", "credential":
         return "\(record.time) \(record.event) student=\(record.student) \(record.detail)"
       default:

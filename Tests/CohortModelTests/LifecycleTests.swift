@@ -266,12 +266,16 @@ import Testing
     #expect(lifecycle.startDay == 150)
   }
 
-  @Test("withdrawal is legal only from the programme with no offer in hand")
-  func withdrawalOnlyFromTheProgramme() {
+  @Test("withdrawal before graduating gives back offers in hand and a job not yet started")
+  func withdrawalGivesBackOffersAndJobs() {
     var lifecycle = Lifecycle()
     _ = lifecycle.apply(.startRotation(site: 3))
-    #expect(lifecycle.applying(.withdraw) != nil)
+    #expect(lifecycle.applying(.withdraw)?.1 == Lifecycle.Action.none)
     _ = lifecycle.apply(.receiveOffer(requisition: 1))
+    #expect(lifecycle.applying(.withdraw)?.1 == .offersReturned(offers: [1]))
+    _ = lifecycle.apply(.accept(job: Self.job(licence: false), deadline: 400))
+    #expect(lifecycle.applying(.withdraw)?.1 == .jobGivenBack(job: Self.job(licence: false)))
+    _ = lifecycle.apply(.startJob(day: 200))
     #expect(lifecycle.applying(.withdraw) == nil)
   }
 }

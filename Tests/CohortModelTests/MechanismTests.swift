@@ -9,6 +9,10 @@ struct MechanismTests {
   func hiringFreezeLowersOwnSiteOffers() {
     var open = smallScenario()
     open.demand.freezeProbability = 0
+    // Site freezes alone: system freezes are a second freeze mechanism, and holding a job for a
+    // known student (7.5a) lets a site wait a freeze out, which would blur the effect measured.
+    open.demand.systemFreezeProbability = 0
+    open.hiring.holdWindowDays = 0
     var frozen = open
     frozen.demand.freezeProbability = 0.8
     let ownSiteOpen = mean(.offerOwnSite, metrics(of: open))
@@ -221,6 +225,8 @@ struct VacancyChainTests {
     var without = smallScenario()
     without.seed = seed
     without.hiring.externalFromRegionShare = 0
+    // New hires' quits also open job-to-job vacancies (7.8a): off, so only chains are compared.
+    without.hiring.firstYearQuitProbability = 0
     var with = without
     with.hiring.externalFromRegionShare = 0.6
     return (metrics(of: without, replications: 12), metrics(of: with, replications: 12))

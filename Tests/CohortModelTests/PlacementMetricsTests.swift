@@ -127,9 +127,14 @@ struct PlacementMetricsTests {
     #expect(result.metrics[.offerAtGraduation] == Double(early.count) / Double(graduates.count))
   }
 
-  @Test("retention is one when nobody withdraws")
-  func retentionIsOneWithoutAttrition() {
-    #expect(metrics(of: smallScenario(), replications: 2).allSatisfy { $0[.retention] == 1 })
+  @Test("retention is one when nobody withdraws and zero when everybody does")
+  func retentionFollowsAttrition() {
+    var staying = smallScenario()
+    staying.students.withdrawalProbability = 0
+    #expect(metrics(of: staying, replications: 2).allSatisfy { $0[.retention] == 1 })
+    var leaving = smallScenario()
+    leaving.students.withdrawalProbability = 1
+    #expect(metrics(of: leaving, replications: 2).allSatisfy { $0[.retention] == 0 })
   }
 
   @Test("retention has no data when no cohort graduates within the horizon")
@@ -188,9 +193,14 @@ struct PlacementMetricsTests {
     #expect(runs.allSatisfy { $0[.credentialed12m] > 0 })
   }
 
-  @Test("nobody quits a first job yet, over hires with a year of follow-up")
-  func firstYearQuitIsZeroWithHiresAndNoDataWithout() {
-    #expect(metrics(of: smallScenario(), replications: 2).allSatisfy { $0[.newHireFirstYearQuit] == 0 })
+  @Test("the first-year quit share is 0 without quits, 1 when every new hire quits, NaN without follow-up")
+  func firstYearQuitShareFollowsQuits() {
+    var staying = smallScenario()
+    staying.hiring.firstYearQuitProbability = 0
+    #expect(metrics(of: staying, replications: 2).allSatisfy { $0[.newHireFirstYearQuit] == 0 })
+    var leaving = smallScenario()
+    leaving.hiring.firstYearQuitProbability = 1
+    #expect(metrics(of: leaving, replications: 2).allSatisfy { $0[.newHireFirstYearQuit] == 1 })
     var short = smallScenario()
     short.years = 2
     #expect(metrics(of: short, replications: 2).allSatisfy { $0[.newHireFirstYearQuit].isNaN })

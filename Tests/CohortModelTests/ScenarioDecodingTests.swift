@@ -68,6 +68,23 @@ struct ScenarioDecodingTests {
   func missingFile() {
     #expect(throws: ScenarioError.self) { try Scenario.load(contentsOf: "/nonexistent/scenario.json") }
   }
+
+  @Test("budget, attrition and turnover fields are checked and named by their paths")
+  func budgetAttritionAndTurnoverFieldsAreChecked() {
+    let found = problems(
+      #"{"name": "x", "programs": [{"name": "A", "xKm": 1, "yKm": 1}], "demand": {"growthCycle": "monthly", "fiscalYearStartMonth": 13, "systemFreezeProbability": 1}, "students": {"withdrawalProbability": 1.2}, "hiring": {"maxChainLength": 0, "firstYearQuitProbability": -0.1}, "credentialPathways": {"ardms": {"exams": [{"name": "A", "monthsAfterStart": 1, "firstAttemptPass": 0.5}], "window": "never"}}}"#
+    )
+    #expect(found.contains("demand.growthCycle: must be one of fiscalYear, budgetPeriod, got \"monthly\""))
+    #expect(found.contains("demand.fiscalYearStartMonth: must be a month number from 1 to 12, got 13"))
+    #expect(found.contains("demand.systemFreezeProbability: must be a probability in [0, 1), got 1"))
+    #expect(found.contains("students.withdrawalProbability: must be a probability in [0, 1], got 1.2"))
+    #expect(found.contains("hiring.maxChainLength: must be a whole number from 1 to 1000, got 0"))
+    #expect(found.contains("hiring.firstYearQuitProbability: must be a probability in [0, 1], got -0.1"))
+    #expect(
+      found.contains(
+        "credentialPathways.ardms.window: must be one of fromGraduation, betweenPasses, got \"never\""),
+      "\(found)")
+  }
 }
 
 @Suite("scenario defaults and cross-field checks")

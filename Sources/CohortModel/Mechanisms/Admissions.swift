@@ -71,6 +71,7 @@ extension CohortDynamics {
       simulation.schedule(.graduation(student: Int32(index)), at: graduationDay)
       scheduleFirstExams(index, &simulation)
       scheduleFinalTerm(index, &simulation)
+      scheduleWithdrawal(index, &simulation)
     }
     for rotation in 0..<program.rotations.count {
       simulation.schedule(
@@ -93,6 +94,7 @@ extension CohortDynamics {
   }
 
   mutating func graduate(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
+    guard !students[index].isWithdrawn else { return }
     trace(simulation.now, "graduated", student: index)
     if case .startSearching(let search) = students[index].lifecycle.apply(.graduate) {
       startSearching(index, search: search)

@@ -16,32 +16,72 @@ extension CohortDynamics {
     // (their draws are still made, so period n draws the same numbers however long the warm-up).
     let warmUp = simulation.now < 0
     let periodGrowth = expm1(world.demand.growthRatePerYear * demand.budgetPeriodDays / 365.25)
+    // With the fiscal-year cycle growth comes from `startFiscalYear`; the period's change is
+    // still drawn, so the review stream's sequence is the same under either cycle.
+    let growsHere = demand.growthCycle == .budgetPeriod && !warmUp
+    let systemFrozen = drawSystemFreezes()
     for site in sites.indices {
       let positions = sites[site].positions
       let (frozen, change) = withBudgetStream(site) { stream in
         (stream.chance(demand.freezeProbability), stream.poisson(mean: Double(positions) * abs(periodGrowth)))
       }
-      if frozen && !budgets[site].frozen { trace(simulation.now, "hiring_freeze", site: site) }
-      budgets[site].frozen = frozen
-      let growth = periodGrowth >= 0 && !warmUp ? change : 0
-      if periodGrowth < 0 && !warmUp { pendingCuts += change }
+      let system = sites[site].system
+      let hold = FreezeHold(
+        siteFrozen: frozen, systemFrozen: system >= 0 && systemFrozen[system],
+        exemptsReplacements: demand.systemFreezeExemptsReplacements)
+      if hold != .none && budgets[site].hold == .none {
+        trace(
+          simulation.now, "hiring_freeze", site: site,
+          "by=\(frozen ? "site" : "system") holds=\(hold == .everything ? "all" : "growth")")
+      }
+      budgets[site].hold = hold
+      let growth = periodGrowth >= 0 && growsHere ? change : 0
+      if periodGrowth < 0 && growsHere { pendingCuts += change }
       if growth > 0 { trace(simulation.now, "positions_granted", site: site, "positions=\(growth)") }
       budgets[site].deferredGrowth += growth
-      guard !frozen else { continue }
-      let exits = budgets[site].deferredExits
-      let granted = budgets[site].deferredGrowth
-      let chains = budgets[site].deferredChains
-      budgets[site].deferredExits = 0
-      budgets[site].deferredGrowth = 0
-      budgets[site].deferredChains = []
-      sites[site].positions += granted
-      for _ in 0..<(exits + granted) { approveRequisition(at: site, &simulation) }
-      for identity in chains { approveChainRequisition(at: site, identity: identity, &simulation) }
-      if granted > 0 { scheduleNextExit(site, &simulation) }
+      releaseHeld(site, &simulation)
     }
+    cancelHeldRequisitions(&simulation)
     budgetPeriod += 1
     simulation.schedule(
       .budgetReview, at: Double(budgetPeriod) * demand.budgetPeriodDays, priority: CohortPriority.budget)
+  }
+
+  /// Approves what the site's freeze no longer holds, in a fixed order: held exits, held growth
+  /// (both through the site's approval stream, so in an order placement cannot change), held
+  /// job-to-job vacancies, then reposts of cancelled requisitions (both keyed).
+  mutating func releaseHeld(_ site: Int, _ simulation: inout Simulation<CohortEvent>) {
+    let hold = budgets[site].hold
+    if !hold.holdsReplacements {
+      let exits = budgets[site].deferredExits
+      budgets[site].deferredExits = 0
+      for _ in 0..<exits { approveRequisition(at: site, origin: .exit, &simulation) }
+    }
+    if !hold.holdsGrowth { releaseGrowth(site, &simulation) }
+    if !hold.holdsReplacements {
+      let chains = budgets[site].deferredChains
+      budgets[site].deferredChains = []
+      for vacancy in chains { approveJobToJob(at: site, vacancy, &simulation) }
+    }
+    var waiting: [Int32] = []
+    for cancelled in budgets[site].deferredReposts {
+      if hold.holds(requisitions[Int(cancelled)].origin) {
+        waiting.append(cancelled)
+      } else {
+        repost(Int(cancelled), &simulation)
+      }
+    }
+    budgets[site].deferredReposts = waiting
+  }
+
+  /// Adds the site's held growth to its positions and approves one requisition per position.
+  mutating func releaseGrowth(_ site: Int, _ simulation: inout Simulation<CohortEvent>) {
+    let granted = budgets[site].deferredGrowth
+    guard granted > 0 else { return }
+    budgets[site].deferredGrowth = 0
+    sites[site].positions += granted
+    for _ in 0..<granted { approveRequisition(at: site, origin: .growth, &simulation) }
+    scheduleNextExit(site, &simulation)
   }
 
   /// Exits are a Poisson process at the derived exit rate per position; after the site's
@@ -62,41 +102,51 @@ extension CohortDynamics {
       pendingCuts -= 1
       sites[site].positions -= 1
       trace(simulation.now, "position_cut", site: site)
-    } else if budgets[site].frozen {
+    } else if budgets[site].hold.holdsReplacements {
       budgets[site].deferredExits += 1
     } else {
-      approveRequisition(at: site, &simulation)
+      approveRequisition(at: site, origin: .exit, &simulation)
     }
     scheduleNextExit(site, &simulation)
   }
 
   /// An exit or growth requisition is approved after the approval delay; the search starts then.
   /// Its delay comes from the site's approval stream, whose sequence placement cannot change.
-  mutating func approveRequisition(at site: Int, _ simulation: inout Simulation<CohortEvent>) {
+  mutating func approveRequisition(
+    at site: Int, origin: RequisitionOrigin, _ simulation: inout Simulation<CohortEvent>
+  ) {
     let approvalDelay = scenario.demand.approvalDelayDays
     let delay = withApprovalStream(site) { approvalDelay.sample(&$0) }
     let identity = SeedDerivation.splitmix64(
       SeedDerivation.splitmix64(UInt64(site)) ^ UInt64(budgets[site].approvals))
     budgets[site].approvals += 1
     schedule(
-      Requisition(site: Int32(site), approvedDay: simulation.now + delay, identity: identity), &simulation)
-  }
-
-  /// A vacancy-chain requisition: its approval delay is keyed by its own identity, so chains
-  /// (which placement does change) never shift another requisition's draws.
-  mutating func approveChainRequisition(
-    at site: Int, identity: UInt64, _ simulation: inout Simulation<CohortEvent>
-  ) {
-    let approvalDelay = scenario.demand.approvalDelayDays
-    let delay = streams.withStream(keyed: DrawKey(Draws.approvalDelay, entity: identity)) {
-      approvalDelay.sample(&$0)
-    }
-    schedule(
-      Requisition(site: Int32(site), approvedDay: simulation.now + delay, isChain: true, identity: identity),
+      Requisition(site: Int32(site), approvedDay: simulation.now + delay, origin: origin, identity: identity),
       &simulation)
   }
 
-  private mutating func schedule(_ requisition: Requisition, _ simulation: inout Simulation<CohortEvent>) {
+  /// A job-to-job requisition (a mover's old job, a new hire's quit): its approval delay is keyed
+  /// by its own identity, so these vacancies (which placement does change) never shift another
+  /// requisition's draws. Held while the site's freeze holds replacements.
+  mutating func approveJobToJob(
+    at site: Int, _ vacancy: DeferredVacancy, _ simulation: inout Simulation<CohortEvent>
+  ) {
+    if budgets[site].hold.holdsReplacements {
+      budgets[site].deferredChains.append(vacancy)
+      return
+    }
+    let approvalDelay = scenario.demand.approvalDelayDays
+    let delay = streams.withStream(keyed: DrawKey(Draws.approvalDelay, entity: vacancy.identity)) {
+      approvalDelay.sample(&$0)
+    }
+    schedule(
+      Requisition(
+        site: Int32(site), approvedDay: simulation.now + delay, origin: vacancy.origin,
+        chainLength: vacancy.chainLength, identity: vacancy.identity),
+      &simulation)
+  }
+
+  mutating func schedule(_ requisition: Requisition, _ simulation: inout Simulation<CohortEvent>) {
     let delay = requisition.approvedDay - simulation.now
     requisitions.append(requisition)
     simulation.schedule(

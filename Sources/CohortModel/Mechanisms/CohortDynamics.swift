@@ -72,6 +72,7 @@ struct CohortDynamics: EventHandler, ~Copyable {
     simulation.schedule(
       .budgetReview, at: max(simulation.now, Double(budgetPeriod) * period), priority: CohortPriority.budget)
     for site in sites.indices { scheduleNextExit(site, &simulation) }
+    scheduleFiscalYear(0, &simulation)
   }
 
   mutating func handle(_ event: CohortEvent, in simulation: inout Simulation<CohortEvent>) {
@@ -96,6 +97,12 @@ struct CohortDynamics: EventHandler, ~Copyable {
     case .licenceGranted(let student): grantLicence(Int(student), &simulation)
     case .finalTermStarts(let student): startFinalTerm(Int(student), &simulation)
     case .holdReview(let requisition): reviewHold(Int(requisition), &simulation)
+    case .withdrawal(let student): withdraw(Int(student), &simulation)
+    case .newHireQuits(let student, let requisition):
+      newHireQuits(Int(student), Int(requisition), &simulation)
+    case .fiscalYearStarts(let year): startFiscalYear(Int(year), &simulation)
+    case .growthDecided(let site, let positions):
+      decideGrowth(Int(site), positions: Int(positions), &simulation)
     }
   }
 
@@ -169,6 +176,11 @@ enum Draws {
   static let examAttempt = DrawPurpose("exam attempt")
   static let observation = DrawPurpose("observation")
   static let relocationRefusal = DrawPurpose("relocation refusal")
+  static let withdrawal = DrawPurpose("withdrawal")
+  static let firstYearQuit = DrawPurpose("first-year quit")
+  static let fiscalGrowth = DrawPurpose("fiscal-year growth")
+  static let systemFreeze = DrawPurpose("system freeze")
+  static let freezeCancel = DrawPurpose("freeze cancellation")
 }
 
 /// Running totals the metrics are computed from.

@@ -26,6 +26,14 @@ enum CohortEvent {
   case finalTermStarts(student: Int32)
   /// A requisition held for a student checks whether they can be offered it yet.
   case holdReview(requisition: Int32)
+  /// `student` leaves the program.
+  case withdrawal(student: Int32)
+  /// `student` leaves the job of `requisition` within its first year.
+  case newHireQuits(student: Int32, requisition: Int32)
+  /// Fiscal year `year` (counted from the scenario's first) begins: growth is decided.
+  case fiscalYearStarts(year: Int32)
+  /// The budget committee approves `positions` growth positions (or cuts) at `site`.
+  case growthDecided(site: Int32, positions: Int32)
 }
 
 /// Same-instant order, by name rather than by scheduling accident: budgets and exits first (an

@@ -12,6 +12,7 @@ extension CohortDynamics {
   mutating func scheduleFirstExams(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
     let exams = pathway(of: student).exams
     students[student].examAttempts = Array(repeating: 0, count: exams.count)
+    students[student].examPassDays = Array(repeating: .nan, count: exams.count)
     let admission = students[student].admissionDay
     let graduation = students[student].graduationDay
     for (number, exam) in exams.enumerated() {
@@ -31,6 +32,7 @@ extension CohortDynamics {
   }
 
   mutating func attemptExam(_ student: Int, _ number: Int, _ simulation: inout Simulation<CohortEvent>) {
+    guard !students[student].isWithdrawn else { return }
     let pathway = pathway(of: student)
     let exam = pathway.exams[number]
     students[student].examAttempts[number] += 1
@@ -45,18 +47,40 @@ extension CohortDynamics {
       simulation.now, passed ? "exam_pass" : "exam_fail", student: student, "\(exam.name) attempt=\(attempt)")
     if passed {
       students[student].examsPassed |= 1 << UInt32(number)
+      students[student].examPassDays[number] = simulation.now
+      if pathway.window == .betweenPasses { expireOldPasses(student, now: simulation.now, &simulation) }
       if students[student].examsPassed == (1 << UInt32(pathway.exams.count)) - 1 {
         earnCredential(student, &simulation)
       }
       return
     }
     let retakeDay = simulation.now + exam.retakeWaitDays
-    let lastDay = students[student].graduationDay + pathway.windowYears * 365.25
+    // Under the between-passes rule no day bounds the retakes: only the attempt limit does.
+    let lastDay =
+      pathway.window == .betweenPasses
+      ? Double.infinity : students[student].graduationDay + pathway.windowYears * 365.25
     if (exam.maxAttempts == 0 || attempt < exam.maxAttempts) && retakeDay <= lastDay {
       simulation.schedule(.examAttempt(student: Int32(student), exam: Int32(number)), at: retakeDay)
     } else {
       students[student].examsExhausted = true
       trace(simulation.now, "exams_exhausted", student: student, exam.name)
+    }
+  }
+
+  /// The ARDMS five-year rule: after a pass on `now`, every other pass made more than
+  /// `windowYears` earlier expires, in exam order, and that exam is sat again after its retake
+  /// wait (a retake: it counts as the next attempt).
+  private mutating func expireOldPasses(
+    _ student: Int, now: Double, _ simulation: inout Simulation<CohortEvent>
+  ) {
+    let pathway = pathway(of: student)
+    let oldest = now - pathway.windowYears * 365.25
+    for (number, exam) in pathway.exams.enumerated() where students[student].examPassDays[number] < oldest {
+      students[student].examPassDays[number] = .nan
+      students[student].examsPassed &= ~(1 << UInt32(number))
+      trace(now, "exam_pass_expired", student: student, exam.name)
+      simulation.schedule(
+        .examAttempt(student: Int32(student), exam: Int32(number)), at: now + exam.retakeWaitDays)
     }
   }
 

@@ -16,10 +16,12 @@ extension CohortDynamics {
   }
 
   mutating func grantLicence(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
+    guard !students[student].isWithdrawn else { return }
     let site = Int(students[student].lifecycle.job!.site)
     trace(simulation.now, "licence_granted", student: student, site: site)
     if students[student].lifecycle.apply(.grantLicence(day: simulation.now)) == .started {
       trace(simulation.now, "job_start", student: student, site: site, "after licence")
+      scheduleFirstYearQuit(student, &simulation)
     }
   }
 }

@@ -13,6 +13,14 @@ struct Impression {
   var active: Bool
 }
 
+/// A student's withdrawal from the program.
+struct Withdrawal {
+  var day: Double
+  /// The rotation place the withdrawal freed (its site), or -1: that rotation's end, when it
+  /// comes, frees nothing more.
+  var freedSite: Int32
+}
+
 /// One admitted student: drawn traits and their state. Stored by value in one array.
 struct Student {
   var cohort: Int32
@@ -37,11 +45,18 @@ struct Student {
   var impressions: [Impression] = []
   // Credential.
   var examsPassed: UInt32 = 0
+  /// Day each exam's current pass was made (NaN: not passed, or the pass expired).
+  var examPassDays: [Double] = []
   var examAttempts: [Int32] = []
   var credentialDay = Double.nan
   var examsExhausted = false
+  var withdrawal: Withdrawal?
+  /// Day the graduate left the job they started (within its first year, 7.8a), or NaN. Their
+  /// lifecycle stays `working`: placement counts the first start.
+  var firstJobQuitDay = Double.nan
 
   var isCredentialed: Bool { !credentialDay.isNaN }
+  var isWithdrawn: Bool { withdrawal != nil }
 }
 
 /// The tiers a requisition tries in order: the site's own students, the system's word of
@@ -71,15 +86,41 @@ enum RequisitionTier: UInt8, Comparable {
   }
 }
 
+/// Why a requisition exists: the BLS openings (`openings_per_year`) are exits and growth; the
+/// job-to-job vacancies (`chain_openings_per_year`) are a mover's old job and a new hire's quit.
+enum RequisitionOrigin: UInt8 {
+  case exit, growth, chain, newHireQuit
+
+  var isJobToJob: Bool { self == .chain || self == .newHireQuit }
+  var traceName: String {
+    switch self {
+    case .exit, .growth: "budget"
+    case .chain: "chain"
+    case .newHireQuit: "new_hire_quit"
+    }
+  }
+}
+
+/// A job-to-job vacancy held by a freeze: requested when the freeze ends.
+struct DeferredVacancy {
+  var identity: UInt64
+  var origin: RequisitionOrigin
+  var chainLength: Int32
+}
+
 /// A budget-approved opening at a site.
 struct Requisition {
   var site: Int32
   var approvedDay: Double
   /// Where it is on its path; changed only through its transitions.
   var lifecycle = RequisitionLifecycle()
-  /// Opened by a sonographer moving to another site (a vacancy chain), not by an exit from the
-  /// occupation or growth: not one of the BLS openings `openings_per_year` counts.
-  var isChain = false
+  var origin = RequisitionOrigin.exit
+  /// Moves in the vacancy chain up to and including the one that opened this requisition (0 for
+  /// an exit or growth opening): the chain ends at `hiring.maxChainLength`.
+  var chainLength: Int32 = 0
+  /// Requests again the vacancy of a requisition a freeze cancelled: not a new opening, so
+  /// neither opening count includes it.
+  var isRepost = false
   /// What its keyed draws are about: (site, ordinal of the site's own approvals) for an exit or
   /// growth requisition, derived from the requisition that caused it for a vacancy chain. Unlike
   /// the array position it does not depend on how placement went elsewhere.
@@ -96,15 +137,28 @@ struct Requisition {
 
   var filledDay: Double { lifecycle.filledDay }
   var isFilled: Bool { !filledDay.isNaN }
+  /// A job-to-job vacancy, not one of the BLS openings `openings_per_year` counts.
+  var isChain: Bool { origin.isJobToJob }
+  var isCancelled: Bool { lifecycle.stateName == .cancelled }
+  /// What a freeze may cancel: approved and not yet searched, with a candidate told to apply, or
+  /// posted (an offer already out is left to the student's decision).
+  var isCancellable: Bool {
+    switch lifecycle.stateName {
+    case .approved, .inside, .posted: true
+    default: false
+    }
+  }
 }
 
 /// A site's budget state between reviews.
 struct SiteBudget {
-  var frozen = false
+  var hold = FreezeHold.none
   var deferredExits = 0
   var deferredGrowth = 0
-  /// Vacancies left by sonographers who moved to another site, held by a freeze.
-  var deferredChains: [UInt64] = []
+  /// Job-to-job vacancies (a mover's old job, a new hire's quit) held by a freeze.
+  var deferredChains: [DeferredVacancy] = []
+  /// Cancelled requisitions waiting for the freeze to end: requested again as reposts.
+  var deferredReposts: [Int32] = []
   /// Exit and growth requisitions approved so far: the ordinal in their identity.
   var approvals = 0
   var nextExit: EventHandle?

@@ -6,6 +6,7 @@ extension CohortDynamics {
   mutating func deliverInsideOffer(
     _ requisition: Int, _ student: Int, _ simulation: inout Simulation<CohortEvent>
   ) {
+    guard !requisitions[requisition].isCancelled else { return }
     let site = Int(requisitions[requisition].site)
     if isCandidate(student, for: site, now: simulation.now) {
       makeOffer(requisition, to: student, &simulation)
@@ -57,6 +58,8 @@ extension CohortDynamics {
   /// The student takes the nearest offer within their reach (commute plus relocation
   /// willingness) and declines the rest, which go back to their sites' searches.
   mutating func decideOnOffers(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
+    // A withdrawal gave the offers back already (7.1a).
+    guard !students[student].isWithdrawn else { return }
     let offers = students[student].lifecycle.pendingOffers
     let home = students[student].home
     let reach = reachKm(student, now: simulation.now)
@@ -121,6 +124,8 @@ extension CohortDynamics {
 
   /// Starts work, unless the site's state needs a licence the graduate does not hold yet.
   mutating func startJob(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
+    // A job given back at a withdrawal (7.1a) has no start.
+    guard !students[student].isWithdrawn else { return }
     let site = Int(students[student].lifecycle.job!.site)
     let contingent = students[student].lifecycle.isContingent
     if students[student].lifecycle.apply(.startJob(day: simulation.now)) == .waitsForLicence {
@@ -128,12 +133,14 @@ extension CohortDynamics {
       return
     }
     trace(simulation.now, "job_start", student: student, site: site, contingent ? "contingent" : "")
+    scheduleFirstYearQuit(student, &simulation)
   }
 
   /// At the end of the window a contingent hire without the credential loses the job; the
   /// opening is searched for again and the graduate goes back to searching.
   mutating func checkContingency(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard case .rescinded(let job, let search) = students[student].lifecycle.apply(.contingencyDeadline)
+    guard !students[student].isWithdrawn,
+      case .rescinded(let job, let search) = students[student].lifecycle.apply(.contingencyDeadline)
     else { return }
     let requisition = Int(job.requisition)
     let site = Int(job.site)

@@ -4,6 +4,7 @@ import SimKernel
 /// sonographers and graduates of programs outside the model; the manager takes the best.
 extension CohortDynamics {
   mutating func closePosting(_ requisition: Int, _ simulation: inout Simulation<CohortEvent>) {
+    guard !requisitions[requisition].isCancelled else { return }
     let site = Int(requisitions[requisition].site)
     let hiring = scenario.hiring
     let observationNoise = scenario.evaluation.observationNoise

@@ -4,9 +4,11 @@ import SimKernel
 /// heard, then its contacts' recommendations, and only then posts the job publicly.
 extension CohortDynamics {
   mutating func openRequisition(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
+    guard !requisitions[index].isCancelled else { return }
+    let origin = requisitions[index].origin.traceName
     trace(
       simulation.now, "requisition_approved", site: Int(requisitions[index].site),
-      "requisition=\(index) origin=\(requisitions[index].isChain ? "chain" : "budget")")
+      "requisition=\(index) origin=\(origin)\(requisitions[index].isRepost ? " repost" : "")")
     _ = requisitions[index].lifecycle.apply(.open)
     advance(index, &simulation)
   }

@@ -13,7 +13,8 @@ extension CohortDynamics {
     var waiting: [PlacementStudent] = []
     var options: [[PlacementOption]] = []
     var room: [Int: Int] = [:]
-    for index in cohort.firstStudent..<(cohort.firstStudent + cohort.studentCount) {
+    for index in cohort.firstStudent..<(cohort.firstStudent + cohort.studentCount)
+    where !students[index].isWithdrawn {
       let student = students[index]
       waiting.append(
         PlacementStudent(
@@ -139,6 +140,7 @@ extension CohortDynamics {
   }
 
   mutating func endRotation(_ index: Int, at site: Int, _ simulation: inout Simulation<CohortEvent>) {
+    guard rotationPlaceHeld(index, at: site) else { return }
     budgets[site].occupancy -= 1
     _ = students[index].lifecycle.apply(.endRotation(site: Int32(site)))
     if let entry = students[index].impressions.firstIndex(where: { $0.site == Int32(site) }) {

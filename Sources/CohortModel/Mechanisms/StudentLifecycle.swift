@@ -48,7 +48,7 @@ struct StudentLifecycle: Equatable {
     /// The start date came, but the site's state needs a licence the graduate does not hold yet.
     case waitingForLicence(job: Job)
     case working(job: Job, since: Double)
-    /// Left the programme (from the next issue: attrition).
+    /// Left the programme before graduating (attrition, MODEL.md 7.1a): never graduates.
     case withdrawn
   }
 
@@ -79,6 +79,10 @@ struct StudentLifecycle: Equatable {
     case started
     /// The contingent job was lost; the graduate searches again (their `search`th search).
     case rescinded(job: Job, search: Int32)
+    /// Withdrawn with offers in hand: each goes back to its site's search.
+    case offersReturned(offers: [Int32])
+    /// Withdrawn after accepting a job that had not started: the opening is searched for again.
+    case jobGivenBack(job: Job)
     case none
   }
 
@@ -201,6 +205,14 @@ struct StudentLifecycle: Equatable {
     case (.enrolled, .withdraw):
       next.state = .withdrawn
       action = .none
+    // The caller withdraws only students who have not graduated (7.1a): offers received and jobs
+    // accepted in the last term are given back.
+    case (.offerPending(let offers, false), .withdraw):
+      next.state = .withdrawn
+      action = .offersReturned(offers: offers)
+    case (.hired(let job), .withdraw), (.hiredContingent(let job, _, .beforeStart), .withdraw):
+      next.state = .withdrawn
+      action = .jobGivenBack(job: job)
     default:
       return nil
     }
@@ -324,18 +336,21 @@ extension StudentLifecycle {
     (.offerPending, "declineAll", .searching),
     (.offerPending, "accept", .hired),
     (.offerPending, "acceptContingent", .hiredContingent),
+    (.offerPending, "withdraw", .withdrawn),
     (.hiredContingent, "graduate", .hiredContingent),
     (.hiredContingent, "startJob", .hiredContingent),
     (.hiredContingent, "earnCredential", .hired),
     (.hiredContingent, "earnCredential", .waitingForLicence),
     (.hiredContingent, "earnCredential", .working),
     (.hiredContingent, "contingencyDeadline", .searching),
+    (.hiredContingent, "withdraw", .withdrawn),
     (.hired, "graduate", .hired),
     (.hired, "applyForLicence", .hired),
     (.hired, "grantLicence", .hired),
     (.hired, "startJob", .waitingForLicence),
     (.hired, "startJob", .working),
     (.hired, "contingencyDeadline", .hired),
+    (.hired, "withdraw", .withdrawn),
     (.waitingForLicence, "graduate", .waitingForLicence),
     (.waitingForLicence, "applyForLicence", .waitingForLicence),
     (.waitingForLicence, "grantLicence", .working),

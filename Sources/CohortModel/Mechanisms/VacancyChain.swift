@@ -11,7 +11,9 @@ extension CohortDynamics {
     for requisition: Int, leaving hiringSite: Int, _ simulation: inout Simulation<CohortEvent>
   ) {
     let share = scenario.hiring.externalFromRegionShare
-    guard share > 0 else { return }
+    let length = requisitions[requisition].chainLength
+    // Chains must end: the last permitted link is filled without opening another (7.7a).
+    guard share > 0, Int(length) < scenario.hiring.maxChainLength else { return }
     var nearby: [Int] = []
     world.forEachSite(within: scenario.students.commuteKm, of: sites[hiringSite].location) { site, _ in
       if site != hiringSite { nearby.append(site) }
@@ -26,10 +28,7 @@ extension CohortDynamics {
     let left = nearby[Distribution.pick(weights: weights, u: draw)]
     let identity = SeedDerivation.splitmix64(requisitions[requisition].identity ^ Draws.vacancyChain.hash)
     trace(simulation.now, "vacancy_chain", site: left, "moved_to_site=\(sites[hiringSite].name)")
-    if budgets[left].frozen {
-      budgets[left].deferredChains.append(identity)
-    } else {
-      approveChainRequisition(at: left, identity: identity, &simulation)
-    }
+    approveJobToJob(
+      at: left, DeferredVacancy(identity: identity, origin: .chain, chainLength: length + 1), &simulation)
   }
 }

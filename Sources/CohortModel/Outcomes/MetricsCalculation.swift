@@ -20,7 +20,7 @@ extension CohortDynamics {
     for index in students.indices {
       let student = students[index]
       let graduation = student.graduationDay
-      guard graduation >= 0 && graduation <= horizon && !student.withdrew else { continue }
+      guard graduation >= 0 && graduation <= horizon && !student.isWithdrawn else { continue }
       if let wait = CumulativeIncidence.offerWait(
         graduationDay: graduation, daysToOffer: student.lifecycle.offerDay - graduation, horizon: horizon)
       {
@@ -78,12 +78,19 @@ extension CohortDynamics {
 
     var opened = 0
     var occupationalOpenings = 0
+    var chainOpenings = 0
     var unfilled = 0
     var fillDays = 0.0
     var filled = 0
     for requisition in requisitions where requisition.approvedDay >= 0 && requisition.approvedDay <= horizon {
+      // Openings count what the budgets and moves opened, cancelled or not; a repost requests a
+      // cancelled vacancy again and is not a new opening. Fill statistics follow the requisition
+      // that was actually searched for: the repost, not the cancelled one.
+      if !requisition.isRepost {
+        if requisition.isChain { chainOpenings += 1 } else { occupationalOpenings += 1 }
+      }
+      guard !requisition.isCancelled else { continue }
       opened += 1
-      if !requisition.isChain { occupationalOpenings += 1 }
       if requisition.isFilled {
         filled += 1
         fillDays += requisition.filledDay - requisition.approvedDay
@@ -92,7 +99,7 @@ extension CohortDynamics {
       }
     }
     metrics[.openingsPerYear] = Double(occupationalOpenings) / scenario.years
-    metrics[.chainOpeningsPerYear] = Double(opened - occupationalOpenings) / scenario.years
+    metrics[.chainOpeningsPerYear] = Double(chainOpenings) / scenario.years
     let positions = sites.reduce(0) { $0 + $1.positions }
     metrics[.positionsGrowth] =
       counters.initialPositions > 0 ? Double(positions) / Double(counters.initialPositions) - 1 : .nan
@@ -141,7 +148,8 @@ extension CohortDynamics {
       let job = lifecycle.job
       return StudentOutcome(
         student: index, program: world.programs[Int(student.program)].name, intakeYear: cohort.intakeYear,
-        graduationDay: student.graduationDay <= scenario.horizonDays ? student.graduationDay : nil,
+        graduationDay: student.graduationDay <= scenario.horizonDays && !student.isWithdrawn
+          ? student.graduationDay : nil,
         daysFromGraduationToOffer: known(lifecycle.offerDay - student.graduationDay),
         offerSource: job?.source, offerSite: job.map { Int($0.site) },
         contingent: lifecycle.record.everContingent,

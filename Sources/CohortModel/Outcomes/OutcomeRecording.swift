@@ -48,8 +48,8 @@ extension CohortDynamics {
 }
 
 /// Who the accreditors' placement figures and the retention and quit figures leave out. Each is
-/// correct for the model as it is; the mechanisms that make them true for some students
-/// (attrition, leaving the search, quitting) replace the body named in the comment.
+/// correct for the model as it is; leaving the search is not modelled yet, and its mechanism
+/// replaces the body named in its comment.
 extension Student {
   /// Will not move at all for a job (JRCERT leaves unplaced graduates unwilling to relocate out
   /// of placement): one of the `students.unwillingToRelocateShare` who refuse, or a student whose
@@ -57,9 +57,8 @@ extension Student {
   /// search, but they did not say they would move).
   var unwillingToRelocate: Bool { refusesToRelocate || relocationWillingnessKm <= 0 }
 
-  /// Withdrew from the program before graduating. Hook: nobody withdraws until the attrition
-  /// mechanism lands; it returns its withdrawal state here.
-  var withdrew: Bool { false }
+  /// Withdrew from the program before graduating (attrition, 7.1a).
+  var withdrew: Bool { isWithdrawn }
 
   /// Stopped looking for a sonography job (not actively seeking). Hook: nobody leaves the
   /// search until that mechanism lands; it returns its state here.
@@ -68,7 +67,6 @@ extension Student {
   /// Left out of the accreditors' placement denominators when not placed in the window.
   var isNotSeeking: Bool { unwillingToRelocate || leftSearch }
 
-  /// Day the graduate left their first job, NaN while in it. Hook: nobody quits until the
-  /// new-hire quitting mechanism lands; it returns the day here.
-  var firstJobLeftDay: Double { .nan }
+  /// Day the graduate left their first job (7.8a), NaN while in it.
+  var firstJobLeftDay: Double { firstJobQuitDay }
 }

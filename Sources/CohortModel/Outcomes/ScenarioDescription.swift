@@ -54,6 +54,15 @@ public struct ScenarioDescription: Sendable {
           ("staff exits per position a year", percent(demand.exitRatePerYear, digits: 2)),
           ("budget period (days)", number(scenario.demand.budgetPeriodDays)),
           ("hiring-freeze chance a period", percent(scenario.demand.freezeProbability)),
+          ("system-freeze chance a period", percent(scenario.demand.systemFreezeProbability)),
+          (
+            "growth decided",
+            scenario.demand.growthCycle == .fiscalYear
+              ? "once a fiscal year (starting month \(scenario.demand.fiscalYearStartMonth))"
+              : "every budget period"
+          ),
+          ("students withdrawing", percent(scenario.students.withdrawalProbability)),
+          ("new hires leaving within a year", percent(scenario.hiring.firstYearQuitProbability)),
         ]
       ))
     var kinds: [(String, String)] = SiteKind.allCases.map { kind in

@@ -6,13 +6,17 @@ import SimKernel
 /// type, not separate code.
 public struct CredentialPathway: Sendable, Equatable {
   public var exams: [ExamParameters] = []
-  /// Retakes stop this many years after graduation: an approximation of the ARDMS five-year
-  /// rule (both exams within five years) and of ARRT's three-year eligibility window.
+  /// The window's length in years; what it bounds is `window`.
   public var windowYears = 5.0
+  /// How the window applies: retakes stop `windowYears` after graduation (ARRT's eligibility
+  /// window), or every exam must be passed within `windowYears` of the others, in any order
+  /// (the ARDMS five-year rule: an older pass expires and that exam is sat again).
+  public var window = ExamWindow.fromGraduation
 
-  public init(exams: [ExamParameters], windowYears: Double) {
+  public init(exams: [ExamParameters], windowYears: Double, window: ExamWindow = .fromGraduation) {
     self.exams = exams
     self.windowYears = windowYears
+    self.window = window
   }
 
   /// ARDMS: SPI during the program, a specialty exam after graduating; 60-day retake wait; no
@@ -25,7 +29,7 @@ public struct CredentialPathway: Sendable, Equatable {
       ExamParameters(
         name: "specialty", monthsAfterStart: nil, daysAfterGraduation: .uniform(lower: -30, upper: 45),
         firstAttemptPass: 0.70, retakePass: 0.47, retakeWaitDays: 60, maxAttempts: 0),
-    ], windowYears: 5)
+    ], windowYears: 5, window: .betweenPasses)
 
   /// ARRT sonography: one exam after graduation, three attempts within three years (row 16).
   public static let arrt = CredentialPathway(
@@ -101,8 +105,16 @@ extension ExamParameters: Decodable {
   }
 }
 
+/// What a credential pathway's window bounds.
+public enum ExamWindow: String, Sendable, Equatable, CaseIterable {
+  /// No attempt more than `windowYears` after graduation.
+  case fromGraduation
+  /// All exams passed within `windowYears` of each other, in either order (ARDMS, row 14).
+  case betweenPasses
+}
+
 extension CredentialPathway: Decodable {
-  enum CodingKeys: String, CodingKey, CaseIterable { case exams, windowYears }
+  enum CodingKeys: String, CodingKey, CaseIterable { case exams, windowYears, window }
 
   public init(from decoder: any Decoder) throws {
     self.init(exams: [], windowYears: 5)
@@ -112,6 +124,9 @@ extension CredentialPathway: Decodable {
         ? nil : "must list from 1 to \(ScenarioLimits.examsPerPathway) exams (got \($0.count))"
     }
     try reader.read(&windowYears, .windowYears, Allowed.above(0))
+    var rule = window.rawValue
+    try reader.read(&rule, .window, Allowed.oneOf(ExamWindow.allCases.map(\.rawValue)))
+    window = ExamWindow(rawValue: rule)!
   }
 }
 

@@ -23,14 +23,40 @@ public struct DemandParameters: Sendable, Equatable {
   public var freezeProbability = 0.1
   /// Days from a staff exit, or a budget review that grants growth, to the requisition's approval.
   public var approvalDelayDays = Distribution.uniform(lower: 0, upper: 30)
+  /// When growth positions are granted: once a fiscal year (as hospitals budget them) or at
+  /// every budget review (the earlier model, kept as the mechanism's off switch).
+  public var growthCycle = GrowthCycle.fiscalYear
+  /// Month (1–12) the fiscal year starts: growth positions are decided then.
+  public var fiscalYearStartMonth = 7
+  /// Days from the fiscal year's start to the committee's approval of its growth positions.
+  public var growthCommitteeDelayDays = Distribution.uniform(lower: 0, upper: 90)
+  /// Probability that a hospital system freezes hiring for a budget period: every site of the
+  /// system is held, together (independent site freezes still apply on top).
+  public var systemFreezeProbability = 0.05
+  /// Whether a system freeze still lets sites replace patient-facing staff who leave (exits and
+  /// vacancy chains): it then holds only growth.
+  public var systemFreezeExemptsReplacements = true
+  /// Probability that an open, unfilled requisition is cancelled when a freeze comes that holds
+  /// it: the vacancy waits for the freeze to end and is requested again.
+  public var freezeCancelProbability = 0.25
 
   public init() {}
+}
+
+/// How growth positions reach the budgets.
+public enum GrowthCycle: String, Sendable, Equatable, CaseIterable {
+  /// Once a year at the fiscal year's start, approved after a committee delay.
+  case fiscalYear
+  /// At every budget review, in proportion to the period's length.
+  case budgetPeriod
 }
 
 extension DemandParameters: Decodable {
   enum CodingKeys: String, CodingKey, CaseIterable {
     case nationalOpeningsPerYear, nationalGrowthOverDecade, nationalPositions, regionShare
     case budgetPeriodDays, freezeProbability, approvalDelayDays
+    case growthCycle, fiscalYearStartMonth, growthCommitteeDelayDays, systemFreezeProbability
+    case systemFreezeExemptsReplacements, freezeCancelProbability
   }
 
   public init(from decoder: any Decoder) throws {
@@ -60,6 +86,18 @@ extension DemandParameters: Decodable {
           + format(nationalPositions),
         at: CodingKeys.nationalPositions)
     }
+    var cycle = growthCycle.rawValue
+    try reader.read(&cycle, .growthCycle, Allowed.oneOf(GrowthCycle.allCases.map(\.rawValue)))
+    growthCycle = GrowthCycle(rawValue: cycle)!
+    try reader.read(&fiscalYearStartMonth, .fiscalYearStartMonth) {
+      (1...12).contains($0) ? nil : "must be a month number from 1 to 12"
+    }
+    try reader.read(&growthCommitteeDelayDays, .growthCommitteeDelayDays, Allowed.draws(in: 0, 365))
+    try reader.read(&systemFreezeProbability, .systemFreezeProbability) {
+      $0 >= 0 && $0 < 1 ? nil : "must be a probability in [0, 1)"
+    }
+    try reader.read(&systemFreezeExemptsReplacements, .systemFreezeExemptsReplacements)
+    try reader.read(&freezeCancelProbability, .freezeCancelProbability, Allowed.probability)
   }
 }
 

@@ -51,6 +51,11 @@ public struct HiringParameters: Sendable, Equatable {
   /// Weight of what the hiring site already knows of an applicant (its own impression, else its
   /// system's reputation of them) against the posting's interview score. 0: the interview alone.
   public var knowledgeWeight = 0.5
+  /// Probability that a graduate leaves their job within a year of starting it (0: nobody does).
+  public var firstYearQuitProbability = 0.175
+  /// Most job-to-job moves one opening can set off: a chain's last link is filled without
+  /// opening another (the mover came from outside the modelled sites).
+  public var maxChainLength = 4
 
   public init() {}
 }
@@ -62,6 +67,7 @@ extension HiringParameters: Decodable {
       externalCandidateScore, credentialBonus
     case contingentHireProbability, contingentWindowDays, decisionDays, onboardingDays
     case holdWindowDays, knownCandidatesPerTier, finalTermApplyDays, knowledgeWeight
+    case firstYearQuitProbability, maxChainLength
   }
 
   public init(from decoder: any Decoder) throws {
@@ -91,5 +97,9 @@ extension HiringParameters: Decodable {
     }
     try reader.read(&finalTermApplyDays, .finalTermApplyDays, Allowed.atLeast(0))
     try reader.read(&knowledgeWeight, .knowledgeWeight, Allowed.probability)
+    try reader.read(&firstYearQuitProbability, .firstYearQuitProbability, Allowed.probability)
+    try reader.read(&maxChainLength, .maxChainLength) {
+      (1...1000).contains($0) ? nil : "must be a whole number from 1 to 1000"
+    }
   }
 }

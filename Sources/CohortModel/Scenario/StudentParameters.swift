@@ -30,6 +30,10 @@ public struct StudentParameters: Sendable, Equatable {
   /// How far the reach of a graduate who would move widens each month (30.4375 days) of
   /// searching after graduation. 0: reach stays at commute plus willingness.
   public var relocationWideningKmPerMonth = 10.0
+  /// Probability that an admitted student withdraws before graduating (0: nobody withdraws).
+  public var withdrawalProbability = 0.28
+  /// When a withdrawing student leaves, as a fraction of the program's length: mostly early.
+  public var withdrawalTiming = Distribution.beta(alpha: 1, beta: 3)
 
   public init() {}
 }
@@ -38,6 +42,7 @@ extension StudentParameters: Decodable {
   enum CodingKeys: String, CodingKey, CaseIterable {
     case aptitude, reliability, rapport, composure, relationshipBuilding, relocationWillingnessKm, commuteKm
     case homeDistanceKm, examAbility, unwillingToRelocateShare, relocationWideningKmPerMonth
+    case withdrawalProbability, withdrawalTiming
   }
 
   public init(from decoder: any Decoder) throws {
@@ -54,6 +59,8 @@ extension StudentParameters: Decodable {
     try reader.read(&examAbility, .examAbility)
     try reader.read(&unwillingToRelocateShare, .unwillingToRelocateShare, Allowed.probability)
     try reader.read(&relocationWideningKmPerMonth, .relocationWideningKmPerMonth, Allowed.atLeast(0))
+    try reader.read(&withdrawalProbability, .withdrawalProbability, Allowed.probability)
+    try reader.read(&withdrawalTiming, .withdrawalTiming, Allowed.draws(in: 0, 1))
   }
 }
 

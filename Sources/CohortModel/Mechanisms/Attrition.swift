@@ -1,0 +1,58 @@
+import SimKernel
+
+/// Attrition: some admitted students leave the program, mostly early and mostly for personal
+/// reasons (calibration row 32). Whether and when a student withdraws is drawn at admission from
+/// a stream keyed by the student alone, like their traits: it does not depend on how rotations
+/// go, so two placement strategies lose the same students on the same days and `graduates` stays
+/// a common-random-numbers quantity. (An academic withdrawal driven by clinical performance would
+/// make attrition depend on placement; the figures say such withdrawals are the minority.)
+extension CohortDynamics {
+  /// Draws the withdrawal and schedules it: a day `withdrawalTiming × program length` after
+  /// admission, strictly before graduation.
+  mutating func scheduleWithdrawal(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
+    let traits = scenario.students
+    guard traits.withdrawalProbability > 0 else { return }
+    let (withdraws, fraction) = withStudentStream(student, Draws.withdrawal) { stream in
+      (stream.chance(traits.withdrawalProbability), traits.withdrawalTiming.sample(&stream))
+    }
+    guard withdraws else { return }
+    let admission = students[student].admissionDay
+    let length = students[student].graduationDay - admission
+    // A fraction of 1 would land on graduation day itself: keep it inside the program.
+    let day = admission + min(fraction, 0.999) * length
+    simulation.schedule(.withdrawal(student: Int32(student)), at: day)
+  }
+
+  /// The student leaves: their rotation place is freed now, they get no further rotation, exam
+  /// or offer, and they never graduate. Offers in hand go back to their sites' searches (as if
+  /// declined); a job accepted before graduating is given back and its requisition searches
+  /// again from its first tier (as after a rescission).
+  mutating func withdraw(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
+    let site = students[student].lifecycle.rotationSite ?? -1
+    if site >= 0 {
+      budgets[Int(site)].occupancy -= 1
+      _ = students[student].lifecycle.apply(.endRotation(site: site))
+      if let entry = students[student].impressions.firstIndex(where: { $0.site == site }) {
+        students[student].impressions[entry].active = false
+        students[student].impressions[entry].lastDay = simulation.now
+      }
+    }
+    students[student].withdrawal = Withdrawal(day: simulation.now, freedSite: site)
+    trace(simulation.now, "withdrawn", student: student, site: Int(site))
+    switch students[student].lifecycle.apply(.withdraw) {
+    case .offersReturned(let offers):
+      for requisition in offers { moveOn(Int(requisition), &simulation) }
+    case .jobGivenBack(let job):
+      _ = requisitions[Int(job.requisition)].lifecycle.apply(.rescind)
+      advance(Int(job.requisition), &simulation)
+    default: break
+    }
+  }
+
+  /// Whether the end of `student`'s rotation at `site` still has a place to free: not when the
+  /// student's withdrawal already freed it.
+  func rotationPlaceHeld(_ student: Int, at site: Int) -> Bool {
+    guard let withdrawal = students[student].withdrawal else { return true }
+    return withdrawal.freedSite != Int32(site)
+  }
+}

@@ -1,0 +1,79 @@
+import SimKernel
+
+/// What a site's freeze holds this budget period.
+enum FreezeHold: UInt8 {
+  case none
+  /// A system freeze that exempts replacing patient-facing staff: only growth waits.
+  case growthOnly
+  /// A site freeze, or a system freeze without the exemption: nothing is approved.
+  case everything
+
+  init(siteFrozen: Bool, systemFrozen: Bool, exemptsReplacements: Bool) {
+    if siteFrozen || (systemFrozen && !exemptsReplacements) {
+      self = .everything
+    } else {
+      self = systemFrozen ? .growthOnly : .none
+    }
+  }
+
+  var holdsReplacements: Bool { self == .everything }
+  var holdsGrowth: Bool { self != .none }
+
+  /// Whether a requisition (or held vacancy) of this origin waits while the freeze lasts.
+  func holds(_ origin: RequisitionOrigin) -> Bool {
+    origin == .growth ? holdsGrowth : holdsReplacements
+  }
+}
+
+/// Freezes as hospitals run them: a system freeze holds every site of the system together (drawn
+/// once per system and budget period, so its sites are frozen in the same periods), site freezes
+/// still come on their own, and a freeze may cancel a requisition that is still open.
+extension CohortDynamics {
+  /// Whether each hospital system is frozen in the current budget period. Keyed by (system,
+  /// period): nothing placement does can move these draws.
+  mutating func drawSystemFreezes() -> [Bool] {
+    let probability = scenario.demand.systemFreezeProbability
+    guard probability > 0 else { return Array(repeating: false, count: world.systemCount) }
+    let period = UInt64(bitPattern: Int64(budgetPeriod))
+    return (0..<world.systemCount).map { system in
+      streams.withStream(keyed: DrawKey(Draws.systemFreeze, entity: UInt64(system), occurrence: period)) {
+        $0.chance(probability)
+      }
+    }
+  }
+
+  /// Every open requisition whose site's freeze holds it is cancelled with probability
+  /// `demand.freezeCancelProbability`, in requisition order; its vacancy is requested again when
+  /// the freeze ends. Keyed by (requisition identity, period).
+  mutating func cancelHeldRequisitions(_ simulation: inout Simulation<CohortEvent>) {
+    let probability = scenario.demand.freezeCancelProbability
+    guard probability > 0 else { return }
+    for index in requisitions.indices where requisitions[index].isCancellable {
+      let site = Int(requisitions[index].site)
+      guard budgets[site].hold.holds(requisitions[index].origin) else { continue }
+      let cancels = withRequisitionStream(index, Draws.freezeCancel, occurrence: budgetPeriod) {
+        $0.chance(probability)
+      }
+      guard cancels else { continue }
+      _ = requisitions[index].lifecycle.apply(.cancel)
+      budgets[site].deferredReposts.append(Int32(index))
+      trace(simulation.now, "requisition_cancelled", site: site, "requisition=\(index)")
+    }
+  }
+
+  /// Requests again, as a repost, the vacancy of cancelled requisition `cancelled`: same site,
+  /// origin and chain length; an identity derived from the cancelled one, so its draws are its own.
+  mutating func repost(_ cancelled: Int, _ simulation: inout Simulation<CohortEvent>) {
+    let old = requisitions[cancelled]
+    let identity = SeedDerivation.splitmix64(old.identity ^ Draws.freezeCancel.hash)
+    let approvalDelay = scenario.demand.approvalDelayDays
+    let delay = streams.withStream(keyed: DrawKey(Draws.approvalDelay, entity: identity)) {
+      approvalDelay.sample(&$0)
+    }
+    schedule(
+      Requisition(
+        site: old.site, approvedDay: simulation.now + delay, origin: old.origin, chainLength: old.chainLength,
+        isRepost: true, identity: identity),
+      &simulation)
+  }
+}
