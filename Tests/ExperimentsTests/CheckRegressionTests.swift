@@ -52,10 +52,22 @@ struct CheckRegressionTests {
     #expect(result.moved)
   }
 
-  @Test("a different master seed passes the statistical check")
+  /// Holm at α = 0.01 over the metrics (and the practical tolerance on top) bounds the chance
+  /// that an unchanged model rerun with other seeds is called moved by 1%. One rerun can still
+  /// be that 1% (seed +1 was, after the hiring-pipeline change re-drew every number: its
+  /// contingent_rate lay 3.6 standard errors from the baseline's, while 20 other seeds showed the
+  /// check's noise model right: the spread of run means 0.0146 against a mean standard error of
+  /// 0.0138). So four reruns with seeds +1 … +4 are checked and at most one may raise an alarm.
+  /// It catches a check that calls noise a move (significance ignored: every rerun moves); it
+  /// does not catch a missing multiplicity correction alone, which the tolerance mostly absorbs.
+  @Test("a different master seed passes the statistical check (at most one alarm in four reseeded reruns)")
   func newSeedPassesStatistically() throws {
-    let result = try check(against: sharedCheckBaseline) { $0.seed += 1 }.statistical()
-    #expect(!result.moved, "moved: \(result.table(onlyMoved: true))")
+    var alarms: [String] = []
+    for offset in UInt64(1)...4 {
+      let result = try check(against: sharedCheckBaseline) { $0.seed += offset }.statistical()
+      if result.moved { alarms.append("seed +\(offset): \(result.table(onlyMoved: true))") }
+    }
+    #expect(alarms.count <= 1, "moved: \(alarms.joined(separator: "\n"))")
   }
 
   @Test("a different master seed fails the exact check at the first data row of summary.csv")
