@@ -6,7 +6,9 @@ import Foundation
 struct CheckCommand: Subcommand {
   static let name = "check"
   static let summary = "rerun a scenario and test whether its results moved from a saved baseline"
-  static let usage = "SCENARIO [--baseline DIR] [--exact | --bless] [--alpha A] [--jobs J] [--quiet]"
+  static let usage =
+    "SCENARIO [--baseline DIR] [--exact | --bless] [--alpha A] [--jobs J] [--quiet]\n"
+    + "  cohortsim check SCENARIO --targets TARGETS.json [--replications N] [--jobs J] [--quiet]"
   static let discussion = """
     Reruns SCENARIO with the baseline's strategies and number of replications (from its \
     replications.csv, which must agree with its run.json) and the scenario's own seed, into a \
@@ -23,6 +25,12 @@ struct CheckCommand: Subcommand {
     A missing or malformed baseline is an input error, never a pass. Exit codes: 0 passed (or \
     blessed), 1 a metric moved or a file differs, 2 bad usage or a bad scenario or baseline, 3 \
     failure, 130 interrupted.
+    With --targets TARGETS.json (the file 'cohortsim calibrate' reads; its "parameters" are ignored) it \
+    instead runs SCENARIO for N replications (default: the scenario's "replications") with the scenario's \
+    seed, and prints one line per target: metric, strategy, mean, t-based 95% interval, target band, \
+    source and verdict (ok when the mean lies in the band, ends included, else OUTSIDE). Exit 1 when a \
+    mean lies outside its target, 0 when all hold, 2 for a bad scenario or targets file (naming the file \
+    and field path: an unknown metric or strategy, an empty target list).
     """
   static let options: [OptionSpec] = [
     .value("baseline", "DIR", "the saved results to compare with (default: Results/<scenario name>/)"),
@@ -32,12 +40,15 @@ struct CheckCommand: Subcommand {
     .flag("bless", "rerun and overwrite the baseline after a deliberate change; prints what moved"),
     .value("jobs", "J", "worker threads (default: the number of cores); results are identical for any J"),
     .flag("quiet", "no progress line, and only the rows that moved in the table"),
+    .value("targets", "TARGETS.json", "check the scenario's means against sourced targets instead (see above)"),
+    .value("replications", "N", "with --targets: replications to run (default: the scenario's)"),
   ]
   static let examples = [
     "cohortsim check Scenarios/baseline.json",
     "cohortsim check Scenarios/baseline.json --exact",
     "cohortsim check Scenarios/strategies.json --baseline ci/reference/strategies --alpha 0.001",
     "cohortsim check Scenarios/baseline.json --bless",
+    "cohortsim check Scenarios/baseline.json --targets Scenarios/targets/baseline.json --replications 40",
   ]
 
   let scenarioPath: String
@@ -47,6 +58,8 @@ struct CheckCommand: Subcommand {
   let alpha: Double
   let jobs: Int?
   let quiet: Bool
+  let targets: String?
+  let replications: Int?
   let commandLine: [String]
 
   init(_ arguments: ParsedArguments) throws {
@@ -61,10 +74,23 @@ struct CheckCommand: Subcommand {
     alpha = try arguments.number("alpha", in: 1e-12...0.5) ?? 0.01
     jobs = try arguments.integer("jobs", in: 1...1024)
     quiet = arguments.flag("quiet")
+    targets = arguments.string("targets")
+    replications = try arguments.integer("replications", in: 2...10_000_000)
+    if targets != nil && (exact || bless || baseline != nil || arguments.string("alpha") != nil) {
+      throw UsageError(
+        message: "--targets checks against targets, not a baseline: it does not go with --baseline, --exact, "
+          + "--bless or --alpha", command: Self.name)
+    }
+    if targets == nil && replications != nil {
+      throw UsageError(
+        message: "--replications goes with --targets; a baseline check reruns the baseline's replications",
+        command: Self.name)
+    }
     commandLine = ["cohortsim", Self.name] + arguments.raw
   }
 
   func run() throws -> Int32 {
+    if let targets { return try TargetsCheck(scenarioPath: scenarioPath, targetsPath: targets, replications: replications, jobs: jobs, quiet: quiet).run() }
     let scenarioFile = try ScenarioFile.load(scenarioPath)
     var check = RegressionCheck(
       scenarioFile: scenarioFile,

@@ -17,6 +17,11 @@ public enum OutputFile: String, CaseIterable, Sendable {
   case design = "design.csv"
   case points = "points.csv"
   case sensitivity = "sensitivity.csv"
+  /// `cohortsim calibrate`'s particles, posterior summary, generations and posterior predictive.
+  case posterior = "posterior.csv"
+  case posteriorSummary = "posterior_summary.csv"
+  case generations = "generations.csv"
+  case posteriorPredictive = "posterior_predictive.csv"
 }
 
 /// The column contract of every CSV file, and how one record becomes one row. Headers and rows

@@ -55,6 +55,8 @@ public enum OutputFolder: String, Sendable, CaseIterable {
   /// What `cohortsim sweep` (and `merge` of its shards) writes: recognised by its `design.csv`,
   /// which only a sweep writes.
   case sweep
+  /// What `cohortsim calibrate` writes: recognised by its `posterior.csv`.
+  case calibrate
 }
 
 /// Columns after a file's fixed ones whose names the run decides (one per factor path of the
@@ -125,11 +127,12 @@ public struct FileSchema: Sendable {
 /// and CI's R/pandas type check (`.ci/r-check`) all come from here. A new file adds one entry
 /// to `all`; a column changing type changes one line.
 public enum OutputSchema {
-  /// In the order `help outputs` lists them: a run's files, then a sweep's.
+  /// In the order `help outputs` lists them: a run's files, then a sweep's, then a calibration's.
   public static var all: [FileSchema] {
     [
       summary, replications, comparison, students, trace, sites, selection, timeToOffer, cohorts, timeline,
       design, points, sweepReplications, sensitivity,
+      posterior, posteriorSummary, generations, posteriorPredictive,
     ]
   }
 

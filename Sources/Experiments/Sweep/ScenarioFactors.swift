@@ -70,6 +70,21 @@ public struct ScenarioFactors: Sendable {
   /// - Throws: `SweepError` naming the point, the factor's path and value, and what the scenario
   ///   allows there: a path that leads nowhere, or a value the scenario's validation rejects.
   public func scenario(point: Int, values: [Double]) throws(SweepError) -> Scenario {
+    let data = try edited(point: point, values: values)
+    do {
+      return try Scenario.decode(data, file: file)
+    } catch {
+      let assignment = zip(paths, values).map { "\($0.text) = \(CSVFormat.number($1))" }.joined(
+        separator: ", ")
+      throw SweepError("point \(point) (\(assignment)): \(error.description)")
+    }
+  }
+
+  /// The scenario file's JSON with every factor's field set, as sorted-key JSON; `extra` sets
+  /// top-level keys too (a calibration's `description`).
+  func edited(point: Int, values: [Double], extra: [String: String] = [:], pretty: Bool = false)
+    throws(SweepError) -> Data
+  {
     // The bytes parsed as an object when the factors were made.
     var root: Any = try! JSONSerialization.jsonObject(with: bytes)
     for (path, value) in zip(paths, values) {
@@ -79,15 +94,13 @@ public struct ScenarioFactors: Sendable {
         throw SweepError("point \(point): factor \(path.text) = \(CSVFormat.number(value)): \(error.message)")
       }
     }
-    // Serialising plain dictionaries, arrays, strings and numbers cannot fail.
-    let data = try! JSONSerialization.data(withJSONObject: root, options: [.sortedKeys])
-    do {
-      return try Scenario.decode(data, file: file)
-    } catch {
-      let assignment = zip(paths, values).map { "\($0.text) = \(CSVFormat.number($1))" }.joined(
-        separator: ", ")
-      throw SweepError("point \(point) (\(assignment)): \(error.description)")
+    if var object = root as? [String: Any] {
+      for (key, value) in extra { object[key] = value }
+      root = object
     }
+    // Serialising plain dictionaries, arrays, strings and numbers cannot fail.
+    return try! JSONSerialization.data(
+      withJSONObject: root, options: pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys])
   }
 
   /// Sets the field `steps` leads to. Objects missing along the way are created, so a field the

@@ -1,0 +1,204 @@
+import CohortModel
+import Foundation
+import SimKernel
+
+/// Everything a calibration needs decided before it starts.
+public struct CalibrationPlan: Sendable {
+  public var scenarioFile: ScenarioFile
+  public var targets: CalibrationTargets
+  public var targetsSha256: String
+  public var factors: ScenarioFactors
+  public var settings: ABCSettings
+  /// Replications per particle (R).
+  public var replications: Int
+  /// Posterior-predictive draws from the last generation.
+  public var predictiveDraws: Int
+  public var outputDirectory: String
+  public var overwrite = false
+  public var provenance: ProvenanceInfo
+
+  public init(
+    scenarioFile: ScenarioFile, targets: CalibrationTargets, targetsSha256: String, factors: ScenarioFactors,
+    settings: ABCSettings, replications: Int, predictiveDraws: Int, outputDirectory: String,
+    provenance: ProvenanceInfo
+  ) {
+    self.scenarioFile = scenarioFile
+    self.targets = targets
+    self.targetsSha256 = targetsSha256
+    self.factors = factors
+    self.settings = settings
+    self.replications = replications
+    self.predictiveDraws = predictiveDraws
+    self.outputDirectory = outputDirectory
+    self.provenance = provenance
+  }
+
+  var model: CalibrationModel {
+    CalibrationModel(
+      factors: factors, targets: targets.targets, defaultStrategy: scenarioFile.scenario.strategiesToRun[0],
+      replications: replications)
+  }
+
+  static let files: [OutputFile] = [.posterior, .posteriorSummary, .generations, .posteriorPredictive, .provenance]
+}
+
+/// How a calibration ended.
+public enum CalibrationOutcome: Sendable {
+  /// Published; the last generation's weighted summary, one per parameter.
+  case completed(generations: [ABCGeneration], stop: ABCStop, summary: [ParameterSummary], elapsedSeconds: Double)
+  case cancelled
+}
+
+/// One parameter's weighted posterior in the last generation.
+public struct ParameterSummary: Sendable, Equatable {
+  public var path: String
+  public var mean: Double
+  public var sd: Double
+  public var q025: Double
+  public var q50: Double
+  public var q975: Double
+}
+
+/// Runs ABC-SMC on the cohort model and publishes the folder: posterior.csv, posterior_summary.csv,
+/// generations.csv, posterior_predictive.csv and run.json, all at once or not at all.
+public struct CalibrationRunner: Sendable {
+  public let plan: CalibrationPlan
+
+  public init(plan: CalibrationPlan) { self.plan = plan }
+
+  public func run(cancellation: Cancellation = Cancellation(), progress: (ABCProgress) -> Void = { _ in })
+    throws(OutputError) -> CalibrationOutcome
+  {
+    let startedAt = Date()
+    let clock = ContinuousClock()
+    let start = clock.now
+    let model = plan.model
+    let sampler = ABCSMC(
+      priors: plan.targets.parameters.map(\.prior), settings: plan.settings,
+      simulate: { model.simulate($0, seed: $1) }, distance: { model.distance($0) })
+    let outputs = try StagedOutputs(
+      directory: plan.outputDirectory, files: CalibrationPlan.files,
+      settings: provenance(startedAt: startedAt, generations: nil, stop: nil, strategies: model.strategies),
+      overwrite: plan.overwrite)
+    guard case .completed(let generations, let stop) = sampler.run(cancellation: cancellation, progress: progress),
+      let last = generations.last
+    else {
+      outputs.discard()
+      return .cancelled
+    }
+    guard let predictive = sampler.posteriorPredictive(last, draws: plan.predictiveDraws, cancellation: cancellation)
+    else {
+      outputs.discard()
+      return .cancelled
+    }
+    let summary = Self.summary(last, paths: plan.targets.parameters.map(\.path))
+    do {
+      try write(generations, summary: summary, predictive: predictive, model: model, to: outputs)
+      try outputs.commit(
+        provenance: provenance(
+          startedAt: startedAt, generations: generations.count, stop: stop, strategies: model.strategies))
+    } catch {
+      outputs.discard()
+      throw error
+    }
+    let duration = clock.now - start
+    return .completed(
+      generations: generations, stop: stop, summary: summary,
+      elapsedSeconds: Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18)
+  }
+
+  /// The weighted mean, sd and quantiles of each parameter (`WeightedSample`'s definitions).
+  static func summary(_ generation: ABCGeneration, paths: [String]) -> [ParameterSummary] {
+    let sample = WeightedSample(
+      points: generation.particles.map(\.values), weights: generation.particles.map(\.weight))
+    let mean = sample.mean
+    let covariance = sample.covariance
+    return paths.enumerated().map { column, path in
+      ParameterSummary(
+        path: path, mean: mean[column], sd: covariance[column][column].squareRoot(),
+        q025: sample.quantile(0.025, column: column), q50: sample.quantile(0.5, column: column),
+        q975: sample.quantile(0.975, column: column))
+    }
+  }
+
+  private func write(
+    _ generations: [ABCGeneration], summary: [ParameterSummary],
+    predictive: [(particle: Int, statistics: [Double])], model: CalibrationModel, to outputs: StagedOutputs
+  ) throws(OutputError) {
+    let paths = plan.targets.parameters.map(\.path)
+    try outputs[.posterior].appendRow(OutputSchema.posterior.header(tail: paths.map(CSVFormat.text)))
+    for generation in generations {
+      for (index, particle) in generation.particles.enumerated() {
+        try outputs[.posterior].appendRow(
+          [String(generation.index), String(index), CSVFormat.number(particle.weight), CSVFormat.number(particle.distance)]
+            + particle.values.map(CSVFormat.number))
+      }
+    }
+    try outputs[.posteriorSummary].appendRow(OutputSchema.posteriorSummary.names)
+    for row in summary {
+      try outputs[.posteriorSummary].appendRow(
+        [CSVFormat.text(row.path)] + [row.mean, row.sd, row.q025, row.q50, row.q975].map(CSVFormat.number))
+    }
+    try outputs[.generations].appendRow(OutputSchema.generations.names)
+    for generation in generations {
+      try outputs[.generations].appendRow([
+        String(generation.index), CSVFormat.number(generation.epsilon), String(generation.proposals),
+        String(generation.simulated), String(generation.simulated * plan.replications),
+        String(generation.particles.count), CSVFormat.number(generation.acceptanceRate),
+        CSVFormat.number(generation.effectiveSampleSize),
+      ])
+    }
+    try outputs[.posteriorPredictive].appendRow(OutputSchema.posteriorPredictive.names)
+    for (draw, result) in predictive.enumerated() {
+      for (target, value) in zip(model.targets, result.statistics) {
+        try outputs[.posteriorPredictive].appendRow([
+          String(draw), String(result.particle), target.metric.rawValue,
+          CSVFormat.text(target.strategy ?? model.defaultStrategy), CSVFormat.number(value),
+          CSVFormat.number(target.band.low), CSVFormat.number(target.band.high),
+          CSVFormat.boolean(target.holds(value)),
+        ])
+      }
+    }
+  }
+
+  private func provenance(startedAt: Date, generations: Int?, stop: ABCStop?, strategies: [String])
+    -> CalibrationProvenance
+  {
+    CalibrationProvenance(
+      cohortsimVersion: plan.provenance.version,
+      scenarioFile: URL(fileURLWithPath: plan.scenarioFile.path).standardizedFileURL.path,
+      scenarioSha256: plan.scenarioFile.sha256,
+      targetsFile: URL(fileURLWithPath: plan.targets.file).standardizedFileURL.path,
+      targetsSha256: plan.targetsSha256, masterSeed: plan.settings.seed, particles: plan.settings.particles,
+      generations: plan.settings.generations, generationsRun: generations, stop: stop?.rawValue,
+      replications: plan.replications, predictiveDraws: plan.predictiveDraws,
+      epsilonQuantile: plan.settings.epsilonQuantile, minimumAcceptanceRate: plan.settings.minimumAcceptanceRate,
+      distance: "euclidean norm of |mean - centre| / (tolerance or half the range) over targets",
+      parameters: plan.targets.parameters.map { .init(path: $0.path, prior: $0.prior) },
+      targets: plan.targets.targets.map {
+        .init(
+          metric: $0.metric.rawValue, strategy: $0.strategy ?? plan.model.defaultStrategy, low: $0.band.low,
+          high: $0.band.high, source: $0.source)
+      }, strategies: strategies, jobs: plan.settings.jobs, commandLine: plan.provenance.commandLine,
+      startedAt: RunProvenance.timestamp(startedAt), finishedAt: RunProvenance.timestamp(Date()),
+      platform: RunProvenance.platform)
+  }
+
+  /// The scenario with each parameter at its posterior median and `description` naming the run,
+  /// as pretty-printed JSON; it decodes as a scenario (checked).
+  /// - Throws: `SweepError` when the scenario refuses the medians.
+  public static func applied(
+    _ plan: CalibrationPlan, summary: [ParameterSummary]
+  ) throws(SweepError) -> Data {
+    let medians = summary.map(\.q50)
+    let assignment = summary.map { "\($0.path) = \(CSVFormat.number($0.q50))" }.joined(separator: ", ")
+    let old = plan.scenarioFile.scenario.description
+    let description =
+      (old.isEmpty ? "" : old + " ")
+      + "Calibrated by 'cohortsim calibrate' (results in \(plan.outputDirectory), targets \(plan.targets.file), seed "
+      + "\(plan.settings.seed)): posterior medians \(assignment)."
+    let data = try plan.factors.edited(point: 0, values: medians, extra: ["description": description], pretty: true)
+    _ = try plan.factors.scenario(point: 0, values: medians)
+    return data + Data("\n".utf8)
+  }
+}

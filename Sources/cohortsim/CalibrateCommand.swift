@@ -1,0 +1,207 @@
+import CohortModel
+import Experiments
+import Foundation
+
+/// `cohortsim calibrate`: ABC-SMC of a scenario's uncertain fields against sourced targets.
+struct CalibrateCommand: Subcommand {
+  static let name = "calibrate"
+  static let summary = "fit scenario fields to sourced targets by ABC-SMC; posterior, predictive checks"
+  static let usage =
+    "SCENARIO --targets TARGETS.json --out DIR [--particles P] [--generations G] [--replications R] [options]"
+  static let discussion = """
+    Approximate Bayesian computation by sequential Monte Carlo (Toni et al. 2009) with the adaptive tolerance \
+    and perturbation kernel of Beaumont et al. 2009. TARGETS.json lists "parameters" (a scenario field path as \
+    'sweep' takes it, with a "prior": any distribution, e.g. {"uniform": {"lower": 0.1, "upper": 1}}) and \
+    "targets" (a metric of 'cohortsim help metrics', either "value" and "tolerance" or "low" and "high", a \
+    "source", and optionally the "strategy" whose mean counts; default the scenario's first). Each particle is \
+    the scenario with the parameters set, run for R replications; its distance is the Euclidean norm over \
+    targets of |mean − centre| / (tolerance, or half the range), so 1 is a band's edge. Generation 0 draws \
+    from the prior and keeps the particles within the median distance of its first P proposals; generation t \
+    perturbs particles of t − 1 (picked by weight) with a normal kernel of twice their weighted covariance, \
+    rejects proposals outside the prior's support, keeps those within the weighted median distance of \
+    generation t − 1 and weighs them prior(θ) / Σ w_j K(θ | θ_j). It stops after G generations, or when a \
+    generation's acceptance rate falls below --min-acceptance (then that generation is the last; one that \
+    reaches P / floor proposals before P acceptances is dropped). Every draw comes from GSL streams keyed by \
+    the seed, generation and proposal, so DIR is byte-identical for any --jobs. Writes into DIR, as one \
+    folder: posterior.csv (every generation's particles: weight, distance, one column per parameter), \
+    posterior_summary.csv (the last generation's weighted mean, sd, 2.5%, 50% and 97.5% quantiles), \
+    generations.csv (epsilon, proposals, simulations, acceptance rate and effective sample size per \
+    generation), posterior_predictive.csv (each target's metric for --draws particles drawn from the \
+    posterior and simulated afresh, against its band) and run.json. --apply FILE also writes the scenario \
+    with every parameter at its posterior median and a description naming this run. Bad input (an unknown \
+    metric or path, a prior the field's allowed range does not hold, an empty target list) exits 2 naming \
+    the file and field path. Exit codes: 0 done, 2 bad usage or input, 3 failure, 130 interrupted.
+    """
+  static let options: [OptionSpec] = [
+    .value("targets", "TARGETS.json", "parameters with priors, and targets with sources (required)"),
+    .value("particles", "P", "accepted particles per generation (default 100)"),
+    .value("generations", "G", "most generations, the prior's included (default 4)"),
+    .value("replications", "R", "replications per particle (default 4); its mean is compared with the targets"),
+    .value("seed", "S", "master seed of every draw (default: the scenario's \"seed\")"),
+    .value(
+      "min-acceptance", "A",
+      "acceptance-rate floor: stop after a generation accepting fewer than this share of proposals (default 0.02)"),
+    .value("draws", "D", "posterior-predictive draws (default: P)"),
+    .value("apply", "FILE", "also write the scenario with the posterior medians filled in to FILE"),
+    .value("jobs", "J", "worker threads (default: the number of cores); results are identical for any J"),
+    .flag("overwrite", "replace a DIR that holds a run with other settings"),
+    .flag("quiet", "print nothing but errors: no progress, no closing summary"),
+    .value("out", "DIR", "where the results go (required)"),
+  ]
+  static let examples = [
+    "cat > /tmp/targets.json <<'END'",
+    "{\"parameters\": [{\"path\": \"demand.regionShare\", \"prior\": {\"uniform\": {\"lower\": 0.005, \"upper\": 0.03}}},",
+    "                {\"path\": \"hiring.applyProbability\", \"prior\": {\"uniform\": {\"lower\": 0.1, \"upper\": 1}}}],",
+    " \"targets\": [{\"metric\": \"openings_per_year\", \"value\": 87, \"tolerance\": 2.6, \"source\": \"BLS via the article\"},",
+    "             {\"metric\": \"placed_6m\", \"low\": 0.7, \"high\": 0.9, \"source\": \"program outcome pages\"}]}",
+    "END",
+    "cohortsim calibrate Scenarios/baseline.json --targets /tmp/targets.json --particles 100 --generations 4 \\",
+    "    --replications 4 --out /tmp/calibration --apply /tmp/calibrated.json",
+    "cohortsim check /tmp/calibrated.json --targets /tmp/targets.json --replications 40",
+  ]
+
+  let scenarioPath: String
+  let targetsPath: String
+  let particles: Int
+  let generations: Int
+  let replications: Int
+  let seed: UInt64?
+  let minimumAcceptance: Double
+  let draws: Int?
+  let applyPath: String?
+  let jobs: Int?
+  let overwrite: Bool
+  let quiet: Bool
+  let outputDirectory: String
+  let commandLine: [String]
+
+  init(_ arguments: ParsedArguments) throws {
+    scenarioPath = try arguments.requirePositionals(["SCENARIO"])[0]
+    guard let targetsPath = arguments.string("targets") else {
+      throw UsageError(
+        message: "'calibrate' needs --targets TARGETS.json: the parameters to fit and the targets", command: Self.name)
+    }
+    guard let outputDirectory = try arguments.folder("out") else {
+      throw UsageError(
+        message: "'calibrate' needs --out DIR: where posterior.csv and the rest go", command: Self.name)
+    }
+    self.targetsPath = targetsPath
+    self.outputDirectory = outputDirectory
+    particles = try arguments.integer("particles", in: 2...1_000_000) ?? 100
+    generations = try arguments.integer("generations", in: 1...1000) ?? 4
+    replications = try arguments.integer("replications", in: 1...1_000_000) ?? 4
+    seed = try arguments.seed("seed")
+    minimumAcceptance = try arguments.number("min-acceptance", in: 1e-6...1) ?? 0.02
+    draws = try arguments.integer("draws", in: 1...1_000_000)
+    applyPath = arguments.string("apply")
+    jobs = try arguments.integer("jobs", in: 1...1024)
+    overwrite = arguments.flag("overwrite")
+    quiet = arguments.flag("quiet")
+    commandLine = ["cohortsim", arguments.command] + arguments.raw
+  }
+
+  func run() throws -> Int32 {
+    let scenarioFile = try ScenarioFile.load(scenarioPath)
+    let targets: CalibrationTargets
+    let factors: ScenarioFactors
+    do {
+      targets = try CalibrationTargets.load(targetsPath)
+      guard !targets.parameters.isEmpty else {
+        throw CalibrationError(
+          file: targetsPath, path: "parameters", "must list at least one {\"path\", \"prior\"} to calibrate")
+      }
+      factors = try targets.checked(against: scenarioFile)
+    } catch let error as CalibrationError {
+      printError(error.description)
+      return 2
+    }
+    var settings = ABCSettings(
+      particles: particles, generations: generations, seed: seed ?? scenarioFile.scenario.seed,
+      jobs: jobs ?? ExperimentPlan.defaultJobs)
+    settings.minimumAcceptanceRate = minimumAcceptance
+    var plan = CalibrationPlan(
+      scenarioFile: scenarioFile, targets: targets,
+      targetsSha256: SHA256.hexDigest(of: FileManager.default.contents(atPath: targetsPath) ?? Data()),
+      factors: factors, settings: settings, replications: replications, predictiveDraws: draws ?? particles,
+      outputDirectory: outputDirectory,
+      provenance: ProvenanceInfo(version: cohortsimVersion, commandLine: commandLine))
+    plan.overwrite = overwrite
+    let interrupts = InterruptTrap()
+    defer { interrupts.restore() }
+    let terminal = isatty(STDERR_FILENO) != 0
+    let progressLine = ProgressLine(enabled: !quiet && terminal)
+    let log = CalibrationProgressLog(enabled: !quiet && !terminal)
+    let outcome: CalibrationOutcome
+    do {
+      outcome = try CalibrationRunner(plan: plan).run(cancellation: interrupts.cancellation) { progress in
+        progressLine.show(
+          RunProgress(
+            completed: progress.generation * progress.particles + progress.accepted,
+            planned: progress.generations * progress.particles, isOpenEnded: false,
+            elapsedSeconds: progress.elapsedSeconds))
+        log.show(progress)
+      }
+    } catch {
+      progressLine.clear()
+      printError(error.description)
+      return error.isSetup ? 2 : 3
+    }
+    progressLine.clear()
+    switch outcome {
+    case .cancelled:
+      printError("interrupted: no result published in \(outputDirectory)")
+      return 130
+    case .completed(let done, let stop, let summary, let seconds):
+      if let applyPath {
+        do {
+          let data = try CalibrationRunner.applied(plan, summary: summary)
+          try data.write(to: URL(fileURLWithPath: applyPath), options: .atomic)
+        } catch let error as SweepError {
+          printError("--apply \(applyPath): the posterior medians are refused: \(error.description)")
+          return 2
+        } catch {
+          printError("--apply \(applyPath): cannot write the file (\(error.localizedDescription))")
+          return 3
+        }
+      }
+      if !quiet {
+        let simulations = done.reduce(0) { $0 + $1.simulated }
+        print(
+          "\(done.count) generations (stop: \(stop.rawValue)), \(simulations) particle simulations × \(replications) "
+            + "replications in \(String(format: "%.1f", seconds)) s → \(outputDirectory)/ (posterior.csv, "
+            + "posterior_summary.csv, generations.csv, posterior_predictive.csv, run.json)")
+        for row in summary {
+          print(
+            "  \(row.path): median \(CSVFormat.number(row.q50)), 95% interval \(CSVFormat.number(row.q025)) to "
+              + "\(CSVFormat.number(row.q975))")
+        }
+        if let applyPath { print("scenario with the posterior medians → \(applyPath)") }
+      }
+      return 0
+    }
+  }
+}
+
+/// A calibration's progress for a log rather than a terminal: one plain line on standard error
+/// every `interval` seconds, never rewritten.
+final class CalibrationProgressLog {
+  private let enabled: Bool
+  private let interval: Double
+  private var lastShown = 0.0
+
+  init(enabled: Bool, interval: Double = 30) {
+    self.enabled = enabled
+    self.interval = interval
+  }
+
+  func show(_ progress: ABCProgress) {
+    guard enabled, progress.elapsedSeconds - lastShown >= interval else { return }
+    lastShown = progress.elapsedSeconds
+    let epsilon = progress.epsilon.map { ", epsilon \(CSVFormat.number($0))" } ?? ""
+    let text =
+      "calibrate: generation \(progress.generation + 1)/\(progress.generations), "
+      + "\(progress.accepted)/\(progress.particles) accepted of \(progress.proposals) proposals\(epsilon), "
+      + ProgressLine.duration(progress.elapsedSeconds) + " elapsed"
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+  }
+}
