@@ -78,16 +78,25 @@ public struct CalibrationTargets: Sendable, Equatable {
       }
       let prior = parameter.prior
       let probes: [(String, Double)] = [
+        ("its mean", prior.mean),
         ("its support's lower end", prior.supportLowerBound.isFinite ? prior.supportLowerBound : -1e9),
         ("its support's upper end", prior.supportUpperBound.isFinite ? prior.supportUpperBound : 1e9),
-        ("its mean", prior.mean),
       ]
+      // A path that leads nowhere fails whatever the value: the walk's own refusals, or the
+      // scenario's unknown key where the walk created one.
+      let pathProblems = ["unknown key", "is not a number in", "is not an object", "is not a list", "does not exist"]
+      do {
+        _ = try single.scenario(point: 0, values: [prior.mean])
+      } catch where pathProblems.contains(where: { error.message.contains($0) }) {
+        throw CalibrationError(
+          file: file, path: "parameters[\(index)].path",
+          "\(parameter.path) is not a numeric field of the scenario: \(Self.withoutPoint(error.message))")
+      } catch {}
       for (what, value) in probes {
         do {
           _ = try single.scenario(point: 0, values: [value])
         } catch {
-          let message = error.message.replacingOccurrences(of: "point 0 ", with: "").replacingOccurrences(
-            of: "point 0: ", with: "")
+          let message = Self.withoutPoint(error.message)
           throw CalibrationError(
             file: file, path: "parameters[\(index)].prior",
             "the prior \(prior.summary) reaches values the scenario refuses at \(parameter.path) (at \(what), "
@@ -96,6 +105,11 @@ public struct CalibrationTargets: Sendable, Equatable {
       }
     }
     return factors
+  }
+
+  /// A sweep message without its "point 0" prefix, which means nothing in a calibration.
+  private static func withoutPoint(_ message: String) -> String {
+    message.replacingOccurrences(of: "point 0: ", with: "").replacingOccurrences(of: "point 0 ", with: "")
   }
 }
 
