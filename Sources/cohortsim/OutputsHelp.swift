@@ -14,7 +14,7 @@ enum OutputsHelp {
           + "numeric, also when missing throughout; pandas float64); character as text, missing NA. seed is "
           + "exact in pandas but R rounds it to a double: use seed_hex there, which --seed and "
           + "--replication-seed accept. A folder holding design.csv is a sweep's: its replications.csv has "
-          + "the sweep's columns. A file whose columns depend on the run (one per factor path, one per metric) "
+          + "the sweep's columns; one holding posterior.csv is a calibration's ('cohortsim calibrate'). A file whose columns depend on the run (one per factor path, one per metric) "
           + "lists them last as '<factor path>' or '<metric>'. 'cohortsim help outputs --csv' prints this table "
           + "as CSV (with folder and tail columns for these two), '--markdown' as README.md's tables.",
         indent: "")
