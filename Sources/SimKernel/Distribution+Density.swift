@@ -18,7 +18,8 @@ extension Distribution {
     case .gamma(let shape, let scale): return gsl_ran_gamma_pdf(x, shape, scale)
     case .beta(let a, let b): return gsl_ran_beta_pdf(x, a, b)
     case .triangular(let a, let c, let b):
-      return x <= c ? (c == a ? 2 / (b - a) : 2 * (x - a) / ((b - a) * (c - a))) : 2 * (b - x) / ((b - a) * (b - c))
+      return x <= c
+        ? (c == a ? 2 / (b - a) : 2 * (x - a) / ((b - a) * (c - a))) : 2 * (b - x) / ((b - a) * (b - c))
     case .weibull(let k, let lambda): return gsl_ran_weibull_pdf(x, lambda, k)
     case .bernoulli(let p): return x == 1 ? p : (x == 0 ? 1 - p : 0)
     case .binomial(let n, let p):

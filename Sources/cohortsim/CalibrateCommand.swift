@@ -36,11 +36,13 @@ struct CalibrateCommand: Subcommand {
     .value("targets", "TARGETS.json", "parameters with priors, and targets with sources (required)"),
     .value("particles", "P", "accepted particles per generation (default 100)"),
     .value("generations", "G", "most generations, the prior's included (default 4)"),
-    .value("replications", "R", "replications per particle (default 4); its mean is compared with the targets"),
+    .value(
+      "replications", "R", "replications per particle (default 4); its mean is compared with the targets"),
     .value("seed", "S", "master seed of every draw (default: the scenario's \"seed\")"),
     .value(
       "min-acceptance", "A",
-      "acceptance-rate floor: stop after a generation accepting fewer than this share of proposals (default 0.02)"),
+      "acceptance-rate floor: stop after a generation accepting fewer than this share of proposals (default 0.02)"
+    ),
     .value("draws", "D", "posterior-predictive draws (default: P)"),
     .value("apply", "FILE", "also write the scenario with the posterior medians filled in to FILE"),
     .value("jobs", "J", "worker threads (default: the number of cores); results are identical for any J"),
@@ -79,7 +81,8 @@ struct CalibrateCommand: Subcommand {
     scenarioPath = try arguments.requirePositionals(["SCENARIO"])[0]
     guard let targetsPath = arguments.string("targets") else {
       throw UsageError(
-        message: "'calibrate' needs --targets TARGETS.json: the parameters to fit and the targets", command: Self.name)
+        message: "'calibrate' needs --targets TARGETS.json: the parameters to fit and the targets",
+        command: Self.name)
     }
     guard let outputDirectory = try arguments.folder("out") else {
       throw UsageError(

@@ -40,7 +40,8 @@ struct CheckCommand: Subcommand {
     .flag("bless", "rerun and overwrite the baseline after a deliberate change; prints what moved"),
     .value("jobs", "J", "worker threads (default: the number of cores); results are identical for any J"),
     .flag("quiet", "no progress line, and only the rows that moved in the table"),
-    .value("targets", "TARGETS.json", "check the scenario's means against sourced targets instead (see above)"),
+    .value(
+      "targets", "TARGETS.json", "check the scenario's means against sourced targets instead (see above)"),
     .value("replications", "N", "with --targets: replications to run (default: the scenario's)"),
   ]
   static let examples = [
@@ -90,7 +91,11 @@ struct CheckCommand: Subcommand {
   }
 
   func run() throws -> Int32 {
-    if let targets { return try TargetsCheck(scenarioPath: scenarioPath, targetsPath: targets, replications: replications, jobs: jobs, quiet: quiet).run() }
+    if let targets {
+      return try TargetsCheck(
+        scenarioPath: scenarioPath, targetsPath: targets, replications: replications, jobs: jobs, quiet: quiet
+      ).run()
+    }
     let scenarioFile = try ScenarioFile.load(scenarioPath)
     var check = RegressionCheck(
       scenarioFile: scenarioFile,

@@ -23,7 +23,8 @@ struct TargetsCheck {
     }
     let check = TargetCheck(
       scenarioFile: scenarioFile, targets: targets,
-      replications: replications ?? scenarioFile.scenario.replications, jobs: jobs ?? ExperimentPlan.defaultJobs)
+      replications: replications ?? scenarioFile.scenario.replications,
+      jobs: jobs ?? ExperimentPlan.defaultJobs)
     let interrupts = InterruptTrap()
     defer { interrupts.restore() }
     let progressLine = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0)

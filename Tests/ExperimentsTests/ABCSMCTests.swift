@@ -13,11 +13,14 @@ private enum ConjugateNormal {
   static let posteriorMean = 25 * 0.5 / 26
   static let posteriorSD = (1.0 / 26).squareRoot()
 
-  static func sampler(particles: Int, generations: Int, seed: UInt64, jobs: Int, prior: Distribution = .normal(mean: 0, sd: 1))
+  static func sampler(
+    particles: Int, generations: Int, seed: UInt64, jobs: Int, prior: Distribution = .normal(mean: 0, sd: 1)
+  )
     -> ABCSMC
   {
     ABCSMC(
-      priors: [prior], settings: ABCSettings(particles: particles, generations: generations, seed: seed, jobs: jobs),
+      priors: [prior],
+      settings: ABCSettings(particles: particles, generations: generations, seed: seed, jobs: jobs),
       simulate: { values, seed in
         var stream = RandomStream(seed: seed)
         return [stream.normal(mean: values[0], standardDeviation: noise)]
@@ -35,7 +38,9 @@ private enum ConjugateNormal {
 
   static func weightedMoments(_ generation: ABCGeneration) -> (mean: Double, sd: Double) {
     let mean = generation.particles.reduce(0) { $0 + $1.weight * $1.values[0] }
-    let variance = generation.particles.reduce(0) { $0 + $1.weight * ($1.values[0] - mean) * ($1.values[0] - mean) }
+    let variance = generation.particles.reduce(0) {
+      $0 + $1.weight * ($1.values[0] - mean) * ($1.values[0] - mean)
+    }
     return (mean, variance.squareRoot())
   }
 }
@@ -59,9 +64,11 @@ struct ABCSMCTests {
 
   @Test("the tolerance shrinks every generation, each the median of the previous generation's distances")
   func toleranceShrinks() throws {
-    guard case .completed(let generations, let stop) = ConjugateNormal.sampler(
-      particles: 200, generations: 4, seed: 3, jobs: 1
-    ).run() else { throw CancellationError() }
+    guard
+      case .completed(let generations, let stop) = ConjugateNormal.sampler(
+        particles: 200, generations: 4, seed: 3, jobs: 1
+      ).run()
+    else { throw CancellationError() }
     #expect(stop == .generations)
     #expect(generations.count == 4)
     for (previous, next) in zip(generations, generations.dropFirst()) {
@@ -74,8 +81,10 @@ struct ABCSMCTests {
 
   @Test("the result is identical for any number of jobs")
   func identicalForAnyJobs() throws {
-    let one = try ConjugateNormal.last(ConjugateNormal.sampler(particles: 150, generations: 4, seed: 11, jobs: 1).run())
-    let three = try ConjugateNormal.last(ConjugateNormal.sampler(particles: 150, generations: 4, seed: 11, jobs: 3).run())
+    let one = try ConjugateNormal.last(
+      ConjugateNormal.sampler(particles: 150, generations: 4, seed: 11, jobs: 1).run())
+    let three = try ConjugateNormal.last(
+      ConjugateNormal.sampler(particles: 150, generations: 4, seed: 11, jobs: 3).run())
     #expect(one == three)
   }
 
@@ -83,9 +92,11 @@ struct ABCSMCTests {
   func proposalsOutsideSupportAreRejected() throws {
     // The likelihood sits at the prior's lower edge, so many perturbations land below 0.4.
     let prior = Distribution.uniform(lower: 0.4, upper: 2)
-    guard case .completed(let generations, _) = ConjugateNormal.sampler(
-      particles: 200, generations: 5, seed: 5, jobs: 2, prior: prior
-    ).run() else { throw CancellationError() }
+    guard
+      case .completed(let generations, _) = ConjugateNormal.sampler(
+        particles: 200, generations: 5, seed: 5, jobs: 2, prior: prior
+      ).run()
+    else { throw CancellationError() }
     let all = generations.flatMap(\.particles)
     #expect(all.allSatisfy { $0.values[0] >= 0.4 && $0.values[0] <= 2 })
     #expect(generations.dropFirst().contains { $0.proposals > $0.simulated })

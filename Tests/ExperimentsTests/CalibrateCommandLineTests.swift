@@ -11,7 +11,9 @@ private func targets(_ list: [String], parameters: String = "[]", in directory: 
   try Data(json.utf8).write(to: URL(fileURLWithPath: directory + "/targets.json"))
 }
 
-@Suite("cohortsim check --targets and calibrate", .enabled(if: cohortsimExecutable != nil, "cohortsim is not built"))
+@Suite(
+  "cohortsim check --targets and calibrate",
+  .enabled(if: cohortsimExecutable != nil, "cohortsim is not built"))
 struct CalibrateCommandLineTests {
   @Test("check --targets prints one line per target and exits 0 when every mean lies in its band")
   func checkPasses() throws {
@@ -24,7 +26,8 @@ struct CalibrateCommandLineTests {
     #expect(status == 0, "\(output)")
     let lines = output.split(separator: "\n")
     #expect(lines.count == 3)
-    #expect(lines[0].hasPrefix("graduates (") && lines[0].contains("source: any count") && lines[0].hasSuffix("ok"))
+    #expect(
+      lines[0].hasPrefix("graduates (") && lines[0].contains("source: any count") && lines[0].hasSuffix("ok"))
   }
 
   @Test("check --targets exits 1 when a mean lies outside its target, naming it")
@@ -45,7 +48,8 @@ struct CalibrateCommandLineTests {
     defer { removeTemporaryDirectory(directory) }
     _ = try tinyScenarioFile(in: directory)
     try targets([loose.replacingOccurrences(of: "graduates", with: "grads")], in: directory)
-    let (status, _, error) = try runCohortsim(["check", "tiny.json", "--targets", "targets.json"], in: directory)
+    let (status, _, error) = try runCohortsim(
+      ["check", "tiny.json", "--targets", "targets.json"], in: directory)
     #expect(status == 2)
     #expect(error.contains("targets.json: targets[0].metric: unknown metric \"grads\""), "\(error)")
   }
@@ -55,23 +59,31 @@ struct CalibrateCommandLineTests {
     let directory = temporaryDirectory()
     defer { removeTemporaryDirectory(directory) }
     _ = try tinyScenarioFile(in: directory)
-    try targets([loose.replacingOccurrences(of: "graduates", with: "placed_12m").replacingOccurrences(of: "1000", with: "1")], parameters: fitted, in: directory)
+    try targets(
+      [
+        loose.replacingOccurrences(of: "graduates", with: "placed_12m").replacingOccurrences(
+          of: "1000", with: "1")
+      ], parameters: fitted, in: directory)
     for jobs in ["1", "2"] {
       let (status, _, error) = try runCohortsim(
         [
           "calibrate", "tiny.json", "--targets", "targets.json", "--particles", "6", "--generations", "2",
-          "--replications", "1", "--jobs", jobs, "--quiet", "--out", "out\(jobs)", "--apply", "applied\(jobs).json",
+          "--replications", "1", "--jobs", jobs, "--quiet", "--out", "out\(jobs)", "--apply",
+          "applied\(jobs).json",
         ], in: directory)
       #expect(status == 0, "\(error)")
     }
     for file in ["posterior.csv", "posterior_summary.csv", "generations.csv", "posterior_predictive.csv"] {
       let one = FileManager.default.contents(atPath: "\(directory)/out1/\(file)")
-      #expect(one != nil && one == FileManager.default.contents(atPath: "\(directory)/out2/\(file)"), "\(file)")
+      #expect(
+        one != nil && one == FileManager.default.contents(atPath: "\(directory)/out2/\(file)"), "\(file)")
     }
-    let posterior = String(decoding: FileManager.default.contents(atPath: "\(directory)/out1/posterior.csv")!, as: UTF8.self)
+    let posterior = String(
+      decoding: FileManager.default.contents(atPath: "\(directory)/out1/posterior.csv")!, as: UTF8.self)
     #expect(posterior.hasPrefix("generation,particle,weight,distance,hiring.applyProbability\r\n"))
     #expect(posterior.split(separator: "\r\n").count == 1 + 2 * 6)
-    let applied = String(decoding: FileManager.default.contents(atPath: "\(directory)/applied1.json")!, as: UTF8.self)
+    let applied = String(
+      decoding: FileManager.default.contents(atPath: "\(directory)/applied1.json")!, as: UTF8.self)
     #expect(applied.contains("Calibrated by 'cohortsim calibrate' (results in out1"))
     let (valid, _, _) = try runCohortsim(["validate", "applied1.json"], in: directory)
     #expect(valid == 0)
@@ -82,7 +94,9 @@ struct CalibrateCommandLineTests {
     let directory = temporaryDirectory()
     defer { removeTemporaryDirectory(directory) }
     _ = try tinyScenarioFile(in: directory)
-    try targets([loose], parameters: fitted.replacingOccurrences(of: "\"upper\": 1", with: "\"upper\": 2"), in: directory)
+    try targets(
+      [loose], parameters: fitted.replacingOccurrences(of: "\"upper\": 1", with: "\"upper\": 2"),
+      in: directory)
     let (status, _, error) = try runCohortsim(
       ["calibrate", "tiny.json", "--targets", "targets.json", "--out", "out"], in: directory)
     #expect(status == 2)

@@ -24,7 +24,8 @@ struct CalibrationTargetsTests {
   func bands() throws {
     let targets = try decode(
       #"{"targets": [{"metric": "openings_per_year", "value": 58, "tolerance": 3, "source": "BLS"},"#
-        + #"{"metric": "placed_6m", "low": 0.85, "high": 0.99, "source": "pages", "strategy": "nearest-to-home"}]}"#)
+        + #"{"metric": "placed_6m", "low": 0.85, "high": 0.99, "source": "pages", "strategy": "nearest-to-home"}]}"#
+    )
     #expect(targets.targets[0].band == .value(58, tolerance: 3))
     #expect(targets.targets[0].band.low == 55 && targets.targets[0].band.high == 61)
     #expect(targets.targets[1].band == .range(low: 0.85, high: 0.99))
@@ -37,9 +38,13 @@ struct CalibrationTargetsTests {
     let targets = try decode(
       #"{"parameters": [{"path": "hiring.applyProbability", "prior": {"beta": {"alpha": 2, "beta": 3}}}], "targets": "#
         + oneTarget + "}")
-    #expect(targets.parameters == [CalibrationParameter(path: "hiring.applyProbability", prior: .beta(alpha: 2, beta: 3))])
+    #expect(
+      targets.parameters == [
+        CalibrationParameter(path: "hiring.applyProbability", prior: .beta(alpha: 2, beta: 3))
+      ])
     let bad = problem(
-      #"{"parameters": [{"path": "a", "prior": {"uniform": {"lower": 1, "upper": 0.5}}}], "targets": "# + oneTarget + "}")
+      #"{"parameters": [{"path": "a", "prior": {"uniform": {"lower": 1, "upper": 0.5}}}], "targets": "#
+        + oneTarget + "}")
     #expect(bad.hasPrefix("T.json: parameters[0].prior.uniform.upper:"), "\(bad)")
   }
 
@@ -58,8 +63,10 @@ struct CalibrationTargetsTests {
   @Test("a target with both kinds of band, or a missing source, is refused at its path")
   func malformedTarget() {
     #expect(
-      problem(#"{"targets": [{"metric": "placed_6m", "value": 1, "tolerance": 1, "low": 0, "high": 1, "source": "s"}]}"#)
-        .hasPrefix("T.json: targets[0]: give either"))
+      problem(
+        #"{"targets": [{"metric": "placed_6m", "value": 1, "tolerance": 1, "low": 0, "high": 1, "source": "s"}]}"#
+      )
+      .hasPrefix("T.json: targets[0]: give either"))
     #expect(
       problem(#"{"targets": [{"metric": "placed_6m", "low": 0.5, "high": 0.9}]}"#)
         .hasPrefix("T.json: targets[0].source: required"))
@@ -76,19 +83,28 @@ struct CalibrationTargetsTests {
     let scenario = try tinyScenarioFile(in: directory)
     func refusal(_ parameters: String) -> String {
       do {
-        _ = try decode(#"{"parameters": "# + parameters + #", "targets": "# + oneTarget + "}").checked(against: scenario)
+        _ = try decode(#"{"parameters": "# + parameters + #", "targets": "# + oneTarget + "}").checked(
+          against: scenario)
         return "no problem"
       } catch {
         return error.description
       }
     }
-    #expect(refusal(#"[{"path": "hiring.applyProbability", "prior": {"uniform": {"lower": 0.1, "upper": 1}}}]"#) == "no problem")
-    let outside = refusal(#"[{"path": "hiring.applyProbability", "prior": {"uniform": {"lower": 0.1, "upper": 1.5}}}]"#)
-    #expect(outside.hasPrefix("T.json: parameters[0].prior:") && outside.contains("hiring.applyProbability"), "\(outside)")
-    let unbounded = refusal(#"[{"path": "hiring.applyProbability", "prior": {"normal": {"mean": 0.5, "sd": 0.1}}}]"#)
+    #expect(
+      refusal(#"[{"path": "hiring.applyProbability", "prior": {"uniform": {"lower": 0.1, "upper": 1}}}]"#)
+        == "no problem")
+    let outside = refusal(
+      #"[{"path": "hiring.applyProbability", "prior": {"uniform": {"lower": 0.1, "upper": 1.5}}}]"#)
+    #expect(
+      outside.hasPrefix("T.json: parameters[0].prior:") && outside.contains("hiring.applyProbability"),
+      "\(outside)")
+    let unbounded = refusal(
+      #"[{"path": "hiring.applyProbability", "prior": {"normal": {"mean": 0.5, "sd": 0.1}}}]"#)
     #expect(unbounded.hasPrefix("T.json: parameters[0].prior:"), "\(unbounded)")
-    let unknown = refusal(#"[{"path": "hiring.applyProbabilty", "prior": {"uniform": {"lower": 0.1, "upper": 1}}}]"#)
-    #expect(unknown.hasPrefix("T.json: parameters[0].path:") && unknown.contains("applyProbabilty"), "\(unknown)")
+    let unknown = refusal(
+      #"[{"path": "hiring.applyProbabilty", "prior": {"uniform": {"lower": 0.1, "upper": 1}}}]"#)
+    #expect(
+      unknown.hasPrefix("T.json: parameters[0].path:") && unknown.contains("applyProbabilty"), "\(unknown)")
     let strategy = problem(
       #"{"targets": [{"metric": "placed_6m", "low": 0, "high": 1, "source": "s", "strategy": "best"}]}"#)
     #expect(strategy == "no problem")

@@ -152,7 +152,8 @@ public struct ABCSMC: Sendable {
             progress(
               ABCProgress(
                 generation: generation, generations: settings.generations, accepted: accepted,
-                particles: settings.particles, proposals: proposals, epsilon: epsilon, elapsedSeconds: elapsed()))
+                particles: settings.particles, proposals: proposals, epsilon: epsilon,
+                elapsedSeconds: elapsed()))
           })
       else {
         return cancellation.isCancelled ? .cancelled : .completed(done, stop: .proposalCap)
@@ -173,7 +174,8 @@ public struct ABCSMC: Sendable {
   }
 
   /// Draws and simulates proposal `index` of `generation`.
-  func propose(generation: Int, index: Int, previous: ABCGeneration?, kernel: PerturbationKernel?) -> Proposal {
+  func propose(generation: Int, index: Int, previous: ABCGeneration?, kernel: PerturbationKernel?) -> Proposal
+  {
     var stream = RandomStream(
       seed: Self.seed(settings.seed, Self.proposalPurpose, generation: generation, proposal: index))
     let values: [Double]
@@ -183,7 +185,9 @@ public struct ABCSMC: Sendable {
     } else {
       values = priors.map { $0.sample(&stream) }
     }
-    guard priorDensity(values) > 0 else { return Proposal(values: values, statistics: nil, distance: .infinity) }
+    guard priorDensity(values) > 0 else {
+      return Proposal(values: values, statistics: nil, distance: .infinity)
+    }
     let statistics = simulate(
       values, Self.seed(settings.seed, Self.simulationPurpose, generation: generation, proposal: index))
     return Proposal(values: values, statistics: statistics, distance: distance(statistics))
@@ -207,7 +211,8 @@ public struct ABCSMC: Sendable {
     let this = self
     let completion = try? orderedParallelMap(
       0..<settings.maximumProposals, jobs: settings.jobs, cancellation: cancellation,
-      work: { index in this.propose(generation: generation, index: index, previous: previous, kernel: kernel) },
+      work: { index in this.propose(generation: generation, index: index, previous: previous, kernel: kernel)
+      },
       consume: { (index: Int, proposal: Proposal) throws(GenerationFull) in
         proposals = index + 1
         if proposal.statistics != nil { simulated += 1 }
@@ -216,7 +221,8 @@ public struct ABCSMC: Sendable {
         } else {
           calibration.append(proposal)
           if calibration.count == particles {
-            let sample = WeightedSample(points: calibration.map(\.values), weights: calibration.map { _ in 1 })
+            let sample = WeightedSample(
+              points: calibration.map(\.values), weights: calibration.map { _ in 1 })
             let threshold = sample.quantile(settings.epsilonQuantile, of: calibration.map(\.distance))
             epsilon = threshold
             accepted = calibration.filter { $0.distance <= threshold }
@@ -225,11 +231,15 @@ public struct ABCSMC: Sendable {
         progress(accepted.count, proposals, epsilon)
         if accepted.count >= particles { throw GenerationFull() }
       }, idle: { progress(accepted.count, proposals, epsilon) })
-    guard completion == nil, !cancellation.isCancelled, let epsilon, accepted.count >= particles else { return nil }
+    guard completion == nil, !cancellation.isCancelled, let epsilon, accepted.count >= particles else {
+      return nil
+    }
     let chosen = Array(accepted.prefix(particles))
     let weights = chosen.map { proposal -> Double in
       guard let previous, let kernel else { return 1 }
-      let denominator = previous.particles.reduce(0) { $0 + $1.weight * kernel.density(proposal.values, from: $1.values) }
+      let denominator = previous.particles.reduce(0) {
+        $0 + $1.weight * kernel.density(proposal.values, from: $1.values)
+      }
       return priorDensity(proposal.values) / denominator
     }
     let total = weights.reduce(0, +)
@@ -243,7 +253,9 @@ public struct ABCSMC: Sendable {
   /// `draws` simulations at parameters drawn by weight from `generation`: draw d picks its particle
   /// and seeds its simulation from (seed, d). Returns, per draw, the particle's index and the
   /// statistics.
-  public func posteriorPredictive(_ generation: ABCGeneration, draws: Int, cancellation: Cancellation = Cancellation())
+  public func posteriorPredictive(
+    _ generation: ABCGeneration, draws: Int, cancellation: Cancellation = Cancellation()
+  )
     -> [(particle: Int, statistics: [Double])]?
   {
     let weights = generation.particles.map(\.weight)
@@ -253,7 +265,8 @@ public struct ABCSMC: Sendable {
       0..<draws, jobs: settings.jobs, cancellation: cancellation,
       work: { draw -> (Int, [Double]) in
         var stream = RandomStream(
-          seed: Self.seed(this.settings.seed, Self.predictivePurpose, generation: generation.index, proposal: draw))
+          seed: Self.seed(
+            this.settings.seed, Self.predictivePurpose, generation: generation.index, proposal: draw))
         let particle = Distribution.pick(weights: weights, u: stream.uniform())
         return (
           particle,
@@ -280,7 +293,8 @@ struct PerturbationKernel: Sendable {
   let logNormaliser: Double
 
   init(_ generation: ABCGeneration) {
-    let sample = WeightedSample(points: generation.particles.map(\.values), weights: generation.particles.map(\.weight))
+    let sample = WeightedSample(
+      points: generation.particles.map(\.values), weights: generation.particles.map(\.weight))
     let doubled: [[Double]] = sample.covariance.map { row in row.map { 2 * $0 } }
     let factor: [[Double]] = choleskyFactor(doubled) ?? Self.diagonal(doubled)
     lower = factor

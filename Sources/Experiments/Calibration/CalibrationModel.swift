@@ -12,7 +12,9 @@ public struct CalibrationModel: Sendable {
   public let defaultStrategy: String
   public let replications: Int
 
-  public init(factors: ScenarioFactors, targets: [CalibrationTarget], defaultStrategy: String, replications: Int) {
+  public init(
+    factors: ScenarioFactors, targets: [CalibrationTarget], defaultStrategy: String, replications: Int
+  ) {
     self.factors = factors
     self.targets = targets
     self.defaultStrategy = defaultStrategy
@@ -32,7 +34,8 @@ public struct CalibrationModel: Sendable {
       return targets.map { _ in .nan }
     }
     let runs = (0..<replications).map { replication in
-      metrics(scenario, replicationSeed: SeedDerivation.replicationSeed(master: seed, replication: replication))
+      metrics(
+        scenario, replicationSeed: SeedDerivation.replicationSeed(master: seed, replication: replication))
     }
     return targets.map { target in
       let strategy = strategies.firstIndex(of: target.strategy ?? defaultStrategy)!

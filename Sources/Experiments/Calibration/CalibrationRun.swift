@@ -39,13 +39,16 @@ public struct CalibrationPlan: Sendable {
       replications: replications)
   }
 
-  static let files: [OutputFile] = [.posterior, .posteriorSummary, .generations, .posteriorPredictive, .provenance]
+  static let files: [OutputFile] = [
+    .posterior, .posteriorSummary, .generations, .posteriorPredictive, .provenance,
+  ]
 }
 
 /// How a calibration ended.
 public enum CalibrationOutcome: Sendable {
   /// Published; the last generation's weighted summary, one per parameter.
-  case completed(generations: [ABCGeneration], stop: ABCStop, summary: [ParameterSummary], elapsedSeconds: Double)
+  case completed(
+    generations: [ABCGeneration], stop: ABCStop, summary: [ParameterSummary], elapsedSeconds: Double)
   case cancelled
 }
 
@@ -80,13 +83,16 @@ public struct CalibrationRunner: Sendable {
       directory: plan.outputDirectory, files: CalibrationPlan.files,
       settings: provenance(startedAt: startedAt, generations: nil, stop: nil, strategies: model.strategies),
       overwrite: plan.overwrite)
-    guard case .completed(let generations, let stop) = sampler.run(cancellation: cancellation, progress: progress),
+    guard
+      case .completed(let generations, let stop) = sampler.run(cancellation: cancellation, progress: progress),
       let last = generations.last
     else {
       outputs.discard()
       return .cancelled
     }
-    guard let predictive = sampler.posteriorPredictive(last, draws: plan.predictiveDraws, cancellation: cancellation)
+    guard
+      let predictive = sampler.posteriorPredictive(
+        last, draws: plan.predictiveDraws, cancellation: cancellation)
     else {
       outputs.discard()
       return .cancelled
@@ -130,7 +136,10 @@ public struct CalibrationRunner: Sendable {
     for generation in generations {
       for (index, particle) in generation.particles.enumerated() {
         try outputs[.posterior].appendRow(
-          [String(generation.index), String(index), CSVFormat.number(particle.weight), CSVFormat.number(particle.distance)]
+          [
+            String(generation.index), String(index), CSVFormat.number(particle.weight),
+            CSVFormat.number(particle.distance),
+          ]
             + particle.values.map(CSVFormat.number))
       }
     }
@@ -172,7 +181,8 @@ public struct CalibrationRunner: Sendable {
       targetsSha256: plan.targetsSha256, masterSeed: plan.settings.seed, particles: plan.settings.particles,
       generations: plan.settings.generations, generationsRun: generations, stop: stop?.rawValue,
       replications: plan.replications, predictiveDraws: plan.predictiveDraws,
-      epsilonQuantile: plan.settings.epsilonQuantile, minimumAcceptanceRate: plan.settings.minimumAcceptanceRate,
+      epsilonQuantile: plan.settings.epsilonQuantile,
+      minimumAcceptanceRate: plan.settings.minimumAcceptanceRate,
       distance: "euclidean norm of |mean - centre| / (tolerance or half the range) over targets",
       parameters: plan.targets.parameters.map { .init(path: $0.path, prior: $0.prior) },
       targets: plan.targets.targets.map {
@@ -197,7 +207,8 @@ public struct CalibrationRunner: Sendable {
       (old.isEmpty ? "" : old + " ")
       + "Calibrated by 'cohortsim calibrate' (results in \(plan.outputDirectory), targets \(plan.targets.file), seed "
       + "\(plan.settings.seed)): posterior medians \(assignment)."
-    let data = try plan.factors.edited(point: 0, values: medians, extra: ["description": description], pretty: true)
+    let data = try plan.factors.edited(
+      point: 0, values: medians, extra: ["description": description], pretty: true)
     _ = try plan.factors.scenario(point: 0, values: medians)
     return data + Data("\n".utf8)
   }

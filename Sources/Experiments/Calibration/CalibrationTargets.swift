@@ -41,7 +41,9 @@ public struct CalibrationTargets: Sendable, Equatable {
   /// The strategies whose means the targets compare, in first-use order.
   public func strategies(default first: String) -> [String] {
     var seen: [String] = []
-    for target in targets where !seen.contains(target.strategy ?? first) { seen.append(target.strategy ?? first) }
+    for target in targets where !seen.contains(target.strategy ?? first) {
+      seen.append(target.strategy ?? first)
+    }
     return seen
   }
 
@@ -84,10 +86,12 @@ public struct CalibrationTargets: Sendable, Equatable {
       ]
       // A path that leads nowhere fails whatever the value: the walk's own refusals, or the
       // scenario's unknown key where the walk created one.
-      let pathProblems = ["unknown key", "is not a number in", "is not an object", "is not a list", "does not exist"]
+      let pathProblems = [
+        "unknown key", "is not a number in", "is not an object", "is not a list", "does not exist",
+      ]
       do {
         _ = try single.scenario(point: 0, values: [prior.mean])
-      } catch where pathProblems.contains(where: { error.message.contains($0) }) {
+      } catch  where pathProblems.contains(where: { error.message.contains($0) }) {
         throw CalibrationError(
           file: file, path: "parameters[\(index)].path",
           "\(parameter.path) is not a numeric field of the scenario: \(Self.withoutPoint(error.message))")
@@ -150,7 +154,8 @@ private struct TargetsReader {
       }
       var seen: Set<String> = []
       for (index, parameter) in parameters.enumerated() where !seen.insert(parameter.path).inserted {
-        throw fail("parameters[\(index)].path", "\(parameter.path) is already a parameter; give each path once")
+        throw fail(
+          "parameters[\(index)].path", "\(parameter.path) is already a parameter; give each path once")
       }
     }
     guard let list = top["targets"] else { throw fail("targets", "required field is missing") }
@@ -178,7 +183,8 @@ private struct TargetsReader {
       throw fail("\(path).path", error.message)
     }
     guard let priorValue = fields["prior"] else {
-      throw fail("\(path).prior", "required: a distribution, e.g. {\"uniform\": {\"lower\": 0.1, \"upper\": 1}}")
+      throw fail(
+        "\(path).prior", "required: a distribution, e.g. {\"uniform\": {\"lower\": 0.1, \"upper\": 1}}")
     }
     // A parsed JSON value serialises back.
     let data = try! JSONSerialization.data(withJSONObject: priorValue, options: [.fragmentsAllowed])
@@ -201,7 +207,8 @@ private struct TargetsReader {
     if prior.isDiscrete {
       throw fail(
         "\(path).prior",
-        "must be a continuous distribution (ABC-SMC perturbs parameters with a normal kernel); got \(prior.name)")
+        "must be a continuous distribution (ABC-SMC perturbs parameters with a normal kernel); got \(prior.name)"
+      )
     }
     return CalibrationParameter(path: fieldPath, prior: prior)
   }
@@ -232,9 +239,11 @@ private struct TargetsReader {
       guard high > low else { throw fail("\(path).high", "must be > low (\(CSVFormat.number(low)))") }
       band = .range(low: low, high: high)
     default:
-      throw fail(path, "give either \"value\" and \"tolerance\" or \"low\" and \"high\", not both and not neither")
+      throw fail(
+        path, "give either \"value\" and \"tolerance\" or \"low\" and \"high\", not both and not neither")
     }
-    guard let source = fields["source"] as? String, !source.trimmingCharacters(in: .whitespaces).isEmpty else {
+    guard let source = fields["source"] as? String, !source.trimmingCharacters(in: .whitespaces).isEmpty
+    else {
       throw fail("\(path).source", "required: where the figure comes from (a non-empty string)")
     }
     var strategy: String?

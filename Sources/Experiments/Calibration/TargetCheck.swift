@@ -47,18 +47,21 @@ public struct TargetCheck: Sendable {
       progress(
         RunProgress(
           completed: done, planned: replications, isOpenEnded: false,
-          elapsedSeconds: Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18))
+          elapsedSeconds: Double(duration.components.seconds) + Double(duration.components.attoseconds)
+            * 1e-18))
     }
     var done = 0
     let completion = orderedParallelMap(
       0..<replications, jobs: jobs, cancellation: cancellation,
       work: { replication in
         model.metrics(
-          scenario, replicationSeed: SeedDerivation.replicationSeed(master: scenario.seed, replication: replication))
+          scenario,
+          replicationSeed: SeedDerivation.replicationSeed(master: scenario.seed, replication: replication))
       },
       consume: { (_: Int, runs: [ReplicationMetrics]) in
         for (index, target) in model.targets.enumerated() {
-          let value = runs[model.strategies.firstIndex(of: target.strategy ?? model.defaultStrategy)!][target.metric]
+          let value = runs[model.strategies.firstIndex(of: target.strategy ?? model.defaultStrategy)!][
+            target.metric]
           if value.isFinite { moments[index].add(value) }
         }
         done += 1

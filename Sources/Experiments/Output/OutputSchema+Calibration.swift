@@ -13,7 +13,8 @@ extension OutputSchema {
         ColumnSchema("weight", .numeric, "normalised importance weight (a generation's weights sum to 1)"),
         ColumnSchema(
           "distance", .numeric,
-          "standardised distance: Euclidean norm over targets of |mean − centre| / (tolerance or half the range)"),
+          "standardised distance: Euclidean norm over targets of |mean − centre| / (tolerance or half the range)"
+        ),
       ],
       tail: ColumnTail(
         each: "parameter path", .numeric, unit: "the field's unit",
@@ -28,7 +29,8 @@ extension OutputSchema {
         ColumnSchema("parameter", .character, "the parameter's field path"),
         ColumnSchema("mean", .numeric, unit: "the field's unit", "weighted mean"),
         ColumnSchema(
-          "sd", .numeric, unit: "the field's unit", "weighted standard deviation (NumPy's cov with aweights, ddof 1)"),
+          "sd", .numeric, unit: "the field's unit",
+          "weighted standard deviation (NumPy's cov with aweights, ddof 1)"),
         ColumnSchema(
           "q025", .numeric, unit: "the field's unit",
           "weighted 2.5% quantile: the smallest value whose cumulative weight reaches 0.025"),
@@ -48,8 +50,10 @@ extension OutputSchema {
           "tolerance: accepted particles have distance ≤ epsilon (the weighted median of the previous "
             + "generation's distances; for generation 0, of its first N prior proposals)"),
         ColumnSchema(
-          "proposals", .integer, "proposals made up to the N-th acceptance, those outside the prior's support included"),
-        ColumnSchema("simulations", .integer, "proposals simulated (inside the prior's support), each R replications"),
+          "proposals", .integer,
+          "proposals made up to the N-th acceptance, those outside the prior's support included"),
+        ColumnSchema(
+          "simulations", .integer, "proposals simulated (inside the prior's support), each R replications"),
         ColumnSchema("replications", .integer, "model replications run: simulations × R"),
         ColumnSchema("accepted", .integer, "accepted particles (N)"),
         ColumnSchema("acceptance_rate", .numeric, "accepted ÷ proposals"),

@@ -100,7 +100,8 @@ public struct ScenarioFactors: Sendable {
     }
     // Serialising plain dictionaries, arrays, strings and numbers cannot fail.
     return try! JSONSerialization.data(
-      withJSONObject: root, options: pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys])
+      withJSONObject: root,
+      options: pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys])
   }
 
   /// Sets the field `steps` leads to. Objects missing along the way are created, so a field the
