@@ -20,8 +20,9 @@ struct CalibrateCommand: Subcommand {
     perturbs particles of t − 1 (picked by weight) with a normal kernel of twice their weighted covariance, \
     rejects proposals outside the prior's support, keeps those within the weighted median distance of \
     generation t − 1 and weighs them prior(θ) / Σ w_j K(θ | θ_j). It stops after G generations, or when a \
-    generation's acceptance rate falls below --min-acceptance (then that generation is the last; one that \
-    reaches P / floor proposals before P acceptances is dropped). Every draw comes from GSL streams keyed by \
+    generation's acceptance rate falls below --min-acceptance: a generation may make at most P / floor \
+    proposals, and one that reaches them before P acceptances is dropped (the previous one is the \
+    posterior; run.json's "stop" says which ended the run). Every draw comes from GSL streams keyed by \
     the seed, generation and proposal, so DIR is byte-identical for any --jobs. Writes into DIR, as one \
     folder: posterior.csv (every generation's particles: weight, distance, one column per parameter), \
     posterior_summary.csv (the last generation's weighted mean, sd, 2.5%, 50% and 97.5% quantiles), \
@@ -41,7 +42,8 @@ struct CalibrateCommand: Subcommand {
     .value("seed", "S", "master seed of every draw (default: the scenario's \"seed\")"),
     .value(
       "min-acceptance", "A",
-      "acceptance-rate floor: stop after a generation accepting fewer than this share of proposals (default 0.02)"
+      "acceptance-rate floor, at most 0.25: stop when a generation would accept fewer than this share of its "
+        + "proposals (default 0.02)"
     ),
     .value("draws", "D", "posterior-predictive draws (default: P)"),
     .value("apply", "FILE", "also write the scenario with the posterior medians filled in to FILE"),
@@ -94,7 +96,7 @@ struct CalibrateCommand: Subcommand {
     generations = try arguments.integer("generations", in: 1...1000) ?? 4
     replications = try arguments.integer("replications", in: 1...1_000_000) ?? 4
     seed = try arguments.seed("seed")
-    minimumAcceptance = try arguments.number("min-acceptance", in: 1e-6...1) ?? 0.02
+    minimumAcceptance = try arguments.number("min-acceptance", in: 1e-6...0.25) ?? 0.02
     draws = try arguments.integer("draws", in: 1...1_000_000)
     applyPath = arguments.string("apply")
     jobs = try arguments.integer("jobs", in: 1...1024)

@@ -15,10 +15,10 @@ public struct ABCSettings: Sendable, Equatable {
   /// same quantile of the distances of generation 0's first N prior proposals (pyabc's
   /// "from_sample" start), which then compete for acceptance like every later proposal.
   public var epsilonQuantile: Double = 0.5
-  /// The acceptance-rate floor: a generation may make at most ⌈N / floor⌉ proposals. One that
-  /// ends with a rate below the floor is the last; one that reaches the cap before N acceptances
-  /// is abandoned and the previous generation is the posterior. 0.02 by default: past it each
-  /// accepted particle costs more than 50 simulations for a small gain in tolerance.
+  /// The acceptance-rate floor: a generation may make at most ⌈N / floor⌉ proposals, so one
+  /// that reaches the cap before N acceptances has an acceptance rate below the floor; it is
+  /// dropped, the generations stop, and the previous generation is the posterior. 0.02 by default:
+  /// past it each accepted particle costs more than 50 simulations for a small gain in tolerance.
   public var minimumAcceptanceRate: Double = 0.02
 
   public init(particles: Int, generations: Int, seed: UInt64, jobs: Int) {
@@ -61,10 +61,9 @@ public struct ABCGeneration: Sendable, Equatable {
 public enum ABCStop: String, Sendable, Equatable {
   /// G generations done.
   case generations
-  /// The last generation's acceptance rate fell below the floor.
+  /// The next generation reached ⌈N / floor⌉ proposals before N acceptances (its acceptance rate
+  /// fell below the floor); it was dropped.
   case acceptanceFloor = "acceptance_floor"
-  /// A generation reached its proposal cap before N acceptances; it was abandoned.
-  case proposalCap = "proposal_cap"
 }
 
 /// How far a calibration has got, for progress lines and logs.
@@ -132,7 +131,8 @@ public struct ABCSMC: Sendable {
     zip(priors, values).reduce(1) { $0 * $1.0.density($1.1) }
   }
 
-  /// Runs generations until G, the floor or the cap stops them.
+  /// Runs generations until G or the acceptance-rate floor stops them (no generation at all when
+  /// even generation 0, which accepts about `epsilonQuantile` of its proposals, is below it).
   public func run(cancellation: Cancellation = Cancellation(), progress: (ABCProgress) -> Void = { _ in })
     -> ABCOutcome
   {
@@ -156,12 +156,9 @@ public struct ABCSMC: Sendable {
                 elapsedSeconds: elapsed()))
           })
       else {
-        return cancellation.isCancelled ? .cancelled : .completed(done, stop: .proposalCap)
+        return cancellation.isCancelled ? .cancelled : .completed(done, stop: .acceptanceFloor)
       }
       done.append(next)
-      if next.acceptanceRate < settings.minimumAcceptanceRate && generation < settings.generations - 1 {
-        return .completed(done, stop: .acceptanceFloor)
-      }
     }
     return .completed(done, stop: .generations)
   }

@@ -83,12 +83,17 @@ public struct CalibrationRunner: Sendable {
       directory: plan.outputDirectory, files: CalibrationPlan.files,
       settings: provenance(startedAt: startedAt, generations: nil, stop: nil, strategies: model.strategies),
       overwrite: plan.overwrite)
-    guard
-      case .completed(let generations, let stop) = sampler.run(cancellation: cancellation, progress: progress),
-      let last = generations.last
+    guard case .completed(let generations, let stop) = sampler.run(cancellation: cancellation, progress: progress)
     else {
       outputs.discard()
       return .cancelled
+    }
+    guard let last = generations.last else {
+      outputs.discard()
+      throw OutputError(
+        path: plan.outputDirectory,
+        reason: "generation 0 accepted fewer than the floor (\(plan.settings.minimumAcceptanceRate)) of its prior "
+          + "proposals; nothing written", isSetup: true)
     }
     guard
       let predictive = sampler.posteriorPredictive(
