@@ -31,7 +31,10 @@ struct CalibrateCommand: Subcommand {
     posterior and simulated afresh, against its band) and run.json. --apply FILE also writes the scenario \
     with every parameter at its posterior median and a description naming this run. Bad input (an unknown \
     metric or path, a prior the field's allowed range does not hold, an empty target list) exits 2 naming \
-    the file and field path. Exit codes: 0 done, 2 bad usage or input, 3 failure, 130 interrupted.
+    the file and field path. Progress: a line rewritten on a terminal (particles accepted over all \
+    generations), and when standard error is not a terminal (a log, Slurm, CI) one line every 30 s with \
+    the generation, particles accepted, proposals made, epsilon and time elapsed. Ctrl-C stops the run and \
+    publishes nothing. Exit codes: 0 done, 2 bad usage or input, 3 failure, 130 interrupted.
     """
   static let options: [OptionSpec] = [
     .value("targets", "TARGETS.json", "parameters with priors, and targets with sources (required)"),

@@ -83,8 +83,8 @@ public struct CalibrationRunner: Sendable {
       directory: plan.outputDirectory, files: CalibrationPlan.files,
       settings: provenance(startedAt: startedAt, generations: nil, stop: nil, strategies: model.strategies),
       overwrite: plan.overwrite)
-    guard case .completed(let generations, let stop) = sampler.run(cancellation: cancellation, progress: progress)
-    else {
+    let outcome = sampler.run(cancellation: cancellation, progress: progress)
+    guard case .completed(let generations, let stop) = outcome else {
       outputs.discard()
       return .cancelled
     }
@@ -92,8 +92,8 @@ public struct CalibrationRunner: Sendable {
       outputs.discard()
       throw OutputError(
         path: plan.outputDirectory,
-        reason: "generation 0 accepted fewer than the floor (\(plan.settings.minimumAcceptanceRate)) of its prior "
-          + "proposals; nothing written", isSetup: true)
+        reason: "generation 0 accepted fewer than the floor (\(plan.settings.minimumAcceptanceRate)) of its "
+          + "prior proposals; nothing written", isSetup: true)
     }
     guard
       let predictive = sampler.posteriorPredictive(
