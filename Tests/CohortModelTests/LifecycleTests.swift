@@ -149,7 +149,9 @@ import Testing
     .graduate, .startFinalTerm, .receiveOffer(requisition: 8), .declineAll,
     .accept(job: job(licence: false), deadline: nil),
     .accept(job: job(licence: false), deadline: 500), .startJob(day: 210), .earnCredential,
-    .applyForLicence(day: 150), .grantLicence(day: 160), .contingencyDeadline, .withdraw,
+    .applyForLicence(day: 150), .grantLicence(day: 160), .grantTemporaryLicence(day: 155),
+    .contingencyDeadline,
+    .withdraw,
   ]
 
   @Test("every path input is legal exactly where the transition table lists it, and lands where it says")
@@ -253,6 +255,42 @@ import Testing
     #expect(lifecycle.apply(.grantLicence(day: 170)) == .started)
     #expect(lifecycle.startDay == 170)
     #expect(lifecycle.record.licenceDay == 170)
+  }
+
+  @Test("a temporary licence lets a contingent hire waiting in a licensing state start before the credential")
+  func temporaryLicenceStartsAContingentHire() {
+    var lifecycle = Lifecycle()
+    _ = lifecycle.apply(.receiveOffer(requisition: 7))
+    _ = lifecycle.apply(.accept(job: Self.job(licence: true), deadline: 400))
+    #expect(lifecycle.apply(.startJob(day: 150)) == .waitsForLicence)
+    #expect(lifecycle.apply(.grantTemporaryLicence(day: 160)) == .started)
+    #expect(lifecycle.startDay == 160)
+    #expect(lifecycle.isContingent)
+    // The credential then sends the graduate for the full licence while they keep working.
+    #expect(lifecycle.apply(.earnCredential) == .applyForLicence)
+    #expect(lifecycle.startDay == 160)
+    #expect(lifecycle.apply(.grantLicence(day: 200)) == Lifecycle.Action.none)
+    #expect(lifecycle.record.licenceDay == 200)
+  }
+
+  @Test("a temporary licence granted before the start date lets a contingent hire start on time")
+  func temporaryLicenceBeforeStart() {
+    var lifecycle = Lifecycle()
+    _ = lifecycle.apply(.receiveOffer(requisition: 7))
+    _ = lifecycle.apply(.accept(job: Self.job(licence: true), deadline: 400))
+    #expect(lifecycle.apply(.grantTemporaryLicence(day: 120)) == Lifecycle.Action.none)
+    #expect(lifecycle.apply(.startJob(day: 150)) == .started)
+    #expect(lifecycle.startDay == 150)
+  }
+
+  @Test("a rescinded contingent hire loses the temporary licence sought for that job")
+  func rescissionEndsTheTemporaryLicence() {
+    var lifecycle = Lifecycle()
+    _ = lifecycle.apply(.receiveOffer(requisition: 7))
+    _ = lifecycle.apply(.accept(job: Self.job(licence: true), deadline: 400))
+    _ = lifecycle.apply(.grantTemporaryLicence(day: 120))
+    _ = lifecycle.apply(.contingencyDeadline)
+    #expect(!lifecycle.record.mayWorkInLicensingState)
   }
 
   @Test("a licence granted before the start date lets the job start on time")

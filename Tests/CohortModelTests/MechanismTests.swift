@@ -37,6 +37,8 @@ struct MechanismTests {
     var scenario = smallScenario()
     scenario.region.states = [StateShare(code: "OR", share: 0.5), StateShare(code: "WA", share: 0.5)]
     scenario.licensure.processingDays = ["OR": .uniform(lower: 60, upper: 90)]
+    // Full licences only: temporary ones (below) let contingent hires start before them.
+    scenario.licensure.temporaryLicences = [:]
     let seed = SeedDerivation.replicationSeed(master: scenario.seed, replication: 0)
     let world = World(scenario: scenario, replicationSeed: seed)
     let (_, monitor) = collected(scenario)
@@ -52,12 +54,56 @@ struct MechanismTests {
     }
   }
 
+  @Test("a temporary licence lets contingent hires start work before the credential")
+  func temporaryLicenceStartsWorkBeforeTheCredential() {
+    /// Contingent hires in Oregon who started before their credential (or without one).
+    func startsBeforeCredential(_ temporary: [String: TemporaryLicence]) -> (early: Int, contingent: Int) {
+      var scenario = smallScenario()
+      scenario.region.states = [StateShare(code: "OR", share: 1)]
+      scenario.hiring.contingentHireProbability = 1
+      scenario.licensure.temporaryLicences = temporary
+      var early = 0
+      var contingent = 0
+      for replication in 0..<3 {
+        for outcome in collected(scenario, replication: replication).1.students where outcome.contingent {
+          contingent += 1
+          guard let start = outcome.startDay else { continue }
+          if start < outcome.credentialDay ?? .infinity { early += 1 }
+        }
+      }
+      return (early, contingent)
+    }
+    let off = startsBeforeCredential([:])
+    let on = startsBeforeCredential(["OR": TemporaryLicence(validDays: 365, applyBeforeGraduationDays: 182)])
+    #expect(off.contingent > 10 && on.contingent > 10, "too few contingent hires to tell: \(off), \(on)")
+    #expect(off.early == 0, "without a temporary licence nobody scans before the credential")
+    #expect(Double(on.early) > 0.3 * Double(on.contingent), "\(on)")
+  }
+
+  @Test("a temporary licence that lapses before the credential ends the contingent job")
+  func lapsedTemporaryLicenceRescinds() {
+    func rescinded(validDays: Double) -> Double {
+      var scenario = smallScenario()
+      scenario.region.states = [StateShare(code: "OR", share: 1)]
+      scenario.hiring.contingentHireProbability = 1
+      scenario.hiring.contingentWindowDays = 365
+      scenario.licensure.temporaryLicences = [
+        "OR": TemporaryLicence(validDays: validDays, applyBeforeGraduationDays: 0)
+      ]
+      return mean(.rescindedRate, metrics(of: scenario, replications: 4))
+    }
+    let short = rescinded(validDays: 1)
+    let long = rescinded(validDays: 400)
+    #expect(short > long + 0.05, "1-day licence \(short), 400-day \(long)")
+  }
+
   @Test("a longer licence delay delays starts in the licensing state")
   func longerLicenceDelayDelaysStarts() {
     func meanDaysToStart(_ processing: Distribution) -> Double {
       var scenario = smallScenario()
       scenario.region.states = [StateShare(code: "OR", share: 1)]
       scenario.licensure.processingDays = ["OR": processing]
+      scenario.licensure.temporaryLicences = [:]
       var total = 0.0
       var count = 0.0
       for replication in 0..<4 {

@@ -95,6 +95,8 @@ struct CohortDynamics: EventHandler, ~Copyable {
     case .jobStarts(let student): startJob(Int(student), &simulation)
     case .contingencyDeadline(let student): checkContingency(Int(student), &simulation)
     case .licenceGranted(let student): grantLicence(Int(student), &simulation)
+    case .temporaryLicenceGranted(let student, let requisition):
+      grantTemporaryLicence(Int(student), for: Int(requisition), &simulation)
     case .finalTermStarts(let student): startFinalTerm(Int(student), &simulation)
     case .holdReview(let requisition): reviewHold(Int(requisition), &simulation)
     case .withdrawal(let student): withdraw(Int(student), &simulation)
@@ -170,6 +172,7 @@ enum Draws {
   static let vacancyChain = DrawPurpose("vacancy chain")
   static let onboarding = DrawPurpose("onboarding")
   static let licenceProcessing = DrawPurpose("licence processing")
+  static let temporaryLicenceProcessing = DrawPurpose("temporary licence processing")
   static let rotationEnd = DrawPurpose("rotation end")
   static let traits = DrawPurpose("traits")
   static let examSitting = DrawPurpose("exam sitting")

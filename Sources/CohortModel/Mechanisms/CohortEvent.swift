@@ -22,6 +22,8 @@ enum CohortEvent {
   case jobStarts(student: Int32)
   case contingencyDeadline(student: Int32)
   case licenceGranted(student: Int32)
+  /// The temporary licence sought for the job of `requisition` is granted (7.10a).
+  case temporaryLicenceGranted(student: Int32, requisition: Int32)
   /// A final-term student starts applying to public postings.
   case finalTermStarts(student: Int32)
   /// A requisition held for a student checks whether they can be offered it yet.

@@ -15,6 +15,47 @@ extension CohortDynamics {
     simulation.schedule(.licenceGranted(student: Int32(student)), after: days)
   }
 
+  /// A contingent hire in a state with temporary licences (7.10a) applies for one as soon as the
+  /// state allows (at acceptance, or `applyBeforeGraduationDays` before graduating if later);
+  /// it is granted after the state's processing time. Returns the day it lapses, which bounds
+  /// the contingency: past it the graduate may not scan in that state without the credential.
+  mutating func seekTemporaryLicence(
+    _ student: Int, for requisition: Int, at site: Int, _ simulation: inout Simulation<CohortEvent>
+  ) -> Double? {
+    let state = sites[site].state
+    guard sites[site].requiresLicence, let temporary = scenario.licensure.temporaryLicences[state] else {
+      return nil
+    }
+    let now = simulation.now
+    let applyDay = max(now, students[student].graduationDay - temporary.applyBeforeGraduationDays)
+    let processing = scenario.licensure.processing(for: state)
+    let days = withStudentStream(student, Draws.temporaryLicenceProcessing, occurrence: requisition + 1) {
+      processing.sample(&$0)
+    }
+    trace(
+      now, "temporary_licence_sought", student: student, site: site,
+      "state=\(state) apply_day=\(fixed(applyDay))")
+    simulation.schedule(
+      .temporaryLicenceGranted(student: Int32(student), requisition: Int32(requisition)), at: applyDay + days)
+    return applyDay + days + temporary.validDays
+  }
+
+  /// The temporary licence arrives; it counts only if the graduate still holds the job it was
+  /// sought for and has no full licence yet.
+  mutating func grantTemporaryLicence(
+    _ student: Int, for requisition: Int, _ simulation: inout Simulation<CohortEvent>
+  ) {
+    guard !students[student].isWithdrawn, let job = students[student].lifecycle.job,
+      job.requisition == Int32(requisition)
+    else { return }
+    let site = Int(job.site)
+    trace(simulation.now, "temporary_licence_granted", student: student, site: site)
+    if students[student].lifecycle.apply(.grantTemporaryLicence(day: simulation.now)) == .started {
+      trace(simulation.now, "job_start", student: student, site: site, "on a temporary licence")
+      scheduleFirstYearQuit(student, &simulation)
+    }
+  }
+
   mutating func grantLicence(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
     guard !students[student].isWithdrawn else { return }
     let site = Int(students[student].lifecycle.job!.site)

@@ -107,7 +107,11 @@ extension CohortDynamics {
       onboardingDays.sample(&$0)
     }
     let plannedStart = max(now, students[student].graduationDay) + onboarding
-    let deadline = plannedStart + scenario.hiring.contingentWindowDays
+    var deadline = plannedStart + scenario.hiring.contingentWindowDays
+    if contingent, let expiry = seekTemporaryLicence(student, for: requisition, at: site, &simulation) {
+      // Never before the start date, so the start always finds the job it was scheduled for.
+      deadline = max(plannedStart, min(deadline, expiry))
+    }
     let job = StudentLifecycle.Job(
       requisition: Int32(requisition), site: Int32(site), source: source, offerDay: offerDay,
       acceptedDay: now,

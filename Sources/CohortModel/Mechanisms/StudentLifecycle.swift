@@ -66,6 +66,8 @@ struct StudentLifecycle: Equatable {
     case earnCredential
     case applyForLicence(day: Double)
     case grantLicence(day: Double)
+    /// A state's temporary licence (7.10a): a contingent hire may work before the credential.
+    case grantTemporaryLicence(day: Double)
     case contingencyDeadline
     case withdraw
   }
@@ -94,14 +96,20 @@ struct StudentLifecycle: Equatable {
     var rescinded = false
     var licenceAppliedDay = Double.nan
     var licenceDay = Double.nan
+    /// Day a temporary licence for the current job was granted (7.10a), or NaN.
+    var temporaryLicenceDay = Double.nan
     /// Day the first offer was accepted; a later acceptance after a rescission keeps it.
     var firstAcceptedDay = Double.nan
+
+    /// Holds a state licence, full or temporary, so may work in a licensing state.
+    var mayWorkInLicensingState: Bool { !licenceDay.isNaN || !temporaryLicenceDay.isNaN }
 
     static func == (lhs: Record, rhs: Record) -> Bool {
       lhs.searches == rhs.searches && lhs.everContingent == rhs.everContingent
         && lhs.rescinded == rhs.rescinded
         && lhs.licenceAppliedDay.bitPattern == rhs.licenceAppliedDay.bitPattern
         && lhs.licenceDay.bitPattern == rhs.licenceDay.bitPattern
+        && lhs.temporaryLicenceDay.bitPattern == rhs.temporaryLicenceDay.bitPattern
         && lhs.firstAcceptedDay.bitPattern == rhs.firstAcceptedDay.bitPattern
     }
   }
@@ -163,7 +171,7 @@ struct StudentLifecycle: Equatable {
         action = job.requiresLicence ? .applyForLicence : .none
       }
     case (.hired(let job), .startJob(let day)):
-      if job.requiresLicence && record.licenceDay.isNaN {
+      if job.requiresLicence && !record.mayWorkInLicensingState {
         next.state = .waitingForLicence(job: job)
         action = .waitsForLicence
       } else {
@@ -171,9 +179,10 @@ struct StudentLifecycle: Equatable {
         action = .started
       }
     case (.hiredContingent(let job, let deadline, .beforeStart), .startJob(let day)):
-      let stage = job.requiresLicence ? Stage.waitingForLicence : .working(since: day)
-      next.state = .hiredContingent(job: job, deadline: deadline, stage: stage)
-      action = job.requiresLicence ? .waitsForLicence : .started
+      let waits = job.requiresLicence && !record.mayWorkInLicensingState
+      next.state = .hiredContingent(
+        job: job, deadline: deadline, stage: waits ? .waitingForLicence : .working(since: day))
+      action = waits ? .waitsForLicence : .started
     case (.hiredContingent(let job, _, let stage), .earnCredential):
       switch stage {
       case .beforeStart: next.state = .hired(job: job)
@@ -183,7 +192,8 @@ struct StudentLifecycle: Equatable {
       action = job.requiresLicence ? .applyForLicence : .none
     case (.enrolled, .earnCredential), (.searching, .earnCredential), (.offerPending, .earnCredential):
       action = .none
-    case (.hired, .applyForLicence(let day)), (.waitingForLicence, .applyForLicence(let day)):
+    case (.hired, .applyForLicence(let day)), (.waitingForLicence, .applyForLicence(let day)),
+      (.working, .applyForLicence(let day)):
       guard record.licenceAppliedDay.isNaN else { return nil }
       next.record.licenceAppliedDay = day
       action = .none
@@ -194,9 +204,30 @@ struct StudentLifecycle: Equatable {
       next.record.licenceDay = day
       next.state = .working(job: job, since: day)
       action = .started
+    case (.working, .grantLicence(let day)):
+      // Working on a temporary licence when the full one arrives.
+      next.record.licenceDay = day
+      action = .none
+    case (.hiredContingent(_, _, .beforeStart), .grantTemporaryLicence(let day)),
+      (.hired, .grantTemporaryLicence(let day)):
+      next.record.temporaryLicenceDay = day
+      action = .none
+    case (.hiredContingent(let job, let deadline, .waitingForLicence), .grantTemporaryLicence(let day)):
+      next.record.temporaryLicenceDay = day
+      next.state = .hiredContingent(job: job, deadline: deadline, stage: .working(since: day))
+      action = .started
+    case (.waitingForLicence(let job), .grantTemporaryLicence(let day)):
+      next.record.temporaryLicenceDay = day
+      next.state = .working(job: job, since: day)
+      action = .started
+    case (.working, .grantTemporaryLicence):
+      // The full licence came first.
+      action = .none
     case (.hiredContingent(let job, _, _), .contingencyDeadline):
       next.state = .searching
       next.record.rescinded = true
+      // A temporary licence is sought for one job and goes with it.
+      next.record.temporaryLicenceDay = .nan
       next.record.searches += 1
       action = .rescinded(job: job, search: next.record.searches)
     case (.hired, .contingencyDeadline), (.waitingForLicence, .contingencyDeadline),
@@ -339,6 +370,7 @@ extension StudentLifecycle {
     (.offerPending, "withdraw", .withdrawn),
     (.hiredContingent, "graduate", .hiredContingent),
     (.hiredContingent, "startJob", .hiredContingent),
+    (.hiredContingent, "grantTemporaryLicence", .hiredContingent),
     (.hiredContingent, "earnCredential", .hired),
     (.hiredContingent, "earnCredential", .waitingForLicence),
     (.hiredContingent, "earnCredential", .working),
@@ -347,6 +379,7 @@ extension StudentLifecycle {
     (.hired, "graduate", .hired),
     (.hired, "applyForLicence", .hired),
     (.hired, "grantLicence", .hired),
+    (.hired, "grantTemporaryLicence", .hired),
     (.hired, "startJob", .waitingForLicence),
     (.hired, "startJob", .working),
     (.hired, "contingencyDeadline", .hired),
@@ -354,8 +387,12 @@ extension StudentLifecycle {
     (.waitingForLicence, "graduate", .waitingForLicence),
     (.waitingForLicence, "applyForLicence", .waitingForLicence),
     (.waitingForLicence, "grantLicence", .working),
+    (.waitingForLicence, "grantTemporaryLicence", .working),
     (.waitingForLicence, "contingencyDeadline", .waitingForLicence),
     (.working, "graduate", .working),
+    (.working, "applyForLicence", .working),
+    (.working, "grantLicence", .working),
+    (.working, "grantTemporaryLicence", .working),
     (.working, "contingencyDeadline", .working),
   ]
 
@@ -392,6 +429,7 @@ extension StudentLifecycle.Input {
     case .earnCredential: "earnCredential"
     case .applyForLicence: "applyForLicence"
     case .grantLicence: "grantLicence"
+    case .grantTemporaryLicence: "grantTemporaryLicence"
     case .contingencyDeadline: "contingencyDeadline"
     case .withdraw: "withdraw"
     }

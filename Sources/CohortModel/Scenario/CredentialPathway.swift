@@ -142,6 +142,16 @@ public struct LicensureParameters: Sendable, Equatable {
   ]
   /// Processing days for a licensing state not listed in `processingDays`.
   public var defaultProcessingDays = Distribution.uniform(lower: 21, upper: 60)
+  /// Temporary licences by state: they let a new graduate hired on contingency start work while
+  /// the credential is still to come (calibration rows 20–22). New Mexico: 1 year, for
+  /// graduates; Oregon: 6 months renewable once, obtainable up to 6 months before finishing;
+  /// North Dakota: up to 180 days for new graduates awaiting exams. An empty table switches
+  /// them off.
+  public var temporaryLicences: [String: TemporaryLicence] = [
+    "NM": TemporaryLicence(validDays: 365, applyBeforeGraduationDays: 0),
+    "OR": TemporaryLicence(validDays: 365, applyBeforeGraduationDays: 182),
+    "ND": TemporaryLicence(validDays: 180, applyBeforeGraduationDays: 0),
+  ]
 
   public init() {}
 
@@ -150,8 +160,34 @@ public struct LicensureParameters: Sendable, Equatable {
   public func processing(for state: String) -> Distribution { processingDays[state] ?? defaultProcessingDays }
 }
 
+/// A state's temporary licence for new graduates who are still waiting for the credential.
+public struct TemporaryLicence: Sendable, Equatable {
+  /// Days the licence lets its holder work after it is granted, renewals included.
+  public var validDays: Double
+  /// How long before graduating a student may apply (0: only once graduated).
+  public var applyBeforeGraduationDays: Double
+
+  public init(validDays: Double, applyBeforeGraduationDays: Double) {
+    self.validDays = validDays
+    self.applyBeforeGraduationDays = applyBeforeGraduationDays
+  }
+}
+
+extension TemporaryLicence: Decodable {
+  enum CodingKeys: String, CodingKey, CaseIterable { case validDays, applyBeforeGraduationDays }
+
+  public init(from decoder: any Decoder) throws {
+    self.init(validDays: 0, applyBeforeGraduationDays: 0)
+    let reader = try FieldReader(decoder, CodingKeys.self)
+    try reader.require(&validDays, .validDays, Allowed.above(0))
+    try reader.read(&applyBeforeGraduationDays, .applyBeforeGraduationDays, Allowed.atLeast(0))
+  }
+}
+
 extension LicensureParameters: Decodable {
-  enum CodingKeys: String, CodingKey, CaseIterable { case states, processingDays, defaultProcessingDays }
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case states, processingDays, defaultProcessingDays, temporaryLicences
+  }
 
   public init(from decoder: any Decoder) throws {
     self.init()
@@ -165,5 +201,9 @@ extension LicensureParameters: Decodable {
         ? nil : "every processing time must never draw below 0"
     }
     try reader.read(&defaultProcessingDays, .defaultProcessingDays, Allowed.draws(in: 0))
+    try reader.read(&temporaryLicences, .temporaryLicences) { table in
+      table.keys.allSatisfy { isStateCode($0) == nil }
+        ? nil : "must be keyed by two-letter postal codes such as \"OR\""
+    }
   }
 }
