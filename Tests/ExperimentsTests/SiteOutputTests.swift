@@ -147,3 +147,37 @@ struct SiteValidationCommandTests {
     }
   }
 }
+
+@Suite(
+  "validate estimates what a run costs", .enabled(if: cohortsimExecutable != nil, "cohortsim is not built"))
+struct ResourceEstimateCommandTests {
+  @Test("validate prints the estimate of a shipped scenario and exits 0")
+  func estimatePrinted() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    try Data(listedSitesScenarioJSON.utf8).write(to: URL(fileURLWithPath: directory + "/ok.json"))
+    let (status, stdout, _) = try runCohortsim(["validate", "ok.json"], in: directory)
+    #expect(status == 0)
+    #expect(stdout.contains("estimate: about "))
+    #expect(stdout.contains(" events and "))
+  }
+
+  @Test("validate refuses a scenario whose estimate exceeds a limit with exit 2, naming the driving field")
+  func estimateOverLimitRefused() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    // 1,000 generated programs of 500 students, 11 intakes: 5.5 million students.
+    let json = #"""
+      {"name": "huge", "programs": [],
+       "generatedPrograms": {"count": 1000, "template": {"cohortSize": 500,
+         "intakeYears": [2024, 2025, 2026, 2027, 2028, 2029, 2030, 2031, 2032, 2033]}}}
+      """#
+    try Data(json.utf8).write(to: URL(fileURLWithPath: directory + "/huge.json"))
+    let (status, stdout, stderr) = try runCohortsim(["validate", "huge.json"], in: directory)
+    #expect(status == 2)
+    #expect(stdout.isEmpty)
+    #expect(
+      stderr.contains(
+        "huge.json: generatedPrograms.count: the scenario's resource estimate is about 5000000 students"))
+  }
+}
