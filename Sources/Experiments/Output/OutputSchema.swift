@@ -315,13 +315,16 @@ public enum OutputSchema {
   public static var timeToOffer: FileSchema {
     FileSchema(
       file: .timeToOffer,
-      meaning: "per strategy and day since graduation: cumulative incidence of an accepted offer",
+      meaning:
+        "per strategy and day since graduation: cumulative incidence of starting the job of an accepted offer "
+        + "(the event placed_6m counts, over the same graduates)",
       columns: [
         strategy,
         ColumnSchema("days_since_graduation", .integer, unit: "days", "0 to 730"),
         ColumnSchema(
           "offer_probability", .numeric, unit: "probability", missing: true,
-          "mean over replications of each replication's Aalen–Johansen estimate, censored at the horizon"),
+          "mean over replications of each replication's Aalen–Johansen estimate of a started job "
+            + "(startDay − graduationDay), censored at the horizon; at 183 days it estimates placed_6m"),
         ColumnSchema(
           "ci95_low", .numeric, unit: "probability", missing: true,
           "t-based 95% interval over replications, clipped to [0, 1], low end"),
