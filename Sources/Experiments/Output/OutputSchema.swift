@@ -279,7 +279,9 @@ public enum OutputSchema {
   public static var sites: FileSchema {
     FileSchema(
       file: .sites,
-      meaning: "with --students: one row per replication and site (generated sites are placed anew in each)",
+      meaning:
+        "with --students: one row per replication, strategy and site (generated sites are placed anew in each "
+        + "replication; the site's own columns repeat for each strategy)",
       columns: [
         ColumnSchema("replication", .integer, "0-based replication index"),
         ColumnSchema("site", .integer, "0-based site index within the replication's world"),
@@ -293,6 +295,17 @@ public enum OutputSchema {
           "capacity", .integer, unit: "students", "students the site can take on rotation at once"),
         ColumnSchema("x_km", .numeric, unit: "km", "east of the region's west edge"),
         ColumnSchema("y_km", .numeric, unit: "km", "north of the region's south edge"),
+        strategy,
+        ColumnSchema(
+          "rotation_student_hires", .integer, unit: "students",
+          "students whose job held at the horizon is at this site, where they had started a rotation"),
+        ColumnSchema(
+          "openings", .integer, unit: "requisitions",
+          "requisitions approved at the site in [0, T] (growth, replacement, vacancy chain; a repost counts anew)"
+        ),
+        ColumnSchema(
+          "time_to_fill_days_mean", .numeric, unit: "days", missing: true,
+          "mean of filled day − approved day over those openings filled by T; NaN when none was"),
       ])
   }
 

@@ -10,6 +10,8 @@ struct ReplicationOutput: Sendable {
     var trace: [TraceRecord]
     /// Nil unless the run writes the over-time files (cohorts, timeline, time to offer).
     var outcomes: ReplicationOutcomes? = nil
+    /// Per site, its hiring under this strategy; empty unless the run writes `sites.csv`.
+    var siteFigures: [SiteFigures] = []
   }
 
   var index: Int
@@ -70,8 +72,12 @@ struct ReplicationWriter {
     }
     if outputs.contains(.sites) {
       let sites = outputs[.sites]
-      for (index, site) in output.sites.enumerated() {
-        try sites.appendRow(OutputColumns.siteRow(replication: output.index, index: index, site))
+      for (strategy, run) in zip(strategies, output.runs) {
+        for (index, site) in output.sites.enumerated() {
+          try sites.appendRow(
+            OutputColumns.siteRow(
+              replication: output.index, index: index, site, strategy: strategy, run.siteFigures[index]))
+        }
       }
     }
   }

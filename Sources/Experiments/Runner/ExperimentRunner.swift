@@ -207,23 +207,30 @@ public struct ExperimentRunner: Sendable {
     return { index in
       let seed =
         plan.replicationSeed ?? SeedDerivation.replicationSeed(master: plan.masterSeed, replication: index)
+      // The world is a function of the scenario and seed alone, so rebuilding it here gives
+      // the sites the replication ran on.
+      let sites =
+        plan.writeStudents ? World(scenario: plan.scenarioFile.scenario, replicationSeed: seed).sites : []
       let runs = plan.strategies.enumerated().map { strategyIndex, strategy in
-        // Every student's outcome is needed for the over-time files, which a shard does not write.
+        // Every student's outcome is needed for the over-time files, which a shard does not write,
+        // and, with the requisitions, for sites.csv's hiring columns.
         let tablesOutcomes = plan.shard == nil
         var monitor = OutputMonitor(
           wantsTrace: plan.writeTrace && index == 0 && strategyIndex == 0,
-          wantsStudents: plan.writeStudents || tablesOutcomes, wantsRequisitions: tablesOutcomes)
+          wantsStudents: plan.writeStudents || tablesOutcomes,
+          wantsRequisitions: tablesOutcomes || plan.writeStudents)
         let metrics = replicate(strategy, seed, &monitor)
         return ReplicationOutput.StrategyRun(
           metrics: metrics, students: plan.writeStudents ? monitor.students : [], trace: monitor.traces,
           outcomes: tablesOutcomes
             ? ReplicationOutcomes(
-              students: monitor.students, requisitions: monitor.requisitionOutcomes, horizon: horizon) : nil)
+              students: monitor.students, requisitions: monitor.requisitionOutcomes, horizon: horizon) : nil,
+          siteFigures: plan.writeStudents
+            ? SiteFigures.make(
+              siteCount: sites.count, students: monitor.students,
+              requisitions: monitor.requisitionOutcomes ?? [])
+            : [])
       }
-      // The world is a function of the scenario and seed alone, so rebuilding it here gives
-      // the sites the replication ran on.
-      let sites =
-        plan.writeStudents ? World(scenario: plan.scenarioFile.scenario, replicationSeed: seed).sites : []
       return ReplicationOutput(index: index, seed: seed, runs: runs, sites: sites)
     }
   }
