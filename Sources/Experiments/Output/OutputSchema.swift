@@ -129,7 +129,7 @@ public enum OutputSchema {
   public static var all: [FileSchema] {
     [
       summary, replications, comparison, students, trace, sites, selection, timeToOffer, cohorts, timeline,
-      design, points, sweepReplications, sensitivity,
+      shardOutcomes, design, points, sweepReplications, sensitivity,
     ]
   }
 
@@ -344,6 +344,26 @@ public enum OutputSchema {
         ColumnSchema(
           "ci95_high", .numeric, unit: "probability", missing: true,
           "t-based 95% interval over replications, clipped to [0, 1], high end"),
+      ])
+  }
+
+  public static var shardOutcomes: FileSchema {
+    FileSchema(
+      file: .shardOutcomes,
+      meaning:
+        "written by a shard (--shard) only: each replication's own figures behind time_to_offer.csv, cohorts.csv "
+        + "and timeline.csv, which cohortsim merge rebuilds from them",
+      columns: [
+        strategy,
+        ColumnSchema("replication", .integer, "0-based replication index"),
+        ColumnSchema("part", .character, "curve, cohort or timeline"),
+        ColumnSchema("program", .character, "the cohort's program; empty for curve and timeline rows"),
+        ColumnSchema(
+          "key", .integer,
+          "curve: days since graduation; cohort: intake year; timeline: calendar year"),
+        ColumnSchema("metric", .character, "cohort or timeline metric; empty for curve rows"),
+        ColumnSchema(
+          "value", .numeric, missing: true, "the replication's value (shortest round-trip decimal)"),
       ])
   }
 

@@ -86,10 +86,11 @@ public struct ExperimentRunner: Sendable {
   }
 
   /// The files this plan writes, in the order they are opened. A shard writes no summaries:
-  /// they would describe a fraction of the run, and `cohortsim merge` computes the real ones.
+  /// they would describe a fraction of the run, and `cohortsim merge` computes the real ones
+  /// (the over-time files from the shard's `outcomes.csv`).
   public var outputFiles: [OutputFile] {
     if plan.shard != nil {
-      return [.replications] + (plan.writeStudents ? [.students, .sites] : [])
+      return [.replications, .shardOutcomes] + (plan.writeStudents ? [.students, .sites] : [])
         + (plan.writeTrace ? [.trace] : []) + [.provenance]
     }
     return [.summary, .replications] + (plan.reference == nil ? [] : [.comparison])
@@ -122,7 +123,8 @@ public struct ExperimentRunner: Sendable {
     do {
       var aggregate = ExperimentAggregate(strategies: plan.strategies, reference: plan.reference)
       let writer = ReplicationWriter(
-        outputs: outputs, strategies: plan.strategies, siteNames: World.siteNames(plan.scenarioFile.scenario))
+        outputs: outputs, strategies: plan.strategies, siteNames: World.siteNames(plan.scenarioFile.scenario),
+        startYear: plan.scenarioFile.scenario.startYear)
       try writer.writeHeaders()
       var outcomes = OutcomeAggregate(
         strategies: plan.strategies, startYear: plan.scenarioFile.scenario.startYear)
@@ -212,9 +214,9 @@ public struct ExperimentRunner: Sendable {
       let sites =
         plan.writeStudents ? World(scenario: plan.scenarioFile.scenario, replicationSeed: seed).sites : []
       let runs = plan.strategies.enumerated().map { strategyIndex, strategy in
-        // Every student's outcome is needed for the over-time files, which a shard does not write,
-        // and, with the requisitions, for sites.csv's hiring columns.
-        let tablesOutcomes = plan.shard == nil
+        // Every student's outcome is needed for the over-time files (a shard's outcomes.csv) and,
+        // with the requisitions, for sites.csv's hiring columns.
+        let tablesOutcomes = true
         var monitor = OutputMonitor(
           wantsTrace: plan.writeTrace && index == 0 && strategyIndex == 0,
           wantsStudents: plan.writeStudents || tablesOutcomes,

@@ -26,6 +26,13 @@ public struct ReplicationOutcomes: Sendable, Equatable {
   /// Per calendar year from the start year, in `TimelineMetric.all` order.
   public var timeline: [[Double]]
 
+  /// The outcomes as given: a merge rebuilds them from a shard's `outcomes.csv`.
+  init(offerCurve: [Double], cohorts: [Cohort], timeline: [[Double]]) {
+    self.offerCurve = offerCurve
+    self.cohorts = cohorts
+    self.timeline = timeline
+  }
+
   /// Reduces `students` (every student of the replication) and, when the model reported them,
   /// its `requisitions`, with the run's `horizon` in days.
   public init(students: [StudentOutcome], requisitions: [RequisitionOutcome]? = nil, horizon: Double) {
