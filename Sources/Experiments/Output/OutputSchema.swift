@@ -148,18 +148,7 @@ public enum OutputSchema {
       columns: [
         strategy,
         ColumnSchema("metric", .character, "metric name (see 'cohortsim help metrics')"),
-        ColumnSchema(
-          "n", .integer, unit: "replications",
-          "replications with a value of the metric (missing ones left out)"),
-        ColumnSchema("mean", .numeric, unit: "metric's unit", missing: true, "mean over the n replications"),
-        ColumnSchema(
-          "sd", .numeric, unit: "metric's unit", missing: true, "sample standard deviation (n − 1)"),
-        ColumnSchema(
-          "ci95_low", .numeric, unit: "metric's unit", missing: true,
-          "t-based 95% interval of the mean, low end"),
-        ColumnSchema(
-          "ci95_high", .numeric, unit: "metric's unit", missing: true,
-          "t-based 95% interval of the mean, high end"),
+      ] + momentColumns() + [
         ColumnSchema("p10", .numeric, unit: "metric's unit", missing: true, "10th percentile (P² estimate)"),
         ColumnSchema("p50", .numeric, unit: "metric's unit", missing: true, "median (P² estimate)"),
         ColumnSchema("p90", .numeric, unit: "metric's unit", missing: true, "90th percentile (P² estimate)"),
@@ -368,9 +357,17 @@ public enum OutputSchema {
   }
 
   static func groupColumns(_ leading: [ColumnSchema]) -> [ColumnSchema] {
-    [strategy] + leading + [
-      ColumnSchema("metric", .character, "cohort or timeline metric name"),
-      ColumnSchema("n", .integer, unit: "replications", "replications with a value"),
+    [strategy] + leading + [ColumnSchema("metric", .character, "cohort or timeline metric name")]
+      + momentColumns(count: "replications with a value")
+  }
+
+  /// `n, mean, sd, ci95_low, ci95_high`: a metric over replications, as every summarising file
+  /// gives it; `count` says what `n` counts.
+  static func momentColumns(
+    count: String = "replications with a value of the metric (missing ones left out)"
+  ) -> [ColumnSchema] {
+    [
+      ColumnSchema("n", .integer, unit: "replications", count),
       ColumnSchema("mean", .numeric, unit: "metric's unit", missing: true, "mean over the n replications"),
       ColumnSchema("sd", .numeric, unit: "metric's unit", missing: true, "sample standard deviation (n − 1)"),
       ColumnSchema(
@@ -419,19 +416,7 @@ public enum OutputSchema {
         ColumnSchema("point", .integer, "0-based design point index (its row in design.csv)"),
         strategy,
         metricName,
-        ColumnSchema(
-          "n", .integer, unit: "replications",
-          "replications with a value of the metric (missing ones left out)"),
-        ColumnSchema("mean", .numeric, unit: "metric's unit", missing: true, "mean over the n replications"),
-        ColumnSchema(
-          "sd", .numeric, unit: "metric's unit", missing: true, "sample standard deviation (n − 1)"),
-        ColumnSchema(
-          "ci95_low", .numeric, unit: "metric's unit", missing: true,
-          "t-based 95% interval of the mean, low end"),
-        ColumnSchema(
-          "ci95_high", .numeric, unit: "metric's unit", missing: true,
-          "t-based 95% interval of the mean, high end"),
-      ])
+      ] + momentColumns())
   }
 
   public static var sweepReplications: FileSchema {
