@@ -81,6 +81,20 @@ struct MergeTests {
     }
   }
 
+  @Test("an --out that is one of the shard folders, however spelt, is refused and the shard kept")
+  func outputIsAShard() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let folders = try runWholeAndShards(
+      try tinyPlan(in: directory, replications: 4, strategies: ["a"]), shards: 2, replicate: syntheticModel())
+    let before = snapshot(folders[1])
+    let spelt = directory + "/./out-shard-0/../out-shard-1"
+    #expect(
+      refusal(folders, into: spelt)
+        == "--out \(spelt) is the shard folder \(folders[1])/; merge into another folder")
+    #expect(snapshot(folders[1]) == before)
+  }
+
   @Test("a missing shard is refused, naming it")
   func missingShard() throws {
     let directory = temporaryDirectory()

@@ -47,11 +47,8 @@ public struct ShardMerge {
       try shardDirectories.map { path throws(MergeError) in
         try ShardFolder(path: path)
       })
+    try MergeOutput.refuseShardAsOutput(outputDirectory, shards: shards.map { ($0.path, $0.name) })
     func standardized(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
-    if let clash = shards.first(where: { standardized($0.path) == standardized(outputDirectory) }) {
-      throw MergeError(
-        "--out \(outputDirectory) is the shard folder \(clash.name); merge into another folder")
-    }
     let first = shards[0].provenance
     let strategies = first.strategies
     let optional: [OutputFile] = [.shardOutcomes, .students, .sites, .trace]
