@@ -10,8 +10,9 @@ struct MergeCommand: Subcommand {
     Reads the folders written by 'cohortsim run --shard K/N' (or 'compare --shard K/N', or 'sweep --shard \
     K/N', whose design.csv, points.csv, replications.csv and sensitivity.csv it rebuilds), in any \
     order, and writes into DIR exactly what one machine running the whole scenario would have written: \
-    summary.csv, replications.csv, comparison.csv for a comparison, and students.csv, sites.csv (and trace.csv) \
-    when every shard wrote one — the CSV files byte for byte, whatever N was. run.json records the \
+    summary.csv, replications.csv, comparison.csv for a comparison, time_to_offer.csv, cohorts.csv and \
+    timeline.csv (from the shards' outcomes.csv), and students.csv, sites.csv (and trace.csv) when every shard \
+    wrote one — the CSV files byte for byte, whatever N was. run.json records the \
     merge and lists the shard folders under "merged_from". It first checks that the folders are one \
     complete run: the same scenario bytes (SHA-256), seed, cohortsim version, strategies, replications \
     and N, no shard missing and none given twice, every row present with its expected seed; otherwise \

@@ -11,8 +11,11 @@ struct ValidateCommand: Subcommand {
     errors, so a misspelt parameter never silently falls back to its default. Programs and listed \
     sites must lie inside the region, listed sites' states must be among region.states and their \
     system indices must run 0, 1, 2, … without gaps. Warns (on standard error) when the expected \
-    openings a year are below half the students the programs admit a year. Exits 0 when the file \
-    is valid (with or without warnings) and 2 otherwise.
+    openings a year are below half the students the programs admit a year. Prints a resource \
+    estimate for one replication (students, sites, positions, openings, events, memory) and \
+    refuses a scenario whose estimate exceeds a limit of docs/MODEL.md ("Limits"), naming the \
+    field that contributes most. Exits 0 when the file is valid (with or without warnings) and 2 \
+    otherwise.
     """
   static let options: [OptionSpec] = []
   static let examples = ["cohortsim validate Scenarios/baseline.json"]
@@ -25,10 +28,14 @@ struct ValidateCommand: Subcommand {
 
   func run() throws -> Int32 {
     let scenario = try Scenario.load(contentsOf: path)
+    let estimate = ResourceEstimate(scenario)
+    let excess = estimate.problems
+    guard excess.isEmpty else { throw ScenarioError(file: path, problems: excess) }
     let programs = scenario.programs.count + (scenario.generatedPrograms?.count ?? 0)
     print(
       "ok: \(path) is a valid scenario '\(scenario.name)' (\(programs) programs, \(scenario.replications) replications by default)"
     )
+    print("estimate: \(estimate.summary)")
     for warning in ScenarioDescription(scenario).warnings { printError("warning: \(path): \(warning)") }
     return 0
   }

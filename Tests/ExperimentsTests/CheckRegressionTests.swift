@@ -1,5 +1,6 @@
 import CohortModel
 import Experiments
+import Foundation
 import Testing
 
 @Suite("the regression check on a changed or unchanged model")
@@ -88,5 +89,46 @@ struct CheckRegressionTests {
     #expect(problem == nil)
     #expect(moved?.moved == true)
     #expect(try check(against: baseline, fewerOpenings).exact().differences.isEmpty)
+  }
+}
+
+@Suite("the check's temporary folders")
+struct CheckScratchTests {
+  /// The pid of a process that has ended (and been reaped), so no process has it for now.
+  func deadPid() throws -> pid_t {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/true")
+    try process.run()
+    process.waitUntilExit()
+    return process.processIdentifier
+  }
+
+  @Test(
+    "a killed check's folder, staging folder and lock are removed, while a live process's and a foreign name are kept"
+  )
+  func staleFoldersOfDeadChecksAreRemoved() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let pid = try deadPid()
+    let dead = "\(CheckScratch.prefix)\(pid)-AAAA"
+    let deadStaging = ".\(dead).cohortsim-staging-\(pid)-0123"
+    let deadLock = ".\(dead).cohortsim-lock"
+    let live = "\(CheckScratch.prefix)\(getpid())-BBBB"
+    let liveStaging = ".\(live).cohortsim-staging-\(getpid())-4567"
+    let foreign = "\(CheckScratch.prefix)notapid"
+    for name in [dead, deadStaging, live, liveStaging, foreign] {
+      try FileManager.default.createDirectory(
+        atPath: directory + "/" + name + "/inner", withIntermediateDirectories: true)
+    }
+    try Data().write(to: URL(fileURLWithPath: directory + "/" + deadLock))
+    #expect(CheckScratch.removeStale(in: directory) == [deadLock, deadStaging, dead].sorted())
+    #expect(listing(directory) == [foreign, live, liveStaging].sorted())
+  }
+
+  @Test("a new folder's name carries this process's pid, so a later check can tell it is alive")
+  func newFolderNamesThePid() {
+    let name = (CheckScratch.newFolder(in: "/tmp") as NSString).lastPathComponent
+    #expect(name.hasPrefix("\(CheckScratch.prefix)\(getpid())-"))
+    #expect(CheckScratch.isAlive(getpid()))
   }
 }

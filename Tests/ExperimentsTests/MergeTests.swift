@@ -51,16 +51,17 @@ struct MergeTests {
     for (attempt, order) in [folders, folders.reversed(), folders.shuffled()].enumerated() {
       let merged = directory + "/merged-\(attempt)"
       try merge(order, into: merged)
-      for file in [OutputFile.summary, .replications] {
+      for file in [OutputFile.summary, .replications, .timeToOffer, .cohorts, .timeline] {
         #expect(contents(merged, file) != nil)
         #expect(contents(merged, file) == contents(plan.outputDirectory, file), "\(file.rawValue) differs")
       }
-      #expect(listing(merged) == ["replications.csv", "run.json", "summary.csv"])
+      #expect(listing(merged) == listing(plan.outputDirectory))
     }
   }
 
   @Test(
-    "merging a sharded comparison of the cohort model reproduces comparison.csv, students.csv and sites.csv")
+    "merging a sharded comparison of the cohort model reproduces comparison.csv, the over-time files, students.csv and sites.csv"
+  )
   func comparisonAndStudents() throws {
     let directory = temporaryDirectory()
     defer { removeTemporaryDirectory(directory) }
@@ -72,10 +73,26 @@ struct MergeTests {
     let merged = directory + "/merged"
     let report = try merge(folders.reversed(), into: merged)
     #expect(report.replications == 5)
-    for file in [OutputFile.summary, .replications, .comparison, .students, .sites] {
+    for file in [
+      OutputFile.summary, .replications, .comparison, .timeToOffer, .cohorts, .timeline, .students, .sites,
+    ] {
       #expect(contents(merged, file) != nil)
       #expect(contents(merged, file) == contents(plan.outputDirectory, file), "\(file.rawValue) differs")
     }
+  }
+
+  @Test("an --out that is one of the shard folders, however spelt, is refused and the shard kept")
+  func outputIsAShard() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let folders = try runWholeAndShards(
+      try tinyPlan(in: directory, replications: 4, strategies: ["a"]), shards: 2, replicate: syntheticModel())
+    let before = snapshot(folders[1])
+    let spelt = directory + "/./out-shard-0/../out-shard-1"
+    #expect(
+      refusal(folders, into: spelt)
+        == "--out \(spelt) is the shard folder \(folders[1])/; merge into another folder")
+    #expect(snapshot(folders[1]) == before)
   }
 
   @Test("a missing shard is refused, naming it")

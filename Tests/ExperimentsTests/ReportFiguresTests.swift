@@ -78,6 +78,52 @@ struct ReportFiguresTests {
     #expect(html.contains("as cohortsim compare wrote them (p_holm)"))
   }
 
+  @Test("Holm levels: the p-value at rank k of m gets 1 − α/(m − k + 1), a missing one the widest")
+  func holmLevels() {
+    let levels = HolmIntervals.levels([0.03, 0.001, .nan, 0.01])
+    let expected: [Double] = [0.95, 1 - 0.05 / 3, 1 - 0.05 / 3, 1 - 0.05 / 2]
+    #expect(levels == expected)
+  }
+
+  @Test("a 95% t interval widened to a Holm level keeps its centre and scales by the t quantiles' ratio")
+  func holmWidening() {
+    // 11 replications: t₀.₉₇₅,₁₀ = 2.228, t₀.₉₉₅,₁₀ = 3.169 (level 0.99).
+    let widened = HolmIntervals.widened(estimate: 1, low: 0, high: 2, count: 11, to: 0.99)
+    let ratio: Double = 3.169272672616954 / 2.2281388519649385
+    #expect(abs(widened.high - (1 + ratio)) < 1e-9)
+    #expect(abs(widened.low - (1 - ratio)) < 1e-9)
+    let same = HolmIntervals.widened(estimate: 1, low: 0, high: 2, count: 11, to: 0.95)
+    #expect(abs(same.low) < 1e-12 && abs(same.high - 2) < 1e-12)
+  }
+
+  @Test("the forest plot draws Holm-adjusted intervals, wider than the 95% ones, and says how they are made")
+  func forestPlotUsesHolmIntervals() throws {
+    let (root, folder) = try reportFixture()
+    defer { removeTemporaryDirectory(root) }
+    // The tiny run's strategies tie exactly; give every compared row a difference of 0.1 with a
+    // 95% interval 0.05–0.15 and p = 0.001, so that the Holm level (there are many rows) widens it.
+    let lines = readFile("comparison.csv", in: folder).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+    let rewritten =
+      [lines[0]]
+      + lines.dropFirst().map { line in
+        let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+        return fields[0] == fields[1]
+          ? line : (fields.prefix(3) + ["0.1", "0.05", "0.15", "0.001", "0.01"]).joined(separator: ",")
+      }
+    try writeFile(rewritten.joined(separator: "\r\n") + "\r\n", "comparison.csv", in: folder)
+    let html = try HTMLReport.build(directory: folder)
+    #expect(html.contains("The plotted intervals are Holm-adjusted"))
+    let section = pieces(of: html, from: "id=\"comparison\"", to: "</section>").first ?? ""
+    let row = pieces(of: section, from: "<tr><td>1</td>", to: "</tr>").first ?? ""
+    // Rank, strategy, difference, 95% low, 95% high, Holm level, Holm low, Holm high, …
+    let cells = pieces(of: row, from: "<td>", to: "</td>").map {
+      Double($0.dropFirst(4).dropLast(5).replacingOccurrences(of: "−", with: "-"))
+    }
+    try #require(cells.count >= 8, "\(row)")
+    let (low95, high95, holmLow, holmHigh) = (cells[3]!, cells[4]!, cells[6]!, cells[7]!)
+    #expect(holmLow < low95 && holmHigh > high95, "\(row)")
+  }
+
   @Test("shares are read as 'about N in 10'")
   func inTenWording() {
     #expect(ReadingText.inTen(0.674) == "About 7 in 10")

@@ -28,7 +28,7 @@ struct ShardTests {
     plan.outputDirectory += "-shard"
     let report = try completedReport(ExperimentRunner(plan: plan, replicate: syntheticModel()))
     #expect(report.replications == 2)
-    #expect(listing(plan.outputDirectory) == ["replications.csv", "run.json"])
+    #expect(listing(plan.outputDirectory) == ["outcomes.csv", "replications.csv", "run.json"])
     let wholeRows = records(whole.outputDirectory, .replications)
     #expect(records(plan.outputDirectory, .replications) == [wholeRows[0]] + wholeRows[5...8])
   }

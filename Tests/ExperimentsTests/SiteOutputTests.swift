@@ -54,7 +54,7 @@ struct SiteOutputTests {
     "clinic-1",
   ]
 
-  @Test("sites.csv has one row per replication and site: listed by name first, then generated")
+  @Test("sites.csv has one row per replication, strategy and site: listed by name first, then generated")
   func sitesTable() throws {
     let directory = temporaryDirectory()
     defer { removeTemporaryDirectory(directory) }
@@ -69,8 +69,56 @@ struct SiteOutputTests {
         block.map { $0[6] } == ["listed", "listed", "listed"] + Array(repeating: "generated", count: 4))
     }
     let mercy = rows[1]
-    #expect(mercy == ["0", "0", "Mercy, North", "hospital", "OR", "0", "listed", "30", "3", "30.0", "35.0"])
+    #expect(
+      mercy.prefix(12) == [
+        "0", "0", "Mercy, North", "hospital", "OR", "0", "listed", "30", "3", "30.0", "35.0",
+        "nearest-to-home",
+      ])
     #expect(rows[6][5] == "NA", "a generated clinic with independentShare 1 has no system")
+  }
+
+  @Test("sites.csv gives each site's hires of its rotation students, openings and mean days to fill, by hand")
+  func siteHiringByHand() throws {
+    // Site 0: two requisitions, filled after 30 and 50 days (mean 40), one cancelled and never
+    // filled (an opening all the same); two students hold jobs there, one of whom rotated there.
+    // Site 1: one requisition, unfilled (mean NaN); a student rotated there but works at site 0.
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    var plan = try tinyPlan(in: directory, replications: 2, strategies: ["a", "b"])
+    plan.writeStudents = true
+    let synthetic = syntheticModel()
+    let model: ReplicationFunction = { strategy, seed, monitor in
+      monitor.requisitions([
+        RequisitionOutcome(site: 0, approvedDay: 10, isChain: false, filledDay: 40, filledBy: .student),
+        RequisitionOutcome(site: 0, approvedDay: 100, isChain: true, filledDay: 150, filledBy: .outsideHire),
+        RequisitionOutcome(site: 0, approvedDay: 200, isChain: false, filledDay: nil, filledBy: nil),
+        RequisitionOutcome(site: 1, approvedDay: 20, isChain: false, filledDay: nil, filledBy: nil),
+      ])
+      for (index, rotations) in [[0, 1], [1]].enumerated() {
+        monitor.student(
+          StudentOutcome(
+            student: index, program: "P", intakeYear: 2024, graduationDay: 100, daysFromGraduationToOffer: 5,
+            offerSource: .ownSite, offerSite: 0, contingent: false, rescinded: false, relocated: false,
+            relocationDistanceKm: nil, credentialDay: nil, licenceDay: nil, startDay: 120,
+            rotationSites: strategy == "b" ? [] : rotations))
+      }
+      return synthetic(strategy, seed, &monitor)
+    }
+    _ = try completedReport(ExperimentRunner(plan: plan, replicate: model))
+    let rows = table(plan.outputDirectory, .sites)
+    let header = rows[0]
+    let column = { (name: String) in header.firstIndex(of: name)! }
+    let site = { (strategy: String, index: Int) in
+      rows.first { $0[0] == "1" && $0[column("strategy")] == strategy && $0[1] == String(index) }!
+    }
+    #expect(header.suffix(4) == ["strategy", "rotation_student_hires", "openings", "time_to_fill_days_mean"])
+    #expect(site("a", 0)[column("rotation_student_hires")] == "1")
+    #expect(site("a", 0)[column("openings")] == "3")
+    #expect(site("a", 0)[column("time_to_fill_days_mean")] == "40.0")
+    #expect(site("a", 1)[column("rotation_student_hires")] == "0")
+    #expect(site("a", 1)[column("openings")] == "1")
+    #expect(site("a", 1)[column("time_to_fill_days_mean")] == "NaN")
+    #expect(site("b", 0)[column("rotation_student_hires")] == "0", "under b nobody rotated anywhere")
   }
 
   @Test("students.csv gives offer and rotation sites by name, and some offers are at listed sites")
@@ -145,5 +193,39 @@ struct SiteValidationCommandTests {
       #expect(stdout.isEmpty, "\(command)")
       #expect(stderr.contains("outside.json: sites[2].yKm: lies outside the region"), "\(command)")
     }
+  }
+}
+
+@Suite(
+  "validate estimates what a run costs", .enabled(if: cohortsimExecutable != nil, "cohortsim is not built"))
+struct ResourceEstimateCommandTests {
+  @Test("validate prints the estimate of a shipped scenario and exits 0")
+  func estimatePrinted() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    try Data(listedSitesScenarioJSON.utf8).write(to: URL(fileURLWithPath: directory + "/ok.json"))
+    let (status, stdout, _) = try runCohortsim(["validate", "ok.json"], in: directory)
+    #expect(status == 0)
+    #expect(stdout.contains("estimate: about "))
+    #expect(stdout.contains(" events and "))
+  }
+
+  @Test("validate refuses a scenario whose estimate exceeds a limit with exit 2, naming the driving field")
+  func estimateOverLimitRefused() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    // 1,000 generated programs of 500 students, 11 intakes: 5.5 million students.
+    let json = #"""
+      {"name": "huge", "programs": [],
+       "generatedPrograms": {"count": 1000, "template": {"cohortSize": 500,
+         "intakeYears": [2024, 2025, 2026, 2027, 2028, 2029, 2030, 2031, 2032, 2033]}}}
+      """#
+    try Data(json.utf8).write(to: URL(fileURLWithPath: directory + "/huge.json"))
+    let (status, stdout, stderr) = try runCohortsim(["validate", "huge.json"], in: directory)
+    #expect(status == 2)
+    #expect(stdout.isEmpty)
+    #expect(
+      stderr.contains(
+        "huge.json: generatedPrograms.count: the scenario's resource estimate is about 5000000 students"))
   }
 }

@@ -25,4 +25,15 @@ public enum ScenarioLimits {
   public static let nationalPositions = 10_000_000.0
   /// Growth over a decade, as a fraction (10 is elevenfold; the BLS projects 0.13).
   public static let growthOverDecade = 10.0
+
+  /// Bounds on the whole scenario's resource estimate (`ResourceEstimate`), which `validate`
+  /// checks: each field may lie within its own bound while their product does not. The national
+  /// scenario (about 63,000 students, 12,000 sites, 3 million events, 110 MB a replication) sits
+  /// well inside them.
+  public static let studentsPerReplication = 2_000_000.0
+  public static let sitesPerReplication = 50_000.0
+  public static let openingsPerReplication = 20_000_000.0
+  /// About ten minutes a replication at the measured 300,000–1,000,000 events a second.
+  public static let eventsPerReplication = 300_000_000.0
+  public static let memoryMiBPerReplication = 4_096.0
 }

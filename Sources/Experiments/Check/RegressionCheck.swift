@@ -88,13 +88,13 @@ public struct RegressionCheck: Sendable {
   }
 
   /// Runs the baseline's design with the scenario's seed into a temporary directory, hands it
-  /// to `body`, and removes it.
+  /// to `body`, and removes it; first removes those of killed checks (`CheckScratch`).
   private func withRerun<T>(
     of baseline: Baseline, cancellation: Cancellation, progress: (RunProgress) -> Void,
     _ body: (String) throws -> T
   ) throws -> T {
-    let directory = (NSTemporaryDirectory() as NSString).appendingPathComponent(
-      "cohortsim-check-\(UUID().uuidString)")
+    CheckScratch.removeStale()
+    let directory = CheckScratch.newFolder()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     var plan = ExperimentPlan.defaults(for: scenarioFile, provenance: provenance)
     plan.replications = baseline.replications

@@ -1,8 +1,9 @@
 import Foundation
 
 /// `cohortsim merge`: turns the folders of a sharded run back into the files one machine would
-/// have written — `summary.csv`, `replications.csv`, `comparison.csv` for a comparison — byte for
-/// byte.
+/// have written — `summary.csv`, `replications.csv`, `comparison.csv` for a comparison, and the
+/// over-time files (`time_to_offer.csv`, `cohorts.csv`, `timeline.csv`, from each shard's
+/// `outcomes.csv` through the runner's `OutcomeAggregate`) — byte for byte.
 ///
 /// Byte-identical because nothing is computed differently: the shards' rows are read back
 /// (every value round-trips, as `CSVFormat` writes shortest round-trip decimals), put in global
@@ -46,17 +47,15 @@ public struct ShardMerge {
       try shardDirectories.map { path throws(MergeError) in
         try ShardFolder(path: path)
       })
+    try MergeOutput.refuseShardAsOutput(outputDirectory, shards: shards.map { ($0.path, $0.name) })
     func standardized(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
-    if let clash = shards.first(where: { standardized($0.path) == standardized(outputDirectory) }) {
-      throw MergeError(
-        "--out \(outputDirectory) is the shard folder \(clash.name); merge into another folder")
-    }
     let first = shards[0].provenance
     let strategies = first.strategies
-    let extras: [OutputFile] = [.students, .sites, .trace].filter { file in
-      shards.allSatisfy { $0.contains(file) }
-    }
-    for file in [OutputFile.students, .sites, .trace] where !extras.contains(file) {
+    let optional: [OutputFile] = [.shardOutcomes, .students, .sites, .trace]
+    let present = optional.filter { file in shards.allSatisfy { $0.contains(file) } }
+    let extras = present.filter { $0 != .shardOutcomes }
+    let overTime: [OutputFile] = present.contains(.shardOutcomes) ? [.timeToOffer, .cohorts, .timeline] : []
+    for file in optional where !present.contains(file) {
       if let with = shards.first(where: { $0.contains(file) }),
         let without = shards.first(where: { !$0.contains(file) })
       {
@@ -66,7 +65,8 @@ public struct ShardMerge {
       }
     }
     let files: [OutputFile] =
-      [.summary, .replications] + (first.reference == nil ? [] : [.comparison]) + extras + [.provenance]
+      [.summary, .replications] + (first.reference == nil ? [] : [.comparison]) + overTime + extras
+      + [.provenance]
     guard first.reference.map(strategies.contains) ?? true else {
       throw MergeError("\(shards[0].path(of: .provenance)): the reference is not one of the strategies")
     }
@@ -79,6 +79,7 @@ public struct ShardMerge {
       directory: outputDirectory, files: files, settings: merged, overwrite: overwrite)
     do {
       var aggregate = ExperimentAggregate(strategies: strategies, reference: first.reference)
+      var outcomes: OutcomeAggregate?
       let writer = ReplicationWriter(outputs: outputs, strategies: strategies)
       try writer.writeHeaders()
       for shard in shards {
@@ -87,6 +88,16 @@ public struct ShardMerge {
         {
           try writer.write(output)
           aggregate.add(output.runs.map(\.metrics))
+        }
+        if !overTime.isEmpty {
+          let (year, replications) = try ShardOutcomes.read(shard, strategies: strategies)
+          guard let startYear = year else { continue }
+          if outcomes == nil { outcomes = OutcomeAggregate(strategies: strategies, startYear: startYear) }
+          guard outcomes?.startYear == startYear else {
+            throw MergeError(
+              "\(shard.path(of: .shardOutcomes)): its years start in \(startYear), another shard's do not")
+          }
+          for replication in replications { outcomes?.add(replication) }
         }
         if outputs.contains(.students) {
           try outputs[.students].append(try Self.body(of: shard, .students, header: OutputColumns.students))
@@ -101,6 +112,7 @@ public struct ShardMerge {
       let summaries = aggregate.summaries()
       let comparisons = aggregate.comparisons()
       try writer.writeSummaries(summaries, comparisons: comparisons)
+      if let outcomes { try writer.writeOutcomes(outcomes) }
       if cancellation.isCancelled { throw MergeCancelled() }
       merged.startedAt = RunProvenance.timestamp(startedAt)
       merged.finishedAt = RunProvenance.timestamp(Date())

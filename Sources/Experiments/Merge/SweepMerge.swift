@@ -51,11 +51,8 @@ public struct SweepMerge {
     let startedAt = Date()
     let folders = try completeSweep(try shardDirectories.map(read))
     let first = folders[0].provenance
+    try MergeOutput.refuseShardAsOutput(outputDirectory, shards: folders.map { ($0.path, $0.name) })
     func standardized(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
-    if let clash = folders.first(where: { standardized($0.path) == standardized(outputDirectory) }) {
-      throw MergeError(
-        "--out \(outputDirectory) is the shard folder \(clash.name); merge into another folder")
-    }
     let design = first.design
     let points = DesignPoints(design)
     guard points.count == first.points else {

@@ -12,6 +12,8 @@ public enum OutputFile: String, CaseIterable, Sendable {
   case timeToOffer = "time_to_offer.csv"
   case cohorts = "cohorts.csv"
   case timeline = "timeline.csv"
+  /// A shard's per-replication outcomes, from which `merge` rebuilds the three files above.
+  case shardOutcomes = "outcomes.csv"
   case provenance = "run.json"
   /// `cohortsim sweep`'s design points, per-point summaries and sensitivity indices.
   case design = "design.csv"

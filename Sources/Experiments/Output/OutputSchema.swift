@@ -131,7 +131,7 @@ public enum OutputSchema {
   public static var all: [FileSchema] {
     [
       summary, replications, comparison, students, trace, sites, selection, timeToOffer, cohorts, timeline,
-      design, points, sweepReplications, sensitivity,
+      shardOutcomes, design, points, sweepReplications, sensitivity,
       posterior, posteriorSummary, generations, posteriorPredictive,
     ]
   }
@@ -151,18 +151,7 @@ public enum OutputSchema {
       columns: [
         strategy,
         ColumnSchema("metric", .character, "metric name (see 'cohortsim help metrics')"),
-        ColumnSchema(
-          "n", .integer, unit: "replications",
-          "replications with a value of the metric (missing ones left out)"),
-        ColumnSchema("mean", .numeric, unit: "metric's unit", missing: true, "mean over the n replications"),
-        ColumnSchema(
-          "sd", .numeric, unit: "metric's unit", missing: true, "sample standard deviation (n − 1)"),
-        ColumnSchema(
-          "ci95_low", .numeric, unit: "metric's unit", missing: true,
-          "t-based 95% interval of the mean, low end"),
-        ColumnSchema(
-          "ci95_high", .numeric, unit: "metric's unit", missing: true,
-          "t-based 95% interval of the mean, high end"),
+      ] + momentColumns() + [
         ColumnSchema("p10", .numeric, unit: "metric's unit", missing: true, "10th percentile (P² estimate)"),
         ColumnSchema("p50", .numeric, unit: "metric's unit", missing: true, "median (P² estimate)"),
         ColumnSchema("p90", .numeric, unit: "metric's unit", missing: true, "90th percentile (P² estimate)"),
@@ -282,7 +271,9 @@ public enum OutputSchema {
   public static var sites: FileSchema {
     FileSchema(
       file: .sites,
-      meaning: "with --students: one row per replication and site (generated sites are placed anew in each)",
+      meaning:
+        "with --students: one row per replication, strategy and site (generated sites are placed anew in each "
+        + "replication; the site's own columns repeat for each strategy)",
       columns: [
         ColumnSchema("replication", .integer, "0-based replication index"),
         ColumnSchema("site", .integer, "0-based site index within the replication's world"),
@@ -296,6 +287,17 @@ public enum OutputSchema {
           "capacity", .integer, unit: "students", "students the site can take on rotation at once"),
         ColumnSchema("x_km", .numeric, unit: "km", "east of the region's west edge"),
         ColumnSchema("y_km", .numeric, unit: "km", "north of the region's south edge"),
+        strategy,
+        ColumnSchema(
+          "rotation_student_hires", .integer, unit: "students",
+          "students whose job held at the horizon is at this site, where they had started a rotation"),
+        ColumnSchema(
+          "openings", .integer, unit: "requisitions",
+          "requisitions approved at the site in [0, T] (growth, replacement, vacancy chain; a repost counts anew)"
+        ),
+        ColumnSchema(
+          "time_to_fill_days_mean", .numeric, unit: "days", missing: true,
+          "mean of filled day − approved day over those openings filled by T; NaN when none was"),
       ])
   }
 
@@ -318,13 +320,16 @@ public enum OutputSchema {
   public static var timeToOffer: FileSchema {
     FileSchema(
       file: .timeToOffer,
-      meaning: "per strategy and day since graduation: cumulative incidence of an accepted offer",
+      meaning:
+        "per strategy and day since graduation: cumulative incidence of starting the job of an accepted offer "
+        + "(the event placed_6m counts, over the same graduates)",
       columns: [
         strategy,
         ColumnSchema("days_since_graduation", .integer, unit: "days", "0 to 730"),
         ColumnSchema(
           "offer_probability", .numeric, unit: "probability", missing: true,
-          "mean over replications of each replication's Aalen–Johansen estimate, censored at the horizon"),
+          "mean over replications of each replication's Aalen–Johansen estimate of a started job "
+            + "(startDay − graduationDay), censored at the horizon; at 183 days it estimates placed_6m"),
         ColumnSchema(
           "ci95_low", .numeric, unit: "probability", missing: true,
           "t-based 95% interval over replications, clipped to [0, 1], low end"),
@@ -334,10 +339,38 @@ public enum OutputSchema {
       ])
   }
 
+  public static var shardOutcomes: FileSchema {
+    FileSchema(
+      file: .shardOutcomes,
+      meaning:
+        "written by a shard (--shard) only: each replication's own figures behind time_to_offer.csv, cohorts.csv "
+        + "and timeline.csv, which cohortsim merge rebuilds from them",
+      columns: [
+        strategy,
+        ColumnSchema("replication", .integer, "0-based replication index"),
+        ColumnSchema("part", .character, "curve, cohort or timeline"),
+        ColumnSchema("program", .character, "the cohort's program; empty for curve and timeline rows"),
+        ColumnSchema(
+          "key", .integer,
+          "curve: days since graduation; cohort: intake year; timeline: calendar year"),
+        ColumnSchema("metric", .character, "cohort or timeline metric; empty for curve rows"),
+        ColumnSchema(
+          "value", .numeric, missing: true, "the replication's value (shortest round-trip decimal)"),
+      ])
+  }
+
   static func groupColumns(_ leading: [ColumnSchema]) -> [ColumnSchema] {
-    [strategy] + leading + [
-      ColumnSchema("metric", .character, "cohort or timeline metric name"),
-      ColumnSchema("n", .integer, unit: "replications", "replications with a value"),
+    [strategy] + leading + [ColumnSchema("metric", .character, "cohort or timeline metric name")]
+      + momentColumns(count: "replications with a value")
+  }
+
+  /// `n, mean, sd, ci95_low, ci95_high`: a metric over replications, as every summarising file
+  /// gives it; `count` says what `n` counts.
+  static func momentColumns(
+    count: String = "replications with a value of the metric (missing ones left out)"
+  ) -> [ColumnSchema] {
+    [
+      ColumnSchema("n", .integer, unit: "replications", count),
       ColumnSchema("mean", .numeric, unit: "metric's unit", missing: true, "mean over the n replications"),
       ColumnSchema("sd", .numeric, unit: "metric's unit", missing: true, "sample standard deviation (n − 1)"),
       ColumnSchema(
@@ -386,19 +419,7 @@ public enum OutputSchema {
         ColumnSchema("point", .integer, "0-based design point index (its row in design.csv)"),
         strategy,
         metricName,
-        ColumnSchema(
-          "n", .integer, unit: "replications",
-          "replications with a value of the metric (missing ones left out)"),
-        ColumnSchema("mean", .numeric, unit: "metric's unit", missing: true, "mean over the n replications"),
-        ColumnSchema(
-          "sd", .numeric, unit: "metric's unit", missing: true, "sample standard deviation (n − 1)"),
-        ColumnSchema(
-          "ci95_low", .numeric, unit: "metric's unit", missing: true,
-          "t-based 95% interval of the mean, low end"),
-        ColumnSchema(
-          "ci95_high", .numeric, unit: "metric's unit", missing: true,
-          "t-based 95% interval of the mean, high end"),
-      ])
+      ] + momentColumns())
   }
 
   public static var sweepReplications: FileSchema {

@@ -10,6 +10,8 @@ struct ReplicationOutput: Sendable {
     var trace: [TraceRecord]
     /// Nil unless the run writes the over-time files (cohorts, timeline, time to offer).
     var outcomes: ReplicationOutcomes? = nil
+    /// Per site, its hiring under this strategy; empty unless the run writes `sites.csv`.
+    var siteFigures: [SiteFigures] = []
   }
 
   var index: Int
@@ -28,6 +30,8 @@ struct ReplicationWriter {
   /// Site names by index (`World.siteNames`), for the site columns of `students.csv` and
   /// `trace.csv`; a merge, which copies those files' rows, needs none.
   var siteNames: [String] = []
+  /// The scenario's first calendar year, for the timeline rows of a shard's `outcomes.csv`.
+  var startYear = 0
 
   /// Each CSV file's header row.
   func writeHeaders() throws(OutputError) {
@@ -36,7 +40,7 @@ struct ReplicationWriter {
       (.comparison, OutputColumns.comparison), (.students, OutputColumns.students),
       (.trace, OutputColumns.trace), (.sites, OutputColumns.sites), (.selection, OutputColumns.selection),
       (.timeToOffer, OutputColumns.timeToOffer), (.cohorts, OutputColumns.cohorts),
-      (.timeline, OutputColumns.timeline),
+      (.timeline, OutputColumns.timeline), (.shardOutcomes, OutputColumns.shardOutcomes),
     ]
     for (file, header) in headers where outputs.contains(file) {
       try outputs[file].appendRow(header.map(CSVFormat.text))
@@ -68,10 +72,25 @@ struct ReplicationWriter {
         for record in run.trace { try trace.appendRow(OutputColumns.traceRow(record, siteNames: siteNames)) }
       }
     }
+    if outputs.contains(.shardOutcomes) {
+      let file = outputs[.shardOutcomes]
+      for (strategy, run) in zip(strategies, output.runs) {
+        guard let outcomes = run.outcomes else { continue }
+        for row in OutputColumns.shardOutcomeRows(
+          strategy: strategy, replication: output.index, startYear: startYear, outcomes)
+        {
+          try file.appendRow(row)
+        }
+      }
+    }
     if outputs.contains(.sites) {
       let sites = outputs[.sites]
-      for (index, site) in output.sites.enumerated() {
-        try sites.appendRow(OutputColumns.siteRow(replication: output.index, index: index, site))
+      for (strategy, run) in zip(strategies, output.runs) {
+        for (index, site) in output.sites.enumerated() {
+          try sites.appendRow(
+            OutputColumns.siteRow(
+              replication: output.index, index: index, site, strategy: strategy, run.siteFigures[index]))
+        }
       }
     }
   }

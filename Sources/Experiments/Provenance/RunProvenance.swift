@@ -116,15 +116,6 @@ struct RunProvenance: Codable {
     case until, selectBest = "select_best", shard, mergedFrom = "merged_from", files
   }
 
-  /// Pretty-printed JSON with sorted keys, ending in a newline.
-  func json() -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    // Encoding plain strings, numbers and arrays cannot fail.
-    let data = try! encoder.encode(self)
-    return String(decoding: data, as: UTF8.self) + "\n"
-  }
-
   /// `date` as ISO 8601 in UTC, to the second: `2025-03-01T14:07:09Z`.
   static func timestamp(_ date: Date) -> String {
     date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))

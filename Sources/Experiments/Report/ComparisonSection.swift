@@ -1,8 +1,8 @@
 import CohortModel
 
 /// The strategy comparison: a ranked forest plot of each strategy's paired difference from the
-/// reference in the first headline metric, in graduates per cohort, with Holm's correction
-/// across the strategies; then `selection.csv` (the `--select-best` result) when present.
+/// reference in the first headline metric, in graduates per cohort, with Holm-adjusted
+/// intervals (`HolmIntervals`); then `selection.csv` (the `--select-best` result) when present.
 enum ComparisonSection {
   static let title = "Strategy comparison"
 
@@ -24,6 +24,13 @@ enum ComparisonSection {
     let pColumn = table.header.firstIndex(of: "p_value")
     var rows: [(strategy: String, reference: String, diff: Double, low: Double, high: Double, p: Double)] = []
     var holm: [Double] = []
+    // Holm's family is every row with a p-value, as for p_holm; the plotted rows' levels come
+    // from their ranks in it.
+    var familyP: [Double] = []
+    var plottedRows: [Int] = []
+    if let pColumn {
+      for row in table.rows.indices { familyP.append(try table.number(row, pColumn)) }
+    }
     for row in table.rows.indices where table.rows[row][columns[2]] == metric {
       let strategy = table.rows[row][columns[0]]
       let reference = table.rows[row][columns[1]]
@@ -35,6 +42,7 @@ enum ComparisonSection {
           try pColumn.map { column throws(ReportError) in try table.number(row, column) } ?? .nan
         ))
       if let holmColumn { holm.append(try table.number(row, holmColumn)) }
+      plottedRows.append(row)
     }
     guard !rows.isEmpty else {
       return .omitted(
@@ -49,6 +57,30 @@ enum ComparisonSection {
         "comparison.csv has no p_holm column, so the report applied Holm's correction itself to the \(rows.count) "
         + "p-values of \(metric) shown here."
     }
+    let familyLevels = HolmIntervals.levels(familyP)
+    let levels = pColumn == nil ? HolmIntervals.levels(rows.map(\.p)) : plottedRows.map { familyLevels[$0] }
+    var adjusted: [(low: Double, high: Double)] = []
+    var adjustedAll = true
+    for (index, row) in rows.enumerated() {
+      let counts = [row.strategy, row.reference].compactMap { context.results.estimate($0, metric)?.count }
+      guard counts.count == 2 else {
+        adjustedAll = false
+        adjusted.append((row.low, row.high))
+        continue
+      }
+      adjusted.append(
+        HolmIntervals.widened(
+          estimate: row.diff, low: row.low, high: row.high, count: counts.min()!, to: levels[index]))
+    }
+    let family = pColumn == nil ? rows.count : familyP.count { !$0.isNaN }
+    let intervalNote =
+      adjustedAll
+      ? "The plotted intervals are Holm-adjusted: with the \(family) p-values of comparison.csv ranked from the "
+        + "smallest, the difference at rank k has the t interval at level 1 − 0.05/(\(family) − k + 1), the level "
+        + "at which Holm's procedure tests it (its standard error from the 95% interval, n − 1 degrees of "
+        + "freedom); the 95% intervals are in the table."
+      : "summary.csv lacks a replication count for some strategy, so the plotted intervals are the unadjusted 95% "
+        + "intervals."
     let perCohort = graduatesPerCohort(context)
     let scale = perCohort ?? 100
     let unit = perCohort == nil ? "graduates per 100" : "graduates per cohort"
@@ -59,30 +91,34 @@ enum ComparisonSection {
       valueLabel: "difference in \(unit) placed (right: more than \(reference))",
       rows: ranked.map { index in
         ForestPlot.Row(
-          label: rows[index].strategy, estimate: rows[index].diff * scale, low: rows[index].low * scale,
-          high: rows[index].high * scale, clear: holm[index] <= 0.05)
+          label: rows[index].strategy, estimate: rows[index].diff * scale, low: adjusted[index].low * scale,
+          high: adjusted[index].high * scale, clear: holm[index] <= 0.05)
       })
     let best = ranked[0]
     let clearCount = holm.count { $0 <= 0.05 }
     let direction = rows[best].diff >= 0 ? "more" : "fewer"
     let reading =
       "Compared with \(reference), \(rows[best].strategy) places about \(HTMLText.fixed(abs(rows[best].diff * scale), 1)) "
-      + "\(direction) \(unit) (95% interval \(HTMLText.fixed(rows[best].low * scale, 1)) to "
-      + "\(HTMLText.fixed(rows[best].high * scale, 1))); \(clearCount) of \(rows.count) strategies differ clearly from "
+      + "\(direction) \(unit) (Holm-adjusted interval \(HTMLText.fixed(adjusted[best].low * scale, 1)) to "
+      + "\(HTMLText.fixed(adjusted[best].high * scale, 1))); \(clearCount) of \(rows.count) strategies differ clearly from "
       + "\(reference) after Holm's correction."
     let description =
       "Forest plot, strategies ranked by their paired difference from \(reference) in \(metric), each a point with its "
-      + "95% interval, zero marked by a vertical line. " + reading
+      + "Holm-adjusted interval, zero marked by a vertical line. " + reading
     let figure = Figure(
       id: "chart-comparison", title: plot.title, reading: reading, description: description,
       svg: plot.svg(id: "chart-comparison", description: description),
       tableHeader: [
-        "Rank", "Strategy", "Difference (\(unit))", "95% low", "95% high", "Share difference", "Holm p",
+        "Rank", "Strategy", "Difference (\(unit))", "95% low", "95% high", "Holm level", "Holm low",
+        "Holm high",
+        "Share difference", "Holm p",
       ],
       tableRows: ranked.enumerated().map { rank, index in
         [
           String(rank + 1), rows[index].strategy, HTMLText.fixed(rows[index].diff * scale, 2),
           HTMLText.fixed(rows[index].low * scale, 2), HTMLText.fixed(rows[index].high * scale, 2),
+          HTMLText.fixed(levels[index] * 100, 3) + "%", HTMLText.fixed(adjusted[index].low * scale, 2),
+          HTMLText.fixed(adjusted[index].high * scale, 2),
           HTMLText.fixed(rows[index].diff * 100, 2) + " points", HTMLText.fixed(holm[index], 4),
         ]
       })
@@ -90,7 +126,7 @@ enum ComparisonSection {
     html +=
       "<p class=\"note\">Paired differences: every strategy ran with the same students, sites and draws in each "
     html += "replication (common random numbers), so each difference is taken replication by replication. "
-    html += "The intervals are 95% t intervals of those differences; \(HTMLText.escape(holmNote)) "
+    html += "\(HTMLText.escape(intervalNote)) \(HTMLText.escape(holmNote)) "
     if let perCohort {
       html += "A cohort here is one program's intake: \(HTMLText.fixed(perCohort, 1)) graduates on average."
     } else {

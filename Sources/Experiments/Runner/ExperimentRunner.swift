@@ -86,10 +86,11 @@ public struct ExperimentRunner: Sendable {
   }
 
   /// The files this plan writes, in the order they are opened. A shard writes no summaries:
-  /// they would describe a fraction of the run, and `cohortsim merge` computes the real ones.
+  /// they would describe a fraction of the run, and `cohortsim merge` computes the real ones
+  /// (the over-time files from the shard's `outcomes.csv`).
   public var outputFiles: [OutputFile] {
     if plan.shard != nil {
-      return [.replications] + (plan.writeStudents ? [.students, .sites] : [])
+      return [.replications, .shardOutcomes] + (plan.writeStudents ? [.students, .sites] : [])
         + (plan.writeTrace ? [.trace] : []) + [.provenance]
     }
     return [.summary, .replications] + (plan.reference == nil ? [] : [.comparison])
@@ -122,7 +123,8 @@ public struct ExperimentRunner: Sendable {
     do {
       var aggregate = ExperimentAggregate(strategies: plan.strategies, reference: plan.reference)
       let writer = ReplicationWriter(
-        outputs: outputs, strategies: plan.strategies, siteNames: World.siteNames(plan.scenarioFile.scenario))
+        outputs: outputs, strategies: plan.strategies, siteNames: World.siteNames(plan.scenarioFile.scenario),
+        startYear: plan.scenarioFile.scenario.startYear)
       try writer.writeHeaders()
       var outcomes = OutcomeAggregate(
         strategies: plan.strategies, startYear: plan.scenarioFile.scenario.startYear)
@@ -207,23 +209,30 @@ public struct ExperimentRunner: Sendable {
     return { index in
       let seed =
         plan.replicationSeed ?? SeedDerivation.replicationSeed(master: plan.masterSeed, replication: index)
+      // The world is a function of the scenario and seed alone, so rebuilding it here gives
+      // the sites the replication ran on.
+      let sites =
+        plan.writeStudents ? World(scenario: plan.scenarioFile.scenario, replicationSeed: seed).sites : []
       let runs = plan.strategies.enumerated().map { strategyIndex, strategy in
-        // Every student's outcome is needed for the over-time files, which a shard does not write.
-        let tablesOutcomes = plan.shard == nil
+        // Every student's outcome is needed for the over-time files (a shard's outcomes.csv) and,
+        // with the requisitions, for sites.csv's hiring columns.
+        let tablesOutcomes = true
         var monitor = OutputMonitor(
           wantsTrace: plan.writeTrace && index == 0 && strategyIndex == 0,
-          wantsStudents: plan.writeStudents || tablesOutcomes, wantsRequisitions: tablesOutcomes)
+          wantsStudents: plan.writeStudents || tablesOutcomes,
+          wantsRequisitions: tablesOutcomes || plan.writeStudents)
         let metrics = replicate(strategy, seed, &monitor)
         return ReplicationOutput.StrategyRun(
           metrics: metrics, students: plan.writeStudents ? monitor.students : [], trace: monitor.traces,
           outcomes: tablesOutcomes
             ? ReplicationOutcomes(
-              students: monitor.students, requisitions: monitor.requisitionOutcomes, horizon: horizon) : nil)
+              students: monitor.students, requisitions: monitor.requisitionOutcomes, horizon: horizon) : nil,
+          siteFigures: plan.writeStudents
+            ? SiteFigures.make(
+              siteCount: sites.count, students: monitor.students,
+              requisitions: monitor.requisitionOutcomes ?? [])
+            : [])
       }
-      // The world is a function of the scenario and seed alone, so rebuilding it here gives
-      // the sites the replication ran on.
-      let sites =
-        plan.writeStudents ? World(scenario: plan.scenarioFile.scenario, replicationSeed: seed).sites : []
       return ReplicationOutput(index: index, seed: seed, runs: runs, sites: sites)
     }
   }

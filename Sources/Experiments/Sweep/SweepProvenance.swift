@@ -52,13 +52,6 @@ struct SweepProvenance: Codable {
     case design, designSha256 = "design_sha256", points, shard, mergedFrom = "merged_from", files
   }
 
-  /// Pretty-printed JSON with sorted keys, ending in a newline, as `run`'s `run.json`.
-  func json() -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try! encoder.encode(self), as: UTF8.self) + "\n"
-  }
-
   /// The design as sorted-key JSON: the same bytes for the same design, whatever its file's layout.
   static func canonical(_ design: SweepDesign) -> String {
     let encoder = JSONEncoder()
