@@ -40,6 +40,11 @@ struct CohortDynamics: EventHandler, ~Copyable {
   var pendingCuts = 0
   /// Requisitions held for each student (`HeldRequisitions.swift`), in the order held.
   var holds: [Int32: [Int32]] = [:]
+  /// Per student, the sites within their placement radius, nearest first (`nearbySites`):
+  /// `nearbyPool[nearbyRanges[student]]`, filled at the student's first rotation.
+  var nearbyPool: [NearbySite] = []
+  var nearbyRanges: [Range<Int32>] = []
+  var nearbyKnown: [Bool] = []
 
   init(scenario: Scenario, world: World, strategy: String, replicationSeed: UInt64, tracing: Bool) {
     self.scenario = scenario
@@ -181,6 +186,8 @@ enum Draws {
   static let fiscalGrowth = DrawPurpose("fiscal-year growth")
   static let systemFreeze = DrawPurpose("system freeze")
   static let freezeCancel = DrawPurpose("freeze cancellation")
+  /// The placement of a rotation by a strategy that does not draw (`drawsFromStream` false).
+  static let placement = DrawPurpose("placement")
 }
 
 /// Running totals the metrics are computed from.

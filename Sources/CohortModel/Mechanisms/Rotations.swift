@@ -11,35 +11,42 @@ extension CohortDynamics {
     let program = world.programs[Int(cohort.program)]
     let radius = program.placementRadiusKm
     var waiting: [PlacementStudent] = []
-    var options: [[PlacementOption]] = []
-    var room: [Int: Int] = [:]
+    var optionPool: [PlacementOption] = []
+    var optionRanges: [Range<Int>] = []
+    var room = [Int](repeating: 0, count: sites.count)
     for index in cohort.firstStudent..<(cohort.firstStudent + cohort.studentCount)
     where !students[index].isWithdrawn {
-      let student = students[index]
+      let previous = students[index].rotationSites
       waiting.append(
         PlacementStudent(
-          student: index, home: student.home, aptitude: student.aptitude,
-          previousSites: student.rotationSites.map(Int.init),
-          previousSystems: student.rotationSites.map { sites[Int($0)].system }))
-      var nearby: [PlacementOption] = []
-      world.forEachSite(within: radius, of: student.home) { site, distance in
+          student: index, home: students[index].home, aptitude: students[index].aptitude,
+          previousSites: previous.map(Int.init), previousSystems: previous.map { sites[Int($0)].system }))
+      let first = optionPool.count
+      for nearby in nearbySites(of: index, radiusKm: radius) {
+        let site = Int(nearby.site)
         let left = sites[site].capacity - budgets[site].occupancy
-        guard left > 0 else { return }
+        guard left > 0 else { continue }
         room[site] = left
-        nearby.append(
+        optionPool.append(
           PlacementOption(
-            site: site, distanceKm: distance, system: sites[site].system,
+            site: site, distanceKm: nearby.distanceKm, system: sites[site].system,
             expectedOpeningsPerYear: sites[site].expectedOpeningsPerYear(world.demand), roomLeft: left))
       }
-      options.append(nearby.sorted { ($0.distanceKm, $0.site) < ($1.distanceKm, $1.site) })
+      optionRanges.append(first..<optionPool.count)
     }
     var request = PlacementRequest(
-      students: waiting, options: options, room: room,
+      students: waiting, optionPool: optionPool, optionRanges: optionRanges, room: room,
       programSystem: mainSystem(near: Location(xKm: program.xKm, yKm: program.yKm), radiusKm: radius))
-    var stream = RandomStream(
-      replicationSeed: replicationSeed, key: StreamKey("placement", cohortIndex * 64 + rotation),
-      algorithm: scenario.generator)
-    (strategy ?? PlacementStrategies.named(program.strategy)!).place(&request, stream: &stream)
+    let strategy = self.strategy ?? PlacementStrategies.named(program.strategy)!
+    if strategy.drawsFromStream {
+      streams.withStream(seeding: StreamKey("placement", cohortIndex * 64 + rotation)) { stream in
+        strategy.place(&request, stream: &stream)
+      }
+    } else {
+      streams.withStream(keyed: DrawKey(Draws.placement, entity: cohortIndex, occurrence: rotation)) { stream in
+        strategy.place(&request, stream: &stream)
+      }
+    }
 
     let end = rotationDays(cohortIndex, rotation).end
     let counted = simulation.now >= 0
@@ -56,6 +63,27 @@ extension CohortDynamics {
         simulation.now, "rotation_start", student: placed.student, site: site,
         "rotation=\(rotation + 1) site=\(sites[site].name)")
     }
+  }
+
+  /// The sites within `radiusKm` of student `index`'s home, nearest first (ties by site): found
+  /// and sorted at the student's first rotation and kept in `nearbyPool`, since neither the home,
+  /// the program's radius nor the sites move.
+  mutating func nearbySites(of index: Int, radiusKm: Double) -> ArraySlice<NearbySite> {
+    if index >= nearbyRanges.count {
+      nearbyRanges.append(contentsOf: repeatElement(0..<0, count: index + 1 - nearbyRanges.count))
+      nearbyKnown.append(contentsOf: repeatElement(false, count: index + 1 - nearbyKnown.count))
+    }
+    if !nearbyKnown[index] {
+      let first = nearbyPool.count
+      world.forEachSite(within: radiusKm, of: students[index].home) { site, distance in
+        nearbyPool.append(NearbySite(site: Int32(site), distanceKm: distance))
+      }
+      nearbyPool[first...].sort { ($0.distanceKm, $0.site) < ($1.distanceKm, $1.site) }
+      nearbyRanges[index] = Int32(first)..<Int32(nearbyPool.count)
+      nearbyKnown[index] = true
+    }
+    let range = nearbyRanges[index]
+    return nearbyPool[Int(range.lowerBound)..<Int(range.upperBound)]
   }
 
   /// The hospital system with the most hosting capacity within `radiusKm`, or -1.
@@ -160,6 +188,12 @@ extension CohortDynamics {
       simulation.schedule(.reputationSpreads(student: Int32(index), site: Int32(site)), after: delay)
     }
   }
+}
+
+/// A site within a student's placement radius, and how far it is from their home.
+struct NearbySite {
+  var site: Int32
+  var distanceKm: Double
 }
 
 /// Six decimals: trace details and messages.
