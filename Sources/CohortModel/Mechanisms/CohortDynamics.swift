@@ -45,6 +45,9 @@ struct CohortDynamics: EventHandler, ~Copyable {
   var nearbyPool: [NearbySite] = []
   var nearbyRanges: [Range<Int32>] = []
   var nearbyKnown: [Bool] = []
+  /// Per site, the other sites within commuting distance, in site order (`commuteNeighbours`).
+  var neighbourPool: [Int32] = []
+  var neighbourRanges: [Range<Int>?] = []
 
   init(scenario: Scenario, world: World, strategy: String, replicationSeed: UInt64, tracing: Bool) {
     self.scenario = scenario
