@@ -127,7 +127,8 @@ public struct RandomStreamBank: ~Copyable {
     -> Result
   {
     RandomStream.seed(
-      oneOff, with: SeedDerivation.streamSeed(replicationSeed: replicationSeed, key: key), algorithm: algorithm)
+      oneOff, with: SeedDerivation.streamSeed(replicationSeed: replicationSeed, key: key),
+      algorithm: algorithm)
     var stream = RandomStream(borrowing: oneOff)
     return body(&stream)
   }

@@ -56,7 +56,8 @@ struct PlacementStrategyTests {
   func capacityRespected(name: String) {
     var crowded = request()
     crowded = PlacementRequest(
-      students: crowded.students + crowded.students, options: Array(repeating: crowded.options(for: 0), count: 4),
+      students: crowded.students + crowded.students,
+      options: Array(repeating: crowded.options(for: 0), count: 4),
       room: [0: 1, 1: 1, 2: 1], programSystem: 0)
     let assignment = place(PlacementStrategies.named(name)!, crowded)
     let placed = assignment.filter { $0 >= 0 }

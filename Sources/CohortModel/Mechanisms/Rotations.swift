@@ -43,7 +43,8 @@ extension CohortDynamics {
         strategy.place(&request, stream: &stream)
       }
     } else {
-      streams.withStream(keyed: DrawKey(Draws.placement, entity: cohortIndex, occurrence: rotation)) { stream in
+      streams.withStream(keyed: DrawKey(Draws.placement, entity: cohortIndex, occurrence: rotation)) {
+        stream in
         strategy.place(&request, stream: &stream)
       }
     }

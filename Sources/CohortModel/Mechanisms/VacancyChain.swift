@@ -33,7 +33,8 @@ extension CohortDynamics {
   /// chain through the site and kept (`neighbourPool`), since sites do not move.
   mutating func commuteNeighbours(of site: Int) -> ArraySlice<Int32> {
     if site >= neighbourRanges.count {
-      neighbourRanges.append(contentsOf: repeatElement(nil, count: max(sites.count, site + 1) - neighbourRanges.count))
+      neighbourRanges.append(
+        contentsOf: repeatElement(nil, count: max(sites.count, site + 1) - neighbourRanges.count))
     }
     if let range = neighbourRanges[site] { return neighbourPool[range] }
     let first = neighbourPool.count

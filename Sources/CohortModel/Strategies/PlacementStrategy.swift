@@ -83,7 +83,8 @@ public struct PlacementRequest {
     }
     var table = [Int](repeating: 0, count: (room.keys.max() ?? -1) + 1)
     for (site, left) in room { table[site] = left }
-    self.init(students: students, optionPool: pool, optionRanges: ranges, room: table, programSystem: programSystem)
+    self.init(
+      students: students, optionPool: pool, optionRanges: ranges, room: table, programSystem: programSystem)
   }
 
   /// Places left at `site`.
