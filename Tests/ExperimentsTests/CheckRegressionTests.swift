@@ -12,13 +12,17 @@ struct CheckRegressionTests {
     #expect(result.verdicts.allSatisfy { $0.test.difference == 0 || $0.test.difference.isNaN })
   }
 
-  @Test("a rerun under another master seed is tested with Welch's test")
+  @Test(
+    "a rerun under another master seed is tested with Welch's test",
+    .enabled(if: HeavyTests.enabled, HeavyTests.reason))
   func otherSeedsUseWelch() throws {
     let result = try check(against: sharedCheckBaseline) { $0.seed += 1 }.statistical()
     #expect(result.method == "Welch")
   }
 
-  @Test("a real but negligible change (1% fewer openings) is within tolerance, not moved")
+  @Test(
+    "a real but negligible change (1% fewer openings) is within tolerance, not moved",
+    .enabled(if: HeavyTests.enabled, HeavyTests.reason))
   func negligibleChangePasses() throws {
     let result = try check(against: sharedCheckBaseline) { $0.demand.nationalOpeningsPerYear *= 0.99 }
       .statistical()
@@ -33,7 +37,9 @@ struct CheckRegressionTests {
     #expect(try check(against: sharedCheckBaseline).exact().differences.isEmpty)
   }
 
-  @Test("20% fewer openings a year moves openings_per_year")
+  @Test(
+    "20% fewer openings a year moves openings_per_year",
+    .enabled(if: HeavyTests.enabled, HeavyTests.reason))
   func fewerOpeningsMove() throws {
     let result = try check(against: sharedCheckBaseline) { $0.demand.nationalOpeningsPerYear *= 0.8 }
       .statistical()
@@ -41,7 +47,9 @@ struct CheckRegressionTests {
     #expect(result.verdicts.contains { $0.metric == .openingsPerYear && $0.outcome == .moved })
   }
 
-  @Test("SPI pass rates 10 points lower, first attempt and retakes, move the check")
+  @Test(
+    "SPI pass rates 10 points lower, first attempt and retakes, move the check",
+    .enabled(if: HeavyTests.enabled, HeavyTests.reason))
   func harderSPIMoves() throws {
     let result = try check(against: sharedCheckBaseline) { scenario in
       var pathway = CredentialPathway.ardms

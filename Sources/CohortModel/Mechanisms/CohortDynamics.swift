@@ -40,11 +40,9 @@ struct CohortDynamics: EventHandler, ~Copyable {
   var pendingCuts = 0
   /// Requisitions held for each student (`HeldRequisitions.swift`), in the order held.
   var holds: [Int32: [Int32]] = [:]
-  /// Per student, the sites within their placement radius, nearest first (`nearbySites`):
-  /// `nearbyPool[nearbyRanges[student]]`, filled at the student's first rotation.
-  var nearbyPool: [NearbySite] = []
-  var nearbyRanges: [Range<Int32>] = []
-  var nearbyKnown: [Bool] = []
+  /// Per cohort between its first and last rotation, its students' sites within the placement
+  /// radius, nearest first (`NearbyLists`).
+  var nearbyByCohort: [NearbyLists?] = []
   /// Per site, the other sites within commuting distance, in site order (`commuteNeighbours`).
   var neighbourPool: [Int32] = []
   var neighbourRanges: [Range<Int>?] = []

@@ -14,6 +14,14 @@ extension CohortDynamics {
     var optionPool: [PlacementOption] = []
     var optionRanges: [Range<Int>] = []
     var room = [Int](repeating: 0, count: sites.count)
+    if cohortIndex >= nearbyByCohort.count {
+      nearbyByCohort.append(contentsOf: repeatElement(nil, count: cohortIndex + 1 - nearbyByCohort.count))
+    }
+    // Taken out of the array while in use (so it stays uniquely referenced), put back until the
+    // cohort's last rotation: only cohorts between rotations hold their lists.
+    var nearby =
+      nearbyByCohort[cohortIndex] ?? NearbyLists(ranges: Array(repeating: nil, count: cohort.studentCount))
+    nearbyByCohort[cohortIndex] = nil
     for index in cohort.firstStudent..<(cohort.firstStudent + cohort.studentCount)
     where !students[index].isWithdrawn {
       let previous = students[index].rotationSites
@@ -22,18 +30,21 @@ extension CohortDynamics {
           student: index, home: students[index].home, aptitude: students[index].aptitude,
           previousSites: previous.map(Int.init), previousSystems: previous.map { sites[Int($0)].system }))
       let first = optionPool.count
-      for nearby in nearbySites(of: index, radiusKm: radius) {
-        let site = Int(nearby.site)
+      for near in nearby.sites(
+        of: index - cohort.firstStudent, home: students[index].home, radiusKm: radius, world)
+      {
+        let site = Int(near.site)
         let left = sites[site].capacity - budgets[site].occupancy
         guard left > 0 else { continue }
         room[site] = left
         optionPool.append(
           PlacementOption(
-            site: site, distanceKm: nearby.distanceKm, system: sites[site].system,
+            site: site, distanceKm: near.distanceKm, system: sites[site].system,
             expectedOpeningsPerYear: sites[site].expectedOpeningsPerYear(world.demand), roomLeft: left))
       }
       optionRanges.append(first..<optionPool.count)
     }
+    if rotation + 1 < program.rotations.count { nearbyByCohort[cohortIndex] = nearby }
     var request = PlacementRequest(
       students: waiting, optionPool: optionPool, optionRanges: optionRanges, room: room,
       programSystem: mainSystem(near: Location(xKm: program.xKm, yKm: program.yKm), radiusKm: radius))
@@ -64,27 +75,6 @@ extension CohortDynamics {
         simulation.now, "rotation_start", student: placed.student, site: site,
         "rotation=\(rotation + 1) site=\(sites[site].name)")
     }
-  }
-
-  /// The sites within `radiusKm` of student `index`'s home, nearest first (ties by site): found
-  /// and sorted at the student's first rotation and kept in `nearbyPool`, since neither the home,
-  /// the program's radius nor the sites move.
-  mutating func nearbySites(of index: Int, radiusKm: Double) -> ArraySlice<NearbySite> {
-    if index >= nearbyRanges.count {
-      nearbyRanges.append(contentsOf: repeatElement(0..<0, count: index + 1 - nearbyRanges.count))
-      nearbyKnown.append(contentsOf: repeatElement(false, count: index + 1 - nearbyKnown.count))
-    }
-    if !nearbyKnown[index] {
-      let first = nearbyPool.count
-      world.forEachSite(within: radiusKm, of: students[index].home) { site, distance in
-        nearbyPool.append(NearbySite(site: Int32(site), distanceKm: distance))
-      }
-      nearbyPool[first...].sort { ($0.distanceKm, $0.site) < ($1.distanceKm, $1.site) }
-      nearbyRanges[index] = Int32(first)..<Int32(nearbyPool.count)
-      nearbyKnown[index] = true
-    }
-    let range = nearbyRanges[index]
-    return nearbyPool[Int(range.lowerBound)..<Int(range.upperBound)]
   }
 
   /// The hospital system with the most hosting capacity within `radiusKm`, or -1.
@@ -195,6 +185,29 @@ extension CohortDynamics {
 struct NearbySite {
   var site: Int32
   var distanceKm: Double
+}
+
+/// One cohort's students' sites within the placement radius, nearest first (ties by site): found
+/// and sorted at a student's first rotation and kept for the cohort's later ones, since neither
+/// the home, the program's radius nor the sites move. Dropped after the cohort's last rotation,
+/// so memory follows the cohorts in rotation, not every student of the run.
+struct NearbyLists {
+  var pool: [NearbySite] = []
+  /// Per student of the cohort (by position in it): their sites, `pool[range]`; nil until found.
+  var ranges: [Range<Int32>?]
+
+  mutating func sites(of member: Int, home: Location, radiusKm: Double, _ world: World) -> ArraySlice<
+    NearbySite
+  > {
+    if let range = ranges[member] { return pool[Int(range.lowerBound)..<Int(range.upperBound)] }
+    let first = pool.count
+    world.forEachSite(within: radiusKm, of: home) { site, distance in
+      pool.append(NearbySite(site: Int32(site), distanceKm: distance))
+    }
+    pool[first...].sort { ($0.distanceKm, $0.site) < ($1.distanceKm, $1.site) }
+    ranges[member] = Int32(first)..<Int32(pool.count)
+    return pool[first..<pool.count]
+  }
 }
 
 /// Six decimals: trace details and messages.
