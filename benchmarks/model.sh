@@ -10,6 +10,8 @@
 #   BASELINE_REPLICATIONS  (default 1000)
 #   NATIONAL_REPLICATIONS  (default 4)
 #   SCRATCH                swift build --scratch-path (default: SwiftPM's .build)
+#   COHORTSIM              a cohortsim binary to measure instead of building one (e.g. a copy
+#                          of another commit's release build, for a before/after comparison)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,9 +22,13 @@ if [ -n "${SCRATCH:-}" ]; then scratch=(--scratch-path "$SCRATCH"); fi
 out=benchmarks/out
 mkdir -p "$out"
 
-echo "== building cohortsim (release) ==" >&2
-swift build -c release "${scratch[@]}" --product cohortsim >&2
-cohortsim="$(swift build -c release "${scratch[@]}" --show-bin-path)/cohortsim"
+if [ -n "${COHORTSIM:-}" ]; then
+  cohortsim=$COHORTSIM
+else
+  echo "== building cohortsim (release) ==" >&2
+  swift build -c release "${scratch[@]}" --product cohortsim >&2
+  cohortsim="$(swift build -c release "${scratch[@]}" --show-bin-path)/cohortsim"
+fi
 
 # baseline.json with "generator": "taus2", to see what the generator costs.
 python3 - <<'PY'

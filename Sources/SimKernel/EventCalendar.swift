@@ -116,6 +116,19 @@ public struct EventCalendar<Payload> {
     return (top.time, top.payload)
   }
 
+  /// Removes and returns the next event if its time is at most `limit`; nil, changing nothing
+  /// but discarding cancelled events at the top, when none is pending or the next is later. One
+  /// call where `nextTime()` then `removeNext()` would look at the top twice.
+  /// - Complexity: O(log n) amortised.
+  @inlinable
+  public mutating func removeNext(notAfter limit: Double) -> (time: Double, payload: Payload)? {
+    discardCancelledAtTop()
+    guard let top = heap.first, top.time <= limit else { return nil }
+    releaseSlot(top.slot)
+    removeTop()
+    return (top.time, top.payload)
+  }
+
   @inlinable @inline(__always)
   mutating func discardCancelledAtTop() {
     while let top = heap.first, slotState[Int(top.slot)] & 1 == 1 {

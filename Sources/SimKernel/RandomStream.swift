@@ -61,7 +61,7 @@ public struct RandomStream: ~Copyable {
   /// are GSL's own (`mt_state_t`: 624 words then an index; `taus_state_t`: three words) and
   /// have not changed since GSL 1.0. Other generators fall back to `gsl_rng_set` with the
   /// seed folded to 32 bits.
-  static func seed(
+  @usableFromInline static func seed(
     _ generator: UnsafeMutablePointer<gsl_rng>, with seed: UInt64, algorithm: GeneratorAlgorithm
   ) {
     var sequence = seed
@@ -83,13 +83,30 @@ public struct RandomStream: ~Copyable {
       precondition(size >= 3 * MemoryLayout<UInt>.stride, "unexpected GSL taus2 state layout")
       let words = state.bindMemory(to: UInt.self, capacity: 3)
       // Each component needs enough high bits set (s1 > 1, s2 > 7, s3 > 15), as taus2_set ensures.
-      words[0] = next32() | 2
-      words[1] = next32() | 8
-      words[2] = next32() | 16
-      for _ in 0..<6 { _ = gsl_rng_get(generator) }  // warm-up, as taus2_set does
+      var s1 = next32() | 2
+      var s2 = next32() | 8
+      var s3 = next32() | 16
+      // Warm-up, as taus2_set does: six steps of taus_get (GSL's taus.c), computed here rather
+      // than through six indirect gsl_rng_get calls (keyed streams reseed on every draw).
+      // Bit-exact with GSL's: the tests compare it with gsl_rng_get's warm-up.
+      for _ in 0..<6 { Self.tausStep(&s1, &s2, &s3) }
+      words[0] = s1
+      words[1] = s2
+      words[2] = s3
     case .ranlxd2:
       gsl_rng_set(generator, UInt(truncatingIfNeeded: (seed >> 32) ^ (seed & 0xFFFF_FFFF)))
     }
+  }
+
+  /// One step of GSL's taus2 (`taus_get` in taus.c, L'Ecuyer 1996) on 32-bit values held in
+  /// `unsigned long` words: `TAUSWORTHE(s,a,b,c,d) = (((s & c) << d) & MASK) ^ ((((s << a) &
+  /// MASK) ^ s) >> b)` with MASK = 2³² − 1, for the three components.
+  @inline(__always)
+  static func tausStep(_ s1: inout UInt, _ s2: inout UInt, _ s3: inout UInt) {
+    let mask: UInt = 0xFFFF_FFFF
+    s1 = (((s1 & 4_294_967_294) << 12) & mask) ^ ((((s1 << 13) & mask) ^ s1) >> 19)
+    s2 = (((s2 & 4_294_967_288) << 4) & mask) ^ ((((s2 << 2) & mask) ^ s2) >> 25)
+    s3 = (((s3 & 4_294_967_280) << 17) & mask) ^ ((((s3 << 3) & mask) ^ s3) >> 11)
   }
 
   /// The stream named `key` of the replication whose seed is `replicationSeed`.

@@ -21,10 +21,27 @@ import CGSL
 /// The bank owns every generator and frees each exactly once when it goes away. `withStream`
 /// lends one out as a `RandomStream` for the duration of a closure, so every draw goes through
 /// the same API (and the same GSL calls) as a standalone stream.
+///
+/// **Storage.** The long-lived streams' generator states lie in one contiguous buffer, one
+/// GSL-sized slot each, and are drawn through a single `gsl_rng` whose `state` pointer the bank
+/// aims at the slot before lending it: no `gsl_rng_alloc` per stream (its calloc and its
+/// default seeding, which our seeding overwrites, were a tenth of a replication). A slot is
+/// seeded on its first draw, from the seed its key gave when it was added: the numbers are those
+/// an eagerly seeded stream would draw, and a stream never drawn from costs sixteen bytes.
 public struct RandomStreamBank: ~Copyable {
-  @usableFromInline var generators: ContiguousArray<UnsafeMutablePointer<gsl_rng>> = []
+  /// Generator states of the long-lived streams, `stateSize` bytes each, in order of `add`.
+  @usableFromInline var states: UnsafeMutableRawPointer
+  @usableFromInline var capacity: Int
+  /// Per long-lived stream: the seed its key derives, and whether its slot holds it yet.
+  @usableFromInline var seeds: ContiguousArray<UInt64> = []
+  @usableFromInline var seeded: ContiguousArray<Bool> = []
+  @usableFromInline let stateSize: Int
+  /// The one `gsl_rng` every long-lived stream draws through, aimed at its slot when lent.
+  @usableFromInline let aimed: UnsafeMutablePointer<gsl_rng>
   /// The generator keyed streams reseed: never lent for longer than one `withStream(keyed:)`.
   @usableFromInline let scratch: UnsafeMutablePointer<gsl_rng>
+  /// The generator one-off streams of the bank's algorithm reseed (`withStream(seeding:)`).
+  @usableFromInline let oneOff: UnsafeMutablePointer<gsl_rng>
   @usableFromInline let replicationSeed: UInt64
   @usableFromInline let algorithm: GeneratorAlgorithm
 
@@ -33,38 +50,59 @@ public struct RandomStreamBank: ~Copyable {
     GSLRuntime.prepare()
     self.replicationSeed = replicationSeed
     self.algorithm = algorithm
-    guard let scratch = gsl_rng_alloc(algorithm.keyedAlgorithm.gslType) else {
+    guard let scratch = gsl_rng_alloc(algorithm.keyedAlgorithm.gslType),
+      let oneOff = gsl_rng_alloc(algorithm.gslType)
+    else {
       fatalError("gsl_rng_alloc failed: out of memory")
     }
     self.scratch = scratch
+    self.oneOff = oneOff
+    let type = algorithm.gslType
+    // Slots aligned like malloc's blocks, which is what GSL's states were written for.
+    stateSize = (type.pointee.size + 15) & ~15
+    capacity = 0
+    states = UnsafeMutableRawPointer.allocate(byteCount: 16, alignment: 16)
+    aimed = UnsafeMutablePointer<gsl_rng>.allocate(capacity: 1)
+    aimed.initialize(to: gsl_rng(type: type, state: states))
   }
 
   deinit {
-    for generator in generators { gsl_rng_free(generator) }
+    states.deallocate()
+    aimed.deallocate()
     gsl_rng_free(scratch)
+    gsl_rng_free(oneOff)
   }
 
   /// Streams in the bank.
-  public var count: Int { generators.count }
+  public var count: Int { seeds.count }
 
-  /// Adds the stream named `key` and returns its index in the bank.
-  /// - Complexity: O(1) amortised, plus GSL's seeding (mt19937: 624 words).
+  /// Adds the stream named `key` and returns its index in the bank. Its slot is seeded when it
+  /// is first lent.
+  /// - Complexity: O(1) amortised (the state buffer doubles when full).
   public mutating func add(_ key: StreamKey) -> Int {
-    guard let generator = gsl_rng_alloc(algorithm.gslType) else {
-      fatalError("gsl_rng_alloc failed: out of memory")
+    if seeds.count == capacity {
+      let grown = max(16, capacity * 2)
+      let buffer = UnsafeMutableRawPointer.allocate(byteCount: grown * stateSize, alignment: 16)
+      buffer.copyMemory(from: states, byteCount: capacity * stateSize)
+      states.deallocate()
+      states = buffer
+      capacity = grown
     }
-    RandomStream.seed(
-      generator, with: SeedDerivation.streamSeed(replicationSeed: replicationSeed, key: key),
-      algorithm: algorithm)
-    generators.append(generator)
-    return generators.count - 1
+    seeds.append(SeedDerivation.streamSeed(replicationSeed: replicationSeed, key: key))
+    seeded.append(false)
+    return seeds.count - 1
   }
 
   /// Lends stream `index` to `body`.
-  /// - Complexity: O(1)
+  /// - Complexity: O(1), plus the seeding at its first draw (mt19937: 624 words).
   @inlinable
   public mutating func withStream<Result>(_ index: Int, _ body: (inout RandomStream) -> Result) -> Result {
-    var stream = RandomStream(borrowing: generators[index])
+    aimed.pointee.state = states + index * stateSize
+    if !seeded[index] {
+      RandomStream.seed(aimed, with: seeds[index], algorithm: algorithm)
+      seeded[index] = true
+    }
+    var stream = RandomStream(borrowing: aimed)
     return body(&stream)
   }
 
@@ -78,6 +116,20 @@ public struct RandomStreamBank: ~Copyable {
       scratch, with: SeedDerivation.drawSeed(replicationSeed: replicationSeed, key: key),
       algorithm: algorithm.keyedAlgorithm)
     var stream = RandomStream(borrowing: scratch)
+    return body(&stream)
+  }
+
+  /// Lends `body` a stream of the bank's own algorithm named `key`, seeded afresh: the numbers of
+  /// `RandomStream(replicationSeed:key:algorithm:)`, without allocating a generator. For a
+  /// stream used once (a cohort's size, a rotation's placement).
+  /// - Complexity: O(1) (mt19937: 624 words of seeding).
+  public mutating func withStream<Result>(seeding key: StreamKey, _ body: (inout RandomStream) -> Result)
+    -> Result
+  {
+    RandomStream.seed(
+      oneOff, with: SeedDerivation.streamSeed(replicationSeed: replicationSeed, key: key),
+      algorithm: algorithm)
+    var stream = RandomStream(borrowing: oneOff)
     return body(&stream)
   }
 }

@@ -97,8 +97,10 @@ public struct Simulation<Event> {
   public mutating func run<Handler: EventHandler & ~Copyable>(until: Double, _ handler: inout Handler)
   where Handler.Event == Event {
     precondition(until >= now, "cannot run until \(until), before the current time \(now)")
-    while let next = calendar.nextTime(), next <= until {
-      step(&handler)
+    while let (time, event) = calendar.removeNext(notAfter: until) {
+      _now = time
+      _executedEvents += 1
+      handler.handle(event, in: &self)
     }
     _now = until
   }

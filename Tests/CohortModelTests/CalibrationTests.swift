@@ -4,7 +4,9 @@ import Testing
 
 @Suite("the shipped scenarios reproduce the figures they are seeded from")
 struct CalibrationTests {
-  @Test("national.json averages about 5,800 openings a year and grows positions about 13% over 2024–2034")
+  @Test(
+    "national.json averages about 5,800 openings a year and grows positions about 13% over 2024–2034",
+    .enabled(if: HeavyTests.enabled, HeavyTests.reason))
   func nationalOpeningsAndGrowth() throws {
     let scenario = try shippedScenario("national")
     #expect(scenario.startYear == 2024 && scenario.years == 10)

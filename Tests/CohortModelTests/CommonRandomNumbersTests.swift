@@ -34,8 +34,8 @@ import Testing
   }
 
   @Test(
-    "every strategy sees the same budgets, exits, approvals and exam results in each of 20 replications",
-    arguments: 0..<20)
+    "every strategy sees the same budgets, exits, approvals and exam results in each of 20 replications (the first 5 unless heavy)",
+    arguments: 0..<(HeavyTests.enabled ? 20 : 5))
   func placementIndependentEventsAreSharedByEveryStrategy(replication: Int) throws {
     let scenario = try Self.scenario()
     #expect(scenario.strategies.count >= 2)

@@ -56,11 +56,51 @@ struct PlacementStrategyTests {
   func capacityRespected(name: String) {
     var crowded = request()
     crowded = PlacementRequest(
-      students: crowded.students + crowded.students, options: Array(repeating: crowded.options[0], count: 4),
+      students: crowded.students + crowded.students,
+      options: Array(repeating: crowded.options(for: 0), count: 4),
       room: [0: 1, 1: 1, 2: 1], programSystem: 0)
     let assignment = place(PlacementStrategies.named(name)!, crowded)
     let placed = assignment.filter { $0 >= 0 }
     #expect(Set(placed).count == placed.count)
     #expect(placed.count == 3)
+  }
+}
+
+@Suite("placement strategies that say they never draw")
+struct NonDrawingStrategyTests {
+  /// Four students and four equally near sites with one place each: a strategy that draws (a
+  /// random order or a random site) places them differently under different seeds.
+  func request() -> PlacementRequest {
+    let students = (0..<4).map { index in
+      PlacementStudent(
+        student: index, home: Location(xKm: 0, yKm: 0), aptitude: 0.5, previousSites: [], previousSystems: [])
+    }
+    let sites = (0..<4).map { site in
+      PlacementOption(site: site, distanceKm: 10, system: -1, expectedOpeningsPerYear: 1, roomLeft: 1)
+    }
+    return PlacementRequest(
+      students: students, options: Array(repeating: sites, count: 4), room: [0: 1, 1: 1, 2: 1, 3: 1],
+      programSystem: -1)
+  }
+
+  @Test(
+    "a strategy with drawsFromStream false places the same whatever stream it is given",
+    arguments: PlacementStrategies.all.filter { !$0.drawsFromStream }.map(\.name))
+  func sameWithAnyStream(name: String) {
+    let strategy = PlacementStrategies.named(name)!
+    let assignments = Set(
+      (0..<20).map { seed -> [Int] in
+        var placed = request()
+        var stream = RandomStream(seed: UInt64(seed))
+        strategy.place(&placed, stream: &stream)
+        return placed.assignment
+      })
+    #expect(assignments.count == 1, "\(assignments)")
+  }
+
+  @Test("the strategies that draw say so")
+  func drawingStrategiesSaySo() {
+    let drawing = PlacementStrategies.all.filter(\.drawsFromStream).map(\.name)
+    #expect(Set(drawing) == ["random", "highest-expected-hiring"])
   }
 }

@@ -13,13 +13,17 @@ struct CheckRegressionTests {
     #expect(result.verdicts.allSatisfy { $0.test.difference == 0 || $0.test.difference.isNaN })
   }
 
-  @Test("a rerun under another master seed is tested with Welch's test")
+  @Test(
+    "a rerun under another master seed is tested with Welch's test",
+    .enabled(if: HeavyTests.enabled, HeavyTests.reason))
   func otherSeedsUseWelch() throws {
     let result = try check(against: sharedCheckBaseline) { $0.seed += 1 }.statistical()
     #expect(result.method == "Welch")
   }
 
-  @Test("a real but negligible change (1% fewer openings) is within tolerance, not moved")
+  @Test(
+    "a real but negligible change (1% fewer openings) is within tolerance, not moved",
+    .enabled(if: HeavyTests.enabled, HeavyTests.reason))
   func negligibleChangePasses() throws {
     let result = try check(against: sharedCheckBaseline) { $0.demand.nationalOpeningsPerYear *= 0.99 }
       .statistical()
@@ -34,7 +38,9 @@ struct CheckRegressionTests {
     #expect(try check(against: sharedCheckBaseline).exact().differences.isEmpty)
   }
 
-  @Test("20% fewer openings a year moves openings_per_year")
+  @Test(
+    "20% fewer openings a year moves openings_per_year",
+    .enabled(if: HeavyTests.enabled, HeavyTests.reason))
   func fewerOpeningsMove() throws {
     let result = try check(against: sharedCheckBaseline) { $0.demand.nationalOpeningsPerYear *= 0.8 }
       .statistical()
@@ -42,7 +48,9 @@ struct CheckRegressionTests {
     #expect(result.verdicts.contains { $0.metric == .openingsPerYear && $0.outcome == .moved })
   }
 
-  @Test("SPI pass rates 10 points lower, first attempt and retakes, move the check")
+  @Test(
+    "SPI pass rates 10 points lower, first attempt and retakes, move the check",
+    .enabled(if: HeavyTests.enabled, HeavyTests.reason))
   func harderSPIMoves() throws {
     let result = try check(against: sharedCheckBaseline) { scenario in
       var pathway = CredentialPathway.ardms
@@ -61,7 +69,9 @@ struct CheckRegressionTests {
   /// 0.0138). So four reruns with seeds +1 … +4 are checked and at most one may raise an alarm.
   /// It catches a check that calls noise a move (significance ignored: every rerun moves); it
   /// does not catch a missing multiplicity correction alone, which the tolerance mostly absorbs.
-  @Test("a different master seed passes the statistical check (at most one alarm in four reseeded reruns)")
+  @Test(
+    "a different master seed passes the statistical check (at most one alarm in four reseeded reruns)",
+    .enabled(if: HeavyTests.enabled, HeavyTests.reason))
   func newSeedPassesStatistically() throws {
     var alarms: [String] = []
     for offset in UInt64(1)...4 {

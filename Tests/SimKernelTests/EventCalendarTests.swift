@@ -132,6 +132,20 @@ struct EventCalendarTests {
     #expect(removedWhenEmpty == nil)
   }
 
+  @Test("removeNext(notAfter:) takes the next event up to and including the limit, skipping cancelled ones")
+  func removeNextNotAfterStopsAtTheLimit() {
+    var calendar = EventCalendar<String>()
+    let early = calendar.insert("cancelled", at: 1)
+    calendar.insert("at limit", at: 2)
+    calendar.insert("later", at: 3)
+    calendar.cancel(early)
+    #expect(calendar.removeNext(notAfter: 2)?.payload == "at limit")
+    #expect(calendar.removeNext(notAfter: 2) == nil)
+    #expect(calendar.count == 1)
+    #expect(calendar.removeNext(notAfter: 3)?.time == 3)
+    #expect(calendar.removeNext(notAfter: .infinity) == nil)
+  }
+
   @Test("count stays exact through inserts, cancels and removals")
   func countStaysExact() {
     var calendar = EventCalendar<Int>()

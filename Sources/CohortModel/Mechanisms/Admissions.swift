@@ -39,10 +39,10 @@ extension CohortDynamics {
 
   mutating func admit(_ cohortIndex: Int, _ simulation: inout Simulation<CohortEvent>) {
     let program = world.programs[Int(cohorts[cohortIndex].program)]
-    var cohortStream = RandomStream(
-      replicationSeed: replicationSeed, key: StreamKey("cohort size", cohortIndex),
-      algorithm: scenario.generator)
-    let size = max(0, Int(program.cohortSize.sample(&cohortStream).rounded()))
+    let drawn = streams.withStream(seeding: StreamKey("cohort size", cohortIndex)) {
+      program.cohortSize.sample(&$0)
+    }
+    let size = max(0, Int(drawn.rounded()))
     cohorts[cohortIndex].firstStudent = students.count
     cohorts[cohortIndex].studentCount = size
     let now = simulation.now

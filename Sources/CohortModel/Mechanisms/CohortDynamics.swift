@@ -40,6 +40,12 @@ struct CohortDynamics: EventHandler, ~Copyable {
   var pendingCuts = 0
   /// Requisitions held for each student (`HeldRequisitions.swift`), in the order held.
   var holds: [Int32: [Int32]] = [:]
+  /// Per cohort between its first and last rotation, its students' sites within the placement
+  /// radius, nearest first (`NearbyLists`).
+  var nearbyByCohort: [NearbyLists?] = []
+  /// Per site, the other sites within commuting distance, in site order (`commuteNeighbours`).
+  var neighbourPool: [Int32] = []
+  var neighbourRanges: [Range<Int>?] = []
 
   init(scenario: Scenario, world: World, strategy: String, replicationSeed: UInt64, tracing: Bool) {
     self.scenario = scenario
@@ -184,6 +190,8 @@ enum Draws {
   static let fiscalGrowth = DrawPurpose("fiscal-year growth")
   static let systemFreeze = DrawPurpose("system freeze")
   static let freezeCancel = DrawPurpose("freeze cancellation")
+  /// The placement of a rotation by a strategy that does not draw (`drawsFromStream` false).
+  static let placement = DrawPurpose("placement")
 }
 
 /// Running totals the metrics are computed from.

@@ -11,35 +11,54 @@ extension CohortDynamics {
     let program = world.programs[Int(cohort.program)]
     let radius = program.placementRadiusKm
     var waiting: [PlacementStudent] = []
-    var options: [[PlacementOption]] = []
-    var room: [Int: Int] = [:]
+    var optionPool: [PlacementOption] = []
+    var optionRanges: [Range<Int>] = []
+    var room = [Int](repeating: 0, count: sites.count)
+    if cohortIndex >= nearbyByCohort.count {
+      nearbyByCohort.append(contentsOf: repeatElement(nil, count: cohortIndex + 1 - nearbyByCohort.count))
+    }
+    // Taken out of the array while in use (so it stays uniquely referenced), put back until the
+    // cohort's last rotation: only cohorts between rotations hold their lists.
+    var nearby =
+      nearbyByCohort[cohortIndex] ?? NearbyLists(ranges: Array(repeating: nil, count: cohort.studentCount))
+    nearbyByCohort[cohortIndex] = nil
     for index in cohort.firstStudent..<(cohort.firstStudent + cohort.studentCount)
     where !students[index].isWithdrawn {
-      let student = students[index]
+      let previous = students[index].rotationSites
       waiting.append(
         PlacementStudent(
-          student: index, home: student.home, aptitude: student.aptitude,
-          previousSites: student.rotationSites.map(Int.init),
-          previousSystems: student.rotationSites.map { sites[Int($0)].system }))
-      var nearby: [PlacementOption] = []
-      world.forEachSite(within: radius, of: student.home) { site, distance in
+          student: index, home: students[index].home, aptitude: students[index].aptitude,
+          previousSites: previous.map(Int.init), previousSystems: previous.map { sites[Int($0)].system }))
+      let first = optionPool.count
+      for near in nearby.sites(
+        of: index - cohort.firstStudent, home: students[index].home, radiusKm: radius, world)
+      {
+        let site = Int(near.site)
         let left = sites[site].capacity - budgets[site].occupancy
-        guard left > 0 else { return }
+        guard left > 0 else { continue }
         room[site] = left
-        nearby.append(
+        optionPool.append(
           PlacementOption(
-            site: site, distanceKm: distance, system: sites[site].system,
+            site: site, distanceKm: near.distanceKm, system: sites[site].system,
             expectedOpeningsPerYear: sites[site].expectedOpeningsPerYear(world.demand), roomLeft: left))
       }
-      options.append(nearby.sorted { ($0.distanceKm, $0.site) < ($1.distanceKm, $1.site) })
+      optionRanges.append(first..<optionPool.count)
     }
+    if rotation + 1 < program.rotations.count { nearbyByCohort[cohortIndex] = nearby }
     var request = PlacementRequest(
-      students: waiting, options: options, room: room,
+      students: waiting, optionPool: optionPool, optionRanges: optionRanges, room: room,
       programSystem: mainSystem(near: Location(xKm: program.xKm, yKm: program.yKm), radiusKm: radius))
-    var stream = RandomStream(
-      replicationSeed: replicationSeed, key: StreamKey("placement", cohortIndex * 64 + rotation),
-      algorithm: scenario.generator)
-    (strategy ?? PlacementStrategies.named(program.strategy)!).place(&request, stream: &stream)
+    let strategy = self.strategy ?? PlacementStrategies.named(program.strategy)!
+    if strategy.drawsFromStream {
+      streams.withStream(seeding: StreamKey("placement", cohortIndex * 64 + rotation)) { stream in
+        strategy.place(&request, stream: &stream)
+      }
+    } else {
+      streams.withStream(keyed: DrawKey(Draws.placement, entity: cohortIndex, occurrence: rotation)) {
+        stream in
+        strategy.place(&request, stream: &stream)
+      }
+    }
 
     let end = rotationDays(cohortIndex, rotation).end
     let counted = simulation.now >= 0
@@ -159,6 +178,35 @@ extension CohortDynamics {
     if spreads && sites[site].system >= 0 {
       simulation.schedule(.reputationSpreads(student: Int32(index), site: Int32(site)), after: delay)
     }
+  }
+}
+
+/// A site within a student's placement radius, and how far it is from their home.
+struct NearbySite {
+  var site: Int32
+  var distanceKm: Double
+}
+
+/// One cohort's students' sites within the placement radius, nearest first (ties by site): found
+/// and sorted at a student's first rotation and kept for the cohort's later ones, since neither
+/// the home, the program's radius nor the sites move. Dropped after the cohort's last rotation,
+/// so memory follows the cohorts in rotation, not every student of the run.
+struct NearbyLists {
+  var pool: [NearbySite] = []
+  /// Per student of the cohort (by position in it): their sites, `pool[range]`; nil until found.
+  var ranges: [Range<Int32>?]
+
+  mutating func sites(of member: Int, home: Location, radiusKm: Double, _ world: World) -> ArraySlice<
+    NearbySite
+  > {
+    if let range = ranges[member] { return pool[Int(range.lowerBound)..<Int(range.upperBound)] }
+    let first = pool.count
+    world.forEachSite(within: radiusKm, of: home) { site, distance in
+      pool.append(NearbySite(site: Int32(site), distanceKm: distance))
+    }
+    pool[first...].sort { ($0.distanceKm, $0.site) < ($1.distanceKm, $1.site) }
+    ranges[member] = Int32(first)..<Int32(pool.count)
+    return pool[first..<pool.count]
   }
 }
 

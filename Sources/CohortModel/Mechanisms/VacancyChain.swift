@@ -14,21 +14,35 @@ extension CohortDynamics {
     let length = requisitions[requisition].chainLength
     // Chains must end: the last permitted link is filled without opening another (7.7a).
     guard share > 0, Int(length) < scenario.hiring.maxChainLength else { return }
-    var nearby: [Int] = []
-    world.forEachSite(within: scenario.students.commuteKm, of: sites[hiringSite].location) { site, _ in
-      if site != hiringSite { nearby.append(site) }
-    }
-    nearby.sort()
-    let weights = nearby.map { Double(sites[$0].positions) }
-    let total = weights.reduce(0, +)
     let (moves, draw) = withRequisitionStream(requisition, Draws.vacancyChain) {
       ($0.chance(share), $0.uniform())
     }
-    guard moves, total > 0 else { return }
-    let left = nearby[Distribution.pick(weights: weights, u: draw)]
+    guard moves else { return }
+    let nearby = commuteNeighbours(of: hiringSite)
+    let weights = nearby.map { Double(sites[Int($0)].positions) }
+    let total = weights.reduce(0, +)
+    guard total > 0 else { return }
+    let left = Int(nearby[nearby.startIndex + Distribution.pick(weights: weights, u: draw)])
     let identity = SeedDerivation.splitmix64(requisitions[requisition].identity ^ Draws.vacancyChain.hash)
     trace(simulation.now, "vacancy_chain", site: left, "moved_to_site=\(sites[hiringSite].name)")
     approveJobToJob(
       at: left, DeferredVacancy(identity: identity, origin: .chain, chainLength: length + 1), &simulation)
+  }
+
+  /// The other sites within commuting distance of `site`, in site order: found at the first
+  /// chain through the site and kept (`neighbourPool`), since sites do not move.
+  mutating func commuteNeighbours(of site: Int) -> ArraySlice<Int32> {
+    if site >= neighbourRanges.count {
+      neighbourRanges.append(
+        contentsOf: repeatElement(nil, count: max(sites.count, site + 1) - neighbourRanges.count))
+    }
+    if let range = neighbourRanges[site] { return neighbourPool[range] }
+    let first = neighbourPool.count
+    world.forEachSite(within: scenario.students.commuteKm, of: sites[site].location) { other, _ in
+      if other != site { neighbourPool.append(Int32(other)) }
+    }
+    neighbourPool[first...].sort()
+    neighbourRanges[site] = first..<neighbourPool.count
+    return neighbourPool[first..<neighbourPool.count]
   }
 }

@@ -6,6 +6,7 @@ public struct ConcentrateInOneSystem: PlacementStrategy {
   public init() {}
   public var name: String { "concentrate-system" }
   public var summary: String { "all rotations inside the program's main hospital system" }
+  public var drawsFromStream: Bool { false }
 
   public func place(_ request: inout PlacementRequest, stream: inout RandomStream) {
     let system = request.programSystem

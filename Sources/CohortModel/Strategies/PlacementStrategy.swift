@@ -12,6 +12,14 @@ public protocol PlacementStrategy: Sendable {
   /// One line for `cohortsim help strategies`.
   var summary: String { get }
   func place(_ request: inout PlacementRequest, stream: inout RandomStream)
+  /// Whether `place` draws from its stream. False lets the model skip seeding the rotation's
+  /// placement stream (mt19937: 624 words); the stream it then gets is a cheap keyed one, so a
+  /// strategy that draws after all still draws reproducibly. Defaults to true.
+  var drawsFromStream: Bool { get }
+}
+
+extension PlacementStrategy {
+  public var drawsFromStream: Bool { true }
 }
 
 /// A student waiting for a rotation site.
@@ -34,6 +42,11 @@ public struct PlacementOption: Sendable {
 }
 
 /// One rotation's placement problem: students, and the sites with room for each.
+///
+/// Kept flat for speed (a rotation is placed thousands of times a run): every student's options
+/// lie in one array, nearest first, addressed by a range per student; the places left are a
+/// table indexed by site; and `assignInOrder` hands `choose` a reused buffer, so placing a
+/// student allocates nothing.
 public struct PlacementRequest {
   public let students: [PlacementStudent]
   /// The system with the most hosting capacity near the program (-1 if none): where a
@@ -41,44 +54,87 @@ public struct PlacementRequest {
   public let programSystem: Int
   /// The chosen site per student (indexed like `students`), -1 when unplaced.
   public private(set) var assignment: [Int]
-  /// Places left at each candidate site (only sites some student could go to).
-  var room: [Int: Int]
-  let options: [[PlacementOption]]
+  /// Places left at each site, indexed by site (0 or less: none, or not a candidate).
+  var room: [Int]
+  /// Every student's options, nearest first: student i's are `optionPool[optionRanges[i]]`.
+  let optionPool: [PlacementOption]
+  let optionRanges: [Range<Int>]
 
-  init(students: [PlacementStudent], options: [[PlacementOption]], room: [Int: Int], programSystem: Int) {
+  /// A request over options already laid out flat (`startRotation`).
+  init(
+    students: [PlacementStudent], optionPool: [PlacementOption], optionRanges: [Range<Int>], room: [Int],
+    programSystem: Int
+  ) {
     self.students = students
-    self.options = options
+    self.optionPool = optionPool
+    self.optionRanges = optionRanges
     self.room = room
     self.programSystem = programSystem
     assignment = Array(repeating: -1, count: students.count)
   }
 
+  /// A request from per-student option lists and the places left at each candidate site.
+  init(students: [PlacementStudent], options: [[PlacementOption]], room: [Int: Int], programSystem: Int) {
+    var pool: [PlacementOption] = []
+    var ranges: [Range<Int>] = []
+    for list in options {
+      ranges.append(pool.count..<(pool.count + list.count))
+      pool.append(contentsOf: list)
+    }
+    var table = [Int](repeating: 0, count: (room.keys.max() ?? -1) + 1)
+    for (site, left) in room { table[site] = left }
+    self.init(
+      students: students, optionPool: pool, optionRanges: ranges, room: table, programSystem: programSystem)
+  }
+
+  /// Places left at `site`.
+  @inline(__always)
+  func roomLeft(_ site: Int) -> Int { site < room.count ? room[site] : 0 }
+
   /// Sites with room left for student `index`, nearest first, preferring sites not visited
   /// before (a second rotation at the same site teaches and shows less).
   public func options(for index: Int) -> [PlacementOption] {
-    let previous = students[index].previousSites
     var fresh: [PlacementOption] = []
     var revisits: [PlacementOption] = []
-    for var option in options[index] where room[option.site, default: 0] > 0 {
-      option.roomLeft = room[option.site, default: 0]
+    collectOptions(for: index, fresh: &fresh, revisits: &revisits)
+    return fresh.isEmpty ? revisits : fresh
+  }
+
+  /// Appends student `index`'s options with room to `fresh` (sites not visited before) and
+  /// `revisits`, nearest first, each with its places left now.
+  private func collectOptions(
+    for index: Int, fresh: inout [PlacementOption], revisits: inout [PlacementOption]
+  ) {
+    let previous = students[index].previousSites
+    for position in optionRanges[index] {
+      var option = optionPool[position]
+      let left = roomLeft(option.site)
+      guard left > 0 else { continue }
+      option.roomLeft = left
       if previous.contains(option.site) { revisits.append(option) } else { fresh.append(option) }
     }
-    return fresh.isEmpty ? revisits : fresh
   }
 
   /// Places student `index` at `site`, using one of its places.
   /// - Precondition: the site has room and the student is not yet placed.
   public mutating func assign(_ index: Int, to site: Int) {
-    precondition(room[site, default: 0] > 0 && assignment[index] < 0, "placement beyond capacity")
-    room[site, default: 0] -= 1
+    precondition(roomLeft(site) > 0 && assignment[index] < 0, "placement beyond capacity")
+    room[site] -= 1
     assignment[index] = site
   }
 
   /// Places students in `order`, each at the option `choose` picks from those with room.
   public mutating func assignInOrder(_ order: [Int], choose: (Int, [PlacementOption]) -> PlacementOption?) {
+    var fresh: [PlacementOption] = []
+    var revisits: [PlacementOption] = []
+    let widest = optionRanges.reduce(0) { max($0, $1.count) }
+    fresh.reserveCapacity(widest)
+    revisits.reserveCapacity(widest)
     for index in order {
-      let available = options(for: index)
-      if let pick = choose(index, available) { assign(index, to: pick.site) }
+      fresh.removeAll(keepingCapacity: true)
+      revisits.removeAll(keepingCapacity: true)
+      collectOptions(for: index, fresh: &fresh, revisits: &revisits)
+      if let pick = choose(index, fresh.isEmpty ? revisits : fresh) { assign(index, to: pick.site) }
     }
   }
 }

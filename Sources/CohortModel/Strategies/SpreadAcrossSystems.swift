@@ -6,6 +6,7 @@ public struct SpreadAcrossSystems: PlacementStrategy {
   public init() {}
   public var name: String { "spread-systems" }
   public var summary: String { "each rotation in a system the student has not rotated in yet" }
+  public var drawsFromStream: Bool { false }
 
   public func place(_ request: inout PlacementRequest, stream: inout RandomStream) {
     let students = request.students

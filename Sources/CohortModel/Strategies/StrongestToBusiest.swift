@@ -6,6 +6,7 @@ public struct StrongestToBusiest: PlacementStrategy {
   public init() {}
   public var name: String { "strongest-to-busiest" }
   public var summary: String { "strongest students to the busiest sites" }
+  public var drawsFromStream: Bool { false }
 
   public func place(_ request: inout PlacementRequest, stream: inout RandomStream) {
     let order = request.students.indices.sorted {

@@ -11,8 +11,11 @@ struct SearcherIndex {
   let cellKm: Double
   let columns: Int
   let rows: Int
-  /// `cells[class][row * columns + column]`: entries in arrival order.
-  var cells: [[[Entry]]]
+  /// Cell lists of every class in one flat array, `cells[class * cellCount + row * columns +
+  /// column]`: entries in arrival order. Flat so that pruning a cell in place checks one level
+  /// of copy-on-write, not three.
+  var cells: [[Entry]]
+  let cellCount: Int
 
   /// Entries per class (including stale ones not yet dropped): empty classes are skipped.
   var counts: [Int]
@@ -28,7 +31,8 @@ struct SearcherIndex {
     self.cellKm = cellKm
     columns = max(1, Int((widthKm / cellKm).rounded(.up)))
     rows = max(1, Int((heightKm / cellKm).rounded(.up)))
-    cells = Array(repeating: Array(repeating: [], count: columns * rows), count: Self.reachBoundsKm.count)
+    cellCount = columns * rows
+    cells = Array(repeating: [], count: cellCount * Self.reachBoundsKm.count)
     counts = Array(repeating: 0, count: Self.reachBoundsKm.count)
   }
 
@@ -49,7 +53,7 @@ struct SearcherIndex {
       Self.reachBoundsKm[reachClass].isFinite
       ? Int((Self.reachBoundsKm[reachClass] / cellKm).rounded(.up)) : Int.max
     let index = isFlat(span) ? 0 : row * columns + column
-    cells[reachClass][index].append(Entry(student: student, search: search))
+    cells[reachClass * cellCount + index].append(Entry(student: student, search: search))
     counts[reachClass] += 1
   }
 
@@ -65,22 +69,27 @@ struct SearcherIndex {
       let span = bound.isFinite ? Int((bound / cellKm).rounded(.up)) : max(rows, columns)
       if isFlat(span) {
         // The class reaches the whole region: one list, no cell walk.
-        let before = cells[reachClass][0].count
-        cells[reachClass][0].removeAll { !isCurrent($0) }
-        counts[reachClass] -= before - cells[reachClass][0].count
-        for entry in cells[reachClass][0] { visit(entry.student) }
+        visitCell(reachClass * cellCount, reachClass, isCurrent, visit)
         continue
       }
       for r in max(0, row - span)...min(rows - 1, row + span) {
         for c in max(0, column - span)...min(columns - 1, column + span) {
-          let index = r * columns + c
-          guard !cells[reachClass][index].isEmpty else { continue }
-          let before = cells[reachClass][index].count
-          cells[reachClass][index].removeAll { !isCurrent($0) }
-          counts[reachClass] -= before - cells[reachClass][index].count
-          for entry in cells[reachClass][index] { visit(entry.student) }
+          let index = reachClass * cellCount + r * columns + c
+          guard !cells[index].isEmpty else { continue }
+          visitCell(index, reachClass, isCurrent, visit)
         }
       }
     }
+  }
+
+  /// Drops cell `index`'s stale entries, then visits the rest in arrival order.
+  @inline(__always)
+  private mutating func visitCell(
+    _ index: Int, _ reachClass: Int, _ isCurrent: (Entry) -> Bool, _ visit: (Int32) -> Void
+  ) {
+    let before = cells[index].count
+    cells[index].removeAll { !isCurrent($0) }
+    counts[reachClass] -= before - cells[index].count
+    for entry in cells[index] { visit(entry.student) }
   }
 }
