@@ -54,9 +54,7 @@ extension CohortDynamics {
       let student = streams.withStream(keyed: DrawKey(Draws.traits, entity: index)) { stream in
         let distance = traits.homeDistanceKm.sample(&stream)
         let angle = 2 * Double.pi * stream.uniform()
-        let home = Location(
-          xKm: min(max(program.xKm + distance * cos(angle), 0), region.widthKm),
-          yKm: min(max(program.yKm + distance * sin(angle), 0), region.heightKm))
+        let home = region.location(distance, at: angle, from: program.location)
         return Student(
           cohort: Int32(cohortIndex), program: cohorts[cohortIndex].program, home: home,
           aptitude: traits.aptitude.sample(&stream), reliability: traits.reliability.sample(&stream),

@@ -35,7 +35,7 @@ extension CohortDynamics {
     }
     var request = PlacementRequest(
       students: waiting, options: options, room: room,
-      programSystem: mainSystem(near: Location(xKm: program.xKm, yKm: program.yKm), radiusKm: radius))
+      programSystem: mainSystem(near: program.location, radiusKm: radius))
     var stream = RandomStream(
       replicationSeed: replicationSeed, key: StreamKey("placement", cohortIndex * 64 + rotation),
       algorithm: scenario.generator)

@@ -238,7 +238,11 @@ public struct ExperimentRunner: Sendable {
     return RunProvenance(
       cohortsimVersion: plan.provenance.version,
       scenarioFile: URL(fileURLWithPath: plan.scenarioFile.path).standardizedFileURL.path,
-      scenarioSha256: plan.scenarioFile.sha256, masterSeed: plan.masterSeed, replications: replications,
+      scenarioSha256: plan.scenarioFile.sha256,
+      sitesCsvFile: plan.scenarioFile.scenario.sitesSpreadsheet.map {
+        URL(fileURLWithPath: $0.file).standardizedFileURL.path
+      },
+      sitesCsvSha256: plan.scenarioFile.sitesCsvSha256, masterSeed: plan.masterSeed, replications: replications,
       strategies: plan.strategies, reference: plan.reference, jobs: plan.jobs,
       commandLine: plan.provenance.commandLine, startedAt: RunProvenance.timestamp(startedAt),
       finishedAt: RunProvenance.timestamp(Date()), platform: RunProvenance.platform, until: until,

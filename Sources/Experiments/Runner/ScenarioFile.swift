@@ -9,6 +9,8 @@ public struct ScenarioFile: Sendable {
   public var scenario: Scenario
   /// SHA-256 of the file's bytes, 64 lower-case hex digits.
   public var sha256: String
+  /// SHA-256 of the sites spreadsheet's bytes (`sitesCsv`), as decoded, when the scenario names one.
+  public var sitesCsvSha256: String? { scenario.sitesSpreadsheet.map { SHA256.hexDigest(of: $0.bytes) } }
 
   public init(path: String, scenario: Scenario, sha256: String) {
     self.path = path
