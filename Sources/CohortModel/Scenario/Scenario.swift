@@ -164,6 +164,8 @@ extension Scenario: Decodable {
         : listed.firstIndex { $0.latitude != nil }.map { "sites[\($0)].latitude" }
           ?? programs.firstIndex { $0.latitude != nil }.map { "programs[\($0)].latitude" }
     guard let firstGlobe else { return }
+    // A box already reported as impossible (south above north, …) cannot be laid out.
+    guard region.bounds?.problem() == nil else { return }
     let mixing =
       "this scenario places by latitude/longitude (\(firstGlobe)); give latitude and longitude here too: mixing them with xKm/yKm is refused"
     for index in 0..<jsonSiteCount where listed[index].latitude == nil {

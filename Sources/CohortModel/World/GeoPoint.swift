@@ -47,7 +47,7 @@ public struct GeoBounds: Sendable, Equatable {
   }
 
   public func contains(_ point: GeoPoint) -> Bool {
-    (south...north).contains(point.latitude) && (west...east).contains(point.longitude)
+    point.latitude >= south && point.latitude <= north && point.longitude >= west && point.longitude <= east
   }
 
   /// Widest span of a box, in degrees, and farthest latitude from the equator: within these the
