@@ -32,7 +32,8 @@ struct GeoCoordinatesTests {
 
   @Test("antipodes are half the circumference apart")
   func antipodes() {
-    let distance = GeoPoint(latitude: 45, longitude: -123).haversineKm(to: GeoPoint(latitude: -45, longitude: 57))
+    let distance = GeoPoint(latitude: 45, longitude: -123).haversineKm(
+      to: GeoPoint(latitude: -45, longitude: 57))
     #expect(abs(distance - Double.pi * 6371.0088) < 1e-6)
   }
 
@@ -51,7 +52,8 @@ struct GeoCoordinatesTests {
     let portland = frame.location(of: GeoPoint(latitude: 45.5152, longitude: -122.6784))
     let greatCircle = eugene.geodetic!.haversineKm(to: portland.geodetic!)
     #expect(eugene.distanceKm(to: portland) == greatCircle)
-    let plane = Location(xKm: eugene.xKm, yKm: eugene.yKm).distanceKm(to: Location(xKm: portland.xKm, yKm: portland.yKm))
+    let plane = Location(xKm: eugene.xKm, yKm: eugene.yKm).distanceKm(
+      to: Location(xKm: portland.xKm, yKm: portland.yKm))
     #expect(plane < greatCircle)
   }
 
@@ -91,7 +93,8 @@ struct GeoCoordinatesTests {
 /// into the region, `sites` and `programs` replace the lists.
 func globeScenarioJSON(
   region extra: String = "",
-  sites: String = #"[{ "name": "Eugene General", "kind": "hospital", "latitude": 44.05, "longitude": -123.09, "staff": 10, "capacity": 2 }]"#,
+  sites: String =
+    #"[{ "name": "Eugene General", "kind": "hospital", "latitude": 44.05, "longitude": -123.09, "staff": 10, "capacity": 2 }]"#,
   programs: String = #"[{ "name": "College", "latitude": 44.6, "longitude": -123.1 }]"#
 ) -> String {
   """
@@ -133,7 +136,8 @@ struct GlobeScenarioTests {
 
   @Test("one place given both ways is refused, naming the field")
   func bothInOnePlaceRefused() {
-    let sites = #"[{ "name": "A", "kind": "hospital", "latitude": 44, "longitude": -123, "xKm": 3, "staff": 1, "capacity": 1 }]"#
+    let sites =
+      #"[{ "name": "A", "kind": "hospital", "latitude": 44, "longitude": -123, "xKm": 3, "staff": 1, "capacity": 1 }]"#
     #expect(decodingProblems(globeScenarioJSON(sites: sites)).contains { $0.hasPrefix("sites[0].xKm:") })
   }
 
@@ -145,20 +149,30 @@ struct GlobeScenarioTests {
 
   @Test("a latitude beyond 90 is refused, naming the field and the range")
   func latitudeRange() {
-    let sites = #"[{ "name": "A", "kind": "hospital", "latitude": 91, "longitude": -123, "staff": 1, "capacity": 1 }]"#
-    #expect(decodingProblems(globeScenarioJSON(sites: sites)).contains { $0.hasPrefix("sites[0].latitude:") && $0.contains("90") })
+    let sites =
+      #"[{ "name": "A", "kind": "hospital", "latitude": 91, "longitude": -123, "staff": 1, "capacity": 1 }]"#
+    #expect(
+      decodingProblems(globeScenarioJSON(sites: sites)).contains {
+        $0.hasPrefix("sites[0].latitude:") && $0.contains("90")
+      })
   }
 
   @Test("a longitude beyond 180 is refused, naming the field")
   func longitudeRange() {
     let programs = #"[{ "name": "C", "latitude": 44, "longitude": -181 }]"#
-    #expect(decodingProblems(globeScenarioJSON(programs: programs)).contains { $0.hasPrefix("programs[0].longitude:") })
+    #expect(
+      decodingProblems(globeScenarioJSON(programs: programs)).contains {
+        $0.hasPrefix("programs[0].longitude:")
+      })
   }
 
   @Test("a site outside region.bounds is refused, naming its field")
   func outsideBounds() {
     let region = #", "bounds": { "south": 44.3, "west": -124, "north": 45, "east": -122 }"#
-    #expect(decodingProblems(globeScenarioJSON(region: region)).contains { $0.hasPrefix("sites[0].latitude:") && $0.contains("outside") })
+    #expect(
+      decodingProblems(globeScenarioJSON(region: region)).contains {
+        $0.hasPrefix("sites[0].latitude:") && $0.contains("outside")
+      })
   }
 
   @Test("region.bounds with south above north is refused")
@@ -169,14 +183,17 @@ struct GlobeScenarioTests {
 
   @Test("the world measures site-to-site and program-to-site distances on the globe")
   func worldUsesGlobe() throws {
-    let scenario = try decodeScenario(globeScenarioJSON(region: #", "hospitals": { "count": 5, "independentShare": 1 }"#))
+    let scenario = try decodeScenario(
+      globeScenarioJSON(region: #", "hospitals": { "count": 5, "independentShare": 1 }"#))
     let world = World(scenario: scenario, replicationSeed: 7)
     for site in world.sites {
       let point = try #require(site.location.geodetic)
       #expect(scenario.region.frame!.bounds.contains(point))
     }
     let college = world.programs[0].location
-    #expect(college.distanceKm(to: world.sites[0].location)
-      == GeoPoint(latitude: 44.6, longitude: -123.1).haversineKm(to: GeoPoint(latitude: 44.05, longitude: -123.09)))
+    #expect(
+      college.distanceKm(to: world.sites[0].location)
+        == GeoPoint(latitude: 44.6, longitude: -123.1).haversineKm(
+          to: GeoPoint(latitude: 44.05, longitude: -123.09)))
   }
 }

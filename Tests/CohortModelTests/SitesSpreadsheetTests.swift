@@ -3,7 +3,9 @@ import Foundation
 import Testing
 
 /// A scenario file reading `sites.csv` beside it, both written into a fresh folder.
-private func writeSpreadsheetScenario(csv: String, sites: String? = nil) throws -> (scenario: String, csv: String) {
+private func writeSpreadsheetScenario(csv: String, sites: String? = nil) throws -> (
+  scenario: String, csv: String
+) {
   let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("sites-csv-\(UUID().uuidString)")
   try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
   let scenario = folder + "/scenario.json"
@@ -51,13 +53,15 @@ struct SitesSpreadsheetTests {
     #expect(sites.map(\.name) == ["Albany General", "Lebanon Hospital", "Florence Clinic"])
     #expect(sites.map(\.system) == [0, 0, nil])
     #expect(sites[0].latitude == 44.6365 && sites[0].longitude == -123.1059)
-    #expect(sites[1].state == nil && sites[2].kind == .clinic && sites[0].staff == 14 && sites[0].capacity == 3)
+    #expect(
+      sites[1].state == nil && sites[2].kind == .clinic && sites[0].staff == 14 && sites[0].capacity == 3)
     #expect(scenario.sitesSpreadsheet?.bytes == Data((header + "\n" + goodRows + "\n").utf8))
   }
 
   @Test("a system named in the spreadsheet is numbered after the systems of the scenario's own sites")
   func systemsFollowJSONSites() throws {
-    let json = #"[{ "name": "Own", "kind": "clinic", "latitude": 44.2, "longitude": -123, "system": 0, "staff": 1, "capacity": 1 }]"#
+    let json =
+      #"[{ "name": "Own", "kind": "clinic", "latitude": 44.2, "longitude": -123, "system": 0, "staff": 1, "capacity": 1 }]"#
     let files = try writeSpreadsheetScenario(csv: header + "\n" + goodRows, sites: json)
     let sites = try #require(try Scenario.load(contentsOf: files.scenario).sites)
     #expect(sites.map(\.system) == [0, 1, 1, nil])
@@ -65,13 +69,15 @@ struct SitesSpreadsheetTests {
 
   @Test("a field in quotes may hold a comma")
   func quotedField() throws {
-    let files = try writeSpreadsheetScenario(csv: header + "\n\"Smith, Jones Imaging\",imaging_center,44.5,-123,OR,,2,1\n")
+    let files = try writeSpreadsheetScenario(
+      csv: header + "\n\"Smith, Jones Imaging\",imaging_center,44.5,-123,OR,,2,1\n")
     #expect(try Scenario.load(contentsOf: files.scenario).sites?.first?.name == "Smith, Jones Imaging")
   }
 
   @Test("a missing column is reported naming the file, line 1 and its column")
   func missingColumn() throws {
-    let (problems, csv) = try loadProblems("name,kind,latitude,longitude,state,system,capacity\nA,hospital,44,-123,OR,,1\n")
+    let (problems, csv) = try loadProblems(
+      "name,kind,latitude,longitude,state,system,capacity\nA,hospital,44,-123,OR,,1\n")
     #expect(problems == ["\(csv): line 1, column 7: missing column \"staff\"; the header must be \(header)"])
   }
 
@@ -98,22 +104,30 @@ struct SitesSpreadsheetTests {
 
   @Test("a duplicate name is reported at the second row's name")
   func duplicateName() throws {
-    let (problems, csv) = try loadProblems(header + "\n" + goodRows + "\nLebanon Hospital,clinic,44.5,-123,OR,,2,1\n")
+    let (problems, csv) = try loadProblems(
+      header + "\n" + goodRows + "\nLebanon Hospital,clinic,44.5,-123,OR,,2,1\n")
     #expect(problems.count == 1)
-    #expect(problems.first?.hasPrefix("\(csv): line 5, column 1 (name): site name \"Lebanon Hospital\" is used twice") == true)
+    #expect(
+      problems.first?.hasPrefix(
+        "\(csv): line 5, column 1 (name): site name \"Lebanon Hospital\" is used twice") == true)
   }
 
   @Test("a name already used by the scenario's own sites is a duplicate")
   func duplicateOfJSONSite() throws {
-    let json = #"[{ "name": "Albany General", "kind": "clinic", "latitude": 44.2, "longitude": -123, "staff": 1, "capacity": 1 }]"#
+    let json =
+      #"[{ "name": "Albany General", "kind": "clinic", "latitude": 44.2, "longitude": -123, "staff": 1, "capacity": 1 }]"#
     let (problems, csv) = try loadProblems(header + "\n" + goodRows, sites: json)
-    #expect(problems.first?.hasPrefix("\(csv): line 2, column 1 (name): site name \"Albany General\" is used twice") == true)
+    #expect(
+      problems.first?.hasPrefix("\(csv): line 2, column 1 (name): site name \"Albany General\" is used twice")
+        == true)
   }
 
   @Test("a state not among region.states is reported at its column")
   func unknownState() throws {
     let (problems, csv) = try loadProblems(header + "\nA,hospital,44.5,-123,WA,,2,1\n")
-    #expect(problems.first?.hasPrefix("\(csv): line 2, column 5 (state): state \"WA\" is not among region.states") == true)
+    #expect(
+      problems.first?.hasPrefix("\(csv): line 2, column 5 (state): state \"WA\" is not among region.states")
+        == true)
   }
 
   @Test("a row with too few fields is reported at its line")
@@ -144,7 +158,8 @@ struct SitesSpreadsheetTests {
       _ = try Scenario.load(contentsOf: files.scenario)
       Issue.record("mixing accepted")
     } catch {
-      #expect(error.description.contains("programs[0].xKm: this scenario places by latitude/longitude (sitesCsv)"))
+      #expect(
+        error.description.contains("programs[0].xKm: this scenario places by latitude/longitude (sitesCsv)"))
     }
   }
 
@@ -152,7 +167,8 @@ struct SitesSpreadsheetTests {
   func oregonReadsSpreadsheet() throws {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent()
-    let scenario = try Scenario.load(contentsOf: root.appendingPathComponent("Scenarios/one-program-oregon.json").path)
+    let scenario = try Scenario.load(
+      contentsOf: root.appendingPathComponent("Scenarios/one-program-oregon.json").path)
     #expect(scenario.sites?.count == 10)
     #expect(scenario.sites?.allSatisfy { $0.latitude != nil && $0.longitude != nil } == true)
     #expect(scenario.sitesSpreadsheet?.path == "one-program-oregon-sites.csv")

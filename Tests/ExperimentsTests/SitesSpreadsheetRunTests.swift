@@ -29,16 +29,20 @@ private func writeFiles(in directory: String, csv: String = spreadsheet) throws 
   try Data(csv.utf8).write(to: URL(fileURLWithPath: directory + "/sites.csv"))
 }
 
-@Suite("runs of a scenario with a sites spreadsheet", .enabled(if: cohortsimExecutable != nil, "cohortsim is not built"))
+@Suite(
+  "runs of a scenario with a sites spreadsheet",
+  .enabled(if: cohortsimExecutable != nil, "cohortsim is not built"))
 struct SitesSpreadsheetRunTests {
   @Test("run.json records the spreadsheet's SHA-256 beside the scenario's")
   func runRecordsSpreadsheetDigest() throws {
     let directory = temporaryDirectory()
     defer { removeTemporaryDirectory(directory) }
     try writeFiles(in: directory)
-    let (status, _, stderr) = try runCohortsim(["run", "sheet.json", "--quiet", "--out", "out"], in: directory)
+    let (status, _, stderr) = try runCohortsim(
+      ["run", "sheet.json", "--quiet", "--out", "out"], in: directory)
     #expect(status == 0, "\(stderr)")
-    let run = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/out/run.json")))
+    let run = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: URL(fileURLWithPath: directory + "/out/run.json")))
     let record = try #require(run as? [String: Any])
     #expect(record["sites_csv_sha256"] as? String == SHA256.hexDigest(of: Data(spreadsheet.utf8)))
     #expect((record["sites_csv_file"] as? String)?.hasSuffix("/sites.csv") == true)
@@ -49,7 +53,8 @@ struct SitesSpreadsheetRunTests {
     let directory = temporaryDirectory()
     defer { removeTemporaryDirectory(directory) }
     try writeFiles(in: directory, csv: spreadsheet.replacingOccurrences(of: "14,3", with: "many,3"))
-    let (status, _, stderr) = try runCohortsim(["run", "sheet.json", "--quiet", "--out", "out"], in: directory)
+    let (status, _, stderr) = try runCohortsim(
+      ["run", "sheet.json", "--quiet", "--out", "out"], in: directory)
     #expect(status == 2)
     #expect(stderr.contains("sites.csv: line 2, column 7 (staff): expected a whole number"))
     #expect(!FileManager.default.fileExists(atPath: directory + "/out"))

@@ -78,7 +78,9 @@ struct CSVTable {
         atFieldStart = false
       }
     }
-    if quoted { throw Problem(line: recordLine, column: fields.count + 1, message: "a quoted field is never closed") }
+    if quoted {
+      throw Problem(line: recordLine, column: fields.count + 1, message: "a quoted field is never closed")
+    }
     endRecord()
     guard let header = records.first else {
       throw Problem(line: 1, column: nil, message: "the file is empty; it needs a header line")
@@ -99,7 +101,8 @@ struct CSVTable {
       guard required.contains(name) || optional.contains(name) else {
         throw Problem(
           line: 1, column: index + 1,
-          message: "unknown column \"\(name)\"; the header is \((required + optional).joined(separator: ","))")
+          message: "unknown column \"\(name)\"; the header is \((required + optional).joined(separator: ","))"
+        )
       }
       guard indices[name] == nil else {
         throw Problem(line: 1, column: index + 1, message: "column \"\(name)\" appears twice")

@@ -59,7 +59,8 @@ extension RotationPlan: Decodable {
 
 extension ProgramParameters: Decodable {
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case name, xKm, yKm, latitude, longitude, cohortSize, intakeYears, intakeMonth, lengthMonths, clinicalStartMonth, rotations
+    case name, xKm, yKm, latitude, longitude, cohortSize, intakeYears, intakeMonth, lengthMonths,
+      clinicalStartMonth, rotations
     case placementRadiusKm, strategy, pathway
   }
 
@@ -75,7 +76,8 @@ extension ProgramParameters: Decodable {
     } else {
       try reader.require(&name, .name) { $0.isEmpty ? "must not be empty" : nil }
       try readPlace(
-        reader, x: .xKm, y: .yKm, latitude: .latitude, longitude: .longitude, &xKm, &yKm, &latitude, &longitude)
+        reader, x: .xKm, y: .yKm, latitude: .latitude, longitude: .longitude, &xKm, &yKm, &latitude,
+        &longitude)
     }
     try reader.read(&cohortSize, .cohortSize, Allowed.draws(in: 0, 500))
     try reader.read(&intakeYears, .intakeYears) { years in

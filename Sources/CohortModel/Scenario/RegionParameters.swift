@@ -71,7 +71,8 @@ extension GeoBounds: Decodable {
   func problem() -> String? {
     if south >= north { return "south (\(format(south))) must be below north (\(format(north)))" }
     if west >= east {
-      return "west (\(format(west))) must be below east (\(format(east))); boxes across the antimeridian are not supported"
+      return
+        "west (\(format(west))) must be below east (\(format(east))); boxes across the antimeridian are not supported"
     }
     if north - south > Self.maximumSpanDegrees || east - west > Self.maximumSpanDegrees {
       return "must span at most \(format(Self.maximumSpanDegrees))° of latitude and of longitude"
@@ -215,7 +216,8 @@ func readPlace<Keys: CodingKey & CaseIterable>(
   }
   for key in [x, y] where reader.has(key) {
     try reader.decoder.reject(
-      "a place is given by latitude/longitude or by xKm/yKm, not both; mixing is refused: remove this field", at: key)
+      "a place is given by latitude/longitude or by xKm/yKm, not both; mixing is refused: remove this field",
+      at: key)
   }
   var latitudeRead = Double.nan
   var longitudeRead = Double.nan
@@ -240,7 +242,8 @@ extension SiteListing: Decodable {
         ? "must be non-empty and hold no \";\" (it separates rotation_sites)" : nil
     }
     try reader.require(&kind, .kind)
-    try readPlace(reader, x: .xKm, y: .yKm, latitude: .latitude, longitude: .longitude, &xKm, &yKm, &latitude, &longitude)
+    try readPlace(
+      reader, x: .xKm, y: .yKm, latitude: .latitude, longitude: .longitude, &xKm, &yKm, &latitude, &longitude)
     try reader.read(&state, .state) { $0.flatMap(isStateCode) }
     try reader.read(&system, .system) {
       ($0 ?? 0) >= 0 ? nil : "must be a system index ≥ 0, or omitted for an independent site"

@@ -59,7 +59,8 @@ public struct Scenario: Sendable, Equatable {
 extension Scenario: Decodable {
   enum CodingKeys: String, CodingKey, CaseIterable {
     case name, description, replications, seed, startYear, years, strategies, generator, demand, region, sites
-    case sitesCsv, network, programs, generatedPrograms, students, evaluation, hiring, credentialPathways, licensure
+    case sitesCsv, network, programs, generatedPrograms, students, evaluation, hiring, credentialPathways,
+      licensure
   }
 
   public init(from decoder: any Decoder) throws {
@@ -133,7 +134,8 @@ extension Scenario: Decodable {
     let scenarioFile = decoder.userInfo[.scenarioFile] as? String ?? ""
     let directory = URL(fileURLWithPath: scenarioFile).deletingLastPathComponent()
     let file =
-      path.hasPrefix("/") ? path : scenarioFile.isEmpty ? path : directory.appendingPathComponent(path).relativePath
+      path.hasPrefix("/")
+      ? path : scenarioFile.isEmpty ? path : directory.appendingPathComponent(path).relativePath
     guard let bytes = FileManager.default.contents(atPath: file) else {
       try decoder.reject(
         "cannot read the sites spreadsheet \(file) (no such file, or unreadable)",
@@ -182,15 +184,18 @@ extension Scenario: Decodable {
           at: Path("region.\(key.stringValue)"))
       }
     }
-    let points = listed.compactMap { geoPoint($0.latitude, $0.longitude) }
+    let points =
+      listed.compactMap { geoPoint($0.latitude, $0.longitude) }
       + programs.compactMap { geoPoint($0.latitude, $0.longitude) }
     guard let bounds = region.bounds ?? Self.box(around: points) else {
       try decoder.reject(
-        "a latitude/longitude region with no listed sites or programs needs region.bounds", at: Path("region.bounds"))
+        "a latitude/longitude region with no listed sites or programs needs region.bounds",
+        at: Path("region.bounds"))
       return
     }
     if region.bounds == nil, let problem = bounds.problem() {
-      try decoder.reject("the listed sites' and programs' box (with its margin) \(problem)", at: Path("sites"))
+      try decoder.reject(
+        "the listed sites' and programs' box (with its margin) \(problem)", at: Path("sites"))
       return
     }
     let frame = GeoFrame(bounds: bounds)
@@ -201,7 +206,10 @@ extension Scenario: Decodable {
       if !bounds.contains(point) {
         try decoder.reject(
           "lies outside region.bounds (latitude \(format(bounds.south))…\(format(bounds.north)), longitude \(format(bounds.west))…\(format(bounds.east)))",
-          at: Path(path + (point.latitude < bounds.south || point.latitude > bounds.north ? ".latitude" : ".longitude")))
+          at: Path(
+            path
+              + (point.latitude < bounds.south || point.latitude > bounds.north ? ".latitude" : ".longitude"))
+        )
       }
       return frame.location(of: point)
     }

@@ -65,7 +65,8 @@ extension SitesSpreadsheet {
       func whole(_ name: String, in range: ClosedRange<Int>) -> Int? {
         let (text, _) = cell(name)
         guard let value = Int(text), range.contains(value) else {
-          fail(name, "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(text)\"")
+          fail(
+            name, "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(text)\"")
           return nil
         }
         return value
@@ -86,7 +87,8 @@ extension SitesSpreadsheet {
       } else {
         fail(
           "kind",
-          "unknown site kind \"\(kindText)\"; allowed: \(SiteKind.allCases.map(\.rawValue).joined(separator: ", "))")
+          "unknown site kind \"\(kindText)\"; allowed: \(SiteKind.allCases.map(\.rawValue).joined(separator: ", "))"
+        )
       }
       let latitude = number("latitude", in: -90...90)
       let longitude = number("longitude", in: -180...180)
@@ -105,7 +107,9 @@ extension SitesSpreadsheet {
         if let problem = isStateCode(state) {
           fail("state", problem)
         } else if !context.stateCodes.contains(state) {
-          fail("state", "state \"\(state)\" is not among region.states (\(context.stateCodes.joined(separator: ", ")))")
+          fail(
+            "state",
+            "state \"\(state)\" is not among region.states (\(context.stateCodes.joined(separator: ", ")))")
         } else {
           listing.state = state
         }
@@ -119,7 +123,9 @@ extension SitesSpreadsheet {
       listing.capacity = whole("capacity", in: 0...ScenarioLimits.siteCapacity) ?? 0
       listings.append(listing)
     }
-    if table.rows.isEmpty { problems.append(FieldProblem(path: "line 2", message: "the file lists no sites")) }
+    if table.rows.isEmpty {
+      problems.append(FieldProblem(path: "line 2", message: "the file lists no sites"))
+    }
     guard problems.isEmpty else { throw ScenarioError(file: file, problems: problems) }
     return listings
   }

@@ -115,7 +115,8 @@ struct RunProvenance: Codable {
 
   enum CodingKeys: String, CodingKey {
     case cohortsimVersion = "cohortsim_version", scenarioFile = "scenario_file"
-    case scenarioSha256 = "scenario_sha256", sitesCsvFile = "sites_csv_file", sitesCsvSha256 = "sites_csv_sha256"
+    case scenarioSha256 = "scenario_sha256", sitesCsvFile = "sites_csv_file", sitesCsvSha256 =
+      "sites_csv_sha256"
     case masterSeed = "master_seed", replications, strategies, reference
     case jobs, commandLine = "command_line", startedAt = "started_at", finishedAt = "finished_at", platform
     case until, selectBest = "select_best", shard, mergedFrom = "merged_from", files

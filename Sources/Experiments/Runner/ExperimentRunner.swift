@@ -242,7 +242,8 @@ public struct ExperimentRunner: Sendable {
       sitesCsvFile: plan.scenarioFile.scenario.sitesSpreadsheet.map {
         URL(fileURLWithPath: $0.file).standardizedFileURL.path
       },
-      sitesCsvSha256: plan.scenarioFile.sitesCsvSha256, masterSeed: plan.masterSeed, replications: replications,
+      sitesCsvSha256: plan.scenarioFile.sitesCsvSha256, masterSeed: plan.masterSeed,
+      replications: replications,
       strategies: plan.strategies, reference: plan.reference, jobs: plan.jobs,
       commandLine: plan.provenance.commandLine, startedAt: RunProvenance.timestamp(startedAt),
       finishedAt: RunProvenance.timestamp(Date()), platform: RunProvenance.platform, until: until,
