@@ -42,16 +42,18 @@ extension CohortDynamics {
     var cohortStream = RandomStream(
       replicationSeed: replicationSeed, key: StreamKey("cohort size", cohortIndex),
       algorithm: scenario.generator)
-    let size = max(0, Int(program.cohortSize.sample(&cohortStream).rounded()))
+    let listed = listedRows(program: cohorts[cohortIndex].program, intakeYear: cohorts[cohortIndex].intakeYear)
+    let size = listed?.count ?? max(0, Int(program.cohortSize.sample(&cohortStream).rounded()))
     cohorts[cohortIndex].firstStudent = students.count
     cohorts[cohortIndex].studentCount = size
     let now = simulation.now
     let graduationDay = now + program.lengthMonths * Self.daysPerMonth
     let traits = scenario.students
     let region = scenario.region
-    for _ in 0..<size {
+    for offset in 0..<size {
       let index = students.count
-      let student = streams.withStream(keyed: DrawKey(Draws.traits, entity: index)) { stream in
+      let key = listed.map { DrawKey(Draws.currentStudentTraits, entity: $0[offset]) } ?? DrawKey(Draws.traits, entity: index)
+      let student = streams.withStream(keyed: key) { stream in
         let distance = traits.homeDistanceKm.sample(&stream)
         let angle = 2 * Double.pi * stream.uniform()
         let home = region.location(distance, at: angle, from: program.location)
@@ -64,6 +66,12 @@ extension CohortDynamics {
           examAbility: traits.examAbility.sample(&stream), admissionDay: now, graduationDay: graduationDay)
       }
       students.append(student)
+      if let row = listed?[offset] {
+        students[index].listedRow = Int32(row)
+        students[index].unavailableUntil = scenario.currentStudents!.asOfDay
+        students[index].examAbility = conditionedExamAbility(index, row: row)
+        scheduleListedHires(index, &simulation)
+      }
       drawRelocationRefusal(index)
       trace(now, "admitted", student: index, "program=\(program.name)")
       simulation.schedule(.graduation(student: Int32(index)), at: graduationDay)

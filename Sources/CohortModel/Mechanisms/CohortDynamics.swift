@@ -103,6 +103,7 @@ struct CohortDynamics: EventHandler, ~Copyable {
     case .fiscalYearStarts(let year): startFiscalYear(Int(year), &simulation)
     case .growthDecided(let site, let positions):
       decideGrowth(Int(site), positions: Int(positions), &simulation)
+    case .listedStudentHired(let student): hireListedStudent(Int(student), &simulation)
     }
   }
 
@@ -181,6 +182,9 @@ enum Draws {
   static let fiscalGrowth = DrawPurpose("fiscal-year growth")
   static let systemFreeze = DrawPurpose("system freeze")
   static let freezeCancel = DrawPurpose("freeze cancellation")
+  /// A listed current student's traits and home, and their conditioned exam ability (WarmStart).
+  static let currentStudentTraits = DrawPurpose("current student traits")
+  static let currentStudentExams = DrawPurpose("current student exam ability")
 }
 
 /// Running totals the metrics are computed from.

@@ -13,8 +13,13 @@ extension CohortDynamics {
     var waiting: [PlacementStudent] = []
     var options: [[PlacementOption]] = []
     var room: [Int: Int] = [:]
+    var fixed: [(student: Int, site: Int)] = []
     for index in cohort.firstStudent..<(cohort.firstStudent + cohort.studentCount)
     where !students[index].isWithdrawn {
+      if let site = fixedRotationSite(index, rotation: rotation) {
+        fixed.append((index, site))
+        continue
+      }
       let student = students[index]
       waiting.append(
         PlacementStudent(
@@ -43,6 +48,13 @@ extension CohortDynamics {
 
     let end = rotationDays(cohortIndex, rotation).end
     let counted = simulation.now >= 0
+    for (student, site) in fixed {
+      if counted { counters.rotationSlots += 1 }
+      beginPlacement(student, at: site, until: end, &simulation)
+      trace(
+        simulation.now, "rotation_start", student: student, site: site,
+        "rotation=\(rotation + 1) site=\(sites[site].name) listed")
+    }
     for (slot, placed) in waiting.enumerated() {
       if counted { counters.rotationSlots += 1 }
       let site = request.assignment[slot]
@@ -72,7 +84,7 @@ extension CohortDynamics {
     return best
   }
 
-  private mutating func beginPlacement(
+  mutating func beginPlacement(
     _ index: Int, at site: Int, until end: Double, _ simulation: inout Simulation<CohortEvent>
   ) {
     budgets[site].occupancy += 1
@@ -143,6 +155,7 @@ extension CohortDynamics {
     guard rotationPlaceHeld(index, at: site) else { return }
     budgets[site].occupancy -= 1
     _ = students[index].lifecycle.apply(.endRotation(site: Int32(site)))
+    applyReportedImpression(index, at: site)
     if let entry = students[index].impressions.firstIndex(where: { $0.site == Int32(site) }) {
       students[index].impressions[entry].active = false
       students[index].impressions[entry].lastDay = simulation.now

@@ -8,6 +8,7 @@ struct CSVTable {
   /// The header's names, in file order.
   var columns: [String]
   var rows: [Row]
+  var headerLine = 1
 
   struct Row {
     /// 1-based line in the file (the header is line 1).
@@ -26,13 +27,14 @@ struct CSVTable {
 
   /// Parses `text`; blank lines are skipped. Fails on a quote left open or a row whose width
   /// differs from the header's.
-  init(parsing text: String) throws(Problem) {
+  /// `firstLine` numbers the text's first line (after comment lines a caller removed).
+  init(parsing text: String, firstLine: Int = 1) throws(Problem) {
     var records: [Row] = []
     var fields: [String] = []
     var field = ""
     var quoted = false
-    var line = 1
-    var recordLine = 1
+    var line = firstLine
+    var recordLine = firstLine
     var atFieldStart = true
     var characters = Array(text.replacingOccurrences(of: "\r\n", with: "\n"))
     if characters.first == "\u{FEFF}" { characters.removeFirst() }
@@ -83,8 +85,9 @@ struct CSVTable {
     }
     endRecord()
     guard let header = records.first else {
-      throw Problem(line: 1, column: nil, message: "the file is empty; it needs a header line")
+      throw Problem(line: firstLine, column: nil, message: "the file is empty; it needs a header line")
     }
+    headerLine = header.line
     columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
     rows = Array(records.dropFirst())
     for row in rows where row.fields.count != columns.count {
@@ -100,18 +103,18 @@ struct CSVTable {
     for (index, name) in columns.enumerated() {
       guard required.contains(name) || optional.contains(name) else {
         throw Problem(
-          line: 1, column: index + 1,
+          line: headerLine, column: index + 1,
           message: "unknown column \"\(name)\"; the header is \((required + optional).joined(separator: ","))"
         )
       }
       guard indices[name] == nil else {
-        throw Problem(line: 1, column: index + 1, message: "column \"\(name)\" appears twice")
+        throw Problem(line: headerLine, column: index + 1, message: "column \"\(name)\" appears twice")
       }
       indices[name] = index
     }
     for (position, name) in required.enumerated() where indices[name] == nil {
       throw Problem(
-        line: 1, column: min(position, columns.count) + 1,
+        line: headerLine, column: min(position, columns.count) + 1,
         message: "missing column \"\(name)\"; the header must be \(required.joined(separator: ","))")
     }
     return indices

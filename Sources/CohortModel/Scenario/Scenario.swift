@@ -39,6 +39,9 @@ public struct Scenario: Sendable, Equatable {
   /// Pathways by key, in addition to the built-in `ardms`, `arrt` and `cci`.
   public var credentialPathways: [String: CredentialPathway] = [:]
   public var licensure = LicensureParameters()
+  /// A program director's current students (`--current-students`): set by the command line,
+  /// never read from the scenario file. Nil: every cohort is generated.
+  public var currentStudents: CurrentStudents?
 
   public init() {}
 

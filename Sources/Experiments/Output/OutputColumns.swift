@@ -12,6 +12,8 @@ public enum OutputFile: String, CaseIterable, Sendable {
   case timeToOffer = "time_to_offer.csv"
   case cohorts = "cohorts.csv"
   case timeline = "timeline.csv"
+  /// With `--current-students`: per listed student, their chances over replications.
+  case currentStudents = "current_students.csv"
   case provenance = "run.json"
   /// `cohortsim sweep`'s design points, per-point summaries and sensitivity indices.
   case design = "design.csv"

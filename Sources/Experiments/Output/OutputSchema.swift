@@ -129,7 +129,7 @@ public enum OutputSchema {
   public static var all: [FileSchema] {
     [
       summary, replications, comparison, students, trace, sites, selection, timeToOffer, cohorts, timeline,
-      design, points, sweepReplications, sensitivity,
+      currentStudents, design, points, sweepReplications, sensitivity,
     ]
   }
 
@@ -293,6 +293,28 @@ public enum OutputSchema {
           "capacity", .integer, unit: "students", "students the site can take on rotation at once"),
         ColumnSchema("x_km", .numeric, unit: "km", "east of the region's west edge"),
         ColumnSchema("y_km", .numeric, unit: "km", "north of the region's south edge"),
+      ])
+  }
+
+  public static var currentStudents: FileSchema {
+    FileSchema(
+      file: .currentStudents,
+      meaning:
+        "with --current-students: one row per strategy and listed student, in file order; shares over replications, windows counted from graduation or, for a student who graduated before the as-of date, from that date",
+      columns: [
+        strategy,
+        ColumnSchema("student_id", .character, "the student as the current-students file names them"),
+        ColumnSchema(
+          "p_offer_6m", .numeric, unit: "probability",
+          "share of replications with an accepted offer within 183 days (1 for a student already hired)"),
+        ColumnSchema("p_offer_12m", .numeric, unit: "probability", "the same within 365 days; at least p_offer_6m"),
+        ColumnSchema(
+          "likeliest_site", .character, missing: true,
+          "the site of the job held at the horizon in the most replications; NA when no replication has one"),
+        ColumnSchema("p_likeliest_site", .numeric, unit: "probability", "share of replications with that job"),
+        ColumnSchema(
+          "p_relocate", .numeric, unit: "probability",
+          "share of replications whose job held at the horizon meant relocating (beyond commuting distance)"),
       ])
   }
 

@@ -10,6 +10,8 @@ struct ReplicationOutput: Sendable {
     var trace: [TraceRecord]
     /// Nil unless the run writes the over-time files (cohorts, timeline, time to offer).
     var outcomes: ReplicationOutcomes? = nil
+    /// One per listed student with `--current-students`, else empty.
+    var currentStudents: [CurrentStudentOutcome] = []
   }
 
   var index: Int
@@ -36,7 +38,7 @@ struct ReplicationWriter {
       (.comparison, OutputColumns.comparison), (.students, OutputColumns.students),
       (.trace, OutputColumns.trace), (.sites, OutputColumns.sites), (.selection, OutputColumns.selection),
       (.timeToOffer, OutputColumns.timeToOffer), (.cohorts, OutputColumns.cohorts),
-      (.timeline, OutputColumns.timeline),
+      (.timeline, OutputColumns.timeline), (.currentStudents, OutputSchema.currentStudents.names),
     ]
     for (file, header) in headers where outputs.contains(file) {
       try outputs[file].appendRow(header.map(CSVFormat.text))
@@ -84,6 +86,18 @@ struct ReplicationWriter {
     for row in outcomes.cohortSummaries() { try cohorts.appendRow(OutputColumns.groupRow(row)) }
     let timeline = outputs[.timeline]
     for row in outcomes.timelineSummaries() { try timeline.appendRow(OutputColumns.groupRow(row)) }
+  }
+
+  /// `current_students.csv`, from the whole run's tally.
+  func writeCurrentStudents(_ tally: CurrentStudentTally) throws(OutputError) {
+    let file = outputs[.currentStudents]
+    for row in tally.rows() {
+      try file.appendRow([
+        CSVFormat.text(row.strategy), CSVFormat.text(row.id), CSVFormat.number(row.p6), CSVFormat.number(row.p12),
+        row.site.map { CSVFormat.text(siteNames[$0]) } ?? CSVFormat.missing, CSVFormat.number(row.pSite),
+        CSVFormat.number(row.pRelocate),
+      ])
+    }
   }
 
   /// `selection.csv`: one row per strategy, in run order.

@@ -94,6 +94,7 @@ public struct ExperimentRunner: Sendable {
     }
     return [.summary, .replications] + (plan.reference == nil ? [] : [.comparison])
       + (plan.selection == nil ? [] : [.selection]) + [.timeToOffer, .cohorts, .timeline]
+      + (plan.scenarioFile.scenario.currentStudents == nil ? [] : [.currentStudents])
       + (plan.writeStudents ? [.students, .sites] : [])
       + (plan.writeTrace ? [.trace] : []) + [.provenance]
   }
@@ -127,6 +128,9 @@ public struct ExperimentRunner: Sendable {
       var outcomes = OutcomeAggregate(
         strategies: plan.strategies, startYear: plan.scenarioFile.scenario.startYear)
       var selection = plan.selection.map { SelectionTracker(rule: $0, strategies: plan.strategies) }
+      var currentStudents = plan.scenarioFile.scenario.currentStudents.map {
+        CurrentStudentTally(strategies: plan.strategies, students: $0.students.map(\.id))
+      }
       let planned =
         plan.precisionTarget?.maxReplications ?? plan.selection?.maxReplications
         ?? plan.shard?.replications(of: plan.replications).count ?? plan.replications
@@ -146,6 +150,7 @@ public struct ExperimentRunner: Sendable {
             aggregate.add(output.runs.map(\.metrics))
             selection?.add(output.runs.map(\.metrics), replication: output.index)
             if plan.shard == nil { outcomes.add(output.runs.map { $0.outcomes! }) }
+            currentStudents?.add(output.runs.map(\.currentStudents))
             report()
           }, idle: report)
         if completion == .cancelled || cancellation.isCancelled {
@@ -170,6 +175,7 @@ public struct ExperimentRunner: Sendable {
       if plan.shard == nil { try writer.writeSummaries(summaries, comparisons: comparisons) }
       if let selection { try writer.writeSelection(selection.result) }
       if plan.shard == nil { try writer.writeOutcomes(outcomes) }
+      if let currentStudents, plan.shard == nil { try writer.writeCurrentStudents(currentStudents) }
       var provenance = provenance(
         startedAt: startedAt, replications: plan.shard == nil ? aggregate.replications : plan.replications,
         targetReached: targetReached)
@@ -218,7 +224,8 @@ public struct ExperimentRunner: Sendable {
           metrics: metrics, students: plan.writeStudents ? monitor.students : [], trace: monitor.traces,
           outcomes: tablesOutcomes
             ? ReplicationOutcomes(
-              students: monitor.students, requisitions: monitor.requisitionOutcomes, horizon: horizon) : nil)
+              students: monitor.students, requisitions: monitor.requisitionOutcomes, horizon: horizon) : nil,
+          currentStudents: monitor.currentStudentOutcomes)
       }
       // The world is a function of the scenario and seed alone, so rebuilding it here gives
       // the sites the replication ran on.
@@ -242,7 +249,12 @@ public struct ExperimentRunner: Sendable {
       sitesCsvFile: plan.scenarioFile.scenario.sitesSpreadsheet.map {
         URL(fileURLWithPath: $0.file).standardizedFileURL.path
       },
-      sitesCsvSha256: plan.scenarioFile.sitesCsvSha256, masterSeed: plan.masterSeed,
+      sitesCsvSha256: plan.scenarioFile.sitesCsvSha256,
+      currentStudentsFile: plan.scenarioFile.scenario.currentStudents.map {
+        URL(fileURLWithPath: $0.file).standardizedFileURL.path
+      },
+      currentStudentsSha256: plan.scenarioFile.currentStudentsSha256,
+      asOf: plan.scenarioFile.scenario.currentStudents?.asOfDate, masterSeed: plan.masterSeed,
       replications: replications,
       strategies: plan.strategies, reference: plan.reference, jobs: plan.jobs,
       commandLine: plan.provenance.commandLine, startedAt: RunProvenance.timestamp(startedAt),
