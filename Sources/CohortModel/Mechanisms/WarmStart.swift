@@ -107,7 +107,10 @@ extension CohortDynamics {
   /// Schedules the hire of every listed `hired` student on the as-of date.
   mutating func scheduleListedHires(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
     guard let listed = listedStudent(index), case .hired = listed.status else { return }
-    simulation.schedule(.listedStudentHired(student: Int32(index)), at: scenario.currentStudents!.asOfDay)
+    // First in the day, before any offer that day could reach them.
+    simulation.schedule(
+      .listedStudentHired(student: Int32(index)), at: scenario.currentStudents!.asOfDay,
+      priority: CohortPriority.budget)
   }
 
   /// A listed `hired` student accepts the offer of their `offer_site` on the as-of date: one
