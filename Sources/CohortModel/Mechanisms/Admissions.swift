@@ -42,7 +42,8 @@ extension CohortDynamics {
     var cohortStream = RandomStream(
       replicationSeed: replicationSeed, key: StreamKey("cohort size", cohortIndex),
       algorithm: scenario.generator)
-    let listed = listedRows(program: cohorts[cohortIndex].program, intakeYear: cohorts[cohortIndex].intakeYear)
+    let listed = listedRows(
+      program: cohorts[cohortIndex].program, intakeYear: cohorts[cohortIndex].intakeYear)
     let size = listed?.count ?? max(0, Int(program.cohortSize.sample(&cohortStream).rounded()))
     cohorts[cohortIndex].firstStudent = students.count
     cohorts[cohortIndex].studentCount = size
@@ -52,7 +53,9 @@ extension CohortDynamics {
     let region = scenario.region
     for offset in 0..<size {
       let index = students.count
-      let key = listed.map { DrawKey(Draws.currentStudentTraits, entity: $0[offset]) } ?? DrawKey(Draws.traits, entity: index)
+      let key =
+        listed.map { DrawKey(Draws.currentStudentTraits, entity: $0[offset]) }
+        ?? DrawKey(Draws.traits, entity: index)
       let student = streams.withStream(keyed: key) { stream in
         let distance = traits.homeDistanceKm.sample(&stream)
         let angle = 2 * Double.pi * stream.uniform()

@@ -135,7 +135,8 @@ extension CohortDynamics {
     _ = requisitions[number].lifecycle.apply(.offer(student: Int32(index), day: now))
     _ = students[index].lifecycle.apply(.receiveOffer(requisition: Int32(number)))
     trace(now, "listed_hired", student: index, site: site, "requisition=\(number)")
-    accept(number, by: index, distanceKm: sites[site].location.distanceKm(to: students[index].home), &simulation)
+    accept(
+      number, by: index, distanceKm: sites[site].location.distanceKm(to: students[index].home), &simulation)
   }
 
   /// Per listed student, what this replication gave them (see `CurrentStudentOutcome`).

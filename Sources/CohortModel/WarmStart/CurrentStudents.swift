@@ -86,12 +86,14 @@ extension CurrentStudents {
     -> CurrentStudents
   {
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw ScenarioError(file: path, problems: [FieldProblem(path: "", message: "no such file, or unreadable")])
+      throw ScenarioError(
+        file: path, problems: [FieldProblem(path: "", message: "no such file, or unreadable")])
     }
     return try parse(data, file: path, scenario: scenario, asOf: asOf)
   }
 
-  public static func parse(_ data: Data, file: String, scenario: Scenario, asOf: String?) throws(ScenarioError)
+  public static func parse(_ data: Data, file: String, scenario: Scenario, asOf: String?)
+    throws(ScenarioError)
     -> CurrentStudents
   {
     func fail(_ location: String, _ message: String) -> ScenarioError {
@@ -149,12 +151,15 @@ extension CurrentStudents {
         index[name].map { row.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
       }
       func problem(_ name: String, _ message: String) {
-        problems.append(FieldProblem(path: "line \(row.line), column \(index[name]! + 1) (\(name))", message: message))
+        problems.append(
+          FieldProblem(path: "line \(row.line), column \(index[name]! + 1) (\(name))", message: message))
         rowFailed = true
       }
       func site(_ name: String, column: String) -> Int? {
         guard let site = siteNames.firstIndex(of: name) else {
-          problem(column, "unknown site \"\(name)\": not a listed site of the scenario nor a generated kind-number name")
+          problem(
+            column,
+            "unknown site \"\(name)\": not a listed site of the scenario nor a generated kind-number name")
           return nil
         }
         return site
@@ -200,7 +205,8 @@ extension CurrentStudents {
         $0.trimmingCharacters(in: .whitespaces)
       }
       let rotationSites = rotationNames.compactMap { site($0, column: "rotation_sites") }
-      let currentSite = cell("current_site").isEmpty ? nil : site(cell("current_site"), column: "current_site")
+      let currentSite =
+        cell("current_site").isEmpty ? nil : site(cell("current_site"), column: "current_site")
       let pathway = scenario.pathway(named: parameters.pathway)!
       var examsPassed = [flag("spi_passed"), flag("specialty_passed")]
       if pathway.exams.count < 2 && examsPassed[1] {
@@ -208,19 +214,25 @@ extension CurrentStudents {
       }
       examsPassed = Array(examsPassed.prefix(pathway.exams.count))
       if pathway.exams.count > 2 {
-        problem("spi_passed", "the \(parameters.pathway) pathway has \(pathway.exams.count) exams; the file can state two")
+        problem(
+          "spi_passed",
+          "the \(parameters.pathway) pathway has \(pathway.exams.count) exams; the file can state two")
       }
       let offer = cell("offer_site")
       var status = CurrentStatus.inProgram
       switch cell("status") {
       case "in_program":
         if graduated {
-          problem("status", "the \(intakeYear) intake graduated before \(dateText): must be graduated_searching or hired")
+          problem(
+            "status",
+            "the \(intakeYear) intake graduated before \(dateText): must be graduated_searching or hired")
         }
       case "graduated_searching":
         status = .graduatedSearching
         if !graduated {
-          problem("status", "the \(intakeYear) intake has not graduated by \(dateText): must be in_program or hired")
+          problem(
+            "status", "the \(intakeYear) intake has not graduated by \(dateText): must be in_program or hired"
+          )
         }
       case "hired":
         if offer.isEmpty {
@@ -229,7 +241,9 @@ extension CurrentStudents {
           status = .hired(site: offerSite)
         }
       default:
-        problem("status", "unknown status \"\(cell("status"))\"; allowed: \(CurrentStatus.names.joined(separator: ", "))")
+        problem(
+          "status",
+          "unknown status \"\(cell("status"))\"; allowed: \(CurrentStatus.names.joined(separator: ", "))")
       }
       if !offer.isEmpty && cell("status") != "hired" {
         problem("offer_site", "only a hired student has an offer site")
@@ -260,7 +274,9 @@ extension CurrentStudents {
           id: id, program: program, intakeYear: intakeYear, status: status, rotationSites: rotationSites,
           currentSite: currentSite, examsPassed: examsPassed, impression: impression))
     }
-    if table.rows.isEmpty { problems.append(FieldProblem(path: "line \(skipped + 2)", message: "lists no students")) }
+    if table.rows.isEmpty {
+      problems.append(FieldProblem(path: "line \(skipped + 2)", message: "lists no students"))
+    }
     guard problems.isEmpty else { throw ScenarioError(file: file, problems: problems) }
     return CurrentStudents(file: file, asOfDate: dateText, asOfDay: asOfDay, students: students)
   }

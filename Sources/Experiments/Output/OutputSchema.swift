@@ -307,11 +307,13 @@ public enum OutputSchema {
         ColumnSchema(
           "p_offer_6m", .numeric, unit: "probability",
           "share of replications with an accepted offer within 183 days (1 for a student already hired)"),
-        ColumnSchema("p_offer_12m", .numeric, unit: "probability", "the same within 365 days; at least p_offer_6m"),
+        ColumnSchema(
+          "p_offer_12m", .numeric, unit: "probability", "the same within 365 days; at least p_offer_6m"),
         ColumnSchema(
           "likeliest_site", .character, missing: true,
           "the site of the job held at the horizon in the most replications; NA when no replication has one"),
-        ColumnSchema("p_likeliest_site", .numeric, unit: "probability", "share of replications with that job"),
+        ColumnSchema(
+          "p_likeliest_site", .numeric, unit: "probability", "share of replications with that job"),
         ColumnSchema(
           "p_relocate", .numeric, unit: "probability",
           "share of replications whose job held at the horizon meant relocating (beyond commuting distance)"),

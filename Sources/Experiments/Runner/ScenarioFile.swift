@@ -19,7 +19,8 @@ public struct ScenarioFile: Sendable {
   /// scenario: the warm start. `asOf` overrides the file's date.
   public mutating func warmStart(from path: String, asOf: String?) throws(ScenarioError) {
     guard let bytes = FileManager.default.contents(atPath: path) else {
-      throw ScenarioError(file: path, problems: [FieldProblem(path: "", message: "no such file, or unreadable")])
+      throw ScenarioError(
+        file: path, problems: [FieldProblem(path: "", message: "no such file, or unreadable")])
     }
     scenario.currentStudents = try CurrentStudents.parse(bytes, file: path, scenario: scenario, asOf: asOf)
     currentStudentsSha256 = SHA256.hexDigest(of: bytes)

@@ -38,7 +38,9 @@ struct CurrentStudentTally: Sendable {
 
   /// One row per strategy and student: the shares, and the site that hired the student in the
   /// most replications (ties: the lower site index), nil when none did.
-  func rows() -> [(strategy: String, id: String, p6: Double, p12: Double, site: Int?, pSite: Double, pRelocate: Double)] {
+  func rows() -> [(
+    strategy: String, id: String, p6: Double, p12: Double, site: Int?, pSite: Double, pRelocate: Double
+  )] {
     let n = Double(max(replications, 1))
     return zip(strategies, counts).flatMap { strategy, students in
       students.map { counts in
