@@ -121,6 +121,21 @@ struct WarmStartTests {
     }
   }
 
+  @Test("an impression the file gives is what staff hold at the end of each completed rotation")
+  func reportedImpression() throws {
+    let (current, runs) = try warmRuns()
+    for run in runs {
+      for (row, outcome) in zip(current.students, listedOutcomes(current, run)) {
+        let ends = run.traces.filter {
+          $0.student == outcome.student && $0.event == "rotation_end" && $0.time <= current.asOfDay
+        }
+        #expect(ends.count == row.rotationSites.count, "\(row.id)")
+        guard let reported = row.impression else { continue }
+        for end in ends { #expect(end.detail == "impression=\(String(format: "%.6f", reported))", "\(row.id)") }
+      }
+    }
+  }
+
   @Test("no listed student withdraws before the as-of date")
   func noEarlyWithdrawal() throws {
     let (current, runs) = try warmRuns(seeds: Array(1...12))
