@@ -131,7 +131,9 @@ struct WarmStartTests {
         }
         #expect(ends.count == row.rotationSites.count, "\(row.id)")
         guard let reported = row.impression else { continue }
-        for end in ends { #expect(end.detail == "impression=\(String(format: "%.6f", reported))", "\(row.id)") }
+        for end in ends {
+          #expect(end.detail == "impression=\(String(format: "%.6f", reported))", "\(row.id)")
+        }
       }
     }
   }

@@ -68,6 +68,33 @@ struct CurrentStudentsRunTests {
     #expect(Set(body.map { $0[0] }) == ["nearest-to-home", "random"])
   }
 
+  @Test(
+    "the report of a warm-started run has a current-students row per listed student; without one, no section")
+  func reportSection() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let (status, _, stderr) = try runCohortsim(
+      [
+        "run", oregon, "--current-students", oregonStudents, "--replications", "2", "--quiet", "--out",
+        "warm",
+      ],
+      in: directory)
+    #expect(status == 0, "\(stderr)")
+    #expect(try runCohortsim(["report", "warm", "--out", "warm.html"], in: directory).0 == 0)
+    let html = try String(contentsOfFile: directory + "/warm.html", encoding: .utf8)
+    let section = try #require(html.range(of: "<section id=\"current-students\">"))
+    let body = html[section.upperBound...].prefix { _ in true }
+    let end = try #require(body.range(of: "</section>"))
+    let rows = body[..<end.lowerBound].components(separatedBy: "<tr><td>CCC-").count - 1
+    #expect(rows == 14)
+    #expect(
+      try runCohortsim(["run", oregon, "--replications", "2", "--quiet", "--out", "cold"], in: directory).0
+        == 0)
+    #expect(try runCohortsim(["report", "cold", "--out", "cold.html"], in: directory).0 == 0)
+    #expect(
+      !(try String(contentsOfFile: directory + "/cold.html", encoding: .utf8)).contains("current-students"))
+  }
+
   @Test("a bad current-students file exits 2 naming the file, line and column, and writes nothing")
   func badFileExits2() throws {
     let directory = temporaryDirectory()
