@@ -37,6 +37,7 @@ public enum Replication {
     if monitor.wantsStudents {
       for outcome in model.studentOutcomes() { monitor.student(outcome) }
     }
+    if scenario.currentStudents != nil { monitor.currentStudents(model.currentStudentOutcomes()) }
     if monitor.wantsRequisitions {
       monitor.requisitions(model.requisitionOutcomes(horizon: scenario.horizonDays))
     }

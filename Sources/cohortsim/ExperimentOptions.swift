@@ -45,6 +45,15 @@ struct ExperimentOptions {
       "run only shard K (from 0, like SLURM_ARRAY_TASK_ID) of N: replications floor(K*R/N) up to floor((K+1)*R/N), "
         + "with the whole run's seeds; writes replications.csv and run.json (default --out: "
         + "Results/<scenario name>/shard-K-of-N/) for 'cohortsim merge'; not with --until"),
+    .value(
+      "current-students", "FILE.csv",
+      "warm start: the program's current students (student_id,program,intake_year,status,rotation_sites,"
+        + "current_site,spi_passed,specialty_passed,offer_site[,impression]) take their cohorts' places, as the "
+        + "file says they stand on the as-of date; writes current_students.csv (their chances of an offer within "
+        + "6 and 12 months, likeliest site, relocation); not with --shard"),
+    .value(
+      "as-of", "YYYY-MM-DD",
+      "with --current-students, the date the file describes (default: its first line '# as_of: YYYY-MM-DD')"),
   ]
 
   let scenarioPath: String
@@ -61,6 +70,8 @@ struct ExperimentOptions {
   let until: (metric: Metric, halfWidth: Double)?
   let maxReplications: Int?
   let shard: Shard?
+  let currentStudents: String?
+  let asOf: String?
   let commandLine: [String]
 
   init(_ arguments: ParsedArguments) throws {
@@ -98,6 +109,19 @@ struct ExperimentOptions {
         message:
           "--replication-seed runs exactly one replication with that seed; it cannot be combined with --seed, "
           + "--replications, --until or --shard",
+        command: arguments.command)
+    }
+    currentStudents = arguments.string("current-students")
+    asOf = arguments.string("as-of")
+    if asOf != nil && currentStudents == nil {
+      throw UsageError(
+        message: "--as-of dates a current-students file: give --current-students FILE.csv too",
+        command: arguments.command)
+    }
+    if currentStudents != nil && shard != nil {
+      throw UsageError(
+        message:
+          "--current-students cannot be combined with --shard: 'cohortsim merge' does not combine current_students.csv",
         command: arguments.command)
     }
     commandLine = ["cohortsim", arguments.command] + arguments.raw
@@ -188,7 +212,10 @@ struct ExperimentOptions {
     -> Int32
   {
     // A ScenarioError goes up to main, which prints it one problem a line and exits 2.
-    let scenarioFile = try ScenarioFile.load(scenarioPath)
+    var scenarioFile = try ScenarioFile.load(scenarioPath)
+    if let currentStudents {
+      try scenarioFile.warmStart(from: currentStudents, asOf: asOf)
+    }
     let plan = try makePlan(scenarioFile)
     let interrupts = InterruptTrap()
     defer { interrupts.restore() }

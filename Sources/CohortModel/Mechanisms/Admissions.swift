@@ -39,24 +39,31 @@ extension CohortDynamics {
 
   mutating func admit(_ cohortIndex: Int, _ simulation: inout Simulation<CohortEvent>) {
     let program = world.programs[Int(cohorts[cohortIndex].program)]
-    let drawn = streams.withStream(seeding: StreamKey("cohort size", cohortIndex)) {
-      program.cohortSize.sample(&$0)
-    }
-    let size = max(0, Int(drawn.rounded()))
+    let listed = listedRows(
+      program: cohorts[cohortIndex].program, intakeYear: cohorts[cohortIndex].intakeYear)
+    let size =
+      listed?.count
+      ?? max(
+        0,
+        Int(
+          streams.withStream(seeding: StreamKey("cohort size", cohortIndex)) {
+            program.cohortSize.sample(&$0)
+          }.rounded()))
     cohorts[cohortIndex].firstStudent = students.count
     cohorts[cohortIndex].studentCount = size
     let now = simulation.now
     let graduationDay = now + program.lengthMonths * Self.daysPerMonth
     let traits = scenario.students
     let region = scenario.region
-    for _ in 0..<size {
+    for offset in 0..<size {
       let index = students.count
-      let student = streams.withStream(keyed: DrawKey(Draws.traits, entity: index)) { stream in
+      let key =
+        listed.map { DrawKey(Draws.currentStudentTraits, entity: $0[offset]) }
+        ?? DrawKey(Draws.traits, entity: index)
+      let student = streams.withStream(keyed: key) { stream in
         let distance = traits.homeDistanceKm.sample(&stream)
         let angle = 2 * Double.pi * stream.uniform()
-        let home = Location(
-          xKm: min(max(program.xKm + distance * cos(angle), 0), region.widthKm),
-          yKm: min(max(program.yKm + distance * sin(angle), 0), region.heightKm))
+        let home = region.location(distance, at: angle, from: program.location)
         return Student(
           cohort: Int32(cohortIndex), program: cohorts[cohortIndex].program, home: home,
           aptitude: traits.aptitude.sample(&stream), reliability: traits.reliability.sample(&stream),
@@ -66,6 +73,12 @@ extension CohortDynamics {
           examAbility: traits.examAbility.sample(&stream), admissionDay: now, graduationDay: graduationDay)
       }
       students.append(student)
+      if let row = listed?[offset] {
+        students[index].listedRow = Int32(row)
+        students[index].unavailableUntil = scenario.currentStudents!.asOfDay
+        students[index].examAbility = conditionedExamAbility(index, row: row)
+        scheduleListedHires(index, &simulation)
+      }
       drawRelocationRefusal(index)
       trace(now, "admitted", student: index, "program=\(program.name)")
       simulation.schedule(.graduation(student: Int32(index)), at: graduationDay)

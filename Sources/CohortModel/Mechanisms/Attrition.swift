@@ -20,6 +20,7 @@ extension CohortDynamics {
     let length = students[student].graduationDay - admission
     // A fraction of 1 would land on graduation day itself: keep it inside the program.
     let day = admission + min(fraction, 0.999) * length
+    guard listedWithdrawalAllowed(student, day: day) else { return }
     simulation.schedule(.withdrawal(student: Int32(student)), at: day)
   }
 

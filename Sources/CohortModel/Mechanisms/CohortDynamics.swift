@@ -111,6 +111,7 @@ struct CohortDynamics: EventHandler, ~Copyable {
     case .fiscalYearStarts(let year): startFiscalYear(Int(year), &simulation)
     case .growthDecided(let site, let positions):
       decideGrowth(Int(site), positions: Int(positions), &simulation)
+    case .listedStudentHired(let student): hireListedStudent(Int(student), &simulation)
     }
   }
 
@@ -192,6 +193,9 @@ enum Draws {
   static let freezeCancel = DrawPurpose("freeze cancellation")
   /// The placement of a rotation by a strategy that does not draw (`drawsFromStream` false).
   static let placement = DrawPurpose("placement")
+  /// A listed current student's traits and home, and their conditioned exam ability (WarmStart).
+  static let currentStudentTraits = DrawPurpose("current student traits")
+  static let currentStudentExams = DrawPurpose("current student exam ability")
 }
 
 /// Running totals the metrics are computed from.

@@ -36,6 +36,8 @@ enum CohortEvent {
   case fiscalYearStarts(year: Int32)
   /// The budget committee approves `positions` growth positions (or cuts) at `site`.
   case growthDecided(site: Int32, positions: Int32)
+  /// A listed current student the file says is hired accepts their offer (the as-of date).
+  case listedStudentHired(student: Int32)
 }
 
 /// Same-instant order, by name rather than by scheduling accident: budgets and exits first (an

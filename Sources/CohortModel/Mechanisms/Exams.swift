@@ -27,7 +27,8 @@ extension CohortDynamics {
           }
       }
       simulation.schedule(
-        .examAttempt(student: Int32(student), exam: Int32(number)), at: max(day, simulation.now))
+        .examAttempt(student: Int32(student), exam: Int32(number)),
+        at: max(listedExamDay(student, exam: number, scheduled: day), simulation.now))
     }
   }
 
@@ -39,9 +40,10 @@ extension CohortDynamics {
     let attempt = Int(students[student].examAttempts[number])
     let base = min(max(attempt == 1 ? exam.firstAttemptPass : exam.retakePass, 1e-9), 1 - 1e-9)
     let probability = 1 / (1 + exp(-(log(base / (1 - base)) + students[student].examAbility)))
-    let passed = withStudentStream(student, Draws.examAttempt, occurrence: number << 32 | attempt) {
+    let drawn = withStudentStream(student, Draws.examAttempt, occurrence: number << 32 | attempt) {
       $0.chance(probability)
     }
+    let passed = fixedExamOutcome(student, exam: number, now: simulation.now) ?? drawn
     recordExamAttempt(exam, of: pathway, attempt: attempt, passed: passed, at: simulation.now)
     trace(
       simulation.now, passed ? "exam_pass" : "exam_fail", student: student, "\(exam.name) attempt=\(attempt)")

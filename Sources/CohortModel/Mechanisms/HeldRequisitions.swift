@@ -59,7 +59,7 @@ extension CohortDynamics {
   /// a contingent hire by a rescission or exhausted exams.
   func couldQualify(_ student: Int, for site: Int, within window: Double, now: Double) -> Bool {
     let state = students[student]
-    return state.lifecycle.isAvailable && state.graduationDay - now <= window
+    return state.lifecycle.isAvailable && now >= state.unavailableUntil && state.graduationDay - now <= window
       && !state.lifecycle.record.rescinded
       && !state.examsExhausted && !isCandidate(student, for: site, now: now)
       && sites[site].location.distanceKm(to: state.home) <= reachKm(student, now: now)

@@ -54,6 +54,10 @@ struct Student {
   /// Day the graduate left the job they started (within its first year, 7.8a), or NaN. Their
   /// lifecycle stays `working`: placement counts the first start.
   var firstJobQuitDay = Double.nan
+  /// Row in the current-students file, or -1 for a generated student (WarmStart.swift).
+  var listedRow: Int32 = -1
+  /// No site may offer the student a job before this day: a listed student's as-of date.
+  var unavailableUntil = -Double.infinity
 
   var isCredentialed: Bool { !credentialDay.isNaN }
   var isWithdrawn: Bool { withdrawal != nil }

@@ -84,7 +84,7 @@ extension CohortDynamics {
     }
   }
 
-  private mutating func accept(
+  mutating func accept(
     _ requisition: Int, by student: Int, distanceKm: Double, _ simulation: inout Simulation<CohortEvent>
   ) {
     let now = simulation.now

@@ -81,7 +81,7 @@ extension CohortDynamics {
   /// contingency (a student whose contingent job was rescinded needs the credential before anyone
   /// hires them again).
   func isCandidate(_ index: Int, for site: Int, now: Double) -> Bool {
-    guard students[index].lifecycle.isAvailable,
+    guard students[index].lifecycle.isAvailable, now >= students[index].unavailableUntil,
       students[index].graduationDay - now <= scenario.hiring.lookaheadDays,
       sites[site].location.distanceKm(to: students[index].home) <= reachKm(index, now: now)
     else {

@@ -14,6 +14,7 @@ extension CohortDynamics {
     var optionPool: [PlacementOption] = []
     var optionRanges: [Range<Int>] = []
     var room = [Int](repeating: 0, count: sites.count)
+    var fixed: [(student: Int, site: Int)] = []
     if cohortIndex >= nearbyByCohort.count {
       nearbyByCohort.append(contentsOf: repeatElement(nil, count: cohortIndex + 1 - nearbyByCohort.count))
     }
@@ -24,6 +25,10 @@ extension CohortDynamics {
     nearbyByCohort[cohortIndex] = nil
     for index in cohort.firstStudent..<(cohort.firstStudent + cohort.studentCount)
     where !students[index].isWithdrawn {
+      if let site = fixedRotationSite(index, rotation: rotation) {
+        fixed.append((index, site))
+        continue
+      }
       let previous = students[index].rotationSites
       waiting.append(
         PlacementStudent(
@@ -47,7 +52,7 @@ extension CohortDynamics {
     if rotation + 1 < program.rotations.count { nearbyByCohort[cohortIndex] = nearby }
     var request = PlacementRequest(
       students: waiting, optionPool: optionPool, optionRanges: optionRanges, room: room,
-      programSystem: mainSystem(near: Location(xKm: program.xKm, yKm: program.yKm), radiusKm: radius))
+      programSystem: mainSystem(near: program.location, radiusKm: radius))
     let strategy = self.strategy ?? PlacementStrategies.named(program.strategy)!
     if strategy.drawsFromStream {
       streams.withStream(seeding: StreamKey("placement", cohortIndex * 64 + rotation)) { stream in
@@ -62,6 +67,13 @@ extension CohortDynamics {
 
     let end = rotationDays(cohortIndex, rotation).end
     let counted = simulation.now >= 0
+    for (student, site) in fixed {
+      if counted { counters.rotationSlots += 1 }
+      beginPlacement(student, at: site, until: end, &simulation)
+      trace(
+        simulation.now, "rotation_start", student: student, site: site,
+        "rotation=\(rotation + 1) site=\(sites[site].name) listed")
+    }
     for (slot, placed) in waiting.enumerated() {
       if counted { counters.rotationSlots += 1 }
       let site = request.assignment[slot]
@@ -91,7 +103,7 @@ extension CohortDynamics {
     return best
   }
 
-  private mutating func beginPlacement(
+  mutating func beginPlacement(
     _ index: Int, at site: Int, until end: Double, _ simulation: inout Simulation<CohortEvent>
   ) {
     budgets[site].occupancy += 1
@@ -162,6 +174,7 @@ extension CohortDynamics {
     guard rotationPlaceHeld(index, at: site) else { return }
     budgets[site].occupancy -= 1
     _ = students[index].lifecycle.apply(.endRotation(site: Int32(site)))
+    applyReportedImpression(index, at: site)
     if let entry = students[index].impressions.firstIndex(where: { $0.site == Int32(site) }) {
       students[index].impressions[entry].active = false
       students[index].impressions[entry].lastDay = simulation.now

@@ -17,6 +17,13 @@ public protocol ReplicationMonitor {
   /// the replication when `wantsRequisitions` is true (an empty list when there were none, so
   /// the call itself says the model reports them). Default: ignored.
   mutating func requisitions(_ outcomes: [RequisitionOutcome])
+  /// With a current-students file, one outcome per listed student in file order, reported in
+  /// one call at the end of the replication. Default: ignored.
+  mutating func currentStudents(_ outcomes: [CurrentStudentOutcome])
+}
+
+extension ReplicationMonitor {
+  public mutating func currentStudents(_ outcomes: [CurrentStudentOutcome]) {}
 }
 
 /// A monitor that keeps nothing: the default for Monte Carlo replications.

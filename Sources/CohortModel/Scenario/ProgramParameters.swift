@@ -4,8 +4,12 @@ import SimKernel
 /// out, how it places students, and which credential pathway its graduates follow.
 public struct ProgramParameters: Sendable, Equatable {
   public var name = ""
+  /// Position in km; in a latitude/longitude scenario, filled in from `latitude`/`longitude`.
   public var xKm = 0.0
   public var yKm = 0.0
+  /// Decimal degrees, when the scenario places by latitude/longitude.
+  public var latitude: Double?
+  public var longitude: Double?
   /// Students admitted per cohort (rounded; CAAHEP program pages show 10–20).
   public var cohortSize = Distribution.discrete(values: [10, 13, 16, 20], weights: [1, 1, 1, 1])
   /// Calendar years in which a cohort starts.
@@ -26,6 +30,9 @@ public struct ProgramParameters: Sendable, Equatable {
   public var pathway = "ardms"
 
   public init() {}
+
+  /// Where the program is (on the globe when it has a latitude and longitude).
+  public var location: Location { Location(xKm: xKm, yKm: yKm, geodetic: geoPoint(latitude, longitude)) }
 }
 
 /// The clinical rotations of a program.
@@ -52,7 +59,8 @@ extension RotationPlan: Decodable {
 
 extension ProgramParameters: Decodable {
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case name, xKm, yKm, cohortSize, intakeYears, intakeMonth, lengthMonths, clinicalStartMonth, rotations
+    case name, xKm, yKm, latitude, longitude, cohortSize, intakeYears, intakeMonth, lengthMonths,
+      clinicalStartMonth, rotations
     case placementRadiusKm, strategy, pathway
   }
 
@@ -61,14 +69,15 @@ extension ProgramParameters: Decodable {
     let reader = try FieldReader(decoder, CodingKeys.self)
     let isTemplate = decoder.codingPath.last?.stringValue == "template"
     if isTemplate {
-      for key in [CodingKeys.name, .xKm, .yKm] where reader.has(key) {
+      for key in [CodingKeys.name, .xKm, .yKm, .latitude, .longitude] where reader.has(key) {
         try decoder.reject(
           "a template's programs are named and placed by the generator; remove this field", at: key)
       }
     } else {
       try reader.require(&name, .name) { $0.isEmpty ? "must not be empty" : nil }
-      try reader.require(&xKm, .xKm, Allowed.within(0, ScenarioLimits.regionKm))
-      try reader.require(&yKm, .yKm, Allowed.within(0, ScenarioLimits.regionKm))
+      try readPlace(
+        reader, x: .xKm, y: .yKm, latitude: .latitude, longitude: .longitude, &xKm, &yKm, &latitude,
+        &longitude)
     }
     try reader.read(&cohortSize, .cohortSize, Allowed.draws(in: 0, 500))
     try reader.read(&intakeYears, .intakeYears) { years in

@@ -1,3 +1,4 @@
+import Foundation
 import SimKernel
 
 /// The geography: a rectangle of `widthKm` × `heightKm`, divided west to east into states by
@@ -19,6 +20,12 @@ public struct RegionParameters: Sendable, Equatable {
     count: 8, staff: .uniform(lower: 3, upper: 8), capacity: .constant(value: 1), independentShare: 0.5)
   public var clinics = SiteKindParameters(
     count: 10, staff: .uniform(lower: 1, upper: 3), capacity: .constant(value: 1), independentShare: 0.7)
+  /// The latitude/longitude box generated sites and programs are drawn in, when the scenario
+  /// places by latitude/longitude (`widthKm`/`heightKm` are then the box's, see `GeoFrame`).
+  public var bounds: GeoBounds?
+  /// The plane of a latitude/longitude region: `bounds`, or the listed places' box with a
+  /// margin. Nil when the scenario places by `xKm`/`yKm`.
+  public var frame: GeoFrame?
 
   public init() {}
 
@@ -29,6 +36,52 @@ public struct RegionParameters: Sendable, Equatable {
 
   /// How many sites the region generates.
   public var generatedSiteCount: Int { hospitals.count + imagingCenters.count + clinics.count }
+
+  /// The location at a plane position: on the globe when the region has a frame.
+  public func location(xKm: Double, yKm: Double) -> Location {
+    frame?.location(xKm: xKm, yKm: yKm) ?? Location(xKm: xKm, yKm: yKm)
+  }
+
+  /// The point `distanceKm` from `origin` in direction `angle` (radians from east), held inside
+  /// the region: a student's home drawn around their program.
+  public func location(_ distanceKm: Double, at angle: Double, from origin: Location) -> Location {
+    if let frame, let point = origin.geodetic {
+      return frame.offset(point, distanceKm: distanceKm, angle: angle)
+    }
+    return Location(
+      xKm: min(max(origin.xKm + distanceKm * cos(angle), 0), widthKm),
+      yKm: min(max(origin.yKm + distanceKm * sin(angle), 0), heightKm))
+  }
+}
+
+extension GeoBounds: Decodable {
+  enum CodingKeys: String, CodingKey, CaseIterable { case south, west, north, east }
+
+  public init(from decoder: any Decoder) throws {
+    self.init(south: 0, west: 0, north: 0, east: 0)
+    let reader = try FieldReader(decoder, CodingKeys.self)
+    try reader.require(&south, .south, Allowed.within(-90, 90))
+    try reader.require(&north, .north, Allowed.within(-90, 90))
+    try reader.require(&west, .west, Allowed.within(-180, 180))
+    try reader.require(&east, .east, Allowed.within(-180, 180))
+    if let problem = problem() { try decoder.reject(problem) }
+  }
+
+  /// Why the box cannot be a region, or nil.
+  func problem() -> String? {
+    if south >= north { return "south (\(format(south))) must be below north (\(format(north)))" }
+    if west >= east {
+      return
+        "west (\(format(west))) must be below east (\(format(east))); boxes across the antimeridian are not supported"
+    }
+    if north - south > Self.maximumSpanDegrees || east - west > Self.maximumSpanDegrees {
+      return "must span at most \(format(Self.maximumSpanDegrees))° of latitude and of longitude"
+    }
+    if max(abs(south), abs(north)) > Self.maximumLatitude {
+      return "must lie within \(format(Self.maximumLatitude))° of the equator"
+    }
+    return nil
+  }
 }
 
 public struct StateShare: Sendable, Equatable {
@@ -95,7 +148,7 @@ extension SiteKindParameters {
 
 extension RegionParameters: Decodable {
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case widthKm, heightKm, states, systems, hospitals, imagingCenters, clinics
+    case widthKm, heightKm, states, systems, hospitals, imagingCenters, clinics, bounds
   }
 
   public init(from decoder: any Decoder) throws {
@@ -110,6 +163,12 @@ extension RegionParameters: Decodable {
       imagingCenters = try SiteKindParameters(from: $0, defaults: imagingCenters)
     }
     try reader.nested(.clinics) { clinics = try SiteKindParameters(from: $0, defaults: clinics) }
+    try reader.read(&bounds, .bounds)
+    for key in [CodingKeys.widthKm, .heightKm] where reader.has(key) && reader.has(.bounds) {
+      try decoder.reject(
+        "a region is either a latitude/longitude box (bounds) or a rectangle in km (widthKm, heightKm); remove this field or bounds",
+        at: key)
+    }
   }
 }
 
@@ -117,8 +176,13 @@ extension RegionParameters: Decodable {
 public struct SiteListing: Sendable, Equatable {
   public var name = ""
   public var kind = SiteKind.hospital
+  /// Position in km; in a latitude/longitude scenario, filled in from `latitude`/`longitude`
+  /// (the region's `GeoFrame`).
   public var xKm = 0.0
   public var yKm = 0.0
+  /// Decimal degrees, when the scenario places by latitude/longitude.
+  public var latitude: Double?
+  public var longitude: Double?
   /// Two-letter state code; derived from `xKm` and the region's states when omitted.
   public var state: String?
   /// Index of the hospital system (0-based), or nil when independent.
@@ -127,11 +191,47 @@ public struct SiteListing: Sendable, Equatable {
   public var capacity = 1
 
   public init() {}
+
+  /// Where the site is (on the globe when it has a latitude and longitude).
+  public var location: Location { Location(xKm: xKm, yKm: yKm, geodetic: geoPoint(latitude, longitude)) }
+}
+
+/// The point a latitude and longitude pair names, when both are given.
+func geoPoint(_ latitude: Double?, _ longitude: Double?) -> GeoPoint? {
+  guard let latitude, let longitude else { return nil }
+  return GeoPoint(latitude: latitude, longitude: longitude)
+}
+
+/// Reads a place given either by `xKm`/`yKm` or by `latitude`/`longitude`; giving both kinds
+/// in one place is refused naming the field (that the whole scenario uses one kind is checked
+/// in `Scenario`).
+func readPlace<Keys: CodingKey & CaseIterable>(
+  _ reader: FieldReader<Keys>, x: Keys, y: Keys, latitude: Keys, longitude: Keys,
+  _ xKm: inout Double, _ yKm: inout Double, _ latitudeValue: inout Double?, _ longitudeValue: inout Double?
+) throws {
+  guard reader.has(latitude) || reader.has(longitude) else {
+    try reader.require(&xKm, x, Allowed.within(0, ScenarioLimits.regionKm))
+    try reader.require(&yKm, y, Allowed.within(0, ScenarioLimits.regionKm))
+    return
+  }
+  for key in [x, y] where reader.has(key) {
+    try reader.decoder.reject(
+      "a place is given by latitude/longitude or by xKm/yKm, not both; mixing is refused: remove this field",
+      at: key)
+  }
+  var latitudeRead = Double.nan
+  var longitudeRead = Double.nan
+  try reader.require(&latitudeRead, latitude, Allowed.within(-90, 90))
+  try reader.require(&longitudeRead, longitude, Allowed.within(-180, 180))
+  if !latitudeRead.isNaN && !longitudeRead.isNaN {
+    latitudeValue = latitudeRead
+    longitudeValue = longitudeRead
+  }
 }
 
 extension SiteListing: Decodable {
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case name, kind, xKm, yKm, state, system, staff, capacity
+    case name, kind, xKm, yKm, latitude, longitude, state, system, staff, capacity
   }
 
   public init(from decoder: any Decoder) throws {
@@ -142,8 +242,8 @@ extension SiteListing: Decodable {
         ? "must be non-empty and hold no \";\" (it separates rotation_sites)" : nil
     }
     try reader.require(&kind, .kind)
-    try reader.require(&xKm, .xKm, Allowed.within(0, ScenarioLimits.regionKm))
-    try reader.require(&yKm, .yKm, Allowed.within(0, ScenarioLimits.regionKm))
+    try readPlace(
+      reader, x: .xKm, y: .yKm, latitude: .latitude, longitude: .longitude, &xKm, &yKm, &latitude, &longitude)
     try reader.read(&state, .state) { $0.flatMap(isStateCode) }
     try reader.read(&system, .system) {
       ($0 ?? 0) >= 0 ? nil : "must be a system index ≥ 0, or omitted for an independent site"

@@ -27,6 +27,8 @@ public struct Scenario: Sendable, Equatable {
   /// (`region.hospitals`, …) are added around them; in a file that lists sites, a kind the
   /// `region` does not mention generates none, so listing sites alone means "these are all".
   public var sites: [SiteListing]?
+  /// The spreadsheet `sitesCsv` names, whose rows were appended to `sites`.
+  public var sitesSpreadsheet: SitesSpreadsheet?
   public var network = NetworkParameters()
   public var programs: [ProgramParameters] = []
   /// Programs generated from a template, in addition to those listed.
@@ -37,6 +39,9 @@ public struct Scenario: Sendable, Equatable {
   /// Pathways by key, in addition to the built-in `ardms`, `arrt` and `cci`.
   public var credentialPathways: [String: CredentialPathway] = [:]
   public var licensure = LicensureParameters()
+  /// A program director's current students (`--current-students`): set by the command line,
+  /// never read from the scenario file. Nil: every cohort is generated.
+  public var currentStudents: CurrentStudents?
 
   public init() {}
 
@@ -57,7 +62,8 @@ public struct Scenario: Sendable, Equatable {
 extension Scenario: Decodable {
   enum CodingKeys: String, CodingKey, CaseIterable {
     case name, description, replications, seed, startYear, years, strategies, generator, demand, region, sites
-    case network, programs, generatedPrograms, students, evaluation, hiring, credentialPathways, licensure
+    case sitesCsv, network, programs, generatedPrograms, students, evaluation, hiring, credentialPathways,
+      licensure
   }
 
   public init(from decoder: any Decoder) throws {
@@ -84,6 +90,13 @@ extension Scenario: Decodable {
     try reader.read(&sites, .sites) {
       ($0?.isEmpty ?? false) ? "must list at least one site, or be omitted to generate sites" : nil
     }
+    let jsonSiteCount = sites?.count ?? 0
+    var sitesCsv: String?
+    try reader.read(&sitesCsv, .sitesCsv) { path in
+      (path ?? "x").isEmpty ? "must name a CSV file, relative to the scenario file" : nil
+    }
+    if sites != nil || sitesCsv != nil { try onlyGivenKindsAround(sites ?? [], decoder: decoder) }
+    if let sitesCsv { try appendSpreadsheet(sitesCsv, decoder: decoder) }
     if let listed = sites { try onlyGivenKindsAround(listed, decoder: decoder) }
     try reader.read(&network, .network)
     try reader.read(&programs, .programs)
@@ -91,6 +104,7 @@ extension Scenario: Decodable {
     if programs.isEmpty && generatedPrograms == nil {
       try decoder.reject("a scenario needs programs: list them in \"programs\" or give \"generatedPrograms\"")
     }
+    try placeOnGlobe(jsonSiteCount: jsonSiteCount, decoder: decoder)
     try reader.read(&students, .students)
     try reader.read(&evaluation, .evaluation)
     try reader.read(&hiring, .hiring)
@@ -115,6 +129,128 @@ extension Scenario: Decodable {
     if !given(.clinics) { region.clinics.count = 0 }
     let listedSystems = (listed.compactMap(\.system).max() ?? -1) + 1
     if !given(.systems) { region.systems = listedSystems }
+  }
+
+  /// Reads the sites spreadsheet `path` names (relative to the scenario file) and appends its
+  /// rows to `sites`. Its problems are reported against the spreadsheet, by line and column.
+  private mutating func appendSpreadsheet(_ path: String, decoder: any Decoder) throws {
+    let scenarioFile = decoder.userInfo[.scenarioFile] as? String ?? ""
+    let directory = URL(fileURLWithPath: scenarioFile).deletingLastPathComponent()
+    let file =
+      path.hasPrefix("/")
+      ? path : scenarioFile.isEmpty ? path : directory.appendingPathComponent(path).relativePath
+    guard let bytes = FileManager.default.contents(atPath: file) else {
+      try decoder.reject(
+        "cannot read the sites spreadsheet \(file) (no such file, or unreadable)",
+        at: CodingKeys.sitesCsv)
+      return
+    }
+    let spreadsheet = SitesSpreadsheet(path: path, file: file, bytes: bytes)
+    let listed = sites ?? []
+    let context = SitesSpreadsheetContext(
+      takenNames: Set(listed.map(\.name) + World.generatedSiteNames(region)),
+      stateCodes: region.states.map(\.code), bounds: region.bounds,
+      listedSystems: (listed.compactMap(\.system).max() ?? -1) + 1)
+    sites = listed + (try spreadsheet.listings(context))
+    sitesSpreadsheet = spreadsheet
+  }
+
+  /// A scenario places every site and program by latitude/longitude or every one by
+  /// `xKm`/`yKm`. On the globe, the region is `region.bounds` or the places' box with a margin
+  /// (10 % of each span, at least 0.1°), laid out on a `GeoFrame`; every place gets its position
+  /// on that plane, so the rest of the model works in km as on a rectangle.
+  private mutating func placeOnGlobe(jsonSiteCount: Int, decoder: any Decoder) throws {
+    let listed = sites ?? []
+    let firstGlobe: String? =
+      region.bounds != nil
+      ? "region.bounds"
+      : listed.count > jsonSiteCount
+        ? "sitesCsv"
+        : listed.firstIndex { $0.latitude != nil }.map { "sites[\($0)].latitude" }
+          ?? programs.firstIndex { $0.latitude != nil }.map { "programs[\($0)].latitude" }
+    guard let firstGlobe else { return }
+    // A box already reported as impossible (south above north, …) cannot be laid out.
+    guard region.bounds?.problem() == nil else { return }
+    let mixing =
+      "this scenario places by latitude/longitude (\(firstGlobe)); give latitude and longitude here too: mixing them with xKm/yKm is refused"
+    for index in 0..<jsonSiteCount where listed[index].latitude == nil {
+      try decoder.reject(mixing, at: Path("sites[\(index)].xKm"))
+    }
+    for (index, program) in programs.enumerated() where program.latitude == nil {
+      try decoder.reject(mixing, at: Path("programs[\(index)].xKm"))
+    }
+    let top = try decoder.container(keyedBy: CodingKeys.self)
+    if let region = try? top.nestedContainer(keyedBy: RegionParameters.CodingKeys.self, forKey: .region) {
+      for key in [RegionParameters.CodingKeys.widthKm, .heightKm] where region.contains(key) {
+        try decoder.reject(
+          "this scenario places by latitude/longitude (\(firstGlobe)); its region is region.bounds or the places' box, not a rectangle in km: remove this field",
+          at: Path("region.\(key.stringValue)"))
+      }
+    }
+    let points =
+      listed.compactMap { geoPoint($0.latitude, $0.longitude) }
+      + programs.compactMap { geoPoint($0.latitude, $0.longitude) }
+    guard let bounds = region.bounds ?? Self.box(around: points) else {
+      try decoder.reject(
+        "a latitude/longitude region with no listed sites or programs needs region.bounds",
+        at: Path("region.bounds"))
+      return
+    }
+    if region.bounds == nil, let problem = bounds.problem() {
+      try decoder.reject(
+        "the listed sites' and programs' box (with its margin) \(problem)", at: Path("sites"))
+      return
+    }
+    let frame = GeoFrame(bounds: bounds)
+    region.frame = frame
+    region.widthKm = frame.widthKm
+    region.heightKm = frame.heightKm
+    func place(_ point: GeoPoint, _ path: String) throws -> Location {
+      if !bounds.contains(point) {
+        try decoder.reject(
+          "lies outside region.bounds (latitude \(format(bounds.south))…\(format(bounds.north)), longitude \(format(bounds.west))…\(format(bounds.east)))",
+          at: Path(
+            path
+              + (point.latitude < bounds.south || point.latitude > bounds.north ? ".latitude" : ".longitude"))
+        )
+      }
+      return frame.location(of: point)
+    }
+    for index in 0..<jsonSiteCount {
+      guard let point = geoPoint(listed[index].latitude, listed[index].longitude) else { continue }
+      let location = try place(point, "sites[\(index)]")
+      sites![index].xKm = location.xKm
+      sites![index].yKm = location.yKm
+    }
+    for index in listed.indices.dropFirst(jsonSiteCount) {
+      let location = frame.location(of: geoPoint(listed[index].latitude, listed[index].longitude)!)
+      sites![index].xKm = location.xKm
+      sites![index].yKm = location.yKm
+    }
+    for (index, program) in programs.enumerated() {
+      guard let point = geoPoint(program.latitude, program.longitude) else { continue }
+      let location = try place(point, "programs[\(index)]")
+      programs[index].xKm = location.xKm
+      programs[index].yKm = location.yKm
+    }
+  }
+
+  /// The points' box widened by 10 % of each span on every side (at least 0.1°).
+  private static func box(around points: [GeoPoint]) -> GeoBounds? {
+    guard let first = points.first else { return nil }
+    var bounds = GeoBounds(
+      south: first.latitude, west: first.longitude, north: first.latitude, east: first.longitude)
+    for point in points.dropFirst() {
+      bounds.south = min(bounds.south, point.latitude)
+      bounds.north = max(bounds.north, point.latitude)
+      bounds.west = min(bounds.west, point.longitude)
+      bounds.east = max(bounds.east, point.longitude)
+    }
+    let latitudeMargin = max(0.1, (bounds.north - bounds.south) * 0.1)
+    let longitudeMargin = max(0.1, (bounds.east - bounds.west) * 0.1)
+    return GeoBounds(
+      south: max(-90, bounds.south - latitudeMargin), west: max(-180, bounds.west - longitudeMargin),
+      north: min(90, bounds.north + latitudeMargin), east: min(180, bounds.east + longitudeMargin))
   }
 
   /// Checks that need more than one field: names that must exist elsewhere in the file.
@@ -171,13 +307,14 @@ extension Scenario: Decodable {
           at: Path(path + ".yKm"))
       }
     }
-    for (index, program) in programs.enumerated() {
+    let onPlane = region.frame == nil
+    for (index, program) in programs.enumerated() where onPlane {
       try inside(program.xKm, program.yKm, "programs[\(index)]")
     }
     guard let listed = sites else { return }
     let codes = region.states.map(\.code)
     for (index, site) in listed.enumerated() {
-      try inside(site.xKm, site.yKm, "sites[\(index)]")
+      if onPlane { try inside(site.xKm, site.yKm, "sites[\(index)]") }
       if let state = site.state, !codes.contains(state) {
         try decoder.reject(
           "state \"\(state)\" is not among region.states (\(codes.joined(separator: ", ")))",
@@ -262,6 +399,7 @@ extension Scenario {
     let log = ProblemLog()
     let decoder = JSONDecoder()
     decoder.userInfo[.problemLog] = log
+    decoder.userInfo[.scenarioFile] = file
     do {
       let scenario = try decoder.decode(Scenario.self, from: data)
       if !log.problems.isEmpty { throw ScenarioError(file: file, problems: log.problems) }
@@ -272,6 +410,11 @@ extension Scenario {
       throw ScenarioError(file: file, problems: log.problems + fieldProblems(from: error))
     }
   }
+}
+
+extension CodingUserInfoKey {
+  /// The scenario file's path, for files it names relative to itself (`sitesCsv`).
+  static let scenarioFile = CodingUserInfoKey(rawValue: "cohortsim.scenarioFile")!
 }
 
 private func readableReason(_ error: any Error) -> String {

@@ -1,16 +1,26 @@
 /// A point in the region, in km from its south-west corner.
+///
+/// In a scenario placed by latitude and longitude, `xKm`/`yKm` are the point's position in the
+/// region's `GeoFrame` (a plane used only to bucket points into grid cells and to divide the
+/// region into state bands) and `geodetic` is the point itself; distances are then great-circle
+/// distances between the geodetic points.
 public struct Location: Sendable, Equatable {
   public var xKm: Double
   public var yKm: Double
+  /// The point on the globe, when the scenario places by latitude/longitude; nil on a plane.
+  public var geodetic: GeoPoint?
 
-  public init(xKm: Double, yKm: Double) {
+  public init(xKm: Double, yKm: Double, geodetic: GeoPoint? = nil) {
     self.xKm = xKm
     self.yKm = yKm
+    self.geodetic = geodetic
   }
 
-  /// Straight-line distance: the region is small enough for a plane.
+  /// Great-circle distance when both points are on the globe; otherwise straight-line distance,
+  /// the region being small enough for a plane.
   @inlinable
   public func distanceKm(to other: Location) -> Double {
+    if let a = geodetic, let b = other.geodetic { return a.haversineKm(to: b) }
     let dx = xKm - other.xKm
     let dy = yKm - other.yKm
     return (dx * dx + dy * dy).squareRoot()

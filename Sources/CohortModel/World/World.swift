@@ -23,7 +23,7 @@ public struct World: Sendable {
     let region = scenario.region
     let listed = scenario.sites ?? []
     sites = listed.map { listing in
-      let location = Location(xKm: listing.xKm, yKm: listing.yKm)
+      let location = listing.location
       let state = listing.state ?? World.state(at: location, region: region)
       return Site(
         name: listing.name, kind: listing.kind, location: location, state: state,
@@ -46,8 +46,12 @@ public struct World: Sendable {
       for index in 0..<generated.count {
         var program = generated.template
         program.name = "program-\(index)"
-        program.xKm = stream.uniform() * region.widthKm
-        program.yKm = stream.uniform() * region.heightKm
+        let x = stream.uniform() * region.widthKm
+        let location = region.location(xKm: x, yKm: stream.uniform() * region.heightKm)
+        program.xKm = location.xKm
+        program.yKm = location.yKm
+        program.latitude = location.geodetic?.latitude
+        program.longitude = location.geodetic?.longitude
         programs.append(program)
       }
     }
@@ -89,21 +93,22 @@ public struct World: Sendable {
     let region = scenario.region
     let listedCount = sites.count
     var systemHomes = (0..<systemCount).map { _ in
-      Location(xKm: stream.uniform() * region.widthKm, yKm: stream.uniform() * region.heightKm)
+      let x = stream.uniform() * region.widthKm
+      return region.location(xKm: x, yKm: stream.uniform() * region.heightKm)
     }
     for system in systemHomes.indices {
       let members = sites.filter { $0.system == system }
       guard !members.isEmpty else { continue }
       let count = Double(members.count)
-      systemHomes[system] = Location(
+      systemHomes[system] = region.location(
         xKm: members.reduce(0) { $0 + $1.location.xKm } / count,
         yKm: members.reduce(0) { $0 + $1.location.yKm } / count)
     }
     var staffDraws: [Double] = []
     for (kind, parameters) in region.generatedKinds {
       for index in 0..<parameters.count {
-        let location = Location(
-          xKm: stream.uniform() * region.widthKm, yKm: stream.uniform() * region.heightKm)
+        let x = stream.uniform() * region.widthKm
+        let location = region.location(xKm: x, yKm: stream.uniform() * region.heightKm)
         let independent = systemCount == 0 || stream.chance(parameters.independentShare)
         let system =
           independent

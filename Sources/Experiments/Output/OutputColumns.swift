@@ -14,6 +14,8 @@ public enum OutputFile: String, CaseIterable, Sendable {
   case timeline = "timeline.csv"
   /// A shard's per-replication outcomes, from which `merge` rebuilds the three files above.
   case shardOutcomes = "outcomes.csv"
+  /// With `--current-students`: per listed student, their chances over replications.
+  case currentStudents = "current_students.csv"
   case provenance = "run.json"
   /// `cohortsim sweep`'s design points, per-point summaries and sensitivity indices.
   case design = "design.csv"

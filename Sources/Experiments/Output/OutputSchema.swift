@@ -131,7 +131,7 @@ public enum OutputSchema {
   public static var all: [FileSchema] {
     [
       summary, replications, comparison, students, trace, sites, selection, timeToOffer, cohorts, timeline,
-      shardOutcomes, design, points, sweepReplications, sensitivity,
+      shardOutcomes, currentStudents, design, points, sweepReplications, sensitivity,
       posterior, posteriorSummary, generations, posteriorPredictive,
     ]
   }
@@ -298,6 +298,30 @@ public enum OutputSchema {
         ColumnSchema(
           "time_to_fill_days_mean", .numeric, unit: "days", missing: true,
           "mean of filled day − approved day over those openings filled by T; NaN when none was"),
+      ])
+  }
+
+  public static var currentStudents: FileSchema {
+    FileSchema(
+      file: .currentStudents,
+      meaning:
+        "with --current-students: one row per strategy and listed student, in file order; shares over replications, windows counted from graduation or, for a student who graduated before the as-of date, from that date",
+      columns: [
+        strategy,
+        ColumnSchema("student_id", .character, "the student as the current-students file names them"),
+        ColumnSchema(
+          "p_offer_6m", .numeric, unit: "probability",
+          "share of replications with an accepted offer within 183 days (1 for a student already hired)"),
+        ColumnSchema(
+          "p_offer_12m", .numeric, unit: "probability", "the same within 365 days; at least p_offer_6m"),
+        ColumnSchema(
+          "likeliest_site", .character, missing: true,
+          "the site of the job held at the horizon in the most replications; NA when no replication has one"),
+        ColumnSchema(
+          "p_likeliest_site", .numeric, unit: "probability", "share of replications with that job"),
+        ColumnSchema(
+          "p_relocate", .numeric, unit: "probability",
+          "share of replications whose job held at the horizon meant relocating (beyond commuting distance)"),
       ])
   }
 

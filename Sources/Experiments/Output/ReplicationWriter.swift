@@ -12,6 +12,8 @@ struct ReplicationOutput: Sendable {
     var outcomes: ReplicationOutcomes? = nil
     /// Per site, its hiring under this strategy; empty unless the run writes `sites.csv`.
     var siteFigures: [SiteFigures] = []
+    /// One per listed student with `--current-students`, else empty.
+    var currentStudents: [CurrentStudentOutcome] = []
   }
 
   var index: Int
@@ -41,6 +43,7 @@ struct ReplicationWriter {
       (.trace, OutputColumns.trace), (.sites, OutputColumns.sites), (.selection, OutputColumns.selection),
       (.timeToOffer, OutputColumns.timeToOffer), (.cohorts, OutputColumns.cohorts),
       (.timeline, OutputColumns.timeline), (.shardOutcomes, OutputColumns.shardOutcomes),
+      (.currentStudents, OutputSchema.currentStudents.names),
     ]
     for (file, header) in headers where outputs.contains(file) {
       try outputs[file].appendRow(header.map(CSVFormat.text))
@@ -103,6 +106,19 @@ struct ReplicationWriter {
     for row in outcomes.cohortSummaries() { try cohorts.appendRow(OutputColumns.groupRow(row)) }
     let timeline = outputs[.timeline]
     for row in outcomes.timelineSummaries() { try timeline.appendRow(OutputColumns.groupRow(row)) }
+  }
+
+  /// `current_students.csv`, from the whole run's tally.
+  func writeCurrentStudents(_ tally: CurrentStudentTally) throws(OutputError) {
+    let file = outputs[.currentStudents]
+    for row in tally.rows() {
+      try file.appendRow([
+        CSVFormat.text(row.strategy), CSVFormat.text(row.id), CSVFormat.number(row.p6),
+        CSVFormat.number(row.p12),
+        row.site.map { CSVFormat.text(siteNames[$0]) } ?? CSVFormat.missing, CSVFormat.number(row.pSite),
+        CSVFormat.number(row.pRelocate),
+      ])
+    }
   }
 
   /// `selection.csv`: one row per strategy, in run order.

@@ -23,6 +23,14 @@ struct RunProvenance: Codable {
   var cohortsimVersion: String
   var scenarioFile: String
   var scenarioSha256: String
+  /// The sites spreadsheet the scenario reads (`sitesCsv`), as read, and its bytes' SHA-256:
+  /// a changed spreadsheet is a different run. Absent when the scenario names none.
+  var sitesCsvFile: String? = nil
+  var sitesCsvSha256: String? = nil
+  /// With `--current-students`: the file, its bytes' SHA-256 and the as-of date.
+  var currentStudentsFile: String? = nil
+  var currentStudentsSha256: String? = nil
+  var asOf: String? = nil
   var masterSeed: UInt64
   var replications: Int
   var strategies: [String]
@@ -111,7 +119,11 @@ struct RunProvenance: Codable {
 
   enum CodingKeys: String, CodingKey {
     case cohortsimVersion = "cohortsim_version", scenarioFile = "scenario_file"
-    case scenarioSha256 = "scenario_sha256", masterSeed = "master_seed", replications, strategies, reference
+    case scenarioSha256 = "scenario_sha256", sitesCsvFile = "sites_csv_file", sitesCsvSha256 =
+      "sites_csv_sha256"
+    case currentStudentsFile = "current_students_file", currentStudentsSha256 = "current_students_sha256"
+    case asOf = "as_of"
+    case masterSeed = "master_seed", replications, strategies, reference
     case jobs, commandLine = "command_line", startedAt = "started_at", finishedAt = "finished_at", platform
     case until, selectBest = "select_best", shard, mergedFrom = "merged_from", files
   }

@@ -18,6 +18,7 @@ public enum HTMLReport {
       sections.append(try OfferSourcesSection.make(&context))
     }
     if let comparison = try ComparisonSection.make(&context) { sections.append(comparison) }
+    if let current = try CurrentStudentsSection.make(&context) { sections.append(current) }
     sections.append(try SitesSection.make(&context))
     sections.append(try OverTimeSection.make(&context))
     if let sensitivity = try SensitivitySection.make(&context) { sections.append(sensitivity) }

@@ -95,6 +95,7 @@ public struct ExperimentRunner: Sendable {
     }
     return [.summary, .replications] + (plan.reference == nil ? [] : [.comparison])
       + (plan.selection == nil ? [] : [.selection]) + [.timeToOffer, .cohorts, .timeline]
+      + (plan.scenarioFile.scenario.currentStudents == nil ? [] : [.currentStudents])
       + (plan.writeStudents ? [.students, .sites] : [])
       + (plan.writeTrace ? [.trace] : []) + [.provenance]
   }
@@ -129,6 +130,9 @@ public struct ExperimentRunner: Sendable {
       var outcomes = OutcomeAggregate(
         strategies: plan.strategies, startYear: plan.scenarioFile.scenario.startYear)
       var selection = plan.selection.map { SelectionTracker(rule: $0, strategies: plan.strategies) }
+      var currentStudents = plan.scenarioFile.scenario.currentStudents.map {
+        CurrentStudentTally(strategies: plan.strategies, students: $0.students.map(\.id))
+      }
       let planned =
         plan.precisionTarget?.maxReplications ?? plan.selection?.maxReplications
         ?? plan.shard?.replications(of: plan.replications).count ?? plan.replications
@@ -148,6 +152,7 @@ public struct ExperimentRunner: Sendable {
             aggregate.add(output.runs.map(\.metrics))
             selection?.add(output.runs.map(\.metrics), replication: output.index)
             if plan.shard == nil { outcomes.add(output.runs.map { $0.outcomes! }) }
+            currentStudents?.add(output.runs.map(\.currentStudents))
             report()
           }, idle: report)
         if completion == .cancelled || cancellation.isCancelled {
@@ -172,6 +177,7 @@ public struct ExperimentRunner: Sendable {
       if plan.shard == nil { try writer.writeSummaries(summaries, comparisons: comparisons) }
       if let selection { try writer.writeSelection(selection.result) }
       if plan.shard == nil { try writer.writeOutcomes(outcomes) }
+      if let currentStudents, plan.shard == nil { try writer.writeCurrentStudents(currentStudents) }
       var provenance = provenance(
         startedAt: startedAt, replications: plan.shard == nil ? aggregate.replications : plan.replications,
         targetReached: targetReached)
@@ -231,7 +237,8 @@ public struct ExperimentRunner: Sendable {
             ? SiteFigures.make(
               siteCount: sites.count, students: monitor.students,
               requisitions: monitor.requisitionOutcomes ?? [])
-            : [])
+            : [],
+          currentStudents: monitor.currentStudentOutcomes)
       }
       return ReplicationOutput(index: index, seed: seed, runs: runs, sites: sites)
     }
@@ -247,7 +254,17 @@ public struct ExperimentRunner: Sendable {
     return RunProvenance(
       cohortsimVersion: plan.provenance.version,
       scenarioFile: URL(fileURLWithPath: plan.scenarioFile.path).standardizedFileURL.path,
-      scenarioSha256: plan.scenarioFile.sha256, masterSeed: plan.masterSeed, replications: replications,
+      scenarioSha256: plan.scenarioFile.sha256,
+      sitesCsvFile: plan.scenarioFile.scenario.sitesSpreadsheet.map {
+        URL(fileURLWithPath: $0.file).standardizedFileURL.path
+      },
+      sitesCsvSha256: plan.scenarioFile.sitesCsvSha256,
+      currentStudentsFile: plan.scenarioFile.scenario.currentStudents.map {
+        URL(fileURLWithPath: $0.file).standardizedFileURL.path
+      },
+      currentStudentsSha256: plan.scenarioFile.currentStudentsSha256,
+      asOf: plan.scenarioFile.scenario.currentStudents?.asOfDate, masterSeed: plan.masterSeed,
+      replications: replications,
       strategies: plan.strategies, reference: plan.reference, jobs: plan.jobs,
       commandLine: plan.provenance.commandLine, startedAt: RunProvenance.timestamp(startedAt),
       finishedAt: RunProvenance.timestamp(Date()), platform: RunProvenance.platform, until: until,

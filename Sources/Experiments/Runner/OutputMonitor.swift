@@ -16,6 +16,8 @@ public struct OutputMonitor: ReplicationMonitor, Sendable {
   /// Nil until the model reports its requisitions (it may not: then the timeline has no
   /// requisition figures).
   public private(set) var requisitionOutcomes: [RequisitionOutcome]?
+  /// What the model reported of the listed current students (empty without a file).
+  public private(set) var currentStudentOutcomes: [CurrentStudentOutcome] = []
 
   public init(wantsTrace: Bool, wantsStudents: Bool, wantsRequisitions: Bool = false) {
     self.wantsTrace = wantsTrace
@@ -25,6 +27,10 @@ public struct OutputMonitor: ReplicationMonitor, Sendable {
 
   public mutating func requisitions(_ outcomes: [RequisitionOutcome]) {
     if wantsRequisitions { requisitionOutcomes = outcomes }
+  }
+
+  public mutating func currentStudents(_ outcomes: [CurrentStudentOutcome]) {
+    currentStudentOutcomes = outcomes
   }
 
   public mutating func trace(_ record: TraceRecord) {

@@ -1,5 +1,6 @@
 import CohortModel
 import Foundation
+import SimKernel
 
 /// A scenario together with the exact bytes it was decoded from, so that `run.json` can name
 /// the file's SHA-256 and a result can be traced to the input that produced it.
@@ -9,6 +10,21 @@ public struct ScenarioFile: Sendable {
   public var scenario: Scenario
   /// SHA-256 of the file's bytes, 64 lower-case hex digits.
   public var sha256: String
+  /// SHA-256 of the sites spreadsheet's bytes (`sitesCsv`), as decoded, when the scenario names one.
+  public var sitesCsvSha256: String? { scenario.sitesSpreadsheet.map { SHA256.hexDigest(of: $0.bytes) } }
+  /// SHA-256 of the current-students file's bytes, with `--current-students`.
+  public var currentStudentsSha256: String?
+
+  /// Reads the current-students file at `path` (checked against the scenario) into the
+  /// scenario: the warm start. `asOf` overrides the file's date.
+  public mutating func warmStart(from path: String, asOf: String?) throws(ScenarioError) {
+    guard let bytes = FileManager.default.contents(atPath: path) else {
+      throw ScenarioError(
+        file: path, problems: [FieldProblem(path: "", message: "no such file, or unreadable")])
+    }
+    scenario.currentStudents = try CurrentStudents.parse(bytes, file: path, scenario: scenario, asOf: asOf)
+    currentStudentsSha256 = SHA256.hexDigest(of: bytes)
+  }
 
   public init(path: String, scenario: Scenario, sha256: String) {
     self.path = path

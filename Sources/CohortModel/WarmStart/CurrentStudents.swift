@@ -1,0 +1,298 @@
+import Foundation
+import SimKernel
+
+/// A program director's current students, as of a date: the warm start of `run` and `compare`
+/// (`--current-students FILE.csv`). Read and checked against the scenario here; put into the
+/// simulation by `CohortDynamics` (WarmStart.swift), each into a legal lifecycle state.
+public struct CurrentStudents: Sendable, Equatable {
+  /// The file's path, as given.
+  public var file: String
+  /// The as-of date, `YYYY-MM-DD`, and its model day (days from 1 January of `startYear`).
+  public var asOfDate: String
+  public var asOfDay: Double
+  public var students: [CurrentStudent]
+
+  /// The header, in this order in the shipped file; `impression` may be added.
+  public static let columns = [
+    "student_id", "program", "intake_year", "status", "rotation_sites", "current_site", "spi_passed",
+    "specialty_passed", "offer_site",
+  ]
+  static let optionalColumns = ["impression"]
+}
+
+/// One listed student and what the file says about them.
+public struct CurrentStudent: Sendable, Equatable {
+  public var id: String
+  /// Index into `scenario.programs`.
+  public var program: Int
+  public var intakeYear: Int
+  public var status: CurrentStatus
+  /// Site indices (`World.siteNames` order) of the rotations completed, in order.
+  public var rotationSites: [Int]
+  /// The site of the rotation under way at the as-of date.
+  public var currentSite: Int?
+  /// Per exam of the program's pathway, in order (SPI, then the specialty exam, for ARDMS):
+  /// passed by the as-of date.
+  public var examsPassed: [Bool]
+  /// Staff impression (0–1) the director reports for the completed rotations, or nil.
+  public var impression: Double?
+}
+
+/// Where a listed student is at the as-of date.
+public enum CurrentStatus: Sendable, Equatable {
+  case inProgram
+  case graduatedSearching
+  case hired(site: Int)
+
+  static let names = ["in_program", "graduated_searching", "hired"]
+}
+
+/// What a program's calendar says about one cohort at the as-of date.
+struct CohortCalendar {
+  var admissionDay: Double
+  var graduationDay: Double
+  /// Rotations ended by the as-of date, and whether one is under way then.
+  var completedRotations: Int
+  var rotationUnderWay: Bool
+
+  init(program: ProgramParameters, intakeYear: Int, startYear: Int, asOfDay: Double) {
+    let daysPerMonth = 365.25 / 12
+    admissionDay =
+      Double(intakeYear - startYear) * 365.25 + Double(program.intakeMonth - 1) * daysPerMonth
+    graduationDay = admissionDay + program.lengthMonths * daysPerMonth
+    let first = admissionDay + program.clinicalStartMonth * daysPerMonth
+    let period = (program.rotations.lengthWeeks + program.rotations.gapWeeks) * 7
+    var completed = 0
+    var underWay = false
+    for rotation in 0..<program.rotations.count {
+      let start = first + Double(rotation) * period
+      let end = first + Double(rotation + 1) * period - program.rotations.gapWeeks * 7
+      if end <= asOfDay {
+        completed += 1
+      } else if start <= asOfDay {
+        underWay = true
+      }
+    }
+    completedRotations = completed
+    rotationUnderWay = underWay
+  }
+}
+
+extension CurrentStudents {
+  /// Reads and checks `path` against `scenario`. `asOf` (`YYYY-MM-DD`, from `--as-of`) overrides
+  /// the date the file states in a first line `# as_of: YYYY-MM-DD`. Every problem names the
+  /// file and a line and column (or `--as-of`).
+  public static func load(contentsOf path: String, scenario: Scenario, asOf: String?) throws(ScenarioError)
+    -> CurrentStudents
+  {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ScenarioError(
+        file: path, problems: [FieldProblem(path: "", message: "no such file, or unreadable")])
+    }
+    return try parse(data, file: path, scenario: scenario, asOf: asOf)
+  }
+
+  public static func parse(_ data: Data, file: String, scenario: Scenario, asOf: String?)
+    throws(ScenarioError)
+    -> CurrentStudents
+  {
+    func fail(_ location: String, _ message: String) -> ScenarioError {
+      ScenarioError(file: file, problems: [FieldProblem(path: location, message: message)])
+    }
+    var lines = String(decoding: data, as: UTF8.self).components(separatedBy: "\n")
+    var statedDate: (text: String, line: Int)?
+    var skipped = 0
+    while let first = lines.first, first.hasPrefix("#") {
+      let text = first.dropFirst().trimmingCharacters(in: .whitespaces)
+      if text.hasPrefix("as_of:") {
+        statedDate = (text.dropFirst(6).trimmingCharacters(in: .whitespacesAndNewlines), skipped + 1)
+      }
+      lines.removeFirst()
+      skipped += 1
+    }
+    let dateText: String
+    let dateLocation: String
+    if let asOf {
+      dateText = asOf
+      dateLocation = "--as-of"
+    } else if let statedDate {
+      dateText = statedDate.text
+      dateLocation = "line \(statedDate.line)"
+    } else {
+      throw fail("line 1", "states no date: give --as-of YYYY-MM-DD, or a first line \"# as_of: YYYY-MM-DD\"")
+    }
+    guard let asOfDay = modelDay(dateText, startYear: scenario.startYear) else {
+      throw fail(dateLocation, "expected a date YYYY-MM-DD, got \"\(dateText)\"")
+    }
+    let firstIntake = scenario.programs.flatMap { program in
+      program.intakeYears.map {
+        CohortCalendar(program: program, intakeYear: $0, startYear: scenario.startYear, asOfDay: asOfDay)
+          .admissionDay
+      }
+    }.min()
+    if let firstIntake, asOfDay < firstIntake {
+      throw fail(dateLocation, "\(dateText) is before every intake of the scenario's programs")
+    }
+    let table: CSVTable
+    let index: [String: Int]
+    do {
+      table = try CSVTable(parsing: lines.joined(separator: "\n"), firstLine: skipped + 1)
+      index = try table.columnIndices(required: columns, optional: optionalColumns)
+    } catch {
+      throw fail(error.location, error.message)
+    }
+    let siteNames = World.siteNames(scenario)
+    var problems: [FieldProblem] = []
+    var seen = Set<String>()
+    var students: [CurrentStudent] = []
+    for row in table.rows {
+      var rowFailed = false
+      func cell(_ name: String) -> String {
+        index[name].map { row.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
+      }
+      func problem(_ name: String, _ message: String) {
+        problems.append(
+          FieldProblem(path: "line \(row.line), column \(index[name]! + 1) (\(name))", message: message))
+        rowFailed = true
+      }
+      func site(_ name: String, column: String) -> Int? {
+        guard let site = siteNames.firstIndex(of: name) else {
+          problem(
+            column,
+            "unknown site \"\(name)\": not a listed site of the scenario nor a generated kind-number name")
+          return nil
+        }
+        return site
+      }
+      func flag(_ name: String) -> Bool {
+        switch cell(name) {
+        case "true": return true
+        case "false": return false
+        default:
+          problem(name, "must be true or false, got \"\(cell(name))\"")
+          return false
+        }
+      }
+      let id = cell("student_id")
+      if id.isEmpty {
+        problem("student_id", "must not be empty")
+      } else if !seen.insert(id).inserted {
+        problem("student_id", "student \"\(id)\" is listed twice")
+      }
+      guard let program = scenario.programs.firstIndex(where: { $0.name == cell("program") }) else {
+        problem(
+          "program",
+          "unknown program \"\(cell("program"))\"; the scenario's programs: \(scenario.programs.map(\.name).joined(separator: ", "))"
+        )
+        continue
+      }
+      let parameters = scenario.programs[program]
+      guard let intakeYear = Int(cell("intake_year")), parameters.intakeYears.contains(intakeYear) else {
+        problem(
+          "intake_year",
+          "\(parameters.name) has no intake in \"\(cell("intake_year"))\"; its intake years: \(parameters.intakeYears.map(String.init).joined(separator: ", "))"
+        )
+        continue
+      }
+      let calendar = CohortCalendar(
+        program: parameters, intakeYear: intakeYear, startYear: scenario.startYear, asOfDay: asOfDay)
+      if calendar.admissionDay > asOfDay {
+        problem("intake_year", "the \(intakeYear) intake starts after the as-of date \(dateText)")
+        continue
+      }
+      let graduated = calendar.graduationDay <= asOfDay
+      let rotationNames = cell("rotation_sites").split(separator: ";").map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+      let rotationSites = rotationNames.compactMap { site($0, column: "rotation_sites") }
+      let currentSite =
+        cell("current_site").isEmpty ? nil : site(cell("current_site"), column: "current_site")
+      let pathway = scenario.pathway(named: parameters.pathway)!
+      var examsPassed = [flag("spi_passed"), flag("specialty_passed")]
+      if pathway.exams.count < 2 && examsPassed[1] {
+        problem("specialty_passed", "the \(parameters.pathway) pathway has one exam: must be false")
+      }
+      examsPassed = Array(examsPassed.prefix(pathway.exams.count))
+      if pathway.exams.count > 2 {
+        problem(
+          "spi_passed",
+          "the \(parameters.pathway) pathway has \(pathway.exams.count) exams; the file can state two")
+      }
+      let offer = cell("offer_site")
+      var status = CurrentStatus.inProgram
+      switch cell("status") {
+      case "in_program":
+        if graduated {
+          problem(
+            "status",
+            "the \(intakeYear) intake graduated before \(dateText): must be graduated_searching or hired")
+        }
+      case "graduated_searching":
+        status = .graduatedSearching
+        if !graduated {
+          problem(
+            "status", "the \(intakeYear) intake has not graduated by \(dateText): must be in_program or hired"
+          )
+        }
+      case "hired":
+        if offer.isEmpty {
+          problem("offer_site", "a hired student needs the site of the accepted offer")
+        } else if let offerSite = site(offer, column: "offer_site") {
+          status = .hired(site: offerSite)
+        }
+      default:
+        problem(
+          "status",
+          "unknown status \"\(cell("status"))\"; allowed: \(CurrentStatus.names.joined(separator: ", "))")
+      }
+      if !offer.isEmpty && cell("status") != "hired" {
+        problem("offer_site", "only a hired student has an offer site")
+      }
+      if !rowFailed && rotationSites.count != calendar.completedRotations {
+        problem(
+          "rotation_sites",
+          "the \(intakeYear) intake has completed \(calendar.completedRotations) rotations by \(dateText); rotation_sites lists \(rotationSites.count)"
+        )
+      }
+      if !rowFailed && (currentSite != nil) != calendar.rotationUnderWay {
+        problem(
+          "current_site",
+          calendar.rotationUnderWay
+            ? "the \(intakeYear) intake is on a rotation on \(dateText): name its site"
+            : "the \(intakeYear) intake is not on a rotation on \(dateText): must be empty")
+      }
+      var impression: Double?
+      if !cell("impression").isEmpty {
+        if let value = Double(cell("impression")), (0...1).contains(value) {
+          impression = value
+        } else {
+          problem("impression", "must be a number from 0 to 1, or empty, got \"\(cell("impression"))\"")
+        }
+      }
+      students.append(
+        CurrentStudent(
+          id: id, program: program, intakeYear: intakeYear, status: status, rotationSites: rotationSites,
+          currentSite: currentSite, examsPassed: examsPassed, impression: impression))
+    }
+    if table.rows.isEmpty {
+      problems.append(FieldProblem(path: "line \(skipped + 2)", message: "lists no students"))
+    }
+    guard problems.isEmpty else { throw ScenarioError(file: file, problems: problems) }
+    return CurrentStudents(file: file, asOfDate: dateText, asOfDay: asOfDay, students: students)
+  }
+
+  /// Days from 1 January of `startYear` to `text` (`YYYY-MM-DD`, Gregorian), or nil.
+  static func modelDay(_ text: String, startYear: Int) -> Double? {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+    else { return nil }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    let components = DateComponents(year: year, month: month, day: day)
+    guard components.isValidDate(in: calendar), let date = calendar.date(from: components),
+      let origin = calendar.date(from: DateComponents(year: startYear, month: 1, day: 1))
+    else { return nil }
+    return (date.timeIntervalSince(origin) / 86_400).rounded()
+  }
+}

@@ -1,0 +1,129 @@
+import CohortModel
+import Experiments
+import Foundation
+import Testing
+
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent().path
+private let oregon = root + "/Scenarios/one-program-oregon.json"
+private let oregonStudents = root + "/Scenarios/one-program-oregon-current-students.csv"
+
+/// `current_students.csv`'s rows as fields (no field of the Oregon output holds a comma).
+private func currentStudentRows(_ directory: String) throws -> [[String]] {
+  let text = try String(contentsOfFile: directory + "/current_students.csv", encoding: .utf8)
+  return text.split(separator: "\r\n").map {
+    $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+  }
+}
+
+@Suite(
+  "runs warm-started from current students",
+  .enabled(if: cohortsimExecutable != nil, "cohortsim is not built"))
+struct CurrentStudentsRunTests {
+  @Test(
+    "run --current-students writes one row per listed student, with p_offer_6m ≤ p_offer_12m and 1 for the hired"
+  )
+  func runWritesCurrentStudents() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let (status, _, stderr) = try runCohortsim(
+      [
+        "run", oregon, "--current-students", oregonStudents, "--replications", "3", "--quiet", "--out", "out",
+      ],
+      in: directory)
+    #expect(status == 0, "\(stderr)")
+    let rows = try currentStudentRows(directory + "/out")
+    #expect(rows.first == OutputSchema.currentStudents.names)
+    let body = Array(rows.dropFirst())
+    #expect(body.count == 14)
+    let hired = try String(contentsOfFile: oregonStudents, encoding: .utf8).split(separator: "\n")
+      .filter { $0.contains(",hired,") }.map { String($0.prefix { $0 != "," }) }
+    #expect(hired.count == 4)
+    for row in body {
+      let p6 = try #require(Double(row[2]))
+      let p12 = try #require(Double(row[3]))
+      let pSite = try #require(Double(row[5]))
+      let pRelocate = try #require(Double(row[6]))
+      for p in [p6, p12, pSite, pRelocate] { #expect((0...1).contains(p)) }
+      #expect(p6 <= p12)
+      if hired.contains(row[1]) { #expect(p6 == 1, "\(row[1])") }
+    }
+    let run = try String(contentsOfFile: directory + "/out/run.json", encoding: .utf8)
+    #expect(run.contains("\"as_of\" : \"2026-03-01\""))
+    #expect(run.contains("\"current_students_sha256\""))
+  }
+
+  @Test("compare --current-students writes a row per strategy and listed student")
+  func compareWritesCurrentStudents() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let (status, _, stderr) = try runCohortsim(
+      [
+        "compare", oregon, "--strategies", "nearest-to-home,random", "--current-students", oregonStudents,
+        "--replications", "2", "--quiet", "--out", "out",
+      ], in: directory)
+    #expect(status == 0, "\(stderr)")
+    let body = try currentStudentRows(directory + "/out").dropFirst()
+    #expect(body.count == 28)
+    #expect(Set(body.map { $0[0] }) == ["nearest-to-home", "random"])
+  }
+
+  @Test(
+    "the report of a warm-started run has a current-students row per listed student; without one, no section")
+  func reportSection() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let (status, _, stderr) = try runCohortsim(
+      [
+        "run", oregon, "--current-students", oregonStudents, "--replications", "2", "--quiet", "--out",
+        "warm",
+      ],
+      in: directory)
+    #expect(status == 0, "\(stderr)")
+    #expect(try runCohortsim(["report", "warm", "--out", "warm.html"], in: directory).0 == 0)
+    let html = try String(contentsOfFile: directory + "/warm.html", encoding: .utf8)
+    let section = try #require(html.range(of: "<section id=\"current-students\">"))
+    let body = html[section.upperBound...].prefix { _ in true }
+    let end = try #require(body.range(of: "</section>"))
+    let rows = body[..<end.lowerBound].components(separatedBy: "<tr><td>CCC-").count - 1
+    #expect(rows == 14)
+    #expect(
+      try runCohortsim(["run", oregon, "--replications", "2", "--quiet", "--out", "cold"], in: directory).0
+        == 0)
+    #expect(try runCohortsim(["report", "cold", "--out", "cold.html"], in: directory).0 == 0)
+    #expect(
+      !(try String(contentsOfFile: directory + "/cold.html", encoding: .utf8)).contains("current-students"))
+  }
+
+  @Test("a bad current-students file exits 2 naming the file, line and column, and writes nothing")
+  func badFileExits2() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let text = try String(contentsOfFile: oregonStudents, encoding: .utf8)
+      .replacingOccurrences(
+        of: "CCC-2023-02,Calapooia Community College,2023,",
+        with: "CCC-2023-02,Calapooia Community College,2021,")
+    try Data(text.utf8).write(to: URL(fileURLWithPath: directory + "/students.csv"))
+    let (status, _, stderr) = try runCohortsim(
+      [
+        "run", oregon, "--current-students", "students.csv", "--replications", "2", "--quiet", "--out", "out",
+      ],
+      in: directory)
+    #expect(status == 2)
+    #expect(
+      stderr.contains(
+        "students.csv: line 4, column 3 (intake_year): Calapooia Community College has no intake in \"2021\"")
+    )
+    #expect(!FileManager.default.fileExists(atPath: directory + "/out"))
+  }
+
+  @Test("--as-of without --current-students is a usage error")
+  func asOfAlone() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let (status, _, stderr) = try runCohortsim(
+      ["run", oregon, "--as-of", "2026-03-01", "--out", "out"], in: directory)
+    #expect(status == 2)
+    #expect(stderr.contains("--as-of dates a current-students file"))
+  }
+}
