@@ -34,19 +34,24 @@ struct CurrentStudentsRunTests {
     #expect(status == 0, "\(stderr)")
     let rows = try currentStudentRows(directory + "/out")
     #expect(rows.first == OutputSchema.currentStudents.names)
+    #expect(
+      rows.first == [
+        "student_id", "p_offer_6m", "p_offer_12m", "likeliest_site", "p_likeliest_site", "p_relocate",
+        "strategy",
+      ])
     let body = Array(rows.dropFirst())
     #expect(body.count == 14)
     let hired = try String(contentsOfFile: oregonStudents, encoding: .utf8).split(separator: "\n")
       .filter { $0.contains(",hired,") }.map { String($0.prefix { $0 != "," }) }
     #expect(hired.count == 4)
     for row in body {
-      let p6 = try #require(Double(row[2]))
-      let p12 = try #require(Double(row[3]))
-      let pSite = try #require(Double(row[5]))
-      let pRelocate = try #require(Double(row[6]))
+      let p6 = try #require(Double(row[1]))
+      let p12 = try #require(Double(row[2]))
+      let pSite = try #require(Double(row[4]))
+      let pRelocate = try #require(Double(row[5]))
       for p in [p6, p12, pSite, pRelocate] { #expect((0...1).contains(p)) }
       #expect(p6 <= p12)
-      if hired.contains(row[1]) { #expect(p6 == 1, "\(row[1])") }
+      if hired.contains(row[0]) { #expect(p6 == 1, "\(row[0])") }
     }
     let run = try String(contentsOfFile: directory + "/out/run.json", encoding: .utf8)
     #expect(run.contains("\"as_of\" : \"2026-03-01\""))
@@ -65,7 +70,7 @@ struct CurrentStudentsRunTests {
     #expect(status == 0, "\(stderr)")
     let body = try currentStudentRows(directory + "/out").dropFirst()
     #expect(body.count == 28)
-    #expect(Set(body.map { $0[0] }) == ["nearest-to-home", "random"])
+    #expect(Set(body.map { $0[6] }) == ["nearest-to-home", "random"])
   }
 
   @Test(

@@ -307,7 +307,6 @@ public enum OutputSchema {
       meaning:
         "with --current-students: one row per strategy and listed student, in file order; shares over replications, windows counted from graduation or, for a student who graduated before the as-of date, from that date",
       columns: [
-        strategy,
         ColumnSchema("student_id", .character, "the student as the current-students file names them"),
         ColumnSchema(
           "p_offer_6m", .numeric, unit: "probability",
@@ -322,6 +321,8 @@ public enum OutputSchema {
         ColumnSchema(
           "p_relocate", .numeric, unit: "probability",
           "share of replications whose job held at the horizon meant relocating (beyond commuting distance)"),
+        // Last, so the six columns keep their places; compare needs it to tell rows apart.
+        strategy,
       ])
   }
 

@@ -113,10 +113,9 @@ struct ReplicationWriter {
     let file = outputs[.currentStudents]
     for row in tally.rows() {
       try file.appendRow([
-        CSVFormat.text(row.strategy), CSVFormat.text(row.id), CSVFormat.number(row.p6),
-        CSVFormat.number(row.p12),
+        CSVFormat.text(row.id), CSVFormat.number(row.p6), CSVFormat.number(row.p12),
         row.site.map { CSVFormat.text(siteNames[$0]) } ?? CSVFormat.missing, CSVFormat.number(row.pSite),
-        CSVFormat.number(row.pRelocate),
+        CSVFormat.number(row.pRelocate), CSVFormat.text(row.strategy),
       ])
     }
   }
