@@ -131,6 +131,9 @@ struct Requisition {
   var identity: UInt64 = 0
   /// Students already told about (or held for) this requisition: not tried again.
   var tried: [Int32] = []
+  /// Students who turned this requisition down: never offered it again, by any tier or posting
+  /// (MODEL.md 7.5).
+  var declinedBy: [Int32] = []
   /// The inside tier whose candidates `triedAtTier` counts (`hiring.knownCandidatesPerTier`).
   var triedTier = RequisitionTier.openMarket
   var triedAtTier: Int32 = 0

@@ -77,6 +77,10 @@ extension CohortDynamics {
       _ = students[student].lifecycle.apply(.declineAll)
     }
     for raw in offers where Int(raw) != chosen?.requisition {
+      requisitions[Int(raw)].declinedBy.append(Int32(student))
+      if !requisitions[Int(raw)].tried.contains(Int32(student)) {
+        requisitions[Int(raw)].tried.append(Int32(student))
+      }
       trace(
         simulation.now, "offer_declined", student: student, site: Int(requisitions[Int(raw)].site),
         "requisition=\(raw)")

@@ -26,7 +26,10 @@ extension CohortDynamics {
       let index = Int(raw)
       let distance = location.distanceKm(to: students[index].home)
       let commute = scenario.students.commuteKm
-      guard isCandidate(index, for: site, now: now) else { continue }
+      guard isCandidate(index, for: site, now: now), !requisitions[requisition].declinedBy.contains(raw)
+      else {
+        continue
+      }
       let probability = hiring.applyProbability * (distance <= commute ? 1 : hiring.relocationApplyFactor)
       let posting = Int(requisitions[requisition].lifecycle.postings)
       let (applies, noise) = withRequisitionStream(
