@@ -170,6 +170,18 @@ import Testing
     }
   }
 
+  @Test("a student past hiring never becomes available again, whatever the input")
+  func pastHiringIsClosedUnderTransitions() {
+    let past = Lifecycle.StateName.allCases.filter(\.isPastHiring)
+    #expect(Set(past) == [.hired, .waitingForLicence, .working, .withdrawn])
+    for transition in Lifecycle.transitions where transition.from.isPastHiring {
+      #expect(transition.to.isPastHiring, "\(transition.from) --\(transition.input)--> \(transition.to)")
+    }
+    for sample in Self.samples where sample.stateName.isPastHiring {
+      #expect(!sample.isAvailable, "\(sample.state) is past hiring but available")
+    }
+  }
+
   @Test("rotations follow admitted, on rotation, between rotations, and end only at their own site")
   func rotationsAreOrdered() {
     var lifecycle = Lifecycle()

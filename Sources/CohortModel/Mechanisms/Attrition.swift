@@ -40,7 +40,9 @@ extension CohortDynamics {
     }
     students[student].withdrawal = Withdrawal(day: simulation.now, freedSite: site)
     trace(simulation.now, "withdrawn", student: student, site: Int(site))
-    switch students[student].lifecycle.apply(.withdraw) {
+    let action = students[student].lifecycle.apply(.withdraw)
+    forgetIfPastHiring(student)
+    switch action {
     case .offersReturned(let offers):
       for requisition in offers { moveOn(Int(requisition), &simulation) }
     case .jobGivenBack(let job):

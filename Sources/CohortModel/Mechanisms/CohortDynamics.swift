@@ -23,9 +23,10 @@ struct CohortDynamics: EventHandler, ~Copyable {
   var siteStreams: [Int32] = []
   var sites: [Site]
   var budgets: [SiteBudget]
-  /// Students who have rotated at each site, in order of arrival.
+  /// Students who have rotated at each site and could still be hired, in order of arrival
+  /// (`KnownStudents.swift`).
   var siteHistory: [[Int32]]
-  /// Students each hospital system has heard about, in order.
+  /// Students each hospital system has heard about and who could still be hired, in order.
   var systemHeard: [[Int32]]
   var cohorts: [Cohort] = []
   var students: [Student] = []

@@ -89,7 +89,9 @@ extension CohortDynamics {
   private mutating func earnCredential(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
     students[student].credentialDay = simulation.now
     trace(simulation.now, "credential", student: student)
-    if students[student].lifecycle.apply(.earnCredential) == .applyForLicence {
+    let action = students[student].lifecycle.apply(.earnCredential)
+    forgetIfPastHiring(student)
+    if action == .applyForLicence {
       applyForLicence(student, &simulation)
     }
     reviewHolds(for: student, &simulation)

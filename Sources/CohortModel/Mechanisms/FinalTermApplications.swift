@@ -25,7 +25,7 @@ extension CohortDynamics {
   /// Whether a searcher-index entry still stands for someone applying to postings: a graduate
   /// or final-term student without a job, in the search the entry was filed for (only those two
   /// transitions file entries, and graduating starts a new search).
-  static func isApplying(_ student: Student, search: Int32) -> Bool {
+  static func isApplying(_ student: borrowing Student, search: Int32) -> Bool {
     student.lifecycle.record.searches == search && student.lifecycle.isAvailable
   }
 }

@@ -57,12 +57,14 @@ extension CohortDynamics {
   /// Not a candidate now, but could become one within `window` days without anything else
   /// changing: not hired, graduating within the window, within reach, and not barred from
   /// a contingent hire by a rescission or exhausted exams.
+  /// Fields are read in place (no copy of the `Student`, whose arrays a copy would retain), the
+  /// cheapest tests first: the conjunction is pure, so the order changes nothing but the cost.
   func couldQualify(_ student: Int, for site: Int, within window: Double, now: Double) -> Bool {
-    let state = students[student]
-    return state.lifecycle.isAvailable && now >= state.unavailableUntil && state.graduationDay - now <= window
-      && !state.lifecycle.record.rescinded
-      && !state.examsExhausted && !isCandidate(student, for: site, now: now)
-      && sites[site].location.distanceKm(to: state.home) <= reachKm(student, now: now)
+    students[student].graduationDay - now <= window && now >= students[student].unavailableUntil
+      && !students[student].examsExhausted && students[student].lifecycle.isAvailable
+      && !students[student].lifecycle.record.rescinded
+      && sites[site].location.distanceKm(to: students[student].home) <= reachKm(student, now: now)
+      && !isCandidate(student, for: site, now: now)
   }
 
   /// Checks the requisition held for a student: offer it (through the manager's "apply now") if

@@ -121,6 +121,7 @@ extension CohortDynamics {
       acceptedDay: now,
       relocationKm: relocated ? distanceKm : nil, requiresLicence: sites[site].requiresLicence)
     let next = students[student].lifecycle.apply(.accept(job: job, deadline: contingent ? deadline : nil))
+    forgetIfPastHiring(student)
     reviewHolds(for: student, &simulation)
     simulation.schedule(.jobStarts(student: Int32(student)), at: plannedStart)
     if contingent {

@@ -29,7 +29,7 @@ extension CohortDynamics {
     } else {
       students[index].impressions.append(
         Impression(site: key, value: told, lastDay: simulation.now, active: false))
-      systemHeard[system].append(Int32(index))
+      if isStillHirable(index) { systemHeard[system].append(Int32(index)) }
     }
     trace(
       simulation.now, "word_spreads", student: index, site: site, "system=\(system) reputation=\(fixed(told))"

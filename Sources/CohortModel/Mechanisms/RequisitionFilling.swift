@@ -80,9 +80,12 @@ extension CohortDynamics {
   /// know a student know whether they would move), and credentialed unless the site hires on
   /// contingency (a student whose contingent job was rescinded needs the credential before anyone
   /// hires them again).
+  ///
+  /// The conjunction is pure, so its tests run cheapest and most often false first (the
+  /// graduation window rules out most of a site's history); the distance comes last.
   func isCandidate(_ index: Int, for site: Int, now: Double) -> Bool {
-    guard students[index].lifecycle.isAvailable, now >= students[index].unavailableUntil,
-      students[index].graduationDay - now <= scenario.hiring.lookaheadDays,
+    guard students[index].graduationDay - now <= scenario.hiring.lookaheadDays,
+      now >= students[index].unavailableUntil, students[index].lifecycle.isAvailable,
       sites[site].location.distanceKm(to: students[index].home) <= reachKm(index, now: now)
     else {
       return false

@@ -323,6 +323,16 @@ struct StudentLifecycle: Equatable {
 extension StudentLifecycle {
   enum StateName: String, CaseIterable {
     case enrolled, searching, offerPending, hiredContingent, hired, waitingForLicence, working, withdrawn
+
+    /// No site can offer a student in this state a job again: every transition out of it stays
+    /// among these states (a contingent hire is not one of them: a rescission sends it back to
+    /// searching). The model drops such students from the lists its hiring tiers scan.
+    var isPastHiring: Bool {
+      switch self {
+      case .hired, .waitingForLicence, .working, .withdrawn: true
+      case .enrolled, .searching, .offerPending, .hiredContingent: false
+      }
+    }
   }
 
   enum ClinicalName: String, CaseIterable { case admitted, onRotation, betweenRotations }
