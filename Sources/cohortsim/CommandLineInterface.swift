@@ -53,14 +53,17 @@ extension Subcommand {
 struct CommandEntry {
   let name: String
   let summary: String
-  let helpText: String
   let options: [OptionSpec]
   let execute: (ParsedArguments) throws -> Int32
+  /// Built when asked for, not at every start-up (wrapping every command's text cost more
+  /// than a small run).
+  private let makeHelpText: () -> String
+  var helpText: String { makeHelpText() }
 
   init<Command: Subcommand>(_ type: Command.Type) {
     name = Command.name
     summary = Command.summary
-    helpText = Command.helpText
+    makeHelpText = { Command.helpText }
     options = Command.options
     execute = { try Command($0).run() }
   }
@@ -219,16 +222,28 @@ struct ParsedArguments {
 }
 
 /// Wraps a paragraph at 96 columns with `indent` before each line.
+///
+/// Widths are counted in characters once per word and kept alongside the line (`String.count`
+/// walks the whole string, and the help texts are wrapped at every start-up).
 func wrap(_ text: String, indent: String) -> String {
   var lines: [String] = []
+  let indentWidth = indent.count
   for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
     var line = indent
+    var width = indentWidth
     for word in paragraph.split(separator: " ") {
-      if line.count + word.count + 1 > 96 && line.count > indent.count {
+      let wordWidth = word.count
+      if width + wordWidth + 1 > 96 && width > indentWidth {
         lines.append(line)
         line = indent
+        width = indentWidth
       }
-      line += (line.count > indent.count ? " " : "") + word
+      if width > indentWidth {
+        line += " "
+        width += 1
+      }
+      line += word
+      width += wordWidth
     }
     lines.append(line)
   }

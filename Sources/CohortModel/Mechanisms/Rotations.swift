@@ -92,7 +92,7 @@ extension CohortDynamics {
   /// The hospital system with the most hosting capacity within `radiusKm`, or -1.
   func mainSystem(near location: Location, radiusKm: Double) -> Int {
     var capacity = [Int](repeating: 0, count: world.systemCount)
-    world.forEachSite(within: radiusKm, of: location) { site, _ in
+    world.forEachHostingSite(within: radiusKm, of: location) { site, _ in
       if sites[site].system >= 0 { capacity[sites[site].system] += sites[site].capacity }
     }
     guard let best = capacity.indices.max(by: { (capacity[$0], -$0) < (capacity[$1], -$1) }),
@@ -200,10 +200,10 @@ struct NearbySite {
   var distanceKm: Double
 }
 
-/// One cohort's students' sites within the placement radius, nearest first (ties by site): found
-/// and sorted at a student's first rotation and kept for the cohort's later ones, since neither
-/// the home, the program's radius nor the sites move. Dropped after the cohort's last rotation,
-/// so memory follows the cohorts in rotation, not every student of the run.
+/// One cohort's students' sites within the placement radius that take students, nearest first
+/// (ties by site): found and sorted at a student's first rotation and kept for the cohort's later
+/// ones, since neither the home, the program's radius nor the sites move. Dropped after the
+/// cohort's last rotation, so memory follows the cohorts in rotation, not every student of the run.
 struct NearbyLists {
   var pool: [NearbySite] = []
   /// Per student of the cohort (by position in it): their sites, `pool[range]`; nil until found.
@@ -214,7 +214,8 @@ struct NearbyLists {
   > {
     if let range = ranges[member] { return pool[Int(range.lowerBound)..<Int(range.upperBound)] }
     let first = pool.count
-    world.forEachSite(within: radiusKm, of: home) { site, distance in
+    // Only sites that take students: a site of no capacity is never an option.
+    world.forEachHostingSite(within: radiusKm, of: home) { site, distance in
       pool.append(NearbySite(site: Int32(site), distanceKm: distance))
     }
     pool[first...].sort { ($0.distanceKm, $0.site) < ($1.distanceKm, $1.site) }

@@ -6,6 +6,10 @@
 /// only the cells within that class's bound. Entries are removed lazily: a cell drops graduates
 /// who stopped searching when it is next visited. Visiting order (class, row, column, arrival)
 /// is fixed, so the applicants' order — and every draw that follows — is deterministic.
+///
+/// Each entry carries the graduate's home and indexed reach, so a posting skips those it is too
+/// far for without reading their `Student` (in a national run that read is a cache miss per
+/// searcher, and most searchers in the wide classes are out of reach of any one posting).
 struct SearcherIndex {
   static let reachBoundsKm: [Double] = [100, 200, 400, 800, 1600, 3200, .infinity]
   let cellKm: Double
@@ -25,6 +29,10 @@ struct SearcherIndex {
   struct Entry {
     var student: Int32
     var search: Int32
+    var home: Location
+    /// The widest reach the graduate can have in the run (`indexedReachKm`): a posting farther
+    /// than this from home can never be theirs.
+    var reachKm: Double
   }
 
   init(widthKm: Double, heightKm: Double, cellKm: Double = 50) {
@@ -53,12 +61,14 @@ struct SearcherIndex {
       Self.reachBoundsKm[reachClass].isFinite
       ? Int((Self.reachBoundsKm[reachClass] / cellKm).rounded(.up)) : Int.max
     let index = isFlat(span) ? 0 : row * columns + column
-    cells[reachClass * cellCount + index].append(Entry(student: student, search: search))
+    cells[reachClass * cellCount + index].append(
+      Entry(student: student, search: search, home: home, reachKm: reachKm))
     counts[reachClass] += 1
   }
 
-  /// Calls `visit` for every indexed graduate whose reach class could cover `location`, after
-  /// dropping entries for which `isCurrent` is false (no longer searching, or a stale search).
+  /// Calls `visit` for every indexed graduate whose indexed reach covers `location` and for whom
+  /// `isCurrent` is true, dropping those for whom it is false (no longer searching, or a stale
+  /// search). Entries out of reach are kept unread: a nearer posting drops them if stale.
   /// - Complexity: O(cells within each class's bound + graduates in them).
   mutating func forEachCandidate(
     near location: Location, isCurrent: (Entry) -> Bool, _ visit: (Int32) -> Void
@@ -69,27 +79,41 @@ struct SearcherIndex {
       let span = bound.isFinite ? Int((bound / cellKm).rounded(.up)) : max(rows, columns)
       if isFlat(span) {
         // The class reaches the whole region: one list, no cell walk.
-        visitCell(reachClass * cellCount, reachClass, isCurrent, visit)
+        visitCell(reachClass * cellCount, reachClass, location, isCurrent, visit)
         continue
       }
       for r in max(0, row - span)...min(rows - 1, row + span) {
         for c in max(0, column - span)...min(columns - 1, column + span) {
           let index = reachClass * cellCount + r * columns + c
           guard !cells[index].isEmpty else { continue }
-          visitCell(index, reachClass, isCurrent, visit)
+          visitCell(index, reachClass, location, isCurrent, visit)
         }
       }
     }
   }
 
-  /// Drops cell `index`'s stale entries, then visits the rest in arrival order.
+  /// Visits cell `index`'s entries within reach of `location` in arrival order, dropping those
+  /// of them that are stale; one pass, compacting in place (the cell is taken out of the array
+  /// meanwhile, so it stays uniquely referenced).
   @inline(__always)
   private mutating func visitCell(
-    _ index: Int, _ reachClass: Int, _ isCurrent: (Entry) -> Bool, _ visit: (Int32) -> Void
+    _ index: Int, _ reachClass: Int, _ location: Location, _ isCurrent: (Entry) -> Bool,
+    _ visit: (Int32) -> Void
   ) {
-    let before = cells[index].count
-    cells[index].removeAll { !isCurrent($0) }
-    counts[reachClass] -= before - cells[index].count
-    for entry in cells[index] { visit(entry.student) }
+    var entries: [Entry] = []
+    swap(&entries, &cells[index])
+    var kept = 0
+    for position in entries.indices {
+      let entry = entries[position]
+      if location.distanceKm(to: entry.home) <= entry.reachKm {
+        guard isCurrent(entry) else { continue }
+        visit(entry.student)
+      }
+      entries[kept] = entry
+      kept += 1
+    }
+    counts[reachClass] -= entries.count - kept
+    entries.removeLast(entries.count - kept)
+    swap(&entries, &cells[index])
   }
 }

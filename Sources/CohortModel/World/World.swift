@@ -13,6 +13,11 @@ public struct World: Sendable {
   var contactStart: [Int]
   var contacts: [Int32]
   let spatialIndex: SpatialIndex
+  /// The sites that take students (`capacity` > 0), and a spatial index over them alone:
+  /// placement looks only at these, and in a region of many small clinics that take no students
+  /// most sites are not.
+  let hostingSites: [Int32]
+  let hostingIndex: SpatialIndex
   public let demand: DerivedDemand
 
   /// Builds the world; `replicationSeed` fixes every draw.
@@ -61,6 +66,11 @@ public struct World: Sendable {
     let height = max(region.heightKm, sites.map(\.location.yKm).max() ?? 0)
     spatialIndex = SpatialIndex(
       locations: sites.map(\.location), widthKm: width, heightKm: height, cellKm: 50)
+    let built = sites
+    let hosting = built.indices.filter { built[$0].capacity > 0 }.map(Int32.init)
+    hostingSites = hosting
+    hostingIndex = SpatialIndex(
+      locations: hosting.map { built[Int($0)].location }, widthKm: width, heightKm: height, cellKm: 50)
   }
 
   /// The names sites have in every output, in index order: listed sites by their own names,
@@ -196,6 +206,16 @@ public struct World: Sendable {
   /// spatial index's fixed cell order (callers that need another order sort by a total key).
   func forEachSite(within radiusKm: Double, of location: Location, _ body: (Int, Double) -> Void) {
     spatialIndex.forEachCandidate(near: location, radiusKm: radiusKm) { site in
+      let distance = sites[site].location.distanceKm(to: location)
+      if distance <= radiusKm { body(site, distance) }
+    }
+  }
+
+  /// `forEachSite` restricted to the sites that take students, in the hosting index's cell
+  /// order: the same sites and distances as filtering `forEachSite` by capacity.
+  func forEachHostingSite(within radiusKm: Double, of location: Location, _ body: (Int, Double) -> Void) {
+    hostingIndex.forEachCandidate(near: location, radiusKm: radiusKm) { position in
+      let site = Int(hostingSites[position])
       let distance = sites[site].location.distanceKm(to: location)
       if distance <= radiusKm { body(site, distance) }
     }
