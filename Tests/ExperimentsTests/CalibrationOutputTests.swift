@@ -11,11 +11,7 @@ struct CalibrationOutputTests {
   func fieldsMatchSchema() throws {
     let directory = temporaryDirectory()
     defer { removeTemporaryDirectory(directory) }
-    let plan = try tinyCalibrationPlan(in: directory)
-    guard case .completed = try CalibrationRunner(plan: plan).run() else {
-      Issue.record("the calibration did not complete")
-      return
-    }
+    let plan = try completedTinyCalibration(in: directory)
     OutputSchemaTests.expectFieldsMatchSchemas(
       of: .calibrate, in: plan.outputDirectory, tails: [.posterior: plan.targets.parameters.map(\.path)])
     let run = try #require(FileManager.default.contents(atPath: plan.outputDirectory + "/run.json"))
@@ -47,3 +43,14 @@ func tinyCalibrationPlan(in directory: String) throws -> CalibrationPlan {
     predictiveDraws: 4,
     outputDirectory: directory + "/out", provenance: ProvenanceInfo(version: "test", commandLine: ["test"]))
 }
+
+/// `tinyCalibrationPlan(in:)` run to completion: its folder is the plan's output directory.
+func completedTinyCalibration(in directory: String) throws -> CalibrationPlan {
+  let plan = try tinyCalibrationPlan(in: directory)
+  guard case .completed = try CalibrationRunner(plan: plan).run() else {
+    throw CalibrationNotCompleted()
+  }
+  return plan
+}
+
+struct CalibrationNotCompleted: Error {}

@@ -211,11 +211,7 @@ struct ReportCalibrationTests {
   func realCalibrationFolder() throws {
     let directory = temporaryDirectory()
     defer { removeTemporaryDirectory(directory) }
-    let plan = try tinyCalibrationPlan(in: directory)
-    guard case .completed = try CalibrationRunner(plan: plan).run() else {
-      Issue.record("the calibration did not complete")
-      return
-    }
+    let plan = try completedTinyCalibration(in: directory)
     let html = try HTMLReport.build(directory: plan.outputDirectory)
     let ids = pieces(of: html, from: "<svg class=\"chart\" id=\"", to: "\"")
     #expect(

@@ -67,15 +67,8 @@ struct HistogramChart {
       let x = xAxis.position(median)
       body += SVGMarkup.line(x, top, x, bottom, className: "median")
     }
-    for tick in xAxis.ticks {
-      let x = xAxis.position(tick)
-      body += SVGMarkup.line(x, bottom, x, bottom + 5, className: "axis")
-      body += SVGMarkup.text(LineChart.tickLabel(tick), x: x, y: bottom + 18, anchor: "middle")
-    }
-    body += SVGMarkup.line(left, bottom, right, bottom, className: "axis")
-    body += SVGMarkup.line(left, top, left, bottom, className: "axis")
-    body += SVGMarkup.text(
-      valueLabel, x: (left + right) / 2, y: bottom + 36, anchor: "middle", className: "axis-title")
+    body += SVGMarkup.frame(
+      xAxis: xAxis, xLabel: valueLabel, left: left, right: right, top: top, bottom: bottom)
     let legendY = bottom + 56
     body +=
       "<rect fill=\"\(ChartPalette.colour(0))\" x=\"\(HTMLText.coordinate(left))\" y=\"\(HTMLText.coordinate(legendY - 6))\" width=\"22\" height=\"12\"/>"
