@@ -67,8 +67,6 @@ struct CalibrateCommand: Subcommand {
     "cohortsim check /tmp/calibrated.json --targets /tmp/targets.json --replications 40",
   ]
 
-  let scenarioPath: String
-  let targetsPath: String
   let particles: Int
   let generations: Int
   let replications: Int
@@ -77,24 +75,14 @@ struct CalibrateCommand: Subcommand {
   let draws: Int?
   let applyPath: String?
   let jobs: Int?
-  let overwrite: Bool
-  let quiet: Bool
-  let outputDirectory: String
-  let commandLine: [String]
+  let study: StudyArguments
 
   init(_ arguments: ParsedArguments) throws {
-    scenarioPath = try arguments.requirePositionals(["SCENARIO"])[0]
-    guard let targetsPath = arguments.string("targets") else {
-      throw UsageError(
-        message: "'calibrate' needs --targets TARGETS.json: the parameters to fit and the targets",
-        command: Self.name)
-    }
-    guard let outputDirectory = try arguments.folder("out") else {
-      throw UsageError(
-        message: "'calibrate' needs --out DIR: where posterior.csv and the rest go", command: Self.name)
-    }
-    self.targetsPath = targetsPath
-    self.outputDirectory = outputDirectory
+    study = try StudyArguments(
+      arguments, command: Self.name, input: "targets",
+      inputMissing: "'calibrate' needs --targets TARGETS.json: the parameters to fit and the targets",
+      output: try arguments.folder("out"),
+      outputMissing: "'calibrate' needs --out DIR: where posterior.csv and the rest go")
     particles = try arguments.integer("particles", in: 2...1_000_000) ?? 100
     generations = try arguments.integer("generations", in: 1...1000) ?? 4
     replications = try arguments.integer("replications", in: 1...1_000_000) ?? 4
@@ -103,20 +91,17 @@ struct CalibrateCommand: Subcommand {
     draws = try arguments.integer("draws", in: 1...1_000_000)
     applyPath = arguments.string("apply")
     jobs = try arguments.integer("jobs", in: 1...1024)
-    overwrite = arguments.flag("overwrite")
-    quiet = arguments.flag("quiet")
-    commandLine = ["cohortsim", arguments.command] + arguments.raw
   }
 
   func run() throws -> Int32 {
-    let scenarioFile = try ScenarioFile.load(scenarioPath)
+    let scenarioFile = try ScenarioFile.load(study.scenarioPath)
     let targets: CalibrationTargets
     let factors: ScenarioFactors
     do {
-      targets = try CalibrationTargets.load(targetsPath)
+      targets = try CalibrationTargets.load(study.input)
       guard !targets.parameters.isEmpty else {
         throw CalibrationError(
-          file: targetsPath, path: "parameters", "must list at least one {\"path\", \"prior\"} to calibrate")
+          file: study.input, path: "parameters", "must list at least one {\"path\", \"prior\"} to calibrate")
       }
       factors = try targets.checked(against: scenarioFile)
     } catch let error as CalibrationError {
@@ -129,16 +114,16 @@ struct CalibrateCommand: Subcommand {
     settings.minimumAcceptanceRate = minimumAcceptance
     var plan = CalibrationPlan(
       scenarioFile: scenarioFile, targets: targets,
-      targetsSha256: SHA256.hexDigest(of: FileManager.default.contents(atPath: targetsPath) ?? Data()),
+      targetsSha256: SHA256.hexDigest(of: FileManager.default.contents(atPath: study.input) ?? Data()),
       factors: factors, settings: settings, replications: replications, predictiveDraws: draws ?? particles,
-      outputDirectory: outputDirectory,
-      provenance: ProvenanceInfo(version: cohortsimVersion, commandLine: commandLine))
-    plan.overwrite = overwrite
+      outputDirectory: study.outputDirectory,
+      provenance: ProvenanceInfo(version: cohortsimVersion, commandLine: study.commandLine))
+    plan.overwrite = study.overwrite
     let interrupts = InterruptTrap()
     defer { interrupts.restore() }
     let terminal = isatty(STDERR_FILENO) != 0
-    let progressLine = ProgressLine(enabled: !quiet && terminal)
-    let log = CalibrationProgressLog(enabled: !quiet && !terminal)
+    let progressLine = ProgressLine(enabled: !study.quiet && terminal)
+    let log = ThrottledProgressLog.calibration(enabled: !study.quiet && !terminal)
     let outcome: CalibrationOutcome
     do {
       outcome = try CalibrationRunner(plan: plan).run(cancellation: interrupts.cancellation) { progress in
@@ -157,7 +142,7 @@ struct CalibrateCommand: Subcommand {
     progressLine.clear()
     switch outcome {
     case .cancelled:
-      printError("interrupted: no result published in \(outputDirectory)")
+      printError("interrupted: no result published in \(study.outputDirectory)")
       return 130
     case .completed(let done, let stop, let summary, let seconds):
       if let applyPath {
@@ -172,11 +157,11 @@ struct CalibrateCommand: Subcommand {
           return 3
         }
       }
-      if !quiet {
+      if !study.quiet {
         let simulations = done.reduce(0) { $0 + $1.simulated }
         print(
           "\(done.count) generations (stop: \(stop.rawValue)), \(simulations) particle simulations × \(replications) "
-            + "replications in \(String(format: "%.1f", seconds)) s → \(outputDirectory)/ (posterior.csv, "
+            + "replications in \(String(format: "%.1f", seconds)) s → \(study.outputDirectory)/ (posterior.csv, "
             + "posterior_summary.csv, generations.csv, posterior_predictive.csv, run.json)")
         for row in summary {
           print(
@@ -187,29 +172,5 @@ struct CalibrateCommand: Subcommand {
       }
       return 0
     }
-  }
-}
-
-/// A calibration's progress for a log rather than a terminal: one plain line on standard error
-/// every `interval` seconds, never rewritten.
-final class CalibrationProgressLog {
-  private let enabled: Bool
-  private let interval: Double
-  private var lastShown = 0.0
-
-  init(enabled: Bool, interval: Double = 30) {
-    self.enabled = enabled
-    self.interval = interval
-  }
-
-  func show(_ progress: ABCProgress) {
-    guard enabled, progress.elapsedSeconds - lastShown >= interval else { return }
-    lastShown = progress.elapsedSeconds
-    let epsilon = progress.epsilon.map { ", epsilon \(CSVFormat.number($0))" } ?? ""
-    let text =
-      "calibrate: generation \(progress.generation + 1)/\(progress.generations), "
-      + "\(progress.accepted)/\(progress.particles) accepted of \(progress.proposals) proposals\(epsilon), "
-      + ProgressLine.duration(progress.elapsedSeconds) + " elapsed"
-    FileHandle.standardError.write(Data((text + "\n").utf8))
   }
 }

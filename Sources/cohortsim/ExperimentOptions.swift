@@ -260,3 +260,36 @@ struct ExperimentOptions {
     }
   }
 }
+
+/// What `sweep` and `calibrate` both take: SCENARIO, the file saying what to study (`--design`,
+/// `--targets`) and `--out`, each required and refused with the command's own message, in that
+/// order; and the flags and command line they record.
+struct StudyArguments {
+  let scenarioPath: String
+  /// The `--design` or `--targets` file.
+  let input: String
+  let outputDirectory: String
+  let overwrite: Bool
+  let quiet: Bool
+  let commandLine: [String]
+
+  /// `output` is read after the input option, so a command that refuses an empty `--out`
+  /// (`arguments.folder`) still names a missing input first.
+  init(
+    _ arguments: ParsedArguments, command: String, input: String, inputMissing: String,
+    output: @autoclosure () throws -> String?, outputMissing: String
+  ) throws {
+    scenarioPath = try arguments.requirePositionals(["SCENARIO"])[0]
+    guard let inputPath = arguments.string(input) else {
+      throw UsageError(message: inputMissing, command: command)
+    }
+    guard let outputDirectory = try output() else {
+      throw UsageError(message: outputMissing, command: command)
+    }
+    self.input = inputPath
+    self.outputDirectory = outputDirectory
+    overwrite = arguments.flag("overwrite")
+    quiet = arguments.flag("quiet")
+    commandLine = ["cohortsim", arguments.command] + arguments.raw
+  }
+}

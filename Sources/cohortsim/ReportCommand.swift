@@ -15,11 +15,14 @@ struct ReportCommand: Subcommand {
     rotation sites, median time to an offer), the hiring curve, where the offers come from, the \
     strategy comparison (compare folders), the sites that hire, results over time, sensitivity \
     (sweep folders), and how it was computed (provenance, a STRESS-DES list, the scenario's \
-    fields). Each chart has a plain-language sentence, a text alternative and the table of its \
+    fields). A calibrate folder gets its calibration instead: each parameter's weighted posterior \
+    (last generation) over its prior with the 95% interval and median, the posterior predictive \
+    draws against each target band with the share inside, and the sampler's generations. Each chart has a plain-language sentence, a text alternative and the table of its \
     numbers. Sections whose files the folder lacks say so; rerun with --students for the hiring \
     curve, offer places and sites. When run.json records file hashes they are checked first. A \
     folder without run.json, without a required file (summary.csv and replications.csv; \
-    comparison.csv for compare), or with a file that does not match run.json exits 2 naming it, \
+    comparison.csv for compare; posterior_summary.csv, posterior.csv, posterior_predictive.csv and \
+    generations.csv for calibrate), or with a file that does not match run.json exits 2 naming it, \
     and nothing is written.
     """
   static let options: [OptionSpec] = [
@@ -29,6 +32,7 @@ struct ReportCommand: Subcommand {
     "cohortsim compare Scenarios/strategies.json --students --out Results/mine",
     "cohortsim report Results/mine                       writes Results/mine/report.html",
     "cohortsim report Results/baseline --out baseline.html",
+    "cohortsim report Results/calibration-baseline --out calibration.html",
   ]
 
   let directory: String

@@ -57,36 +57,22 @@ struct SweepCommand: Subcommand {
     "Morris screening: {\"method\": \"morris\", \"samples\": 10, \"levels\": 4, \"seed\": 3, \"factors\": [...]}",
   ]
 
-  let scenarioPath: String
-  let designPath: String
   let replications: Int?
   let jobs: Int?
+  let study: StudyArguments
   let shard: Shard?
   let resume: Bool
-  let overwrite: Bool
-  let quiet: Bool
-  let outputDirectory: String
-  let commandLine: [String]
 
   init(_ arguments: ParsedArguments) throws {
-    scenarioPath = try arguments.requirePositionals(["SCENARIO"])[0]
-    guard let designPath = arguments.string("design") else {
-      throw UsageError(
-        message: "'sweep' needs --design DESIGN.json: the factors and how to sample them", command: Self.name)
-    }
-    guard let outputDirectory = arguments.string("out") else {
-      throw UsageError(
-        message: "'sweep' needs --out DIR: where design.csv, points.csv and the rest go", command: Self.name)
-    }
-    self.designPath = designPath
-    self.outputDirectory = outputDirectory
+    study = try StudyArguments(
+      arguments, command: Self.name, input: "design",
+      inputMissing: "'sweep' needs --design DESIGN.json: the factors and how to sample them",
+      output: arguments.string("out"),
+      outputMissing: "'sweep' needs --out DIR: where design.csv, points.csv and the rest go")
     replications = try arguments.integer("replications", in: 1...10_000_000)
     jobs = try arguments.integer("jobs", in: 1...1024)
     shard = try arguments.string("shard").map { try ExperimentOptions.shard($0, command: Self.name) }
     resume = arguments.flag("resume")
-    overwrite = arguments.flag("overwrite")
-    quiet = arguments.flag("quiet")
-    commandLine = ["cohortsim", arguments.command] + arguments.raw
   }
 
   func run() throws -> Int32 {
@@ -94,8 +80,8 @@ struct SweepCommand: Subcommand {
     let evaluator: ModelEvaluator
     let scenarioFile: ScenarioFile
     do {
-      design = try SweepDesign.load(designPath)
-      scenarioFile = try ScenarioFile.load(scenarioPath)
+      design = try SweepDesign.load(study.input)
+      scenarioFile = try ScenarioFile.load(study.scenarioPath)
       evaluator = ModelEvaluator(
         factors: try ScenarioFactors(scenarioFile: scenarioFile, factors: design.factors),
         strategies: scenarioFile.scenario.strategiesToRun)
@@ -104,24 +90,24 @@ struct SweepCommand: Subcommand {
       return 2
     }
     var plan = SweepPlan(
-      design: design, scenarioFile: scenarioPath, scenarioSha256: scenarioFile.sha256,
+      design: design, scenarioFile: study.scenarioPath, scenarioSha256: scenarioFile.sha256,
       masterSeed: scenarioFile.scenario.seed,
       replications: replications ?? scenarioFile.scenario.replications,
-      jobs: jobs ?? ExperimentPlan.defaultJobs, outputDirectory: outputDirectory, shard: shard,
-      provenance: ProvenanceInfo(version: cohortsimVersion, commandLine: commandLine))
+      jobs: jobs ?? ExperimentPlan.defaultJobs, outputDirectory: study.outputDirectory, shard: shard,
+      provenance: ProvenanceInfo(version: cohortsimVersion, commandLine: study.commandLine))
     plan.resume = resume
-    plan.overwrite = overwrite
+    plan.overwrite = study.overwrite
     do {
       try evaluator.validate(plan.points)
     } catch {
-      printError("\(designPath): \(error.description)")
+      printError("\(study.input): \(error.description)")
       return 2
     }
     let interrupts = InterruptTrap()
     defer { interrupts.restore() }
     let terminal = isatty(STDERR_FILENO) != 0
-    let progressLine = ProgressLine(enabled: !quiet && terminal)
-    let log = SweepProgressLog(enabled: !quiet && !terminal)
+    let progressLine = ProgressLine(enabled: !study.quiet && terminal)
+    let log = ThrottledProgressLog.sweep(enabled: !study.quiet && !terminal)
     let outcome: SweepOutcome
     do {
       outcome = try SweepRunner(plan: plan, evaluator: evaluator).run(cancellation: interrupts.cancellation) {
@@ -142,11 +128,11 @@ struct SweepCommand: Subcommand {
           + "command with --resume to continue from point \(plan.block.lowerBound + pointsDone)")
       return 130
     case .completed(let points, let seconds):
-      if !quiet {
+      if !study.quiet {
         let what = shard.map { "shard \($0.index) of \($0.count): " } ?? ""
         print(
           "\(what)\(points) points × \(plan.replications) replications in \(String(format: "%.1f", seconds)) s → "
-            + "\(outputDirectory)/ (design.csv, points.csv, replications.csv"
+            + "\(study.outputDirectory)/ (design.csv, points.csv, replications.csv"
             + (plan.shard == nil && (design.method == .sobol || design.method == .morris)
               ? ", sensitivity.csv" : "")
             + ", run.json)")

@@ -115,21 +115,35 @@ struct OutputSchemaTests {
     let plan = sweepPlan(design, in: directory, replications: 2)
     let evaluator = CountingEvaluator()
     _ = try SweepRunner(plan: plan, evaluator: evaluator).run()
-    let tails: [OutputFile: [String]] = [.design: factors.map(\.path), .replications: evaluator.metrics]
-    for schema in OutputSchema.all where schema.folder == .sweep {
-      let text = String(decoding: contents(plan.outputDirectory, schema.file) ?? Data(), as: UTF8.self)
+    Self.expectFieldsMatchSchemas(
+      of: .sweep, in: plan.outputDirectory,
+      tails: [.design: factors.map(\.path), .replications: evaluator.metrics])
+  }
+
+  /// Checks every CSV file the schemas list for a `folder` kind in `directory`: its header is the
+  /// schema's (with the variable `tails` named per file), it has rows, and every field is spelled
+  /// as its column's type.
+  static func expectFieldsMatchSchemas(
+    of folder: OutputFolder, in directory: String, tails: [OutputFile: [String]],
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    for schema in OutputSchema.all where schema.folder == folder {
+      let text = String(decoding: contents(directory, schema.file) ?? Data(), as: UTF8.self)
       let rows = OutputContractTests.parse(text)
       let tail = tails[schema.file] ?? []
-      #expect((schema.tail == nil) == tail.isEmpty, "\(schema.title) tail")
-      #expect(rows.first == schema.header(tail: tail), "\(schema.title) header")
-      #expect(rows.count > 1, "\(schema.title) has no rows")
+      #expect((schema.tail == nil) == tail.isEmpty, "\(schema.title) tail", sourceLocation: sourceLocation)
+      #expect(
+        rows.first == schema.header(tail: tail), "\(schema.title) header", sourceLocation: sourceLocation)
+      #expect(rows.count > 1, "\(schema.title) has no rows", sourceLocation: sourceLocation)
       let columns = schema.columns + (schema.tail?.columns(named: tail) ?? [])
       for (line, row) in rows.enumerated().dropFirst() {
-        #expect(row.count == columns.count, "\(schema.title) line \(line + 1)")
+        #expect(
+          row.count == columns.count, "\(schema.title) line \(line + 1)", sourceLocation: sourceLocation)
         for (column, field) in zip(columns, row)
-        where !Self.spelled(field, as: column.type, missing: column.missing) {
+        where !spelled(field, as: column.type, missing: column.missing) {
           Issue.record(
-            "\(schema.title) line \(line + 1), column \(column.name): '\(field)' is not \(column.type)")
+            "\(schema.title) line \(line + 1), column \(column.name): '\(field)' is not \(column.type)",
+            sourceLocation: sourceLocation)
         }
       }
     }

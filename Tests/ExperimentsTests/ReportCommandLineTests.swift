@@ -37,6 +37,18 @@ struct ReportCommandLineTests {
     #expect(listing(root).filter { !$0.hasPrefix(".") }.isEmpty)
   }
 
+  @Test(
+    "report on a calibrate folder without posterior_summary.csv exits 2, names the file and writes nothing")
+  func calibrateFolderMissingSummaryExitsTwo() throws {
+    let (root, folder) = try calibrateFixture()
+    defer { removeTemporaryDirectory(root) }
+    try removeOutput("posterior_summary.csv", in: folder)
+    let (status, _, stderr) = try runCohortsim(["report", folder], in: root)
+    #expect(status == 2)
+    #expect(stderr.contains("missing posterior_summary.csv"))
+    #expect(!FileManager.default.fileExists(atPath: folder + "/report.html"))
+  }
+
   @Test("help report describes the command")
   func helpReport() throws {
     let root = temporaryDirectory()
@@ -44,5 +56,6 @@ struct ReportCommandLineTests {
     let (status, stdout, _) = try runCohortsim(["help", "report"], in: root)
     #expect(status == 0)
     #expect(stdout.contains("cohortsim report DIR [--out FILE.html]"))
+    #expect(stdout.contains("posterior predictive"))
   }
 }

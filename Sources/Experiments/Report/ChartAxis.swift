@@ -79,6 +79,23 @@ enum SVGMarkup {
       + "x2=\"\(HTMLText.coordinate(x2))\" y2=\"\(HTMLText.coordinate(y2))\"/>"
   }
 
+  /// The frame of a plot over (`left`…`right`, `top`…`bottom`): `xAxis`'s ticks and labels under
+  /// it, the bottom and left axis lines, and the x axis's title.
+  static func frame(
+    xAxis: ChartAxis, xLabel: String, left: Double, right: Double, top: Double, bottom: Double
+  ) -> String {
+    var markup = ""
+    for tick in xAxis.ticks {
+      let x = xAxis.position(tick)
+      markup += line(x, bottom, x, bottom + 5, className: "axis")
+      markup += text(LineChart.tickLabel(tick), x: x, y: bottom + 18, anchor: "middle")
+    }
+    markup += line(left, bottom, right, bottom, className: "axis")
+    markup += line(left, top, left, bottom, className: "axis")
+    return markup
+      + text(xLabel, x: (left + right) / 2, y: bottom + 36, anchor: "middle", className: "axis-title")
+  }
+
   /// A legend of `names` flowing in rows from (`x`, `y`) within `width`; returns the markup and
   /// the height used. `swatch` draws the key for item `index` at a point.
   static func legend(

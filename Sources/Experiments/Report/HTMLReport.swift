@@ -10,6 +10,10 @@ public enum HTMLReport {
   ///   holds a file that does not match `run.json`'s hashes, or has a malformed CSV file.
   public static func build(directory: String) throws(ReportError) -> String {
     var context = try ReportContext(folder: try ReportFolder(directory: directory))
+    // A calibration writes no placement results of its own: only its section and provenance.
+    if let calibration = try CalibrationSection.make(&context) {
+      return page(context, sections: [calibration, ProvenanceSection.make(context)])
+    }
     var sections = [HeadlineSection.make(context)]
     if context.folder.kind != .sweep || context.folder.has("students.csv")
       || context.folder.has("time_to_offer.csv")
@@ -22,7 +26,6 @@ public enum HTMLReport {
     sections.append(try SitesSection.make(&context))
     sections.append(try OverTimeSection.make(&context))
     if let sensitivity = try SensitivitySection.make(&context) { sections.append(sensitivity) }
-    if let calibration = CalibrationSection.make(context) { sections.append(calibration) }
     sections.append(ProvenanceSection.make(context))
     return page(context, sections: sections)
   }

@@ -33,6 +33,14 @@ enum HTMLText {
     share.isNaN ? "NA" : fixed(share * 100, decimals) + "%"
   }
 
+  /// `value` to `digits` significant digits without an exponent (`0.529`, `97.4`, `1234`), so
+  /// parameters of any scale read alike.
+  static func significant(_ value: Double, _ digits: Int) -> String {
+    guard value.isFinite, value != 0 else { return fixed(value, 0) }
+    let magnitude = Int(log10(abs(value)).rounded(.down))
+    return fixed(value, max(0, digits - 1 - magnitude))
+  }
+
   /// Coordinates in SVG, to a tenth of a pixel.
   static func coordinate(_ value: Double) -> String { fixed(value, 1) }
 }

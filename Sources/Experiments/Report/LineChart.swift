@@ -48,15 +48,8 @@ struct LineChart {
       body += SVGMarkup.text(
         shares ? HTMLText.percent(tick) : Self.tickLabel(tick), x: left - 6, y: y + 4, anchor: "end")
     }
-    for tick in xAxis.ticks {
-      let x = xAxis.position(tick)
-      body += SVGMarkup.line(x, bottom, x, bottom + 5, className: "axis")
-      body += SVGMarkup.text(Self.tickLabel(tick), x: x, y: bottom + 18, anchor: "middle")
-    }
-    body += SVGMarkup.line(left, bottom, right, bottom, className: "axis")
-    body += SVGMarkup.line(left, top, left, bottom, className: "axis")
-    body += SVGMarkup.text(
-      xLabel, x: (left + right) / 2, y: bottom + 36, anchor: "middle", className: "axis-title")
+    body += SVGMarkup.frame(
+      xAxis: xAxis, xLabel: xLabel, left: left, right: right, top: top, bottom: bottom)
     body +=
       "<text class=\"axis-title\" transform=\"translate(14 \(HTMLText.coordinate((top + bottom) / 2))) rotate(-90)\" "
       + "text-anchor=\"middle\">\(HTMLText.escape(yLabel))</text>"

@@ -86,13 +86,25 @@ enum ProvenanceSection {
         "GSL generators, one independent stream per model process, seeded from the master seed \(field("master_seed")) by "
           + "a fixed derivation per replication; every strategy reuses the same seeds (common random numbers)."
       ),
-      ("Replications", "\(field("replications")) independent replications per strategy."),
-      (
-        "How the intervals are computed",
-        "Each figure is the mean over replications with a 95% Student-t interval; differences between strategies are "
-          + "paired replication by replication, with Holm's correction across strategies; curves and shares derived by "
-          + "this report from students.csv use the same t interval over replications."
-      ),
+      context.folder.kind == .calibrate
+        ? (
+          "Replications",
+          "\(field("replications")) replications per particle, \(field("particles")) particles per generation, "
+            + "\(field("predictive_draws")) posterior predictive draws."
+        ) : ("Replications", "\(field("replications")) independent replications per strategy."),
+      context.folder.kind == .calibrate
+        ? (
+          "How the intervals are computed",
+          "Posterior intervals are the weighted 2.5% and 97.5% quantiles of the last generation's particles "
+            + "(posterior_summary.csv); a particle's distance is \(field("distance")); the predictive ranges are the "
+            + "2.5% and 97.5% quantiles of the draws."
+        )
+        : (
+          "How the intervals are computed",
+          "Each figure is the mean over replications with a 95% Student-t interval; differences between strategies "
+            + "are paired replication by replication, with Holm's correction across strategies; curves and shares "
+            + "derived by this report from students.csv use the same t interval over replications."
+        ),
       (
         "Software",
         "cohortsim \(field("cohortsim_version")) (Swift, GSL). The same scenario and seed give byte-identical results "

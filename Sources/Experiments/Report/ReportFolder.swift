@@ -15,7 +15,8 @@ struct ReportFolder {
       case .run, .merge: ["summary.csv", "replications.csv"]
       case .compare: ["summary.csv", "replications.csv", "comparison.csv"]
       case .sweep: ["design.csv", "points.csv"]
-      case .calibrate: []
+      case .calibrate:
+        ["posterior_summary.csv", "posterior.csv", "posterior_predictive.csv", "generations.csv"]
       }
     }
   }
@@ -72,6 +73,8 @@ struct ReportFolder {
   private static func kind(of provenance: [String: Any]) -> Kind {
     let commandLine = provenance["command_line"] as? [String] ?? []
     if commandLine.count > 1, let kind = Kind(rawValue: commandLine[1]), kind != .merge { return kind }
+    // A calibration's run.json always records its targets file, whatever its command line says.
+    if provenance["targets_sha256"] is String { return .calibrate }
     if provenance["reference"] is String { return .compare }
     return commandLine.count > 1 && commandLine[1] == "merge" ? .merge : .run
   }

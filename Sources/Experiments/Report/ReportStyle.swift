@@ -33,6 +33,10 @@ enum ReportStyle {
     svg.chart .point { fill: #fff; stroke: #222; stroke-width: 2; }
     svg.chart .point.clear { fill: #222; }
     svg.chart .bar { stroke: #fff; stroke-width: 0.5; }
+    svg.chart .interval { fill: #999; fill-opacity: 0.22; stroke: none; }
+    svg.chart .prior { fill: none; stroke-width: 2; }
+    svg.chart .median { stroke: #111; stroke-width: 2; }
+    svg.chart .target { fill: #009E73; fill-opacity: 0.25; stroke: #009E73; stroke-width: 1; }
     details { margin: 0.4rem 0; }
     summary { cursor: pointer; color: #0057a0; }
     .table-wrap { overflow-x: auto; }

@@ -60,17 +60,3 @@ enum SensitivitySection {
     return ReportSection(id: "sensitivity", title: title, html: html)
   }
 }
-
-/// Calibration (calibrate folders): their files are not yet specified, so the page lists what the
-/// folder holds rather than guess at columns.
-enum CalibrationSection {
-  static func make(_ context: ReportContext) -> ReportSection? {
-    guard context.folder.kind == .calibrate else { return nil }
-    let files = ((try? FileManager.default.contentsOfDirectory(atPath: context.folder.directory)) ?? [])
-      .sorted()
-    return .omitted(
-      id: "calibration", title: "Calibration",
-      because: "this report does not yet draw posteriors against target bands; the folder holds "
-        + files.joined(separator: ", ") + ".")
-  }
-}
