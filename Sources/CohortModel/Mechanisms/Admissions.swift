@@ -110,7 +110,7 @@ extension CohortDynamics {
     guard !students[index].isWithdrawn else { return }
     trace(simulation.now, "graduated", student: index)
     if case .startSearching(let search) = students[index].lifecycle.apply(.graduate) {
-      startSearching(index, search: search)
+      startSearching(index, search: search, now: simulation.now)
     }
   }
 }

@@ -126,9 +126,21 @@ struct CohortDynamics: EventHandler, ~Copyable {
       TraceRecord(time: time, event: event, student: student, site: site, detail: detail()))
   }
 
-  /// Puts a graduate on the open market as their `search`th search (the lifecycle counts them).
-  mutating func startSearching(_ index: Int, search: Int32) {
-    searching.insert(Int32(index), search: search, home: students[index].home, reachKm: indexedReachKm(index))
+  /// Puts a graduate on the open market as their `search`th search (the lifecycle counts them),
+  /// filed under their reach of the next few months (`filingReach`).
+  mutating func startSearching(_ index: Int, search: Int32, now: Double) {
+    let (reach, validUntil) = filingReach(index, now: now)
+    searching.insert(
+      Int32(index), search: search, home: students[index].home, reachKm: reach, validUntil: validUntil)
+  }
+
+  /// Files again the searchers whose filing ran out before `now`, if they are still in that
+  /// search; before a posting looks at the index, so its classes cover every reach of the day.
+  mutating func renewSearcherFilings(now: Double) {
+    for renewal in searching.expired(before: now)
+    where Self.isApplying(students[Int(renewal.student)], search: renewal.search) {
+      startSearching(Int(renewal.student), search: renewal.search, now: now)
+    }
   }
 
   /// Draws from a site's budget-review stream (freeze, growth): one pair per site per period.

@@ -18,7 +18,7 @@ extension CohortDynamics {
     guard students[index].lifecycle.applying(.startFinalTerm) != nil,
       case .startSearching(let search) = students[index].lifecycle.apply(.startFinalTerm)
     else { return }
-    searching.insert(Int32(index), search: search, home: students[index].home, reachKm: indexedReachKm(index))
+    startSearching(index, search: search, now: simulation.now)
     trace(simulation.now, "final_term_applying", student: index)
   }
 

@@ -155,7 +155,7 @@ extension CohortDynamics {
     let site = Int(job.site)
     trace(simulation.now, "rescinded", student: student, site: site, "requisition=\(requisition)")
     if simulation.now >= 0 { counters.rescinded += 1 }
-    startSearching(student, search: search)
+    startSearching(student, search: search, now: simulation.now)
     _ = requisitions[requisition].lifecycle.apply(.rescind)
     requisitions[requisition].triedAtTier = 0
     advance(requisition, &simulation)

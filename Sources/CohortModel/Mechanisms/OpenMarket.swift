@@ -13,6 +13,7 @@ extension CohortDynamics {
     var best: (score: Double, student: Int)?
     var applicants = 0
     var candidates: [Int32] = []
+    renewSearcherFilings(now: now)
     do {
       let current = students
       searching.forEachCandidate(

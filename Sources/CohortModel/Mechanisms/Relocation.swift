@@ -24,9 +24,20 @@ extension CohortDynamics {
       + scenario.students.relocationWideningKmPerMonth * months
   }
 
-  /// The reach the searcher index files a graduate under: the widest it can become before the
-  /// horizon (the index only narrows the search; `isCandidate` checks the reach of the day).
-  func indexedReachKm(_ index: Int) -> Double {
-    reachKm(index, now: max(scenario.horizonDays, students[index].graduationDay))
+  /// How long a searcher-index filing lasts: the index files a graduate under their reach at the
+  /// end of it, and files them again once it is over (`SearcherIndex`). Three months: long
+  /// enough that refiling is rare, short enough that the reach grows little in between.
+  static let searcherFilingDays = 3 * daysPerMonth
+
+  /// The reach the searcher index files a graduate under on day `now`, and the day until which
+  /// it covers their reach (infinity when it never widens, or would only widen past the
+  /// horizon): the index only narrows the search, `isCandidate` checks the reach of the day.
+  func filingReach(_ index: Int, now: Double) -> (reachKm: Double, validUntil: Double) {
+    let widens = !students[index].refusesToRelocate && scenario.students.relocationWideningKmPerMonth > 0
+    let until = max(now, students[index].graduationDay) + Self.searcherFilingDays
+    guard widens, until < scenario.horizonDays else {
+      return (reachKm(index, now: max(scenario.horizonDays, students[index].graduationDay)), .infinity)
+    }
+    return (reachKm(index, now: until), until)
   }
 }

@@ -1,25 +1,40 @@
 /// Searching graduates bucketed by how far they would go and where they live, so a posting
 /// looks only at graduates who could take it instead of every graduate in the country.
 ///
-/// Graduates fall into reach classes (commute plus relocation willingness, rounded up to a
-/// class bound); each class is a uniform grid of home locations. A posting visits, per class,
-/// only the cells within that class's bound. Entries are removed lazily: a cell drops graduates
-/// who stopped searching when it is next visited. Visiting order (class, row, column, arrival)
-/// is fixed, so the applicants' order — and every draw that follows — is deterministic.
+/// Graduates fall into reach classes (their reach, rounded up to a class bound); each class is a
+/// uniform grid of home locations. A posting visits, per class, only the cells within that
+/// class's bound. Entries are removed lazily: a cell drops graduates who stopped searching when
+/// it is next visited. Visiting order (class, row, column, arrival) is fixed, so the
+/// applicants' order is deterministic (and every applicant's draws are keyed by who they are).
 ///
-/// Each entry carries the graduate's home and indexed reach, so a posting skips those it is too
-/// far for without reading their `Student` (in a national run that read is a cache miss per
-/// searcher, and most searchers in the wide classes are out of reach of any one posting).
+/// **Filing by the reach of the near future.** A searcher's reach widens month by month, so
+/// filing them under the widest reach of the run would put nearly everyone in the classes that
+/// span the country, and every posting would look at every searcher. Instead an entry is filed
+/// under the reach it will have on its `validUntil` day, and is filed again (`refile`) when that
+/// day has passed: the class bound always covers the reach of the day, and stays tight.
+///
+/// Each entry carries the graduate's home and the reach it was filed under, so a posting skips
+/// those it is too far for without reading their `Student` (in a national run that read is a
+/// cache miss per searcher).
 struct SearcherIndex {
   static let reachBoundsKm: [Double] = [100, 200, 400, 800, 1600, 3200, .infinity]
-  let cellKm: Double
-  let columns: Int
-  let rows: Int
-  /// Cell lists of every class in one flat array, `cells[class * cellCount + row * columns +
+
+  /// One reach class's grid: cells of half the class's bound, so a posting walks at most 5 × 5
+  /// of them; a class whose bound spans most of the region keeps one list instead.
+  struct Grid {
+    var offset: Int
+    var cellKm: Double
+    var columns: Int
+    var rows: Int
+    /// Cells to walk on each side of the posting's cell; nil for a single list.
+    var span: Int?
+  }
+
+  let grids: [Grid]
+  /// Cell lists of every class in one flat array, `cells[grid.offset + row * grid.columns +
   /// column]`: entries in arrival order. Flat so that pruning a cell in place checks one level
   /// of copy-on-write, not three.
   var cells: [[Entry]]
-  let cellCount: Int
 
   /// Entries per class (including stale ones not yet dropped): empty classes are skipped.
   var counts: [Int]
@@ -30,61 +45,101 @@ struct SearcherIndex {
     var student: Int32
     var search: Int32
     var home: Location
-    /// The widest reach the graduate can have in the run (`indexedReachKm`): a posting farther
-    /// than this from home can never be theirs.
+    /// The graduate's reach on the day the filing lasts until: until then a posting farther than
+    /// this from home cannot be theirs.
     var reachKm: Double
+    /// Which filing of the student this is: an entry refiled since is stale.
+    var filing: Int32
   }
 
-  init(widthKm: Double, heightKm: Double, cellKm: Double = 50) {
-    self.cellKm = cellKm
-    columns = max(1, Int((widthKm / cellKm).rounded(.up)))
-    rows = max(1, Int((heightKm / cellKm).rounded(.up)))
-    cellCount = columns * rows
-    cells = Array(repeating: [], count: cellCount * Self.reachBoundsKm.count)
+  /// Per student (by index, grown on demand): the number of their latest filing.
+  var filings: [Int32] = []
+  /// Filings to renew, earliest first.
+  var renewals = RenewalQueue()
+
+  /// A searcher whose filing runs out, to be filed again under their reach of the new period.
+  struct Renewal {
+    var student: Int32
+    var search: Int32
+  }
+
+  init(widthKm: Double, heightKm: Double) {
+    var grids: [Grid] = []
+    var offset = 0
+    for bound in Self.reachBoundsKm {
+      let cellKm = bound.isFinite ? bound / 2 : max(widthKm, heightKm, 1)
+      let columns = max(1, Int((widthKm / cellKm).rounded(.up)))
+      let rows = max(1, Int((heightKm / cellKm).rounded(.up)))
+      // A class reaching across most of the region: walking its cells would cost more than
+      // checking its graduates.
+      let flat = !bound.isFinite || bound * 2 > min(widthKm, heightKm)
+      let count = flat ? 1 : columns * rows
+      grids.append(Grid(offset: offset, cellKm: cellKm, columns: columns, rows: rows, span: flat ? nil : 2))
+      offset += count
+    }
+    self.grids = grids
+    cells = Array(repeating: [], count: offset)
     counts = Array(repeating: 0, count: Self.reachBoundsKm.count)
   }
 
-  /// A class whose reach spans most of the region keeps one list: walking its cells would cost
-  /// more than checking its graduates.
-  private func isFlat(_ span: Int) -> Bool { span > min(rows, columns) / 2 }
-
-  private func cell(_ location: Location) -> (row: Int, column: Int) {
-    (min(rows - 1, max(0, Int(location.yKm / cellKm))), min(columns - 1, max(0, Int(location.xKm / cellKm))))
+  private static func cell(_ location: Location, in grid: Grid) -> (row: Int, column: Int) {
+    (
+      min(grid.rows - 1, max(0, Int(location.yKm / grid.cellKm))),
+      min(grid.columns - 1, max(0, Int(location.xKm / grid.cellKm)))
+    )
   }
 
-  /// Adds a graduate who starts searching.
-  /// - Complexity: O(1) amortised.
-  mutating func insert(_ student: Int32, search: Int32, home: Location, reachKm: Double) {
+  /// Files a graduate who starts searching (or whose filing ran out) under `reachKm`, their
+  /// reach on `validUntil` (infinity for a reach that never widens); any earlier filing of theirs
+  /// goes stale.
+  /// - Complexity: O(log renewals) amortised.
+  mutating func insert(
+    _ student: Int32, search: Int32, home: Location, reachKm: Double, validUntil: Double = .infinity
+  ) {
     let reachClass = Self.reachBoundsKm.firstIndex { reachKm <= $0 }!
-    let (row, column) = cell(home)
-    let span =
-      Self.reachBoundsKm[reachClass].isFinite
-      ? Int((Self.reachBoundsKm[reachClass] / cellKm).rounded(.up)) : Int.max
-    let index = isFlat(span) ? 0 : row * columns + column
-    cells[reachClass * cellCount + index].append(
-      Entry(student: student, search: search, home: home, reachKm: reachKm))
+    let grid = grids[reachClass]
+    var index = grid.offset
+    if grid.span != nil {
+      let (row, column) = Self.cell(home, in: grid)
+      index += row * grid.columns + column
+    }
+    if Int(student) >= filings.count {
+      filings.append(contentsOf: repeatElement(0, count: Int(student) + 1 - filings.count))
+    }
+    filings[Int(student)] &+= 1
+    cells[index].append(
+      Entry(student: student, search: search, home: home, reachKm: reachKm, filing: filings[Int(student)]))
     counts[reachClass] += 1
+    if validUntil.isFinite {
+      renewals.push(validUntil, Renewal(student: student, search: search))
+    }
   }
 
-  /// Calls `visit` for every indexed graduate whose indexed reach covers `location` and for whom
+  /// Removes and returns the filings that ran out before `now`, earliest first (ties in the
+  /// order they were filed): the caller files again those still searching.
+  mutating func expired(before now: Double) -> [Renewal] {
+    var due: [Renewal] = []
+    while let renewal = renewals.popFirst(before: now) { due.append(renewal) }
+    return due
+  }
+
+  /// Calls `visit` for every indexed graduate whose filed reach covers `location` and for whom
   /// `isCurrent` is true, dropping those for whom it is false (no longer searching, or a stale
   /// search). Entries out of reach are kept unread: a nearer posting drops them if stale.
   /// - Complexity: O(cells within each class's bound + graduates in them).
   mutating func forEachCandidate(
     near location: Location, isCurrent: (Entry) -> Bool, _ visit: (Int32) -> Void
   ) {
-    let (row, column) = cell(location)
-    for (reachClass, bound) in Self.reachBoundsKm.enumerated() {
-      guard counts[reachClass] > 0 else { continue }
-      let span = bound.isFinite ? Int((bound / cellKm).rounded(.up)) : max(rows, columns)
-      if isFlat(span) {
-        // The class reaches the whole region: one list, no cell walk.
-        visitCell(reachClass * cellCount, reachClass, location, isCurrent, visit)
+    for reachClass in grids.indices where counts[reachClass] > 0 {
+      let grid = grids[reachClass]
+      guard let span = grid.span else {
+        visitCell(grid.offset, reachClass, location, isCurrent, visit)
         continue
       }
-      for r in max(0, row - span)...min(rows - 1, row + span) {
-        for c in max(0, column - span)...min(columns - 1, column + span) {
-          let index = reachClass * cellCount + r * columns + c
+      let (row, column) = Self.cell(location, in: grid)
+      for r in max(0, row - span)...min(grid.rows - 1, row + span) {
+        for c in max(0, column - span)...min(grid.columns - 1, column + span) {
+          let index = grid.offset + r * grid.columns + c
           guard !cells[index].isEmpty else { continue }
           visitCell(index, reachClass, location, isCurrent, visit)
         }
@@ -105,6 +160,7 @@ struct SearcherIndex {
     var kept = 0
     for position in entries.indices {
       let entry = entries[position]
+      guard entry.filing == filings[Int(entry.student)] else { continue }
       if location.distanceKm(to: entry.home) <= entry.reachKm {
         guard isCurrent(entry) else { continue }
         visit(entry.student)
@@ -115,5 +171,52 @@ struct SearcherIndex {
     counts[reachClass] -= entries.count - kept
     entries.removeLast(entries.count - kept)
     swap(&entries, &cells[index])
+  }
+}
+
+/// The searcher index's renewals: a binary min-heap on (day, order filed), so renewals due on the
+/// same day come out in the order they were filed, whatever the heap's layout.
+struct RenewalQueue {
+  private var heap: [(day: Double, order: Int, renewal: SearcherIndex.Renewal)] = []
+  private var filed = 0
+
+  mutating func push(_ day: Double, _ renewal: SearcherIndex.Renewal) {
+    heap.append((day, filed, renewal))
+    filed += 1
+    var hole = heap.count - 1
+    let moving = heap[hole]
+    while hole > 0 {
+      let parent = (hole - 1) / 2
+      guard Self.precedes(moving, heap[parent]) else { break }
+      heap[hole] = heap[parent]
+      hole = parent
+    }
+    heap[hole] = moving
+  }
+
+  /// The earliest renewal if its day is before `now`.
+  mutating func popFirst(before now: Double) -> SearcherIndex.Renewal? {
+    guard let first = heap.first, first.day < now else { return nil }
+    let last = heap.removeLast()
+    if !heap.isEmpty {
+      var hole = 0
+      while true {
+        var child = 2 * hole + 1
+        if child >= heap.count { break }
+        if child + 1 < heap.count && Self.precedes(heap[child + 1], heap[child]) { child += 1 }
+        guard Self.precedes(heap[child], last) else { break }
+        heap[hole] = heap[child]
+        hole = child
+      }
+      heap[hole] = last
+    }
+    return first.renewal
+  }
+
+  private static func precedes(
+    _ a: (day: Double, order: Int, renewal: SearcherIndex.Renewal),
+    _ b: (day: Double, order: Int, renewal: SearcherIndex.Renewal)
+  ) -> Bool {
+    a.day < b.day || (a.day == b.day && a.order < b.order)
   }
 }
