@@ -76,6 +76,20 @@ public struct RandomStreamBank: ~Copyable {
   /// Streams in the bank.
   public var count: Int { seeds.count }
 
+  /// Makes room for `capacity` long-lived streams, so adding that many copies no state (the
+  /// buffer would otherwise double, copying every slot, as streams are added).
+  public mutating func reserveCapacity(_ capacity: Int) {
+    guard capacity > self.capacity else { return }
+    let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity * stateSize, alignment: 16)
+    buffer.copyMemory(from: states, byteCount: self.capacity * stateSize)
+    states.deallocate()
+    states = buffer
+    self.capacity = capacity
+    aimed.pointee.state = states
+    seeds.reserveCapacity(capacity)
+    seeded.reserveCapacity(capacity)
+  }
+
   /// Adds the stream named `key` and returns its index in the bank. Its slot is seeded when it
   /// is first lent.
   /// - Complexity: O(1) amortised (the state buffer doubles when full).

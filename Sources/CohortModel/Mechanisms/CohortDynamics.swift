@@ -18,6 +18,9 @@ struct CohortDynamics: EventHandler, ~Copyable {
   let traceSink: TraceSink?
 
   var streams: RandomStreamBank
+  /// Per program: its credential pathway, looked up by name once (`pathway(of:)` is asked at
+  /// every exam).
+  let programPathways: [CredentialPathway]
   /// Per site: index of its budget-review stream; its exit stream and its approval stream are
   /// the next two indices (see `RandomStreamBank` for why these three may be long-lived).
   var siteStreams: [Int32] = []
@@ -55,6 +58,8 @@ struct CohortDynamics: EventHandler, ~Copyable {
     self.replicationSeed = replicationSeed
     self.traceSink = tracing ? TraceSink() : nil
     streams = RandomStreamBank(replicationSeed: replicationSeed, algorithm: scenario.generator)
+    streams.reserveCapacity(3 * world.sites.count)
+    programPathways = world.programs.map { scenario.pathway(named: $0.pathway)! }
     sites = world.sites
     budgets = Array(repeating: SiteBudget(), count: world.sites.count)
     siteHistory = Array(repeating: [], count: world.sites.count)

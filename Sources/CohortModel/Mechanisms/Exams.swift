@@ -6,7 +6,7 @@ import SimKernel
 /// credential is earned when every exam of the pathway is passed.
 extension CohortDynamics {
   func pathway(of student: Int) -> CredentialPathway {
-    scenario.pathway(named: world.programs[Int(students[student].program)].pathway)!
+    programPathways[Int(students[student].program)]
   }
 
   mutating func scheduleFirstExams(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
