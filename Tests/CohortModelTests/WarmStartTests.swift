@@ -150,6 +150,39 @@ struct WarmStartTests {
     }
   }
 
+  @Test("the strategy places no student in a place a listed student holds: it never overfills a site")
+  func listedPlacementsComeFirst() throws {
+    // The shipped file itself lists two 2023 students at a one-place site in the same rotation,
+    // as a director's records may: the places the file says were used are used. What the model
+    // must not do is add a strategy's student on top.
+    let (_, runs) = try warmRuns(seeds: Array(1...8))
+    var scenario = try oregonScenario()
+    scenario.currentStudents = nil
+    let capacity = World(scenario: scenario, replicationSeed: 1).sites.map(\.capacity)
+    var listedStarts = 0
+    for run in runs {
+      var occupancy = [Int](repeating: 0, count: capacity.count)
+      var over: [String] = []
+      for record in run.traces where record.site >= 0 {
+        switch record.event {
+        case "rotation_start":
+          occupancy[record.site] += 1
+          if record.detail.hasSuffix("listed") {
+            listedStarts += 1
+          } else if occupancy[record.site] > capacity[record.site] {
+            over.append(
+              "day \(record.time) site \(record.site): \(occupancy[record.site]) > \(capacity[record.site])")
+          }
+        case "rotation_end", "withdrawn": occupancy[record.site] -= 1
+        default: break
+        }
+      }
+      #expect(over.isEmpty, "\(over.count) strategy placements over capacity, first: \(over.first ?? "")")
+    }
+    // Without listed placements the test would prove nothing.
+    #expect(listedStarts > 0)
+  }
+
   @Test("the same seed gives the same warm-started replication")
   func reproducible() throws {
     let (_, first) = try warmRuns(seeds: [9])

@@ -14,7 +14,9 @@ extension CohortDynamics {
     var optionPool: [PlacementOption] = []
     var optionRanges: [Range<Int>] = []
     var room = [Int](repeating: 0, count: sites.count)
-    var fixed: [(student: Int, site: Int)] = []
+    // Listed students (a warm start) are where the file says. A listed cohort holds only
+    // listed students (WarmStart.swift), so none of them competes with the strategy's.
+    var listedPlacements: [(student: Int, site: Int)] = []
     if cohortIndex >= nearbyByCohort.count {
       nearbyByCohort.append(contentsOf: repeatElement(nil, count: cohortIndex + 1 - nearbyByCohort.count))
     }
@@ -26,7 +28,7 @@ extension CohortDynamics {
     for index in cohort.firstStudent..<(cohort.firstStudent + cohort.studentCount)
     where !students[index].isWithdrawn {
       if let site = fixedRotationSite(index, rotation: rotation) {
-        fixed.append((index, site))
+        listedPlacements.append((index, site))
         continue
       }
       let previous = students[index].rotationSites
@@ -67,7 +69,7 @@ extension CohortDynamics {
 
     let end = rotationDays(cohortIndex, rotation).end
     let counted = simulation.now >= 0
-    for (student, site) in fixed {
+    for (student, site) in listedPlacements {
       if counted { counters.rotationSlots += 1 }
       beginPlacement(student, at: site, until: end, &simulation)
       trace(

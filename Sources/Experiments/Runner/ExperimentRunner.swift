@@ -220,19 +220,16 @@ public struct ExperimentRunner: Sendable {
       let sites =
         plan.writeStudents ? World(scenario: plan.scenarioFile.scenario, replicationSeed: seed).sites : []
       let runs = plan.strategies.enumerated().map { strategyIndex, strategy in
-        // Every student's outcome is needed for the over-time files (a shard's outcomes.csv) and,
-        // with the requisitions, for sites.csv's hiring columns.
-        let tablesOutcomes = true
+        // Every student's outcome and every requisition's are always kept: the over-time files
+        // (a shard's outcomes.csv) need them, and sites.csv's hiring columns.
         var monitor = OutputMonitor(
-          wantsTrace: plan.writeTrace && index == 0 && strategyIndex == 0,
-          wantsStudents: plan.writeStudents || tablesOutcomes,
-          wantsRequisitions: tablesOutcomes || plan.writeStudents)
+          wantsTrace: plan.writeTrace && index == 0 && strategyIndex == 0, wantsStudents: true,
+          wantsRequisitions: true)
         let metrics = replicate(strategy, seed, &monitor)
         return ReplicationOutput.StrategyRun(
           metrics: metrics, students: plan.writeStudents ? monitor.students : [], trace: monitor.traces,
-          outcomes: tablesOutcomes
-            ? ReplicationOutcomes(
-              students: monitor.students, requisitions: monitor.requisitionOutcomes, horizon: horizon) : nil,
+          outcomes: ReplicationOutcomes(
+            students: monitor.students, requisitions: monitor.requisitionOutcomes, horizon: horizon),
           siteFigures: plan.writeStudents
             ? SiteFigures.make(
               siteCount: sites.count, students: monitor.students,
