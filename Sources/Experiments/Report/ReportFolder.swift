@@ -67,7 +67,7 @@ struct ReportFolder {
         problem: "missing \(file), which a \(kind.rawValue) folder always has (required: "
           + "\(kind.requiredFiles.joined(separator: ", ")))")
     }
-    (scenario, scenarioJSON, scenarioNote) = Self.scenario(provenance)
+    (scenario, scenarioJSON, scenarioNote) = Self.scenario(provenance, folder: directory)
   }
 
   private static func kind(of provenance: [String: Any]) -> Kind {
@@ -115,9 +115,15 @@ struct ReportFolder {
     return files.keys.sorted()
   }
 
-  private static func scenario(_ provenance: [String: Any]) -> (Scenario?, Any?, String?) {
-    guard let path = provenance["scenario_file"] as? String else {
+  private static func scenario(_ provenance: [String: Any], folder: String) -> (Scenario?, Any?, String?) {
+    guard let recorded = provenance["scenario_file"] as? String else {
       return (nil, nil, "run.json names no scenario file")
+    }
+    var path = recorded
+    if !FileManager.default.fileExists(atPath: path),
+      let moved = relocatedScenario(recorded, sha256: provenance["scenario_sha256"] as? String, folder: folder)
+    {
+      path = moved
     }
     guard let data = FileManager.default.contents(atPath: path) else {
       return (nil, nil, "the scenario file \(path) is no longer there")
@@ -129,6 +135,28 @@ struct ReportFolder {
       return (nil, nil, "the scenario file \(path) no longer decodes")
     }
     return (file.scenario, try? JSONSerialization.jsonObject(with: data), nil)
+  }
+
+  /// Where a scenario recorded at an absolute path now lies when the tree holding both it and the
+  /// results folder was moved or cloned elsewhere (committed reference results name the path they
+  /// were made at): the recorded path's last one to three components, under the results folder's
+  /// own ancestors, nearest first. Only a file with the recorded SHA-256 is taken, so a different
+  /// scenario of the same name never is.
+  static func relocatedScenario(_ recorded: String, sha256: String?, folder: String) -> String? {
+    guard let sha256 else { return nil }
+    let components = (recorded as NSString).pathComponents.filter { $0 != "/" }
+    var ancestor = URL(fileURLWithPath: folder).standardizedFileURL
+    while true {
+      for count in 1...min(3, components.count) {
+        let candidate = components.suffix(count).reduce(ancestor) { $0.appendingPathComponent($1) }.path
+        if let data = FileManager.default.contents(atPath: candidate), SHA256.hexDigest(of: data) == sha256 {
+          return candidate
+        }
+      }
+      let parent = ancestor.deletingLastPathComponent()
+      guard parent.path != ancestor.path else { return nil }
+      ancestor = parent
+    }
   }
 
   func has(_ file: String) -> Bool {
