@@ -120,8 +120,9 @@ struct ReportFolder {
       return (nil, nil, "run.json names no scenario file")
     }
     var path = recorded
+    let sha256 = provenance["scenario_sha256"] as? String
     if !FileManager.default.fileExists(atPath: path),
-      let moved = relocatedScenario(recorded, sha256: provenance["scenario_sha256"] as? String, folder: folder)
+      let moved = relocatedScenario(recorded, sha256: sha256, folder: folder)
     {
       path = moved
     }
