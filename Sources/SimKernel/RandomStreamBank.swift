@@ -94,14 +94,7 @@ public struct RandomStreamBank: ~Copyable {
   /// is first lent.
   /// - Complexity: O(1) amortised (the state buffer doubles when full).
   public mutating func add(_ key: StreamKey) -> Int {
-    if seeds.count == capacity {
-      let grown = max(16, capacity * 2)
-      let buffer = UnsafeMutableRawPointer.allocate(byteCount: grown * stateSize, alignment: 16)
-      buffer.copyMemory(from: states, byteCount: capacity * stateSize)
-      states.deallocate()
-      states = buffer
-      capacity = grown
-    }
+    if seeds.count == capacity { reserveCapacity(max(16, capacity * 2)) }
     seeds.append(SeedDerivation.streamSeed(replicationSeed: replicationSeed, key: key))
     seeded.append(false)
     return seeds.count - 1

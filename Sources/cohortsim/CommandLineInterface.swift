@@ -223,8 +223,8 @@ struct ParsedArguments {
 
 /// Wraps a paragraph at 96 columns with `indent` before each line.
 ///
-/// Widths are counted in characters once per word and kept alongside the line (`String.count`
-/// walks the whole string, and the help texts are wrapped at every start-up).
+/// Widths are counted in characters once per word and kept alongside the line: `String.count`
+/// walks the whole string, so counting the line again for every word was quadratic in its length.
 func wrap(_ text: String, indent: String) -> String {
   var lines: [String] = []
   let indentWidth = indent.count

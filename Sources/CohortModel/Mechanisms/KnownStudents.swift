@@ -11,7 +11,7 @@ extension CohortDynamics {
   /// Its impressions say which lists: a site key (≥ 0) for `siteHistory`, a system key for
   /// `systemHeard`.
   mutating func forgetIfPastHiring(_ index: Int) {
-    guard students[index].lifecycle.stateName.isPastHiring else { return }
+    guard !isStillHirable(index) else { return }
     let raw = Int32(index)
     for impression in students[index].impressions {
       if impression.site >= 0 {

@@ -1,3 +1,5 @@
+import SimKernel
+
 /// Searching graduates bucketed by how far they would go and where they live, so a posting
 /// looks only at graduates who could take it instead of every graduate in the country.
 ///
@@ -10,7 +12,7 @@
 /// **Filing by the reach of the near future.** A searcher's reach widens month by month, so
 /// filing them under the widest reach of the run would put nearly everyone in the classes that
 /// span the country, and every posting would look at every searcher. Instead an entry is filed
-/// under the reach it will have on its `validUntil` day, and is filed again (`refile`) when that
+/// under the reach it will have on its `validUntil` day, and is filed again (`expired(before:)`) when that
 /// day has passed: the class bound always covers the reach of the day, and stays tight.
 ///
 /// Each entry carries the graduate's home and the reach it was filed under, so a posting skips
@@ -54,8 +56,9 @@ struct SearcherIndex {
 
   /// Per student (by index, grown on demand): the number of their latest filing.
   var filings: [Int32] = []
-  /// Filings to renew, earliest first.
-  var renewals = RenewalQueue()
+  /// Filings to renew, by the day they run out; renewals due on the same day in the order they
+  /// were filed (the calendar's insertion-order rule).
+  var renewals = EventCalendar<Renewal>()
 
   /// A searcher whose filing runs out, to be filed again under their reach of the new period.
   struct Renewal {
@@ -111,7 +114,7 @@ struct SearcherIndex {
       Entry(student: student, search: search, home: home, reachKm: reachKm, filing: filings[Int(student)]))
     counts[reachClass] += 1
     if validUntil.isFinite {
-      renewals.push(validUntil, Renewal(student: student, search: search))
+      renewals.insert(Renewal(student: student, search: search), at: validUntil)
     }
   }
 
@@ -119,7 +122,8 @@ struct SearcherIndex {
   /// order they were filed): the caller files again those still searching.
   mutating func expired(before now: Double) -> [Renewal] {
     var due: [Renewal] = []
-    while let renewal = renewals.popFirst(before: now) { due.append(renewal) }
+    // Strictly before `now`: a filing is still good on its last day.
+    while let (_, renewal) = renewals.removeNext(notAfter: now.nextDown) { due.append(renewal) }
     return due
   }
 
@@ -171,52 +175,5 @@ struct SearcherIndex {
     counts[reachClass] -= entries.count - kept
     entries.removeLast(entries.count - kept)
     swap(&entries, &cells[index])
-  }
-}
-
-/// The searcher index's renewals: a binary min-heap on (day, order filed), so renewals due on the
-/// same day come out in the order they were filed, whatever the heap's layout.
-struct RenewalQueue {
-  private var heap: [(day: Double, order: Int, renewal: SearcherIndex.Renewal)] = []
-  private var filed = 0
-
-  mutating func push(_ day: Double, _ renewal: SearcherIndex.Renewal) {
-    heap.append((day, filed, renewal))
-    filed += 1
-    var hole = heap.count - 1
-    let moving = heap[hole]
-    while hole > 0 {
-      let parent = (hole - 1) / 2
-      guard Self.precedes(moving, heap[parent]) else { break }
-      heap[hole] = heap[parent]
-      hole = parent
-    }
-    heap[hole] = moving
-  }
-
-  /// The earliest renewal if its day is before `now`.
-  mutating func popFirst(before now: Double) -> SearcherIndex.Renewal? {
-    guard let first = heap.first, first.day < now else { return nil }
-    let last = heap.removeLast()
-    if !heap.isEmpty {
-      var hole = 0
-      while true {
-        var child = 2 * hole + 1
-        if child >= heap.count { break }
-        if child + 1 < heap.count && Self.precedes(heap[child + 1], heap[child]) { child += 1 }
-        guard Self.precedes(heap[child], last) else { break }
-        heap[hole] = heap[child]
-        hole = child
-      }
-      heap[hole] = last
-    }
-    return first.renewal
-  }
-
-  private static func precedes(
-    _ a: (day: Double, order: Int, renewal: SearcherIndex.Renewal),
-    _ b: (day: Double, order: Int, renewal: SearcherIndex.Renewal)
-  ) -> Bool {
-    a.day < b.day || (a.day == b.day && a.order < b.order)
   }
 }
