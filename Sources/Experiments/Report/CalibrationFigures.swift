@@ -166,8 +166,8 @@ struct CalibrationFigures {
     var lower = finite.min() ?? 0
     var upper = finite.max() ?? 1
     if let prior {
-      let low = prior.supportLowerBound.isFinite ? prior.supportLowerBound : quantile(prior, 0.001)
-      let high = prior.supportUpperBound.isFinite ? prior.supportUpperBound : quantile(prior, 0.999)
+      let low = prior.supportLowerBound.isFinite ? prior.supportLowerBound : prior.quantile(0.001)
+      let high = prior.supportUpperBound.isFinite ? prior.supportUpperBound : prior.quantile(0.999)
       lower = min(lower, low)
       upper = max(upper, high)
     }
@@ -187,18 +187,6 @@ struct CalibrationFigures {
       bins[min(binCount - 1, max(0, Int(((value - lower) / width).rounded(.down))))].share += weight
     }
     return bins
-  }
-
-  /// The prior's `p`-quantile, by bisection of its CDF (only for ends of an unbounded support).
-  static func quantile(_ prior: Distribution, _ p: Double) -> Double {
-    let spread = max(prior.variance.squareRoot(), 1e-9)
-    var low = prior.supportLowerBound.isFinite ? prior.supportLowerBound : prior.mean - 40 * spread
-    var high = prior.supportUpperBound.isFinite ? prior.supportUpperBound : prior.mean + 40 * spread
-    for _ in 0..<200 {
-      let middle = (low + high) / 2
-      if prior.cdf(middle) < p { low = middle } else { high = middle }
-    }
-    return (low + high) / 2
   }
 
   /// One row per target (metric and strategy, in the file's order): its band, the draws' median

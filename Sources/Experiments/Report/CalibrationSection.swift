@@ -49,8 +49,8 @@ enum CalibrationSection {
       "\(parameter.path) is most likely near \(value(parameter.q50)) (median; 95% interval "
       + "\(value(parameter.q025)) to \(value(parameter.q975)))"
     if let prior = parameter.prior {
-      let priorLow = CalibrationFigures.quantile(prior, 0.025)
-      let priorHigh = CalibrationFigures.quantile(prior, 0.975)
+      let priorLow = prior.quantile(0.025)
+      let priorHigh = prior.quantile(0.975)
       let narrowed = (parameter.q975 - parameter.q025) / (priorHigh - priorLow)
       reading +=
         narrowed >= 0.9
