@@ -50,6 +50,12 @@ struct CohortDynamics: EventHandler, ~Copyable {
   /// Per site, the other sites within commuting distance, in site order (`commuteNeighbours`).
   var neighbourPool: [Int32] = []
   var neighbourRanges: [Range<Int>?] = []
+  /// Places left per site for the rotation being placed (all zero between placements) and the
+  /// pool of its students' options (empty between placements): lent to the `PlacementRequest`
+  /// and handed back (`startRotation`), so a region of thousands of sites does not fill and copy
+  /// a table of them, nor regrow the pool, at every rotation.
+  var roomTable: [Int] = []
+  var optionScratch: [PlacementOption] = []
 
   init(scenario: Scenario, world: World, strategy: String, replicationSeed: UInt64, tracing: Bool) {
     self.scenario = scenario
@@ -62,6 +68,7 @@ struct CohortDynamics: EventHandler, ~Copyable {
     programPathways = world.programs.map { scenario.pathway(named: $0.pathway)! }
     sites = world.sites
     budgets = Array(repeating: SiteBudget(), count: world.sites.count)
+    roomTable = Array(repeating: 0, count: world.sites.count)
     siteHistory = Array(repeating: [], count: world.sites.count)
     systemHeard = Array(repeating: [], count: world.systemCount)
     searching = SearcherIndex(widthKm: scenario.region.widthKm, heightKm: scenario.region.heightKm)

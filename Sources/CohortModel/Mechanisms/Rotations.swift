@@ -11,9 +11,13 @@ extension CohortDynamics {
     let program = world.programs[Int(cohort.program)]
     let radius = program.placementRadiusKm
     var waiting: [PlacementStudent] = []
-    var optionPool: [PlacementOption] = []
+    var optionPool = optionScratch
+    optionScratch = []
     var optionRanges: [Range<Int>] = []
-    var room = [Int](repeating: 0, count: sites.count)
+    // Both taken out while lent to the request, so its writes do not copy them.
+    var room = roomTable
+    roomTable = []
+    assert(room.count == sites.count && room.allSatisfy { $0 == 0 } && optionPool.isEmpty)
     // Listed students (a warm start) are where the file says. A listed cohort holds only
     // listed students (WarmStart.swift), so none of them competes with the strategy's.
     var listedPlacements: [(student: Int, site: Int)] = []
@@ -53,7 +57,7 @@ extension CohortDynamics {
     }
     if rotation + 1 < program.rotations.count { nearbyByCohort[cohortIndex] = nearby }
     var request = PlacementRequest(
-      students: waiting, optionPool: optionPool, optionRanges: optionRanges, room: room,
+      students: waiting, optionPool: consume optionPool, optionRanges: optionRanges, room: consume room,
       programSystem: mainSystem(near: program.location, radiusKm: radius))
     let strategy = self.strategy ?? PlacementStrategies.named(program.strategy)!
     if strategy.drawsFromStream {
@@ -66,6 +70,7 @@ extension CohortDynamics {
         strategy.place(&request, stream: &stream)
       }
     }
+    (roomTable, optionScratch) = request.recycle()
 
     let end = rotationDays(cohortIndex, rotation).end
     let counted = simulation.now >= 0

@@ -57,8 +57,8 @@ public struct PlacementRequest {
   /// Places left at each site, indexed by site (0 or less: none, or not a candidate).
   var room: [Int]
   /// Every student's options, nearest first: student i's are `optionPool[optionRanges[i]]`.
-  let optionPool: [PlacementOption]
-  let optionRanges: [Range<Int>]
+  private(set) var optionPool: [PlacementOption]
+  private(set) var optionRanges: [Range<Int>]
 
   /// A request over options already laid out flat (`startRotation`).
   init(
@@ -85,6 +85,22 @@ public struct PlacementRequest {
     for (site, left) in room { table[site] = left }
     self.init(
       students: students, optionPool: pool, optionRanges: ranges, room: table, programSystem: programSystem)
+  }
+
+  /// Hands back the room table, every option's site set to 0 again (a site with no option was
+  /// never set), and the option pool emptied with its capacity kept, so the model can lend both
+  /// to the next rotation's request. Leaves this request without options or room.
+  mutating func recycle() -> (room: [Int], optionPool: [PlacementOption]) {
+    var table: [Int] = []
+    var pool: [PlacementOption] = []
+    swap(&table, &room)
+    swap(&pool, &optionPool)
+    table.withUnsafeMutableBufferPointer { places in
+      for option in pool { places[option.site] = 0 }
+    }
+    pool.removeAll(keepingCapacity: true)
+    optionRanges = []
+    return (table, pool)
   }
 
   /// Places left at `site`.

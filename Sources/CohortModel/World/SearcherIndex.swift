@@ -161,16 +161,21 @@ struct SearcherIndex {
   ) {
     var entries: [Entry] = []
     swap(&entries, &cells[index])
-    var kept = 0
-    for position in entries.indices {
-      let entry = entries[position]
-      guard entry.filing == filings[Int(entry.student)] else { continue }
-      if location.distanceKm(to: entry.home) <= entry.reachKm {
-        guard isCurrent(entry) else { continue }
-        visit(entry.student)
+    // One uniqueness check for the cell, not one per entry kept; nothing else can reach
+    // `entries` while it is out of `cells`.
+    let kept = entries.withUnsafeMutableBufferPointer { buffer in
+      var kept = 0
+      for position in buffer.indices {
+        let entry = buffer[position]
+        guard entry.filing == filings[Int(entry.student)] else { continue }
+        if location.distanceKm(to: entry.home) <= entry.reachKm {
+          guard isCurrent(entry) else { continue }
+          visit(entry.student)
+        }
+        if kept != position { buffer[kept] = entry }
+        kept += 1
       }
-      entries[kept] = entry
-      kept += 1
+      return kept
     }
     counts[reachClass] -= entries.count - kept
     entries.removeLast(entries.count - kept)
