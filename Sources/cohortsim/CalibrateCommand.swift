@@ -119,27 +119,26 @@ struct CalibrateCommand: Subcommand {
       outputDirectory: study.outputDirectory,
       provenance: ProvenanceInfo(version: cohortsimVersion, commandLine: study.commandLine))
     plan.overwrite = study.overwrite
-    let interrupts = InterruptTrap()
-    defer { interrupts.restore() }
-    let terminal = isatty(STDERR_FILENO) != 0
-    let progressLine = ProgressLine(enabled: !study.quiet && terminal)
-    let log = ThrottledProgressLog.calibration(enabled: !study.quiet && !terminal)
     let outcome: CalibrationOutcome
     do {
-      outcome = try CalibrationRunner(plan: plan).run(cancellation: interrupts.cancellation) { progress in
-        progressLine.show(
+      outcome = try runShowingProgress(
+        quiet: study.quiet,
+        onTerminal: { progress in
           RunProgress(
             completed: progress.generation * progress.particles + progress.accepted,
             planned: progress.generations * progress.particles, isOpenEnded: false,
-            elapsedSeconds: progress.elapsedSeconds))
-        log.show(progress)
+            elapsedSeconds: progress.elapsedSeconds)
+        },
+        makeLog: {
+          let log = ThrottledProgressLog.calibration(enabled: true)
+          return { log.show($0) }
+        }
+      ) { cancellation, progress throws(OutputError) in
+        try CalibrationRunner(plan: plan).run(cancellation: cancellation, progress: progress)
       }
     } catch {
-      progressLine.clear()
-      printError(error.description)
-      return error.isSetup ? 2 : 3
+      return error.exitCode
     }
-    progressLine.clear()
     switch outcome {
     case .cancelled:
       printError("interrupted: no result published in \(study.outputDirectory)")

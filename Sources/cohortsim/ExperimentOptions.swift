@@ -217,24 +217,20 @@ struct ExperimentOptions {
       try scenarioFile.warmStart(from: currentStudents, asOf: asOf)
     }
     let plan = try makePlan(scenarioFile)
-    let interrupts = InterruptTrap()
-    defer { interrupts.restore() }
-    let progressLine = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0)
-    let progressLog =
-      quiet || isatty(STDERR_FILENO) != 0
-      ? nil : ProgressLog(write: { FileHandle.standardError.write(Data($0.utf8)) })
     let outcome: RunOutcome
     do {
-      outcome = try ExperimentRunner(plan: plan).run(cancellation: interrupts.cancellation) {
-        progressLine.show($0)
-        progressLog?.show($0)
+      outcome = try runShowingProgress(
+        quiet: quiet, onTerminal: { $0 },
+        makeLog: {
+          let log = ProgressLog(write: { FileHandle.standardError.write(Data($0.utf8)) })
+          return { log.show($0) }
+        }
+      ) { cancellation, progress throws(OutputError) in
+        try ExperimentRunner(plan: plan).run(cancellation: cancellation, progress: progress)
       }
     } catch {
-      progressLine.clear()
-      printError(error.description)
-      return error.isSetup ? 2 : 3
+      return error.exitCode
     }
-    progressLine.clear()
     switch outcome {
     case .cancelled:
       printError(

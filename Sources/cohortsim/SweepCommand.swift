@@ -103,24 +103,20 @@ struct SweepCommand: Subcommand {
       printError("\(study.input): \(error.description)")
       return 2
     }
-    let interrupts = InterruptTrap()
-    defer { interrupts.restore() }
-    let terminal = isatty(STDERR_FILENO) != 0
-    let progressLine = ProgressLine(enabled: !study.quiet && terminal)
-    let log = ThrottledProgressLog.sweep(enabled: !study.quiet && !terminal)
     let outcome: SweepOutcome
     do {
-      outcome = try SweepRunner(plan: plan, evaluator: evaluator).run(cancellation: interrupts.cancellation) {
-        progress in
-        progressLine.show(progress.runProgress)
-        log.show(progress)
+      outcome = try runShowingProgress(
+        quiet: study.quiet, onTerminal: \.runProgress,
+        makeLog: {
+          let log = ThrottledProgressLog.sweep(enabled: true)
+          return { log.show($0) }
+        }
+      ) { cancellation, progress throws(OutputError) in
+        try SweepRunner(plan: plan, evaluator: evaluator).run(cancellation: cancellation, progress: progress)
       }
     } catch {
-      progressLine.clear()
-      printError(error.description)
-      return error.isSetup ? 2 : 3
+      return error.exitCode
     }
-    progressLine.clear()
     switch outcome {
     case .cancelled(let pointsDone):
       printError(

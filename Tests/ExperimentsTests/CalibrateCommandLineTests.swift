@@ -103,4 +103,20 @@ struct CalibrateCommandLineTests {
     #expect(error.contains("targets.json: parameters[0].prior:"), "\(error)")
     #expect(!FileManager.default.fileExists(atPath: directory + "/out"))
   }
+
+  @Test("calibrate to an output path beneath a regular file exits 2 naming the path")
+  func calibrateRefusesAnUnusableOutputPath() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    _ = try tinyScenarioFile(in: directory)
+    try targets([loose], parameters: fitted, in: directory)
+    try Data().write(to: URL(fileURLWithPath: directory + "/plain"))
+    let (status, _, error) = try runCohortsim(
+      [
+        "calibrate", "tiny.json", "--targets", "targets.json", "--particles", "4", "--generations", "1",
+        "--replications", "1", "--quiet", "--out", "plain/out",
+      ], in: directory)
+    #expect(status == 2)
+    #expect(error.contains("cannot write") && error.contains("plain"), "\(error)")
+  }
 }

@@ -80,4 +80,17 @@ struct SweepCommandLineTests {
     let (helpStatus, help, _) = try runCohortsim(["help", "sweep"], in: directory)
     #expect(helpStatus == 0 && help.contains("EXAMPLES") && help.contains("--design"))
   }
+
+  @Test("a sweep to an output path beneath a regular file exits 2 naming the path")
+  func unusableOutputPath() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    try Data().write(to: URL(fileURLWithPath: directory + "/plain"))
+    let (status, _, error) = try sweep(
+      design:
+        #"{"method": "lhs", "samples": 2, "factors": [{"path": "demand.freezeProbability", "lower": 0, "upper": 0.5}]}"#,
+      in: directory, extra: ["--out", "plain/out"])
+    #expect(status == 2)
+    #expect(error.contains("cannot write") && error.contains("plain"), "\(error)")
+  }
 }
