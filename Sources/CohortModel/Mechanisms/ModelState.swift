@@ -23,22 +23,30 @@ struct Withdrawal {
 
 /// One admitted student: drawn traits and their state. Stored by value in one array.
 struct Student {
+  // What every hiring scan reads (`isCandidate`, `reachKm`) comes first and together, so that
+  // a scan over thousands of students touches two or three cache lines of each rather than the
+  // five or six these fields spread over in a 360-byte record (Swift lays a struct out in
+  // declaration order). The initialiser below keeps the order in which admission draws traits.
+  var home: Location
+  var graduationDay: Double
+  /// No site may offer the student a job before this day: a listed student's as-of date.
+  var unavailableUntil = -Double.infinity
+  var relocationWillingnessKm: Double
+  var credentialDay = Double.nan
+  /// Will not move for a job at all (`students.unwillingToRelocateShare`).
+  var refusesToRelocate = false
+  var examsExhausted = false
+  /// Where they are on their path; changed only through its transitions.
+  var lifecycle = StudentLifecycle()
   var cohort: Int32
   var program: Int32
-  var home: Location
   var aptitude: Double
   var reliability: Double
   var rapport: Double
   var composure: Double
   var relationshipBuilding: Double
-  var relocationWillingnessKm: Double
-  /// Will not move for a job at all (`students.unwillingToRelocateShare`).
-  var refusesToRelocate = false
   var examAbility: Double
   var admissionDay: Double
-  var graduationDay: Double
-  /// Where they are on their path; changed only through its transitions.
-  var lifecycle = StudentLifecycle()
   var weeksOfExperience = 0.0
   var rotationEnd = 0.0
   var rotationSites: [Int32] = []
@@ -48,16 +56,32 @@ struct Student {
   /// Day each exam's current pass was made (NaN: not passed, or the pass expired).
   var examPassDays: [Double] = []
   var examAttempts: [Int32] = []
-  var credentialDay = Double.nan
-  var examsExhausted = false
   var withdrawal: Withdrawal?
   /// Day the graduate left the job they started (within its first year, 7.8a), or NaN. Their
   /// lifecycle stays `working`: placement counts the first start.
   var firstJobQuitDay = Double.nan
   /// Row in the current-students file, or -1 for a generated student (WarmStart.swift).
   var listedRow: Int32 = -1
-  /// No site may offer the student a job before this day: a listed student's as-of date.
-  var unavailableUntil = -Double.infinity
+
+  /// A newly admitted student, with parameters in the order admission draws them.
+  init(
+    cohort: Int32, program: Int32, home: Location, aptitude: Double, reliability: Double, rapport: Double,
+    composure: Double, relationshipBuilding: Double, relocationWillingnessKm: Double, examAbility: Double,
+    admissionDay: Double, graduationDay: Double
+  ) {
+    self.cohort = cohort
+    self.program = program
+    self.home = home
+    self.aptitude = aptitude
+    self.reliability = reliability
+    self.rapport = rapport
+    self.composure = composure
+    self.relationshipBuilding = relationshipBuilding
+    self.relocationWillingnessKm = relocationWillingnessKm
+    self.examAbility = examAbility
+    self.admissionDay = admissionDay
+    self.graduationDay = graduationDay
+  }
 
   var isCredentialed: Bool { !credentialDay.isNaN }
   var isWithdrawn: Bool { withdrawal != nil }
