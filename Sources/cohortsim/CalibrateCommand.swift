@@ -130,7 +130,7 @@ struct CalibrateCommand: Subcommand {
             elapsedSeconds: progress.elapsedSeconds)
         },
         makeLog: {
-          let log = ThrottledProgressLog.calibration(enabled: true)
+          let log = ThrottledProgressLog.calibration()
           return { log.show($0) }
         }
       ) { cancellation, progress throws(OutputError) in

@@ -108,7 +108,7 @@ struct SweepCommand: Subcommand {
       outcome = try runShowingProgress(
         quiet: study.quiet, onTerminal: \.runProgress,
         makeLog: {
-          let log = ThrottledProgressLog.sweep(enabled: true)
+          let log = ThrottledProgressLog.sweep()
           return { log.show($0) }
         }
       ) { cancellation, progress throws(OutputError) in

@@ -58,7 +58,7 @@ public struct PlacementRequest {
   var room: [Int]
   /// Every student's options, nearest first: student i's are `optionPool[optionRanges[i]]`.
   private(set) var optionPool: [PlacementOption]
-  private(set) var optionRanges: [Range<Int>]
+  let optionRanges: [Range<Int>]
 
   /// A request over options already laid out flat (`startRotation`).
   init(
@@ -89,7 +89,7 @@ public struct PlacementRequest {
 
   /// Hands back the room table, every option's site set to 0 again (a site with no option was
   /// never set), and the option pool emptied with its capacity kept, so the model can lend both
-  /// to the next rotation's request. Leaves this request without options or room.
+  /// to the next rotation's request. Leaves this request without its option pool or room.
   mutating func recycle() -> (room: [Int], optionPool: [PlacementOption]) {
     var table: [Int] = []
     var pool: [PlacementOption] = []
@@ -99,7 +99,6 @@ public struct PlacementRequest {
       for option in pool { places[option.site] = 0 }
     }
     pool.removeAll(keepingCapacity: true)
-    optionRanges = []
     return (table, pool)
   }
 
