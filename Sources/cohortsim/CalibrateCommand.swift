@@ -13,7 +13,10 @@ struct CalibrateCommand: Subcommand {
     and perturbation kernel of Beaumont et al. 2009. TARGETS.json lists "parameters" (a scenario field path as \
     'sweep' takes it, with a "prior": any distribution, e.g. {"uniform": {"lower": 0.1, "upper": 1}}) and \
     "targets" (a metric of 'cohortsim help metrics', either "value" and "tolerance" or "low" and "high", a \
-    "source", and optionally the "strategy" whose mean counts; default the scenario's first). Each particle is \
+    "source", and optionally the "strategy" whose mean counts; default the scenario's first). A joint \
+    calibration adds "scenarios": further scenarios sharing the parameters, each {"scenario": FILE, "targets": \
+    a list or a targets FILE, "replications": R (optional)}, paths relative to TARGETS.json; every particle \
+    runs each scenario and is judged on all their targets at once. Each particle is \
     the scenario with the parameters set, run for R replications; its distance is the Euclidean norm over \
     targets of |mean − centre| / (tolerance, or half the range), so 1 is a band's edge. Generation 0 draws \
     from the prior and keeps the particles within the median distance of its first P proposals; generation t \
@@ -97,6 +100,7 @@ struct CalibrateCommand: Subcommand {
     let scenarioFile = try ScenarioFile.load(study.scenarioPath)
     let targets: CalibrationTargets
     let factors: ScenarioFactors
+    let joint: [CalibrationPlan.JointPart]
     do {
       targets = try CalibrationTargets.load(study.input)
       guard !targets.parameters.isEmpty else {
@@ -104,6 +108,9 @@ struct CalibrateCommand: Subcommand {
           file: study.input, path: "parameters", "must list at least one {\"path\", \"prior\"} to calibrate")
       }
       factors = try targets.checked(against: scenarioFile)
+      joint = try targets.jointScenarios.enumerated().map { index, entry throws(CalibrationError) in
+        try CalibrationPlan.JointPart(entry, index: index, of: targets)
+      }
     } catch let error as CalibrationError {
       printError(error.description)
       return 2
@@ -119,6 +126,7 @@ struct CalibrateCommand: Subcommand {
       outputDirectory: study.outputDirectory,
       provenance: ProvenanceInfo(version: cohortsimVersion, commandLine: study.commandLine))
     plan.overwrite = study.overwrite
+    plan.joint = joint
     let outcome: CalibrationOutcome
     do {
       outcome = try runShowingProgress(

@@ -51,6 +51,8 @@ extension CohortDynamics {
           }.rounded()))
     cohorts[cohortIndex].firstStudent = students.count
     cohorts[cohortIndex].studentCount = size
+    cohorts[cohortIndex].outcomes = cohortOutcomes(cohortIndex)
+    let examShift = cohorts[cohortIndex].outcomes.examAbilityShift
     let now = simulation.now
     let graduationDay = now + program.lengthMonths * Self.daysPerMonth
     let traits = scenario.students
@@ -70,7 +72,8 @@ extension CohortDynamics {
           rapport: traits.rapport.sample(&stream), composure: traits.composure.sample(&stream),
           relationshipBuilding: traits.relationshipBuilding.sample(&stream),
           relocationWillingnessKm: traits.relocationWillingnessKm.sample(&stream),
-          examAbility: traits.examAbility.sample(&stream), admissionDay: now, graduationDay: graduationDay)
+          examAbility: traits.examAbility.sample(&stream) + examShift, admissionDay: now,
+          graduationDay: graduationDay)
       }
       students.append(student)
       if let row = listed?[offset] {

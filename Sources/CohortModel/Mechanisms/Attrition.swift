@@ -11,9 +11,10 @@ extension CohortDynamics {
   /// admission, strictly before graduation.
   mutating func scheduleWithdrawal(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
     let traits = scenario.students
-    guard traits.withdrawalProbability > 0 else { return }
+    let probability = cohorts[Int(students[student].cohort)].outcomes.withdrawalProbability
+    guard probability > 0 else { return }
     let (withdraws, fraction) = withStudentStream(student, Draws.withdrawal) { stream in
-      (stream.chance(traits.withdrawalProbability), traits.withdrawalTiming.sample(&stream))
+      (stream.chance(probability), traits.withdrawalTiming.sample(&stream))
     }
     guard withdraws else { return }
     let admission = students[student].admissionDay

@@ -216,6 +216,10 @@ enum Draws {
   static let fiscalGrowth = DrawPurpose("fiscal-year growth")
   static let systemFreeze = DrawPurpose("system freeze")
   static let freezeCancel = DrawPurpose("freeze cancellation")
+  /// A program's retention and exam-ability shift, once per replication (7.1b).
+  static let programOutcomes = DrawPurpose("program outcomes")
+  /// A cohort's variation around its program's retention and exam-ability shift (7.1b).
+  static let cohortOutcomes = DrawPurpose("cohort outcomes")
   /// The placement of a rotation by a strategy that does not draw (`drawsFromStream` false).
   static let placement = DrawPurpose("placement")
   /// A listed current student's traits and home, and their conditioned exam ability (WarmStart).

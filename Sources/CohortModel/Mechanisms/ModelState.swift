@@ -203,4 +203,13 @@ struct Cohort {
   var admissionDay: Double
   var firstStudent: Int
   var studentCount: Int
+  /// Drawn at admission (7.1b): this cohort's chance that a student withdraws, and the shift of
+  /// its students' exam ability (program's plus cohort's, logit scale).
+  var outcomes = CohortOutcomes(withdrawalProbability: 0, examAbilityShift: 0)
+}
+
+/// How a cohort differs from others in its program and from other programs' (7.1b).
+struct CohortOutcomes: Equatable {
+  var withdrawalProbability: Double
+  var examAbilityShift: Double
 }

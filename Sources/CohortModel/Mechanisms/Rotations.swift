@@ -45,6 +45,7 @@ extension CohortDynamics {
         of: index - cohort.firstStudent, home: students[index].home, radiusKm: radius, world)
       {
         let site = Int(near.site)
+        guard world.isClinicalAffiliate(site, of: Int(cohort.program)) else { continue }
         let left = sites[site].capacity - budgets[site].occupancy
         guard left > 0 else { continue }
         room[site] = left
@@ -58,7 +59,7 @@ extension CohortDynamics {
     if rotation + 1 < program.rotations.count { nearbyByCohort[cohortIndex] = nearby }
     var request = PlacementRequest(
       students: waiting, optionPool: consume optionPool, optionRanges: optionRanges, room: consume room,
-      programSystem: mainSystem(near: program.location, radiusKm: radius))
+      programSystem: mainSystem(near: program.location, radiusKm: radius, program: Int(cohort.program)))
     let strategy = self.strategy ?? PlacementStrategies.named(program.strategy)!
     if strategy.drawsFromStream {
       streams.withStream(seeding: StreamKey("placement", cohortIndex * 64 + rotation)) { stream in
@@ -96,11 +97,13 @@ extension CohortDynamics {
     }
   }
 
-  /// The hospital system with the most hosting capacity within `radiusKm`, or -1.
-  func mainSystem(near location: Location, radiusKm: Double) -> Int {
+  /// The hospital system with the most hosting capacity for `program` within `radiusKm`, or -1.
+  func mainSystem(near location: Location, radiusKm: Double, program: Int) -> Int {
     var capacity = [Int](repeating: 0, count: world.systemCount)
     world.forEachHostingSite(within: radiusKm, of: location) { site, _ in
-      if sites[site].system >= 0 { capacity[sites[site].system] += sites[site].capacity }
+      if sites[site].system >= 0 && world.isClinicalAffiliate(site, of: program) {
+        capacity[sites[site].system] += sites[site].capacity
+      }
     }
     guard let best = capacity.indices.max(by: { (capacity[$0], -$0) < (capacity[$1], -$1) }),
       capacity[best] > 0

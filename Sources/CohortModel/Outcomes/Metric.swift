@@ -32,6 +32,7 @@ public enum Metric: String, CaseIterable, Sendable, Codable {
   case spiFirstAttemptPass = "spi_first_attempt_pass"
   case specialtyFirstAttemptPass = "specialty_first_attempt_pass"
   case newHireFirstYearQuit = "new_hire_first_year_quit"
+  case notSeeking6m = "not_seeking_6m"
 
   /// What the figure means, in one or two sentences.
   public var definition: String {
@@ -92,6 +93,8 @@ public enum Metric: String, CaseIterable, Sendable, Codable {
       "As spi_first_attempt_pass, for the other exams of pathways that have an SPI (ARDMS specialty exams); ARRT and CCI exams count towards neither."
     case .newHireFirstYearQuit:
       "Graduates who left their first job within 365 days of starting ÷ graduates who started one from day 0 with 365 days of follow-up (0 until new hires leave; NaN without such hires)."
+    case .notSeeking6m:
+      "Graduates left out of placed_6m_seeking as not actively seeking ÷ graduates with 183 days of follow-up: those not placed within 183 days who will not relocate at all or who left the search. Equals 1 − placed_6m ÷ placed_6m_seeking; programs' published outcomes leave out 0–14%."
     }
   }
 }

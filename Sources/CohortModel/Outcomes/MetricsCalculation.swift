@@ -54,6 +54,7 @@ extension CohortDynamics {
     metrics[.credentialed12m] = share(credentialed12, of: followed12)
     metrics[.placed6mSeeking] = share(placed6, of: followed6 - notSeeking6)
     metrics[.placed12mSeeking] = share(placed12, of: followed12 - notSeeking12)
+    metrics[.notSeeking6m] = share(notSeeking6, of: followed6)
     metrics[.offerAtGraduation] = share(offeredByGraduation, of: graduates)
     metrics[.retention] = retention(at: horizon)
     metrics[.newHireFirstYearQuit] = firstYearQuitShare(at: horizon)

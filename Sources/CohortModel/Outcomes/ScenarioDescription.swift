@@ -61,7 +61,11 @@ public struct ScenarioDescription: Sendable {
               ? "once a fiscal year (starting month \(scenario.demand.fiscalYearStartMonth))"
               : "every budget period"
           ),
-          ("students withdrawing", percent(scenario.students.withdrawalProbability)),
+          (
+            "students withdrawing",
+            scenario.students.withdrawalProbability.map { "\(percent($0)) in every program and cohort" }
+              ?? "each program's own retention, varied by cohort (7.1b)"
+          ),
           ("new hires leaving within a year", percent(scenario.hiring.firstYearQuitProbability)),
         ]
       ))

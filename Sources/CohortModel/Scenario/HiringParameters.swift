@@ -4,11 +4,11 @@ import SimKernel
 public struct HiringParameters: Sendable, Equatable {
   /// Impression (0–1) that staff must think a student is above before telling them to apply
   /// ahead of the posting. Above neutral (0.5), so a forgotten student is never "strong".
-  public var strongImpressionThreshold = 0.55
+  public var strongImpressionThreshold = 0.539
   /// Days after a rotation ends during which the site still thinks of the student as "theirs".
   public var recentStudentDays = 365.0
   /// A student is considered only from this many days before their graduation.
-  public var lookaheadDays = 270.0
+  public var lookaheadDays = 53.0
   /// Days from approval to an inside offer (the manager's "apply now" to the offer).
   public var insideOfferDays = Distribution.uniform(lower: 7, upper: 21)
   /// Days a public posting stays open before the manager chooses.
@@ -30,7 +30,7 @@ public struct HiringParameters: Sendable, Equatable {
   public var credentialBonus = 0.1
   /// Chance that a site will hire a graduate who has not yet earned the credential, on
   /// condition of earning it within `contingentWindowDays` of starting.
-  public var contingentHireProbability = 0.5
+  public var contingentHireProbability = 0.40
   public var contingentWindowDays = 180.0
   /// Days a student takes to decide on offers in hand.
   public var decisionDays = 10.0
@@ -40,14 +40,14 @@ public struct HiringParameters: Sendable, Equatable {
   /// passed on, for a strong known student who will qualify (be within `lookaheadDays` of
   /// graduating and, where the site needs it, credentialed) within this many days of approval.
   /// 0 switches holding off.
-  public var holdWindowDays = 180.0
+  public var holdWindowDays = 271.0
   /// Known candidates tried at each inside tier (own site, same system, recommendation) before
   /// the requisition moves on: when one declines or is no longer a candidate, the next best is
   /// tried. 1 is the old rule (one per tier).
   public var knownCandidatesPerTier = 3
   /// Students apply to public postings from this many days before graduating (0: graduates
   /// only).
-  public var finalTermApplyDays = 90.0
+  public var finalTermApplyDays = 43.0
   /// Weight of what the hiring site already knows of an applicant (its own impression, else its
   /// system's reputation of them) against the posting's interview score. 0: the interview alone.
   public var knowledgeWeight = 0.5

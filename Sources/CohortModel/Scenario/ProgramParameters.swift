@@ -28,6 +28,27 @@ public struct ProgramParameters: Sendable, Equatable {
   public var strategy = "nearest-to-home"
   /// The key of this program's credential pathway in the scenario's `credentialPathways`.
   public var pathway = "ardms"
+  /// Retention as programs publish it for their accreditor: the share of a starting cohort who
+  /// graduate. Drawn once per program and replication (a constant states it); each cohort then
+  /// varies around it by `cohortRetentionSd` on the logit scale (7.1b). Nil: the scenario's
+  /// `students.withdrawalProbability` if it gives one (every cohort exactly 1 − it), else
+  /// `defaultRetention`.
+  public var retention: Distribution?
+  /// Beta(9, 3): mean 0.75, sd 0.12, 5–95% about 0.53–0.91, as the published retention of
+  /// sonography programs (MODEL.md 7.1b: 53–100% across program-years, JRC-DMS threshold 70%).
+  public static let defaultRetention = Distribution.beta(alpha: 9, beta: 3)
+  /// Sd, on the logit scale, of one cohort's retention around its program's (estimate).
+  public var cohortRetentionSd = 0.3
+  /// The program's shift of its students' exam ability (logit scale), drawn once per program and
+  /// replication: programs prepare their students differently (estimate).
+  public var examAbility = Distribution.normal(mean: 0, sd: 0.4)
+  /// The program's published first-attempt pass rate on its pathway's first exam, when the
+  /// director knows it: the program's shift is then the one that makes its students' average
+  /// first-attempt pass probability this rate (instead of a draw from `examAbility`).
+  public var firstAttemptPass: Double?
+  /// Sd, on the logit scale, of one cohort's shift of exam ability around its program's
+  /// (estimate).
+  public var cohortExamAbilitySd = 0.2
 
   public init() {}
 
@@ -37,8 +58,10 @@ public struct ProgramParameters: Sendable, Equatable {
 
 /// The clinical rotations of a program.
 public struct RotationPlan: Sendable, Equatable {
-  public var count = 3
-  public var lengthWeeks = 16.0
+  /// Five rotations of 9.5 weeks with 1-week gaps: 51.5 weeks, a clinical year (MODEL.md,
+  /// "Calibration status", step 1; the split into five sites is an estimate).
+  public var count = 5
+  public var lengthWeeks = 9.5
   /// Weeks between consecutive rotations.
   public var gapWeeks = 1.0
 
@@ -62,6 +85,7 @@ extension ProgramParameters: Decodable {
     case name, xKm, yKm, latitude, longitude, cohortSize, intakeYears, intakeMonth, lengthMonths,
       clinicalStartMonth, rotations
     case placementRadiusKm, strategy, pathway
+    case retention, cohortRetentionSd, examAbility, firstAttemptPass, cohortExamAbilitySd
   }
 
   public init(from decoder: any Decoder) throws {
@@ -97,12 +121,29 @@ extension ProgramParameters: Decodable {
       &placementRadiusKm, .placementRadiusKm, Allowed.above(0, atMost: ScenarioLimits.distanceKm))
     try reader.read(&strategy, .strategy, Allowed.oneOf(PlacementStrategies.names))
     try reader.read(&pathway, .pathway)
+    try reader.read(&retention, .retention) { $0.flatMap(Allowed.draws(in: 0, 1)) }
+    try reader.read(&cohortRetentionSd, .cohortRetentionSd, Allowed.within(0, 10))
+    if reader.has(.examAbility) && reader.has(.firstAttemptPass) {
+      try decoder.reject(
+        "give either examAbility (a distribution of the program's shift) or firstAttemptPass (the program's "
+          + "published rate), not both", at: CodingKeys.firstAttemptPass)
+    }
+    try reader.read(&examAbility, .examAbility)
+    try reader.read(&firstAttemptPass, .firstAttemptPass) {
+      $0.flatMap { (0.001...0.999).contains($0) ? nil : "must be a rate in [0.001, 0.999]" }
+    }
+    try reader.read(&cohortExamAbilitySd, .cohortExamAbilitySd, Allowed.within(0, 10))
     let clinicalWeeks =
       Double(rotations.count) * rotations.lengthWeeks + Double(rotations.count - 1) * rotations.gapWeeks
     let clinicalEndMonth = clinicalStartMonth + clinicalWeeks * 7 / (365.25 / 12)
     if clinicalEndMonth > lengthMonths + 1e-9 {
+      let changed =
+        reader.has(.rotations)
+        ? ""
+        : "; the default rotations changed on 2026-12-06 from 3 × 16 weeks to 5 × 9.5 weeks: give "
+          + "\"rotations\": {\"count\": 3, \"lengthWeeks\": 16} to keep the old plan, or a plan that fits"
       try decoder.reject(
-        "the rotations (\(rotations.count) × \(format(rotations.lengthWeeks)) weeks from month \(format(clinicalStartMonth)), ending in month \(String(format: "%.1f", clinicalEndMonth))) must end by graduation (month \(format(lengthMonths)))",
+        "the rotations (\(rotations.count) × \(format(rotations.lengthWeeks)) weeks from month \(format(clinicalStartMonth)), ending in month \(String(format: "%.1f", clinicalEndMonth))) must end by graduation (month \(format(lengthMonths)))\(changed)",
         at: CodingKeys.rotations)
     }
   }

@@ -19,7 +19,7 @@ public struct RegionParameters: Sendable, Equatable {
   public var imagingCenters = SiteKindParameters(
     count: 8, staff: .uniform(lower: 3, upper: 8), capacity: .constant(value: 1), independentShare: 0.5)
   public var clinics = SiteKindParameters(
-    count: 10, staff: .uniform(lower: 1, upper: 3), capacity: .constant(value: 1), independentShare: 0.7)
+    count: 10, staff: .uniform(lower: 1, upper: 3), capacity: .constant(value: 0), independentShare: 0.7)
   /// The latitude/longitude box generated sites and programs are drawn in, when the scenario
   /// places by latitude/longitude (`widthKm`/`heightKm` are then the box's, see `GeoFrame`).
   public var bounds: GeoBounds?

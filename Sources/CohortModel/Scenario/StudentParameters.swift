@@ -22,16 +22,22 @@ public struct StudentParameters: Sendable, Equatable {
   public var commuteKm = 80.0
   /// Distance of a student's home from their program, in km, in a uniformly random direction.
   public var homeDistanceKm = Distribution.gamma(shape: 2, scale: 15)
-  /// Exam ability on the logit scale (0: an average candidate).
-  public var examAbility = Distribution.normal(mean: 0, sd: 0.8)
+  /// Exam ability on the logit scale (0: an average candidate), the student's own part: their
+  /// program's and cohort's shifts (`programs[].examAbility`, `cohortExamAbilitySd`) are added.
+  /// The three parts' variances sum to about the 0.8² of the single trait before programs
+  /// differed (0.66² + 0.4² + 0.2² = 0.64), so the all-candidate pass rate stays where row 11
+  /// puts it.
+  public var examAbility = Distribution.normal(mean: 0, sd: 0.66)
   /// Share of students who will not move for a job at all, whatever `relocationWillingnessKm`
   /// says and however long they search (drawn once per student, apart from the other traits).
   public var unwillingToRelocateShare = 0.55
   /// How far the reach of a graduate who would move widens each month (30.4375 days) of
   /// searching after graduation. 0: reach stays at commute plus willingness.
   public var relocationWideningKmPerMonth = 10.0
-  /// Probability that an admitted student withdraws before graduating (0: nobody withdraws).
-  public var withdrawalProbability = 0.28
+  /// One withdrawal probability for every student of every program and cohort, as before
+  /// programs differed (0: nobody withdraws). Nil (the default): each program's `retention`
+  /// decides, varied per cohort (7.1b). A program's own `retention` wins over it.
+  public var withdrawalProbability: Double?
   /// When a withdrawing student leaves, as a fraction of the program's length: mostly early.
   public var withdrawalTiming = Distribution.beta(alpha: 1, beta: 3)
 
@@ -59,7 +65,7 @@ extension StudentParameters: Decodable {
     try reader.read(&examAbility, .examAbility)
     try reader.read(&unwillingToRelocateShare, .unwillingToRelocateShare, Allowed.probability)
     try reader.read(&relocationWideningKmPerMonth, .relocationWideningKmPerMonth, Allowed.atLeast(0))
-    try reader.read(&withdrawalProbability, .withdrawalProbability, Allowed.probability)
+    try reader.read(&withdrawalProbability, .withdrawalProbability) { $0.flatMap(Allowed.probability) }
     try reader.read(&withdrawalTiming, .withdrawalTiming, Allowed.draws(in: 0, 1))
   }
 }

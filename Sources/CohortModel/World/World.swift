@@ -19,6 +19,11 @@ public struct World: Sendable {
   let hostingSites: [Int32]
   let hostingIndex: SpatialIndex
   public let demand: DerivedDemand
+  /// Programs listed in the scenario come first in `programs`; those after are generated.
+  let listedProgramCount: Int
+  /// Whether the scenario lists sites: then listed programs rotate only at listed sites and
+  /// generated programs only at generated ones (`isClinicalAffiliate`).
+  let affiliatesAreListed: Bool
 
   /// Builds the world; `replicationSeed` fixes every draw.
   public init(scenario: Scenario, replicationSeed: UInt64) {
@@ -39,20 +44,30 @@ public struct World: Sendable {
     let listedSystems = (listed.compactMap(\.system).max() ?? -1) + 1
     let generatesSites = region.generatedSiteCount > 0
     systemCount = generatesSites ? max(region.systems, listedSystems) : listedSystems
+    // Clustered regions draw their programs' towns, and which sites cluster around them, from a
+    // stream of their own, so a region without clustering draws its world exactly as before.
+    var towns = World.ProgramTowns(scenario: scenario, replicationSeed: replicationSeed)
     if generatesSites {
       World.generateSites(
-        around: &sites, systemCount: systemCount, scenario: scenario, demand: demand, stream: &stream)
+        around: &sites, systemCount: systemCount, scenario: scenario, demand: demand, stream: &stream,
+        towns: &towns)
     }
     for index in sites.indices {
       sites[index].allowsContingentHires = stream.chance(scenario.hiring.contingentHireProbability)
     }
     programs = scenario.programs
+    listedProgramCount = scenario.programs.count
+    affiliatesAreListed = !listed.isEmpty
     if let generated = scenario.generatedPrograms {
       for index in 0..<generated.count {
         var program = generated.template
         program.name = "program-\(index)"
-        let x = stream.uniform() * region.widthKm
-        let location = region.location(xKm: x, yKm: stream.uniform() * region.heightKm)
+        let location =
+          towns?.locations[index]
+          ?? {
+            let x = stream.uniform() * region.widthKm
+            return region.location(xKm: x, yKm: stream.uniform() * region.heightKm)
+          }()
         program.xKm = location.xKm
         program.yKm = location.yKm
         program.latitude = location.geodetic?.latitude
@@ -98,7 +113,7 @@ public struct World: Sendable {
   /// staff is shared among generated sites in proportion to their staff draws, at least one each.
   private static func generateSites(
     around sites: inout [Site], systemCount: Int, scenario: Scenario, demand: DerivedDemand,
-    stream: inout RandomStream
+    stream: inout RandomStream, towns: inout ProgramTowns?
   ) {
     let region = scenario.region
     let listedCount = sites.count
@@ -118,7 +133,8 @@ public struct World: Sendable {
     for (kind, parameters) in region.generatedKinds {
       for index in 0..<parameters.count {
         let x = stream.uniform() * region.widthKm
-        let location = region.location(xKm: x, yKm: stream.uniform() * region.heightKm)
+        let uniform = region.location(xKm: x, yKm: stream.uniform() * region.heightKm)
+        let location = towns?.clusteredLocation(region: region) ?? uniform
         let independent = systemCount == 0 || stream.chance(parameters.independentShare)
         let system =
           independent
@@ -209,6 +225,15 @@ public struct World: Sendable {
       let distance = sites[site].location.distanceKm(to: location)
       if distance <= radiusKm { body(site, distance) }
     }
+  }
+
+  /// Whether `program`'s students may rotate at `site` (7.2): a program places students only at
+  /// sites with which it holds a clinical affiliation agreement. In a scenario that lists sites,
+  /// those are the affiliates of the listed programs, and the generated sites around them host
+  /// only generated programs' students; without listed sites every site hosts every program.
+  func isClinicalAffiliate(_ site: Int, of program: Int) -> Bool {
+    guard affiliatesAreListed else { return true }
+    return (sites[site].origin == .listed) == (program < listedProgramCount)
   }
 
   /// `forEachSite` restricted to the sites that take students, in the hosting index's cell

@@ -16,6 +16,21 @@ struct CalibrationProvenance: Codable {
     var low: Double
     var high: Double
     var source: String
+    /// The scenario's `name` (several in a joint calibration).
+    var scenario: String?
+  }
+
+  /// A further scenario of a joint calibration.
+  struct JointScenario: Codable {
+    var scenarioFile: String
+    var scenarioSha256: String
+    var targetsFile: String
+    var replications: Int
+
+    enum CodingKeys: String, CodingKey {
+      case scenarioFile = "scenario_file", scenarioSha256 = "scenario_sha256", targetsFile = "targets_file"
+      case replications
+    }
   }
 
   var cohortsimVersion: String
@@ -35,6 +50,8 @@ struct CalibrationProvenance: Codable {
   var distance: String
   var parameters: [Parameter]
   var targets: [Target]
+  /// Empty unless the calibration is joint.
+  var jointScenarios: [JointScenario] = []
   var strategies: [String]
   var jobs: Int
   var commandLine: [String]
@@ -48,7 +65,8 @@ struct CalibrationProvenance: Codable {
     case scenarioSha256 = "scenario_sha256", targetsFile = "targets_file", targetsSha256 = "targets_sha256"
     case masterSeed = "master_seed", particles, generations, generationsRun = "generations_run", stop
     case replications, predictiveDraws = "predictive_draws", epsilonQuantile = "epsilon_quantile"
-    case minimumAcceptanceRate = "minimum_acceptance_rate", distance, parameters, targets, strategies, jobs
+    case minimumAcceptanceRate = "minimum_acceptance_rate", distance, parameters, targets
+    case jointScenarios = "joint_scenarios", strategies, jobs
     case commandLine = "command_line", startedAt = "started_at", finishedAt = "finished_at", platform, files
   }
 
@@ -63,8 +81,9 @@ extension CalibrationProvenance: FolderProvenance {
   /// A calibration is identified by its scenario, seed, replications, strategies, and — as a
   /// sweep by its design — the targets file's bytes with the sampler's settings.
   func settings(files: [String]) -> RunSettings {
+    let joint = jointScenarios.map { " + \($0.scenarioSha256) × \($0.replications)" }.joined()
     let sampler =
-      "calibrate targets \(targetsSha256) particles \(particles) generations \(generations) "
+      "calibrate targets \(targetsSha256)\(joint) particles \(particles) generations \(generations) "
       + "draws \(predictiveDraws) quantile \(epsilonQuantile) floor \(minimumAcceptanceRate)"
     return RunSettings(
       scenarioSha256: scenarioSha256, masterSeed: masterSeed, replications: replications, until: nil,

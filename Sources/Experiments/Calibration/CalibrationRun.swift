@@ -16,6 +16,42 @@ public struct CalibrationPlan: Sendable {
   public var outputDirectory: String
   public var overwrite = false
   public var provenance: ProvenanceInfo
+  /// The further scenarios of a joint calibration (`"scenarios"` in TARGETS.json), in order.
+  public var joint: [JointPart] = []
+
+  /// A further scenario of a joint calibration, read and checked against the parameters.
+  public struct JointPart: Sendable {
+    public var scenarioFile: ScenarioFile
+    public var targets: CalibrationTargets.JointScenario
+    public var factors: ScenarioFactors
+
+    /// Reads the scenario `entry` names and checks the shared parameters and its targets against
+    /// it, as for the command's own scenario.
+    /// - Throws: `CalibrationError` naming the targets file and `scenarios[index]…`, or the
+    ///   scenario's own file and field.
+    public init(_ entry: CalibrationTargets.JointScenario, index: Int, of targets: CalibrationTargets)
+      throws(CalibrationError)
+    {
+      do {
+        scenarioFile = try ScenarioFile.load(entry.scenarioPath)
+      } catch {
+        throw CalibrationError(
+          file: targets.file, path: "scenarios[\(index)].scenario",
+          "the scenario does not load: \(error.description)")
+      }
+      self.targets = entry
+      do {
+        factors = try CalibrationTargets(
+          file: targets.file, parameters: targets.parameters, targets: entry.targets
+        )
+        .checked(against: scenarioFile)
+      } catch {
+        throw CalibrationError(
+          file: targets.file, path: "scenarios[\(index)]." + error.problem.path,
+          "(\(entry.scenarioPath)) " + error.problem.message)
+      }
+    }
+  }
 
   public init(
     scenarioFile: ScenarioFile, targets: CalibrationTargets, targetsSha256: String, factors: ScenarioFactors,
@@ -34,9 +70,16 @@ public struct CalibrationPlan: Sendable {
   }
 
   var model: CalibrationModel {
-    CalibrationModel(
-      factors: factors, targets: targets.targets, defaultStrategy: scenarioFile.scenario.strategiesToRun[0],
-      replications: replications)
+    let first = CalibrationModel.Part(
+      scenarioName: scenarioFile.scenario.name, factors: factors, targets: targets.targets,
+      defaultStrategy: scenarioFile.scenario.strategiesToRun[0], replications: replications, index: 0)
+    let rest = joint.enumerated().map { offset, part in
+      CalibrationModel.Part(
+        scenarioName: part.scenarioFile.scenario.name, factors: part.factors, targets: part.targets.targets,
+        defaultStrategy: part.scenarioFile.scenario.strategiesToRun[0],
+        replications: part.targets.replications ?? replications, index: offset + 1)
+    }
+    return CalibrationModel(parts: [first] + rest)
   }
 
   static let files: [OutputFile] = [
@@ -81,7 +124,8 @@ public struct CalibrationRunner: Sendable {
       simulate: { model.simulate($0, seed: $1) }, distance: { model.distance($0) })
     let outputs = try StagedOutputs(
       directory: plan.outputDirectory, files: CalibrationPlan.files,
-      settings: provenance(startedAt: startedAt, generations: nil, stop: nil, strategies: model.strategies),
+      settings: provenance(
+        startedAt: startedAt, generations: nil, stop: nil, strategies: model.parts[0].strategies),
       overwrite: plan.overwrite)
     let outcome = sampler.run(cancellation: cancellation, progress: progress)
     guard case .completed(let generations, let stop) = outcome else {
@@ -107,7 +151,8 @@ public struct CalibrationRunner: Sendable {
       try write(generations, summary: summary, predictive: predictive, model: model, to: outputs)
       try outputs.commit(
         provenance: provenance(
-          startedAt: startedAt, generations: generations.count, stop: stop, strategies: model.strategies))
+          startedAt: startedAt, generations: generations.count, stop: stop,
+          strategies: model.parts[0].strategies))
     } catch {
       outputs.discard()
       throw error
@@ -164,12 +209,12 @@ public struct CalibrationRunner: Sendable {
     }
     try outputs[.posteriorPredictive].appendRow(OutputSchema.posteriorPredictive.names)
     for (draw, result) in predictive.enumerated() {
-      for (target, value) in zip(model.targets, result.statistics) {
+      for (index, (target, value)) in zip(model.targets, result.statistics).enumerated() {
         try outputs[.posteriorPredictive].appendRow([
           String(draw), String(result.particle), target.metric.rawValue,
-          CSVFormat.text(target.strategy ?? model.defaultStrategy), CSVFormat.number(value),
+          CSVFormat.text(model.targetStrategies[index]), CSVFormat.number(value),
           CSVFormat.number(target.band.low), CSVFormat.number(target.band.high),
-          CSVFormat.boolean(target.holds(value)),
+          CSVFormat.boolean(target.holds(value)), CSVFormat.text(model.targetScenarios[index]),
         ])
       }
     }
@@ -178,7 +223,8 @@ public struct CalibrationRunner: Sendable {
   private func provenance(startedAt: Date, generations: Int?, stop: ABCStop?, strategies: [String])
     -> CalibrationProvenance
   {
-    CalibrationProvenance(
+    let model = plan.model
+    return CalibrationProvenance(
       cohortsimVersion: plan.provenance.version,
       scenarioFile: URL(fileURLWithPath: plan.scenarioFile.path).standardizedFileURL.path,
       scenarioSha256: plan.scenarioFile.sha256,
@@ -190,10 +236,17 @@ public struct CalibrationRunner: Sendable {
       minimumAcceptanceRate: plan.settings.minimumAcceptanceRate,
       distance: "euclidean norm of |mean - centre| / (tolerance or half the range) over targets",
       parameters: plan.targets.parameters.map { .init(path: $0.path, prior: $0.prior) },
-      targets: plan.targets.targets.map {
+      targets: model.targets.enumerated().map { index, target in
         .init(
-          metric: $0.metric.rawValue, strategy: $0.strategy ?? plan.model.defaultStrategy, low: $0.band.low,
-          high: $0.band.high, source: $0.source)
+          metric: target.metric.rawValue, strategy: model.targetStrategies[index], low: target.band.low,
+          high: target.band.high, source: target.source, scenario: model.targetScenarios[index])
+      },
+      jointScenarios: plan.joint.map {
+        .init(
+          scenarioFile: URL(fileURLWithPath: $0.scenarioFile.path).standardizedFileURL.path,
+          scenarioSha256: $0.scenarioFile.sha256,
+          targetsFile: URL(fileURLWithPath: $0.targets.targetsFile).standardizedFileURL.path,
+          replications: $0.targets.replications ?? plan.replications)
       }, strategies: strategies, jobs: plan.settings.jobs, commandLine: plan.provenance.commandLine,
       startedAt: RunProvenance.timestamp(startedAt), finishedAt: RunProvenance.timestamp(Date()),
       platform: RunProvenance.platform)

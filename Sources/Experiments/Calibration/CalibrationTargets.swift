@@ -8,15 +8,48 @@ import SimKernel
 ///     {"parameters": [{"path": "hiring.applyProbability", "prior": {"uniform": {"lower": 0.1, "upper": 1}}}],
 ///      "targets": [{"metric": "placed_6m_seeking", "low": 0.85, "high": 0.99, "source": "…"},
 ///                  {"metric": "openings_per_year", "value": 58, "tolerance": 3, "source": "…"}]}
+///
+/// A joint calibration adds `"scenarios"`: further scenarios that share the parameters, each
+/// with its own targets (inline, or the name of another targets file whose `"targets"` are used
+/// and whose `"parameters"` are ignored), and optionally its own replications per particle:
+///
+///     {"parameters": [...], "targets": "baseline.json",
+///      "scenarios": [{"scenario": "../one-program-oregon.json", "targets": "one-program-oregon.json"},
+///                    {"scenario": "../national-sample.json", "targets": [...], "replications": 2}]}
+///
+/// Paths are relative to the file that names them.
 public struct CalibrationTargets: Sendable, Equatable {
   public var file: String
   public var parameters: [CalibrationParameter]
   public var targets: [CalibrationTarget]
+  /// The scenarios calibrated jointly with the command's own, in the file's order.
+  public var jointScenarios: [JointScenario]
 
-  public init(file: String, parameters: [CalibrationParameter], targets: [CalibrationTarget]) {
+  /// A further scenario of a joint calibration: where it is, what it must meet, and how many
+  /// replications each particle runs of it (nil: the command's `--replications`).
+  public struct JointScenario: Sendable, Equatable {
+    public var scenarioPath: String
+    public var targets: [CalibrationTarget]
+    /// The targets file its targets came from (this file when they are inline).
+    public var targetsFile: String
+    public var replications: Int?
+
+    public init(scenarioPath: String, targets: [CalibrationTarget], targetsFile: String, replications: Int?) {
+      self.scenarioPath = scenarioPath
+      self.targets = targets
+      self.targetsFile = targetsFile
+      self.replications = replications
+    }
+  }
+
+  public init(
+    file: String, parameters: [CalibrationParameter], targets: [CalibrationTarget],
+    jointScenarios: [JointScenario] = []
+  ) {
     self.file = file
     self.parameters = parameters
     self.targets = targets
+    self.jointScenarios = jointScenarios
   }
 
   /// Reads and checks TARGETS.json on its own (its fields, metrics and priors); `checked(against:)`
@@ -143,7 +176,7 @@ private struct TargetsReader {
   }
 
   func targets(_ root: Any) throws(CalibrationError) -> CalibrationTargets {
-    let top = try object(root, at: "", keys: ["parameters", "targets"])
+    let top = try object(root, at: "", keys: ["parameters", "targets", "scenarios"])
     var parameters: [CalibrationParameter] = []
     if let list = top["parameters"] {
       guard let entries = list as? [Any] else {
@@ -158,18 +191,78 @@ private struct TargetsReader {
           "parameters[\(index)].path", "\(parameter.path) is already a parameter; give each path once")
       }
     }
-    guard let list = top["targets"] else { throw fail("targets", "required field is missing") }
-    guard let entries = list as? [Any], !entries.isEmpty else {
+    let targets = try targetList(top["targets"], at: "targets").targets
+    var joint: [CalibrationTargets.JointScenario] = []
+    if let list = top["scenarios"] {
+      guard let entries = list as? [Any], !entries.isEmpty else {
+        throw fail(
+          "scenarios", "must be a non-empty list of {\"scenario\", \"targets\"} objects (a joint calibration)"
+        )
+      }
+      for (index, entry) in entries.enumerated() {
+        joint.append(try jointScenario(entry, at: "scenarios[\(index)]"))
+      }
+    }
+    return CalibrationTargets(file: file, parameters: parameters, targets: targets, jointScenarios: joint)
+  }
+
+  /// A `"targets"` value: a non-empty list, or the name of a targets file (relative to this
+  /// one) whose list is used.
+  func targetList(_ value: Any?, at path: String) throws(CalibrationError) -> (
+    targets: [CalibrationTarget], file: String
+  ) {
+    guard let value else { throw fail(path, "required field is missing") }
+    if let name = value as? String {
+      let referenced = Self.resolve(name, relativeTo: file)
+      guard referenced != file else { throw fail(path, "names this file itself; list the targets instead") }
+      guard let data = FileManager.default.contents(atPath: referenced) else {
+        throw fail(path, "cannot read the targets file \(referenced) (missing or unreadable)")
+      }
+      let other = try CalibrationTargets.decode(data, file: referenced)
+      guard other.jointScenarios.isEmpty else {
+        throw fail(path, "\(referenced) lists \"scenarios\" itself; name a file of targets only")
+      }
+      return (other.targets, referenced)
+    }
+    guard let entries = value as? [Any], !entries.isEmpty else {
       throw fail(
-        "targets",
+        path,
         "must be a non-empty list of {\"metric\", \"low\", \"high\", \"source\"} or {\"metric\", \"value\", "
-          + "\"tolerance\", \"source\"} objects")
+          + "\"tolerance\", \"source\"} objects, or the name of a targets file")
     }
     var targets: [CalibrationTarget] = []
     for (index, entry) in entries.enumerated() {
-      targets.append(try target(entry, at: "targets[\(index)]"))
+      targets.append(try target(entry, at: "\(path)[\(index)]"))
     }
-    return CalibrationTargets(file: file, parameters: parameters, targets: targets)
+    return (targets, file)
+  }
+
+  func jointScenario(_ entry: Any, at path: String) throws(CalibrationError)
+    -> CalibrationTargets.JointScenario
+  {
+    let fields = try object(entry, at: path, keys: ["scenario", "targets", "replications"])
+    guard let name = fields["scenario"] as? String, !name.isEmpty else {
+      throw fail("\(path).scenario", "required: the scenario file, relative to this targets file")
+    }
+    let (targets, targetsFile) = try targetList(fields["targets"], at: "\(path).targets")
+    var replications: Int?
+    if fields["replications"] != nil {
+      let value = try number(fields["replications"], at: "\(path).replications")
+      guard value == value.rounded(), (1...1_000_000).contains(value) else {
+        throw fail("\(path).replications", "must be a whole number from 1 to 1000000")
+      }
+      replications = Int(value)
+    }
+    return .init(
+      scenarioPath: Self.resolve(name, relativeTo: file), targets: targets, targetsFile: targetsFile,
+      replications: replications)
+  }
+
+  /// `name` as a path: absolute as given, else relative to the folder of `file`.
+  static func resolve(_ name: String, relativeTo file: String) -> String {
+    if name.hasPrefix("/") { return name }
+    let folder = (file as NSString).deletingLastPathComponent
+    return folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
   }
 
   func parameter(_ entry: Any, at path: String) throws(CalibrationError) -> CalibrationParameter {

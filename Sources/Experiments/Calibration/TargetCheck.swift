@@ -36,9 +36,10 @@ public struct TargetCheck: Sendable {
   {
     let scenario = scenarioFile.scenario
     // No parameters are set, so the factors only carry the strategies' bookkeeping.
-    let model = CalibrationModel(
-      factors: try! ScenarioFactors(scenarioFile: scenarioFile, factors: []), targets: targets.targets,
-      defaultStrategy: scenario.strategiesToRun[0], replications: replications)
+    let model = CalibrationModel.Part(
+      scenarioName: scenario.name, factors: try! ScenarioFactors(scenarioFile: scenarioFile, factors: []),
+      targets: targets.targets, defaultStrategy: scenario.strategiesToRun[0], replications: replications,
+      index: 0)
     var moments = Array(repeating: RunningMoments(), count: targets.targets.count)
     let clock = ContinuousClock()
     let start = clock.now

@@ -40,7 +40,7 @@ public struct PracticalTolerance: Sendable, Equatable {
       .unfilledOpeningsShare,
       .studentsUnplacedRotations, .hiredAtRotationSite, .hiredInRotationSystem, .placed6mSeeking,
       .placed12mSeeking, .offerAtGraduation, .retention, .spiFirstAttemptPass, .specialtyFirstAttemptPass,
-      .newHireFirstYearQuit:
+      .newHireFirstYearQuit, .notSeeking6m:
       PracticalTolerance(absolute: 0.01, relative: 0)
     }
   }

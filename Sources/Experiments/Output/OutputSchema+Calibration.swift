@@ -78,6 +78,9 @@ extension OutputSchema {
         ColumnSchema("low", .numeric, unit: "metric's unit", "the target band's low end"),
         ColumnSchema("high", .numeric, unit: "metric's unit", "the target band's high end"),
         ColumnSchema("inside", .logical, "whether value lies in [low, high]"),
+        ColumnSchema(
+          "scenario", .character,
+          "the scenario's name whose target this is (a joint calibration has several; see 'help calibrate')"),
       ])
   }
 }

@@ -23,6 +23,8 @@ struct CalibrationFigures {
   struct Target {
     var metric: String
     var strategy: String
+    /// The scenario's name, in a joint calibration (empty in folders written before them).
+    var scenario: String
     var low: Double
     var high: Double
     var draws: Int
@@ -195,17 +197,20 @@ struct CalibrationFigures {
   private static func targets(_ folder: inout ReportFolder) throws(ReportError) -> [Target] {
     let table = try required(&folder, "posterior_predictive.csv")
     let columns = try table.require(["metric", "strategy", "value", "low", "high", "inside"])
+    let scenarioColumn = table.has("scenario") ? try table.require(["scenario"])[0] : nil
     var sources: [String: String] = [:]
     for entry in folder.provenance["targets"] as? [[String: Any]] ?? [] {
       if let metric = entry["metric"] as? String, let source = entry["source"] as? String {
-        sources["\(metric)\u{1F}\(entry["strategy"] as? String ?? "")"] = source
+        let scenario = scenarioColumn == nil ? "" : entry["scenario"] as? String ?? ""
+        sources["\(metric)\u{1F}\(entry["strategy"] as? String ?? "")\u{1F}\(scenario)"] = source
       }
     }
     var order: [String] = []
     var groups: [String: (values: [Double], inside: Int, low: Double, high: Double)] = [:]
     for row in table.rows.indices {
       let fields = table.rows[row]
-      let key = "\(fields[columns[0]])\u{1F}\(fields[columns[1]])"
+      let key =
+        "\(fields[columns[0]])\u{1F}\(fields[columns[1]])\u{1F}\(scenarioColumn.map { fields[$0] } ?? "")"
       let value = try table.number(row, columns[2])
       let low = try table.number(row, columns[3])
       let high = try table.number(row, columns[4])
@@ -237,7 +242,8 @@ struct CalibrationFigures {
       let sample = WeightedSample(points: finite.map { [$0] }, weights: finite.map { _ in 1 })
       let metric = Metric(rawValue: parts[0])
       return Target(
-        metric: parts[0], strategy: parts[1], low: group.low, high: group.high, draws: group.values.count,
+        metric: parts[0], strategy: parts[1], scenario: parts[2], low: group.low, high: group.high,
+        draws: group.values.count,
         median: finite.isEmpty ? .nan : sample.quantile(0.5, column: 0),
         q025: finite.isEmpty ? .nan : sample.quantile(0.025, column: 0),
         q975: finite.isEmpty ? .nan : sample.quantile(0.975, column: 0),

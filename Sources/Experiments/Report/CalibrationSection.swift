@@ -163,10 +163,12 @@ enum CalibrationSection {
     return html
   }
 
-  /// The metric, with its strategy when the targets span more than one.
+  /// The metric, with its strategy when the targets span more than one, after its scenario
+  /// when they span more than one (a joint calibration).
   private static func label(_ target: CalibrationFigures.Target, _ all: [CalibrationFigures.Target]) -> String
   {
-    Set(all.map(\.strategy)).count > 1 ? "\(target.metric) (\(target.strategy))" : target.metric
+    let metric = Set(all.map(\.strategy)).count > 1 ? "\(target.metric) (\(target.strategy))" : target.metric
+    return Set(all.map(\.scenario)).count > 1 ? "\(target.scenario): \(metric)" : metric
   }
 
   private static func band(_ target: CalibrationFigures.Target) -> String {
