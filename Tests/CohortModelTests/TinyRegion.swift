@@ -171,3 +171,21 @@ enum TinyRegion {
       requisitions: model.requisitionOutcomes(horizon: scenario.horizonDays), metrics: metrics)
   }
 }
+
+extension TinyRegion {
+  /// Adds a hospital at (`xKm`, 100), independent unless `system` is given; returns its index.
+  @discardableResult
+  static func addHospital(_ scenario: inout Scenario, _ name: String, xKm: Double, system: Int? = nil) -> Int
+  {
+    var hospital = SiteListing()
+    hospital.name = name
+    hospital.kind = .hospital
+    hospital.xKm = xKm
+    hospital.yKm = 100
+    hospital.system = system
+    hospital.staff = 10
+    hospital.capacity = 2
+    scenario.sites!.append(hospital)
+    return scenario.sites!.count - 1
+  }
+}
