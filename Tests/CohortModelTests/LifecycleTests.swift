@@ -12,7 +12,7 @@ import Testing
   static var samples: [Lifecycle] {
     var approved = Lifecycle()
     let cancelledOne = {
-      var copy = approved; _ = copy.apply(.cancel); return copy
+      var copy = approved; _ = copy.apply(.cancel(day: 5)); return copy
     }()
     _ = approved.apply(.open)
     let searching = approved
@@ -33,7 +33,7 @@ import Testing
     ("open", .open), ("refer", .refer(tier: .recommendation, candidate: 3)), ("post", .post),
     ("passOver", .passOver), ("offer", .offer(student: 3, day: 10)), ("noApplicants", .noApplicants),
     ("hireOutside", .hireOutside(day: 20)), ("accept", .accept(day: 12)), ("decline", .decline),
-    ("rescind", .rescind), ("cancel", .cancel), ("hold", .hold(tier: .sameSystem, candidate: 4)),
+    ("rescind", .rescind), ("cancel", .cancel(day: 5)), ("hold", .hold(tier: .sameSystem, candidate: 4)),
     ("tryNextCandidate", .tryNextCandidate),
   ]
 

@@ -28,7 +28,8 @@ extension CohortDynamics {
   /// The student leaves: their rotation place is freed now, they get no further rotation, exam
   /// or offer, and they never graduate. Offers in hand go back to their sites' searches (as if
   /// declined); a job accepted before graduating is given back and its requisition searches
-  /// again from its first tier (as after a rescission).
+  /// again from its first tier (as after a rescission); a job held for them (7.5a) is released
+  /// to its next tier now, not at its next scheduled review.
   mutating func withdraw(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
     let site = students[student].lifecycle.rotationSite ?? -1
     if site >= 0 {
@@ -51,6 +52,7 @@ extension CohortDynamics {
       advance(Int(job.requisition), &simulation)
     default: break
     }
+    reviewHolds(for: student, &simulation)
   }
 
   /// Whether the end of `student`'s rotation at `site` still has a place to free: not when the

@@ -61,17 +61,28 @@ extension CohortDynamics {
     let lastDay =
       pathway.window == .betweenPasses
       ? Double.infinity : students[student].graduationDay + pathway.windowYears * 365.25
-    if (exam.maxAttempts == 0 || attempt < exam.maxAttempts) && retakeDay <= lastDay {
+    if Self.mayRetake(exam, after: attempt) && retakeDay <= lastDay {
       simulation.schedule(.examAttempt(student: Int32(student), exam: Int32(number)), at: retakeDay)
     } else {
-      students[student].examsExhausted = true
-      trace(simulation.now, "exams_exhausted", student: student, exam.name)
+      exhaustExams(student, exam, now: simulation.now)
     }
+  }
+
+  /// Whether `exam` may be sat again after `attempts` attempts: `maxAttempts` 0 sets no limit.
+  static func mayRetake(_ exam: ExamParameters, after attempts: Int) -> Bool {
+    exam.maxAttempts == 0 || attempts < exam.maxAttempts
+  }
+
+  /// The student can no longer earn the credential: no more contingent offers (7.5).
+  private mutating func exhaustExams(_ student: Int, _ exam: ExamParameters, now: Double) {
+    students[student].examsExhausted = true
+    trace(now, "exams_exhausted", student: student, exam.name)
   }
 
   /// The ARDMS five-year rule: after a pass on `now`, every other pass made more than
   /// `windowYears` earlier expires, in exam order, and that exam is sat again after its retake
-  /// wait (a retake: it counts as the next attempt).
+  /// wait (a retake: it counts as the next attempt), unless its attempts are used up: then the
+  /// credential can no longer be earned and the student's exams are exhausted.
   private mutating func expireOldPasses(
     _ student: Int, now: Double, _ simulation: inout Simulation<CohortEvent>
   ) {
@@ -81,8 +92,12 @@ extension CohortDynamics {
       students[student].examPassDays[number] = .nan
       students[student].examsPassed &= ~(1 << UInt32(number))
       trace(now, "exam_pass_expired", student: student, exam.name)
-      simulation.schedule(
-        .examAttempt(student: Int32(student), exam: Int32(number)), at: now + exam.retakeWaitDays)
+      if Self.mayRetake(exam, after: Int(students[student].examAttempts[number])) {
+        simulation.schedule(
+          .examAttempt(student: Int32(student), exam: Int32(number)), at: now + exam.retakeWaitDays)
+      } else if !students[student].examsExhausted {
+        exhaustExams(student, exam, now: now)
+      }
     }
   }
 

@@ -90,8 +90,8 @@ extension CohortDynamics {
     }
   }
 
-  /// Reviews every requisition held for `student` (after they earn the credential or accept a
-  /// job), in the order they were held.
+  /// Reviews every requisition held for `student` (after they earn the credential, accept a
+  /// job or withdraw), in the order they were held.
   mutating func reviewHolds(for student: Int, _ simulation: inout Simulation<CohortEvent>) {
     guard let held = holds[Int32(student)], !held.isEmpty else { return }
     for requisition in held { reviewHold(Int(requisition), &simulation) }

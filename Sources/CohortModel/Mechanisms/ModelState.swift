@@ -116,8 +116,10 @@ enum RequisitionTier: UInt8, Comparable {
 
 /// Why a requisition exists: the BLS openings (`openings_per_year`) are exits and growth; the
 /// job-to-job vacancies (`chain_openings_per_year`) are a mover's old job and a new hire's quit.
+/// A listed hire's requisition (`WarmStart.swift`) records a hire the current-students file
+/// reports, made before the run: it is no opening, and no count or output includes it.
 enum RequisitionOrigin: UInt8 {
-  case exit, growth, chain, newHireQuit
+  case exit, growth, chain, newHireQuit, listedHire
 
   var isJobToJob: Bool { self == .chain || self == .newHireQuit }
   var traceName: String {
@@ -125,6 +127,7 @@ enum RequisitionOrigin: UInt8 {
     case .exit, .growth: "budget"
     case .chain: "chain"
     case .newHireQuit: "new_hire_quit"
+    case .listedHire: "listed_hire"
     }
   }
 }

@@ -18,8 +18,8 @@ struct RequisitionLifecycle: Equatable {
     case offerOut(tier: RequisitionTier, student: Int32, day: Double)
     /// Filled on `day` by `student`, or by an outside applicant (`student` nil).
     case filled(student: Int32?, day: Double)
-    /// Withdrawn before it was filled (from the next issue: budget freezes).
-    case cancelled
+    /// Withdrawn by a freeze on `day` before it was filled (7.4).
+    case cancelled(day: Double)
   }
 
   enum Input: Equatable {
@@ -41,7 +41,7 @@ struct RequisitionLifecycle: Equatable {
     case decline
     /// A contingent hire lost the job: the search starts again from the site's own students.
     case rescind
-    case cancel
+    case cancel(day: Double)
   }
 
   enum Action: Equatable {
@@ -109,8 +109,8 @@ struct RequisitionLifecycle: Equatable {
     case (.filled(let student, _), .rescind) where student != nil:
       next.state = .searching(from: .ownSite)
       action = .search(from: .ownSite)
-    case (.approved, .cancel), (.inside, .cancel), (.posted, .cancel):
-      next.state = .cancelled
+    case (.approved, .cancel(let day)), (.inside, .cancel(let day)), (.posted, .cancel(let day)):
+      next.state = .cancelled(day: day)
       action = .none
     default:
       return nil
@@ -131,6 +131,12 @@ struct RequisitionLifecycle: Equatable {
   var filledDay: Double {
     if case .filled(_, let day) = state { return day }
     return .nan
+  }
+
+  /// The day a freeze cancelled it, or nil while it is not cancelled.
+  var cancelledDay: Double? {
+    if case .cancelled(let day) = state { return day }
+    return nil
   }
 
   /// Where the search goes on from; only while searching.

@@ -121,7 +121,7 @@ extension CohortDynamics {
       students[index].lifecycle.isAvailable
     else { return }
     let now = simulation.now
-    var requisition = Requisition(site: Int32(site), approvedDay: now)
+    var requisition = Requisition(site: Int32(site), approvedDay: now, origin: .listedHire)
     // Identities of budget requisitions are (site, ordinal) pairs well below 2⁶³: these cannot meet them.
     requisition.identity = UInt64.max - UInt64(students[index].listedRow)
     requisitions.append(requisition)

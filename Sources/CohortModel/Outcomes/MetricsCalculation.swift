@@ -83,7 +83,7 @@ extension CohortDynamics {
     var unfilled = 0
     var fillDays = 0.0
     var filled = 0
-    for requisition in requisitions where requisition.approvedDay >= 0 && requisition.approvedDay <= horizon {
+    for requisition in reportedRequisitions(horizon: horizon) {
       // Openings count what the budgets and moves opened, cancelled or not; a repost requests a
       // cancelled vacancy again and is not a new opening. Fill statistics follow the requisition
       // that was actually searched for: the repost, not the cancelled one.
@@ -166,7 +166,7 @@ extension CohortDynamics {
   /// a vacancy chain opened it, and who filled it by the horizon (a student or graduate of a
   /// modelled program, or an outside hire), for the per-year timeline.
   func requisitionOutcomes(horizon: Double) -> [RequisitionOutcome] {
-    requisitions.filter { $0.approvedDay >= 0 && $0.approvedDay <= horizon }.map { requisition in
+    reportedRequisitions(horizon: horizon).map { requisition in
       let filledBy: RequisitionOutcome.Filler? =
         switch requisition.lifecycle.state {
         case .filled(let student, let day) where day <= horizon: student == nil ? .outsideHire : .student
@@ -174,10 +174,21 @@ extension CohortDynamics {
         }
       return RequisitionOutcome(
         site: Int(requisition.site), approvedDay: requisition.approvedDay, isChain: requisition.isChain,
-        filledDay: filledBy == nil ? nil : requisition.filledDay, filledBy: filledBy)
+        filledDay: filledBy == nil ? nil : requisition.filledDay, filledBy: filledBy,
+        cancelledDay: requisition.lifecycle.cancelledDay.flatMap { $0 <= horizon ? $0 : nil })
     }
   }
 
+}
+
+extension CohortDynamics {
+  /// The requisitions the metrics and outputs count: approved from day 0 to the horizon, without
+  /// the records of listed students' hires (no opening: the hire was made before the run).
+  func reportedRequisitions(horizon: Double) -> LazyFilterSequence<[Requisition]> {
+    requisitions.lazy.filter {
+      $0.approvedDay >= 0 && $0.approvedDay <= horizon && $0.origin != .listedHire
+    }
+  }
 }
 
 func share(_ part: Int, of whole: Int) -> Double { whole > 0 ? Double(part) / Double(whole) : .nan }

@@ -18,13 +18,20 @@ public struct RequisitionOutcome: Sendable, Equatable {
   public var filledDay: Double?
   /// Nil while unfilled at the horizon.
   public var filledBy: Filler?
+  /// The day a hiring freeze cancelled it (7.4), if it did by the horizon: from then on it is
+  /// no open requisition (its vacancy is requested again by a repost, a requisition of its own).
+  public var cancelledDay: Double?
 
-  public init(site: Int, approvedDay: Double, isChain: Bool, filledDay: Double?, filledBy: Filler?) {
+  public init(
+    site: Int, approvedDay: Double, isChain: Bool, filledDay: Double?, filledBy: Filler?,
+    cancelledDay: Double? = nil
+  ) {
     self.site = site
     self.approvedDay = approvedDay
     self.isChain = isChain
     self.filledDay = filledDay
     self.filledBy = filledBy
+    self.cancelledDay = cancelledDay
   }
 }
 

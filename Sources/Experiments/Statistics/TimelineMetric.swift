@@ -63,6 +63,8 @@ public struct TimelineMetric: Sendable {
           return graduation + wait >= year.end
         })
     },
+    // Every requisition approved in the year that no vacancy chain opened, reposts of cancelled
+    // requisitions included (unlike `openings_per_year`, which counts a cancelled vacancy once).
     requisitions("openings") { requisition, year in
       !requisition.isChain && year.contains(requisition.approvedDay)
     },
@@ -72,8 +74,10 @@ public struct TimelineMetric: Sendable {
     requisitions("outside_hires") { requisition, year in
       requisition.filledBy == .outsideHire && year.contains(requisition.filledDay)
     },
+    // Open at the year's end: approved before it, and neither filled nor cancelled by then.
     requisitions("unfilled_openings_at_year_end") { requisition, year in
       requisition.approvedDay < year.end && (requisition.filledDay.map { $0 >= year.end } ?? true)
+        && (requisition.cancelledDay.map { $0 >= year.end } ?? true)
     },
   ]
 }
