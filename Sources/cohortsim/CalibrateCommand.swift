@@ -98,6 +98,7 @@ struct CalibrateCommand: Subcommand {
 
   func run() throws -> Int32 {
     let scenarioFile = try ScenarioFile.load(study.scenarioPath)
+    noteChangedDefaults(scenarioFile, quiet: study.quiet)
     let targets: CalibrationTargets
     let factors: ScenarioFactors
     let joint: [CalibrationPlan.JointPart]

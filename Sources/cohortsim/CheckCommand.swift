@@ -97,6 +97,7 @@ struct CheckCommand: Subcommand {
       ).run()
     }
     let scenarioFile = try ScenarioFile.load(scenarioPath)
+    noteChangedDefaults(scenarioFile, quiet: quiet)
     var check = RegressionCheck(
       scenarioFile: scenarioFile,
       baselineDirectory: baseline ?? RegressionCheck.defaultBaselineDirectory(for: scenarioFile.scenario))

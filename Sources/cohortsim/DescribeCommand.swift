@@ -1,4 +1,5 @@
 import CohortModel
+import Experiments
 
 /// `cohortsim describe SCENARIO`: the figures a scenario implies, before simulating.
 struct DescribeCommand: Subcommand {
@@ -24,6 +25,7 @@ struct DescribeCommand: Subcommand {
 
   func run() throws -> Int32 {
     let description = ScenarioDescription(try Scenario.load(contentsOf: path))
+    noteChangedDefaults(try ScenarioFile.load(path), quiet: false)
     for section in description.sections {
       print(section.title)
       let width = min(44, (section.rows.map(\.0.count).max() ?? 0) + 2)

@@ -213,6 +213,7 @@ struct ExperimentOptions {
   {
     // A ScenarioError goes up to main, which prints it one problem a line and exits 2.
     var scenarioFile = try ScenarioFile.load(scenarioPath)
+    noteChangedDefaults(scenarioFile, quiet: quiet)
     if let currentStudents {
       try scenarioFile.warmStart(from: currentStudents, asOf: asOf)
     }

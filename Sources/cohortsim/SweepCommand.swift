@@ -82,6 +82,7 @@ struct SweepCommand: Subcommand {
     do {
       design = try SweepDesign.load(study.input)
       scenarioFile = try ScenarioFile.load(study.scenarioPath)
+      noteChangedDefaults(scenarioFile, quiet: study.quiet)
       evaluator = ModelEvaluator(
         factors: try ScenarioFactors(scenarioFile: scenarioFile, factors: design.factors),
         strategies: scenarioFile.scenario.strategiesToRun)

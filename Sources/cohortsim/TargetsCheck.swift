@@ -13,6 +13,7 @@ struct TargetsCheck {
 
   func run() throws -> Int32 {
     let scenarioFile = try ScenarioFile.load(scenarioPath)
+    noteChangedDefaults(scenarioFile, quiet: quiet)
     let targets: CalibrationTargets
     do {
       targets = try CalibrationTargets.load(targetsPath)

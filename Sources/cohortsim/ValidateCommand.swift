@@ -1,4 +1,5 @@
 import CohortModel
+import Experiments
 
 /// `cohortsim validate SCENARIO`: checks a scenario file and reports every problem at once.
 struct ValidateCommand: Subcommand {
@@ -28,6 +29,7 @@ struct ValidateCommand: Subcommand {
 
   func run() throws -> Int32 {
     let scenario = try Scenario.load(contentsOf: path)
+    noteChangedDefaults(try ScenarioFile.load(path), quiet: false)
     let estimate = ResourceEstimate(scenario)
     let excess = estimate.problems
     guard excess.isEmpty else { throw ScenarioError(file: path, problems: excess) }

@@ -15,8 +15,10 @@ let oregonStudentsPath = repositoryRoot.appendingPathComponent(
 private let header =
   "student_id,program,intake_year,status,rotation_sites,current_site,spi_passed,specialty_passed,offer_site"
 private let college = "Calapooia Community College"
-private let threeRotations =
-  "Santiam Health Albany Medical Center;Santiam Health Lebanon Hospital;Row River Health Eugene Medical Center"
+/// The five rotations the 2024 intake has completed by 2026-03-01 (the default plan, 7.2).
+private let completedRotations =
+  "Santiam Health Albany Medical Center;Santiam Health Lebanon Hospital;Row River Health Eugene Medical Center;"
+  + "Santiam Health Corvallis Imaging;Row River Health Springfield Hospital"
 
 /// The problems a current-students text gives as "file: where: message" lines (as of 2026-03-01
 /// unless the text or `asOf` says otherwise).
@@ -48,12 +50,13 @@ struct CurrentStudentsTests {
   @Test("a good row reads its sites, exams and status")
   func goodRow() throws {
     let current = try CurrentStudents.parse(
-      Data((header + "\nA,\(college),2024,in_program,\(threeRotations),,true,false,\n").utf8), file: "s.csv",
+      Data((header + "\nA,\(college),2024,in_program,\(completedRotations),,true,false,\n").utf8),
+      file: "s.csv",
       scenario: try oregonScenario(), asOf: "2026-03-01")
     let names = World.siteNames(try oregonScenario())
     #expect(
       current.students[0].rotationSites.map { names[$0] }
-        == threeRotations.split(separator: ";").map(String.init))
+        == completedRotations.split(separator: ";").map(String.init))
     #expect(current.students[0].examsPassed == [true, false])
     #expect(current.students[0].status == .inProgram && current.students[0].currentSite == nil)
   }
@@ -71,7 +74,7 @@ struct CurrentStudentsTests {
 
   @Test("hired without an offer_site names the offer_site column")
   func hiredWithoutOffer() throws {
-    let found = try problems("A,\(college),2024,hired,\(threeRotations),,true,false,")
+    let found = try problems("A,\(college),2024,hired,\(completedRotations),,true,false,")
     #expect(
       found == [
         "students.csv: line 2, column 9 (offer_site): a hired student needs the site of the accepted offer"
@@ -81,7 +84,7 @@ struct CurrentStudentsTests {
   @Test("an offer_site on a student who is not hired is refused")
   func offerWithoutHire() throws {
     let found = try problems(
-      "A,\(college),2024,in_program,\(threeRotations),,true,false,Florence Coast Clinic")
+      "A,\(college),2024,in_program,\(completedRotations),,true,false,Florence Coast Clinic")
     #expect(found == ["students.csv: line 2, column 9 (offer_site): only a hired student has an offer site"])
   }
 
@@ -137,7 +140,8 @@ struct CurrentStudentsTests {
     let found = try problems("A,\(college),2024,in_program,Florence Coast Clinic,,true,false,")
     #expect(
       found == [
-        "students.csv: line 2, column 5 (rotation_sites): the 2024 intake has completed 3 rotations by 2026-03-01; rotation_sites lists 1"
+        "students.csv: line 2, column 5 (rotation_sites): the 2024 intake has completed 5 rotations by 2026-03-01; rotation_sites lists 1"
+          + CurrentStudents.planNote(RotationPlan())
       ])
   }
 
@@ -152,7 +156,7 @@ struct CurrentStudentsTests {
 
   @Test("in_program for a cohort that has graduated names the status column")
   func graduatedInProgram() throws {
-    let found = try problems("A,\(college),2023,in_program,\(threeRotations),,true,false,")
+    let found = try problems("A,\(college),2023,in_program,\(completedRotations),,true,false,")
     #expect(
       found.first?.hasPrefix(
         "students.csv: line 2, column 4 (status): the 2023 intake graduated before 2026-03-01") == true)
@@ -160,7 +164,7 @@ struct CurrentStudentsTests {
 
   @Test("an unknown status lists the statuses allowed")
   func unknownStatus() throws {
-    let found = try problems("A,\(college),2024,on_leave,\(threeRotations),,true,false,")
+    let found = try problems("A,\(college),2024,on_leave,\(completedRotations),,true,false,")
     #expect(
       found == [
         "students.csv: line 2, column 4 (status): unknown status \"on_leave\"; allowed: in_program, graduated_searching, hired"
@@ -169,7 +173,7 @@ struct CurrentStudentsTests {
 
   @Test("a student listed twice names the second row")
   func duplicateStudent() throws {
-    let row = "A,\(college),2024,in_program,\(threeRotations),,true,false,"
+    let row = "A,\(college),2024,in_program,\(completedRotations),,true,false,"
     #expect(
       try problems(row + "\n" + row) == [
         "students.csv: line 3, column 1 (student_id): student \"A\" is listed twice"
@@ -179,7 +183,7 @@ struct CurrentStudentsTests {
   @Test("an exam column that is not true or false names its column")
   func badFlag() throws {
     #expect(
-      try problems("A,\(college),2024,in_program,\(threeRotations),,yes,false,") == [
+      try problems("A,\(college),2024,in_program,\(completedRotations),,yes,false,") == [
         "students.csv: line 2, column 7 (spi_passed): must be true or false, got \"yes\""
       ])
   }

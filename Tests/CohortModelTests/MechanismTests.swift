@@ -257,6 +257,7 @@ struct RotationEndTests {
   @Test("fractional back-to-back rotations free every place", arguments: [13.7, 15.3, 16.1])
   func fractionalZeroGapRotations(lengthWeeks: Double) {
     var scenario = smallScenario()
+    scenario.programs[0].rotations.count = 3
     scenario.programs[0].rotations.gapWeeks = 0
     scenario.programs[0].rotations.lengthWeeks = lengthWeeks
     let runs = metrics(of: scenario, replications: 2)

@@ -115,6 +115,8 @@ struct PlacementMetricsTests {
     // A long decision window: offers made shortly before graduation are accepted after it.
     var small = smallScenario()
     small.hiring.decisionDays = 60
+    // Students considered from 270 days before graduating, so some accept before it.
+    small.hiring.lookaheadDays = 270
     let (result, monitor) = collected(small)
     var firstAcceptance: [Int: Double] = [:]
     for record in monitor.traces

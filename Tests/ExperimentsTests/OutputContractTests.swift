@@ -16,7 +16,7 @@ struct OutputContractTests {
     "unfilled_openings_share", "graduates",
     "rotations_unplaced_share", "hired_at_rotation_site", "hired_in_rotation_system", "placed_6m_seeking",
     "placed_12m_seeking", "offer_at_graduation", "retention", "spi_first_attempt_pass",
-    "specialty_first_attempt_pass", "new_hire_first_year_quit",
+    "specialty_first_attempt_pass", "new_hire_first_year_quit", "not_seeking_6m",
   ]
 
   static let headers: [(OutputFile, [String])] = [

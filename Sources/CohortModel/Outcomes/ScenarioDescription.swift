@@ -67,6 +67,7 @@ public struct ScenarioDescription: Sendable {
               ?? "each program's own retention, varied by cohort (7.1b)"
           ),
           ("new hires leaving within a year", percent(scenario.hiring.firstYearQuitProbability)),
+          ("model defaults from", ModelDefaults.calibration),
         ]
       ))
     var kinds: [(String, String)] = SiteKind.allCases.map { kind in

@@ -42,6 +42,9 @@ public struct Scenario: Sendable, Equatable {
   /// A program director's current students (`--current-students`): set by the command line,
   /// never read from the scenario file. Nil: every cohort is generated.
   public var currentStudents: CurrentStudents?
+  /// The revision of the model's defaults the file was written against (`ModelDefaults`); nil:
+  /// before the first, so it is told of every default that changed since.
+  public var modelDefaults: String?
 
   public init() {}
 
@@ -63,7 +66,9 @@ extension Scenario: Decodable {
   enum CodingKeys: String, CodingKey, CaseIterable {
     case name, description, replications, seed, startYear, years, strategies, generator, demand, region, sites
     case sitesCsv, network, programs, generatedPrograms, students, evaluation, hiring, credentialPathways,
-      licensure
+      licensure, modelDefaults
+    /// A JSON Schema reference for editors; not read.
+    case schema = "$schema"
   }
 
   public init(from decoder: any Decoder) throws {
@@ -74,6 +79,13 @@ extension Scenario: Decodable {
         ? "must be a non-empty file-name-safe word" : nil
     }
     try reader.read(&description, .description)
+    try reader.read(&modelDefaults, .modelDefaults) { revision in
+      revision.map { ModelDefaults.revisions.contains($0) }.map {
+        $0
+          ? nil
+          : "must be one of: \(ModelDefaults.revisions.joined(separator: ", ")) (the revision of the defaults the scenario was written against)"
+      } ?? nil
+    }
     try reader.read(&replications, .replications) {
       (1...10_000_000).contains($0) ? nil : "must be from 1 to 10000000"
     }

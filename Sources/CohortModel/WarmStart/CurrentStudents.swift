@@ -252,6 +252,7 @@ extension CurrentStudents {
         problem(
           "rotation_sites",
           "the \(intakeYear) intake has completed \(calendar.completedRotations) rotations by \(dateText); rotation_sites lists \(rotationSites.count)"
+            + Self.planNote(scenario.programs[program].rotations)
         )
       }
       if !rowFailed && (currentSite != nil) != calendar.rotationUnderWay {
@@ -294,5 +295,18 @@ extension CurrentStudents {
       let origin = calendar.date(from: DateComponents(year: startYear, month: 1, day: 1))
     else { return nil }
     return (date.timeIntervalSince(origin) / 86_400).rounded()
+  }
+}
+
+extension CurrentStudents {
+  /// The rotation plan behind a count of completed rotations, and when it is the default, that
+  /// the default changed: a file written for the old default lists too few sites.
+  public static func planNote(_ plan: RotationPlan) -> String {
+    let text =
+      " (the program's plan: \(plan.count) rotations of \(format(plan.lengthWeeks)) weeks, \(format(plan.gapWeeks))-week gaps"
+    guard plan == RotationPlan() else { return text + ")" }
+    return text
+      + "; the default plan changed on 2026-12-06 from 3 × 16 weeks: list every completed rotation's site, or give "
+      + "the program \"rotations\": {\"count\": 3, \"lengthWeeks\": 16} to keep the old plan)"
   }
 }

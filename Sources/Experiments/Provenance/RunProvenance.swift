@@ -31,6 +31,10 @@ struct RunProvenance: Codable {
   var currentStudentsFile: String? = nil
   var currentStudentsSha256: String? = nil
   var asOf: String? = nil
+  /// Where the model's defaults come from (`ModelDefaults.calibration`).
+  var modelDefaults: String? = nil
+  /// The changed defaults the scenario takes without naming their revision (`ModelDefaults`).
+  var inheritedChangedDefaults: [String]? = nil
   var masterSeed: UInt64
   var replications: Int
   var strategies: [String]
@@ -122,7 +126,8 @@ struct RunProvenance: Codable {
     case scenarioSha256 = "scenario_sha256", sitesCsvFile = "sites_csv_file", sitesCsvSha256 =
       "sites_csv_sha256"
     case currentStudentsFile = "current_students_file", currentStudentsSha256 = "current_students_sha256"
-    case asOf = "as_of"
+    case asOf = "as_of", modelDefaults = "model_defaults", inheritedChangedDefaults =
+      "inherited_changed_defaults"
     case masterSeed = "master_seed", replications, strategies, reference
     case jobs, commandLine = "command_line", startedAt = "started_at", finishedAt = "finished_at", platform
     case until, selectBest = "select_best", shard, mergedFrom = "merged_from", files

@@ -260,7 +260,8 @@ public struct ExperimentRunner: Sendable {
         URL(fileURLWithPath: $0.file).standardizedFileURL.path
       },
       currentStudentsSha256: plan.scenarioFile.currentStudentsSha256,
-      asOf: plan.scenarioFile.scenario.currentStudents?.asOfDate, masterSeed: plan.masterSeed,
+      asOf: plan.scenarioFile.scenario.currentStudents?.asOfDate, modelDefaults: ModelDefaults.calibration,
+      inheritedChangedDefaults: plan.scenarioFile.changedDefaults.map(\.path), masterSeed: plan.masterSeed,
       replications: replications,
       strategies: plan.strategies, reference: plan.reference, jobs: plan.jobs,
       commandLine: plan.provenance.commandLine, startedAt: RunProvenance.timestamp(startedAt),

@@ -14,6 +14,9 @@ public struct ScenarioFile: Sendable {
   public var sitesCsvSha256: String? { scenario.sitesSpreadsheet.map { SHA256.hexDigest(of: $0.bytes) } }
   /// SHA-256 of the current-students file's bytes, with `--current-students`.
   public var currentStudentsSha256: String?
+  /// The defaults that changed since the revision the file names (`"modelDefaults"`) and that
+  /// it does not set: what a scenario written before the change is told (ModelDefaults).
+  public var changedDefaults: [ModelDefaults.Change] = []
 
   /// Reads the current-students file at `path` (checked against the scenario) into the
   /// scenario: the warm start. `asOf` overrides the file's date.
@@ -43,7 +46,9 @@ public struct ScenarioFile: Sendable {
       data = FileManager.default.contents(atPath: path)
     }
     let bytes = data ?? Data()
-    return ScenarioFile(
-      path: path, scenario: try Scenario.decode(bytes, file: path), sha256: SHA256.hexDigest(of: bytes))
+    let scenario = try Scenario.decode(bytes, file: path)
+    var file = ScenarioFile(path: path, scenario: scenario, sha256: SHA256.hexDigest(of: bytes))
+    file.changedDefaults = ModelDefaults.inherited(by: bytes, since: scenario.modelDefaults)
+    return file
   }
 }
