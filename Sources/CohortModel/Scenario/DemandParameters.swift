@@ -14,6 +14,10 @@ public struct DemandParameters: Sendable, Equatable {
   /// Sonographer positions nationally at the start (estimate for 2024 from BLS 2023's 84,900 and
   /// its projected growth; an assumption).
   public var nationalPositions = 88_000.0
+  /// Accredited sonography programs in the nation (row 5): a region that lists its sites holds,
+  /// besides its listed programs, about `regionShare ×` this many, the rest generated (Section
+  /// 5). 0 switches the generated competitors off.
+  public var nationalPrograms = 390.0
   /// The modelled region's share of national employment.
   public var regionShare = 0.01
   /// Length of a budget period in days (a quarter).
@@ -53,7 +57,7 @@ public enum GrowthCycle: String, Sendable, Equatable, CaseIterable {
 
 extension DemandParameters: Decodable {
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case nationalOpeningsPerYear, nationalGrowthOverDecade, nationalPositions, regionShare
+    case nationalOpeningsPerYear, nationalGrowthOverDecade, nationalPositions, regionShare, nationalPrograms
     case budgetPeriodDays, freezeProbability, approvalDelayDays
     case growthCycle, fiscalYearStartMonth, growthCommitteeDelayDays, systemFreezeProbability
     case systemFreezeExemptsReplacements, freezeCancelProbability
@@ -70,6 +74,8 @@ extension DemandParameters: Decodable {
       Allowed.within(-0.5, ScenarioLimits.growthOverDecade))
     try reader.read(
       &nationalPositions, .nationalPositions, Allowed.above(0, atMost: ScenarioLimits.nationalPositions))
+    try reader.read(
+      &nationalPrograms, .nationalPrograms, Allowed.within(0, Double(ScenarioLimits.programs) * 100))
     try reader.read(&regionShare, .regionShare) { (0.000_001...1).contains($0) ? nil : "must be in (0, 1]" }
     try reader.read(&budgetPeriodDays, .budgetPeriodDays) {
       (7...366).contains($0) ? nil : "must be from 7 to 366 days"

@@ -116,6 +116,7 @@ extension Scenario: Decodable {
     if programs.isEmpty && generatedPrograms == nil {
       try decoder.reject("a scenario needs programs: list them in \"programs\" or give \"generatedPrograms\"")
     }
+    addCompetingPrograms()
     try placeOnGlobe(jsonSiteCount: jsonSiteCount, decoder: decoder)
     try reader.read(&students, .students)
     try reader.read(&evaluation, .evaluation)
@@ -123,6 +124,22 @@ extension Scenario: Decodable {
     try reader.read(&credentialPathways, .credentialPathways)
     try reader.read(&licensure, .licensure)
     try checkCrossReferences(decoder)
+  }
+
+  /// A region that lists its sites is a director's own region: other programs train students
+  /// there too and their graduates compete for its jobs. Unless the scenario generates programs
+  /// itself, it gets `round(regionShare × nationalPrograms − listed programs)` generated ones
+  /// (none when that is below 1), with the listed programs' first intake years and every other
+  /// field at its default: their students rotate only at generated sites (7.2).
+  private mutating func addCompetingPrograms() {
+    guard let listed = sites, !listed.isEmpty, generatedPrograms == nil, !programs.isEmpty else { return }
+    let expected = demand.regionShare * demand.nationalPrograms - Double(programs.count)
+    let count = Int(min(expected, Double(ScenarioLimits.programs)).rounded())
+    guard count >= 1 else { return }
+    var generated = GeneratedPrograms()
+    generated.count = count
+    generated.template.intakeYears = programs[0].intakeYears
+    generatedPrograms = generated
   }
 
   /// With listed sites, the region generates only the kinds it names (`hospitals`,
