@@ -57,8 +57,17 @@ public enum HTMLReport {
       context.strategies.count > 1
       ? "\(context.strategies.count) placement strategies compared against \(context.focus)"
       : "placement strategy \(context.focus)"
-    html +=
-      "<p class=\"lede\">A cohortsim \(context.folder.kind.rawValue) of scenario \(HTMLText.escape(name)): "
+    // A joint calibration names every scenario it fitted, by file name.
+    let joint = (context.folder.provenance["joint_scenarios"] as? [[String: Any]] ?? []).compactMap {
+      ($0["scenario_file"] as? String).map {
+        (($0 as NSString).lastPathComponent as NSString).deletingPathExtension
+      }
+    }
+    let scenarios =
+      joint.isEmpty
+      ? "scenario \(HTMLText.escape(name))"
+      : "scenarios \(([name] + joint).map(HTMLText.escape).joined(separator: ", ")) jointly"
+    html += "<p class=\"lede\">A cohortsim \(context.folder.kind.rawValue) of \(scenarios): "
     html +=
       "\(HTMLText.escape(strategyText)), \(context.folder.replications.map(String.init) ?? "an unrecorded number of") "
     html +=
