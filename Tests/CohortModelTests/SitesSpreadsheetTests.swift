@@ -74,6 +74,30 @@ struct SitesSpreadsheetTests {
     #expect(try Scenario.load(contentsOf: files.scenario).sites?.first?.name == "Smith, Jones Imaging")
   }
 
+  @Test("a spreadsheet separated by semicolons is read")
+  func semicolonSeparated() throws {
+    let csv = (header + "\n" + goodRows + "\n").replacingOccurrences(of: ",", with: ";")
+    let files = try writeSpreadsheetScenario(csv: csv)
+    #expect(try Scenario.load(contentsOf: files.scenario).sites?.map(\.staff) == [14, 8, 2])
+  }
+
+  @Test("a spreadsheet separated by tabs is read")
+  func tabSeparated() throws {
+    let csv = (header + "\n" + goodRows + "\n").replacingOccurrences(of: ",", with: "\t")
+    let files = try writeSpreadsheetScenario(csv: csv)
+    #expect(try Scenario.load(contentsOf: files.scenario).sites?.first?.latitude == 44.6365)
+  }
+
+  @Test("a number with a decimal comma is refused, saying how to write it")
+  func decimalComma() throws {
+    let (problems, csv) = try loadProblems(
+      header.replacingOccurrences(of: ",", with: ";") + "\nA;hospital;44,5;-123;OR;;2;1\n")
+    #expect(
+      problems == [
+        "\(csv): line 2, column 3 (latitude): expected a number, got \"44,5\" (write the decimal mark as a point: 44.5)"
+      ])
+  }
+
   @Test("a missing column is reported naming the file, line 1 and its column")
   func missingColumn() throws {
     let (problems, csv) = try loadProblems(

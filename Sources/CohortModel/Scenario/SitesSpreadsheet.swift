@@ -53,7 +53,10 @@ extension SitesSpreadsheet {
       func number(_ name: String, in range: ClosedRange<Double>) -> Double? {
         let (text, _) = cell(name)
         guard let value = Double(text), value.isFinite else {
-          fail(name, "expected a number, got \"\(text)\"")
+          let decimalPoint = text.replacingOccurrences(of: ",", with: ".")
+          let hint =
+            Double(decimalPoint) == nil ? "" : " (write the decimal mark as a point: \(decimalPoint))"
+          fail(name, "expected a number, got \"\(text)\"\(hint)")
           return nil
         }
         guard range.contains(value) else {
