@@ -250,8 +250,14 @@ public enum OutputSchema {
         ColumnSchema(
           "left_search", .logical,
           "stopped looking for work (nobody does yet): left out of placed_*_seeking when not placed"),
+        listedStudentId,
       ])
   }
+
+  /// A listed student's id, as in `current_students.csv`, so rows join back to the director's file.
+  static let listedStudentId = ColumnSchema(
+    "student_id", .character, missing: true,
+    "the id the --current-students file gives a listed student; NA for a generated student (or no student)")
 
   public static var trace: FileSchema {
     FileSchema(
@@ -265,6 +271,7 @@ public enum OutputSchema {
         ColumnSchema(
           "detail", .character, missing: true,
           "key=value details of the event; empty when it has none (pandas reads an empty field as missing)"),
+        listedStudentId,
       ])
   }
 
