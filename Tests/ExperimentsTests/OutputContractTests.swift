@@ -40,7 +40,8 @@ struct OutputContractTests {
       .sites,
       [
         "replication", "site", "name", "kind", "state", "system", "origin", "positions", "capacity", "x_km",
-        "y_km", "strategy", "rotation_student_hires", "openings", "time_to_fill_days_mean",
+        "y_km", "strategy", "rotation_student_hires", "openings", "time_to_fill_days_mean", "system_name",
+        "latitude", "longitude",
       ]
     ),
     (.timeToOffer, ["strategy", "days_since_graduation", "offer_probability", "ci95_low", "ci95_high"]),

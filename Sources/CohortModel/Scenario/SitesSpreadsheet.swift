@@ -121,6 +121,7 @@ extension SitesSpreadsheet {
       if !system.isEmpty {
         if !systemNames.contains(system) { systemNames.append(system) }
         listing.system = context.listedSystems + systemNames.firstIndex(of: system)!
+        listing.systemName = system
       }
       listing.staff = whole("staff", in: 1...ScenarioLimits.sitePositions) ?? 1
       listing.capacity = whole("capacity", in: 0...ScenarioLimits.siteCapacity) ?? 0

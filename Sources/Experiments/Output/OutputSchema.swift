@@ -305,6 +305,17 @@ public enum OutputSchema {
         ColumnSchema(
           "time_to_fill_days_mean", .numeric, unit: "days", missing: true,
           "mean of filled day − approved day over those openings filled by T; NaN when none was"),
+        ColumnSchema(
+          "system_name", .character, missing: true,
+          "the system's name as the sites spreadsheet gives it, else system-<system>; NA when independent"),
+        ColumnSchema(
+          "latitude", .numeric, unit: "degrees", missing: true,
+          "as listed, or where a generated site was placed, in a latitude/longitude scenario; NaN on an xKm/yKm plane"
+        ),
+        ColumnSchema(
+          "longitude", .numeric, unit: "degrees", missing: true,
+          "as listed, or where a generated site was placed, in a latitude/longitude scenario; NaN on an xKm/yKm plane"
+        ),
       ])
   }
 
