@@ -18,7 +18,9 @@ public struct SitesSpreadsheet: Sendable, Equatable {
 /// region has, its box when one is given, and how many systems the JSON sites already number.
 struct SitesSpreadsheetContext {
   var takenNames: Set<String>
-  var stateCodes: [String]
+  /// Nil when the scenario does not give `region.states`: any state is taken here, and the
+  /// region's states are inferred from the listed sites' (`Scenario.inferStates`).
+  var stateCodes: [String]?
   var bounds: GeoBounds?
   var listedSystems: Int
 }
@@ -109,10 +111,8 @@ extension SitesSpreadsheet {
       if !state.isEmpty {
         if let problem = isStateCode(state) {
           fail("state", problem)
-        } else if !context.stateCodes.contains(state) {
-          fail(
-            "state",
-            "state \"\(state)\" is not among region.states (\(context.stateCodes.joined(separator: ", ")))")
+        } else if let codes = context.stateCodes, !codes.contains(state) {
+          fail("state", "state \"\(state)\" is not among region.states (\(codes.joined(separator: ", ")))")
         } else {
           listing.state = state
         }
