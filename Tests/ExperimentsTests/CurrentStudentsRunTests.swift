@@ -176,4 +176,30 @@ struct CurrentStudentsRunTests {
     #expect(status == 2)
     #expect(stderr.contains("--as-of dates a current-students file"))
   }
+
+  @Test("validate --current-students checks the file and says how many students it lists")
+  func validateReadsStudents() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let (status, stdout, stderr) = try runCohortsim(
+      ["validate", oregon, "--current-students", oregonStudents], in: directory)
+    #expect(status == 0, "\(stderr)")
+    #expect(stdout.contains("lists 14 current students as of 2026-03-01"))
+  }
+
+  @Test("validate --current-students refuses a bad file with exit 2, naming its line and column")
+  func validateRefusesBadStudents() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let text = try String(contentsOfFile: oregonStudents, encoding: .utf8)
+      .replacingOccurrences(
+        of: "CCC-2023-02,Calapooia Community College,2023,",
+        with: "CCC-2023-02,Calapooia Community College,2021,")
+    try Data(text.utf8).write(to: URL(fileURLWithPath: directory + "/students.csv"))
+    let (status, stdout, stderr) = try runCohortsim(
+      ["validate", oregon, "--current-students", "students.csv", "--as-of", "2026-03-01"], in: directory)
+    #expect(status == 2)
+    #expect(stderr.contains("students.csv: line 4, column 3 (intake_year)"))
+    #expect(!stdout.contains("ok:"))
+  }
 }
