@@ -15,16 +15,37 @@ struct ValidateCommand: Subcommand {
     openings a year are below half the students the programs admit a year. Prints a resource \
     estimate for one replication (students, sites, positions, openings, events, memory) and \
     refuses a scenario whose estimate exceeds a limit of docs/MODEL.md ("Limits"), naming the \
-    field that contributes most. Exits 0 when the file is valid (with or without warnings) and 2 \
-    otherwise.
+    field that contributes most. With --current-students, also checks the current-students file \
+    against the scenario as 'run' would, naming its line and column. Exits 0 when the files are \
+    valid (with or without warnings) and 2 otherwise.
     """
-  static let options: [OptionSpec] = []
-  static let examples = ["cohortsim validate Scenarios/baseline.json"]
+  static let options: [OptionSpec] = [
+    .value(
+      "current-students", "FILE.csv",
+      "also check the program's current-students file against the scenario, as 'run --current-students' reads it"
+    ),
+    .value(
+      "as-of", "YYYY-MM-DD",
+      "with --current-students, the date the file describes (default: its line '# as_of: YYYY-MM-DD')"),
+  ]
+  static let examples = [
+    "cohortsim validate Scenarios/baseline.json",
+    "cohortsim validate Scenarios/one-program-oregon.json --current-students Scenarios/one-program-oregon-current-students.csv",
+  ]
 
   let path: String
+  let currentStudents: String?
+  let asOf: String?
 
   init(_ arguments: ParsedArguments) throws {
     path = try arguments.requirePositionals(["SCENARIO"])[0]
+    currentStudents = arguments.string("current-students")
+    asOf = arguments.string("as-of")
+    if asOf != nil && currentStudents == nil {
+      throw UsageError(
+        message: "--as-of dates a current-students file: give --current-students FILE.csv too",
+        command: arguments.command)
+    }
   }
 
   func run() throws -> Int32 {
@@ -33,11 +54,20 @@ struct ValidateCommand: Subcommand {
     let estimate = ResourceEstimate(scenario)
     let excess = estimate.problems
     guard excess.isEmpty else { throw ScenarioError(file: path, problems: excess) }
+    // The current students are checked before anything is printed, so a bad file prints no "ok".
+    let listed = try currentStudents.map { students in
+      var file = try ScenarioFile.load(path)
+      try file.warmStart(from: students, asOf: asOf)
+      return file.scenario.currentStudents!
+    }
     let programs = scenario.programs.count + (scenario.generatedPrograms?.count ?? 0)
     print(
       "ok: \(path) is a valid scenario '\(scenario.name)' (\(programs) programs, \(scenario.replications) replications by default)"
     )
     print("estimate: \(estimate.summary)")
+    if let listed {
+      print("ok: \(listed.file) lists \(listed.students.count) current students as of \(listed.asOfDate)")
+    }
     for warning in ScenarioDescription(scenario).warnings { printError("warning: \(path): \(warning)") }
     return 0
   }

@@ -200,4 +200,53 @@ struct CurrentStudentsTests {
       #expect(error.description.hasPrefix("s.csv: line 1, column 4: missing column \"status\""))
     }
   }
+  /// Reads `text` as a current-students file of the Oregon scenario, with the date it states.
+  private func read(_ text: String) throws -> CurrentStudents {
+    try CurrentStudents.parse(Data(text.utf8), file: "s.csv", scenario: try oregonScenario(), asOf: nil)
+  }
+
+  @Test("a file with Windows line ends reads its as_of line and its rows")
+  func windowsLineEnds() throws {
+    let row = "A,\(college),2024,in_program,\(completedRotations),,true,false,"
+    let current = try read("# as_of: 2026-03-01\r\n\(header)\r\n\(row)\r\n")
+    #expect(current.asOfDate == "2026-03-01" && current.students.map(\.id) == ["A"])
+  }
+
+  @Test("a file starting with a byte-order mark reads its as_of line")
+  func byteOrderMark() throws {
+    let row = "A,\(college),2024,in_program,\(completedRotations),,true,false,"
+    let current = try read("\u{FEFF}# as_of: 2026-03-01\n\(header)\n\(row)\n")
+    #expect(current.asOfDate == "2026-03-01" && current.students.count == 1)
+  }
+
+  @Test("a file separated by semicolons is read, its rotation sites in quotes")
+  func semicolonSeparated() throws {
+    let header = header.replacingOccurrences(of: ",", with: ";")
+    let row = "A;\(college);2024;in_program;\"\(completedRotations)\";;true;false;"
+    let current = try read("# as_of: 2026-03-01\n\(header)\n\(row)\n")
+    #expect(current.students.first?.rotationSites.count == 5)
+  }
+
+  @Test("a file separated by tabs is read")
+  func tabSeparated() throws {
+    let header = header.replacingOccurrences(of: ",", with: "\t")
+    let row = "A\t\(college)\t2024\tin_program\t\(completedRotations)\t\ttrue\tfalse\t"
+    let current = try read("# as_of: 2026-03-01\n\(header)\n\(row)\n")
+    #expect(current.students.first?.examsPassed == [true, false])
+  }
+
+  @Test("a semicolon-separated row whose rotation sites are not quoted names the separator")
+  func semicolonUnquoted() throws {
+    let header = header.replacingOccurrences(of: ",", with: ";")
+    let row = "A;\(college);2024;in_program;\(completedRotations);;true;false;"
+    do {
+      _ = try read("# as_of: 2026-03-01\n\(header)\n\(row)\n")
+      Issue.record("accepted")
+    } catch let error as ScenarioError {
+      #expect(
+        error.description
+          == "s.csv: line 3, column 10: has 13 fields; the header has 9 (the header is separated by semicolons: a field holding one must be in double quotes)"
+      )
+    }
+  }
 }

@@ -43,8 +43,54 @@ private func loadProblems(_ csv: String, sites: String? = nil) throws -> (proble
   }
 }
 
+/// A central-Ohio scenario that gives no `region.states`, with `csv` as its sites spreadsheet.
+private func ohioScenario(csv: String) throws -> String {
+  let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("ohio-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  let json = """
+    {
+      "name": "ohio",
+      "demand": { "regionShare": 0.002 },
+      "sitesCsv": "sites.csv",
+      "programs": [{ "name": "College", "latitude": 39.96, "longitude": -83.0 }]
+    }
+    """
+  try Data(json.utf8).write(to: URL(fileURLWithPath: folder + "/scenario.json"))
+  try Data(csv.utf8).write(to: URL(fileURLWithPath: folder + "/sites.csv"))
+  return folder + "/scenario.json"
+}
+
 @Suite("sites from a spreadsheet")
 struct SitesSpreadsheetTests {
+  @Test("sites that all name one state make it the region's state when the scenario gives none")
+  func oneStateInferred() throws {
+    let scenario = try Scenario.load(
+      contentsOf: try ohioScenario(
+        csv: header
+          + "\nRiverside,hospital,40.03,-83.03,OH,OhioHealth,20,3\nGrant,hospital,39.95,-82.99,,OhioHealth,12,2\n"
+      ))
+    #expect(scenario.region.states == [StateShare(code: "OH", share: 1)])
+  }
+
+  @Test("sites naming several states, with no region.states, are refused once with the line to add")
+  func severalStatesRefusedOnce() throws {
+    let csv =
+      header + "\nRiverside,hospital,40.03,-83.03,OH,,20,3\nGrant,hospital,39.95,-82.99,OH,,12,2\n"
+      + "Ashland,hospital,38.48,-82.64,KY,,10,2\n"
+    let file = try ohioScenario(csv: csv)
+    do {
+      _ = try Scenario.load(contentsOf: file)
+      Issue.record("accepted")
+    } catch {
+      #expect(
+        error.description.split(separator: "\n") == [
+          "\(file): region.states: the listed sites name the states OH, KY, but the scenario does not give region.states "
+            + "(the default is TX); add, with the states west to east and each one's share of the region's width: "
+            + #""region": {"states": [{"code": "OH", "share": 0.67}, {"code": "KY", "share": 0.33}]}"#
+        ])
+    }
+  }
+
   @Test("the spreadsheet's rows become listed sites with their coordinates and named systems")
   func rowsBecomeSites() throws {
     let files = try writeSpreadsheetScenario(csv: header + "\n" + goodRows + "\n")
@@ -72,6 +118,30 @@ struct SitesSpreadsheetTests {
     let files = try writeSpreadsheetScenario(
       csv: header + "\n\"Smith, Jones Imaging\",imaging_center,44.5,-123,OR,,2,1\n")
     #expect(try Scenario.load(contentsOf: files.scenario).sites?.first?.name == "Smith, Jones Imaging")
+  }
+
+  @Test("a spreadsheet separated by semicolons is read")
+  func semicolonSeparated() throws {
+    let csv = (header + "\n" + goodRows + "\n").replacingOccurrences(of: ",", with: ";")
+    let files = try writeSpreadsheetScenario(csv: csv)
+    #expect(try Scenario.load(contentsOf: files.scenario).sites?.map(\.staff) == [14, 8, 2])
+  }
+
+  @Test("a spreadsheet separated by tabs is read")
+  func tabSeparated() throws {
+    let csv = (header + "\n" + goodRows + "\n").replacingOccurrences(of: ",", with: "\t")
+    let files = try writeSpreadsheetScenario(csv: csv)
+    #expect(try Scenario.load(contentsOf: files.scenario).sites?.first?.latitude == 44.6365)
+  }
+
+  @Test("a number with a decimal comma is refused, saying how to write it")
+  func decimalComma() throws {
+    let (problems, csv) = try loadProblems(
+      header.replacingOccurrences(of: ",", with: ";") + "\nA;hospital;44,5;-123;OR;;2;1\n")
+    #expect(
+      problems == [
+        "\(csv): line 2, column 3 (latitude): expected a number, got \"44,5\" (write the decimal mark as a point: 44.5)"
+      ])
   }
 
   @Test("a missing column is reported naming the file, line 1 and its column")

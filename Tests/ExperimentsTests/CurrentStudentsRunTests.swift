@@ -58,6 +58,51 @@ struct CurrentStudentsRunTests {
     #expect(run.contains("\"current_students_sha256\""))
   }
 
+  /// The ids the Oregon current-students file lists, in file order.
+  private func listedIds() throws -> [String] {
+    try String(contentsOfFile: oregonStudents, encoding: .utf8).split(separator: "\n")
+      .filter { $0.hasPrefix("CCC-") }.map { String($0.prefix { $0 != "," }) }
+  }
+
+  /// The values of `column` in a CSV file of `directory`.
+  private func column(_ column: String, of file: String, in directory: String) throws -> [String] {
+    let records = OutputContractTests.parse(
+      try String(contentsOfFile: directory + "/" + file, encoding: .utf8))
+    let index = try #require(records.first?.firstIndex(of: column), "\(file) has no \(column)")
+    return records.dropFirst().map { $0[index] }
+  }
+
+  @Test("students.csv names each listed student by the file's student_id, and a generated one NA")
+  func studentsCarryListedIds() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let (status, _, stderr) = try runCohortsim(
+      [
+        "run", oregon, "--current-students", oregonStudents, "--students", "--replications", "1", "--quiet",
+        "--out", "out",
+      ],
+      in: directory)
+    #expect(status == 0, "\(stderr)")
+    let ids = try column("student_id", of: "students.csv", in: directory + "/out")
+    #expect(ids.filter { $0 != "NA" }.sorted() == (try listedIds()).sorted())
+    #expect(ids.contains("NA"))
+  }
+
+  @Test("trace.csv names a listed student's events by the file's student_id")
+  func traceCarriesListedIds() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let (status, _, stderr) = try runCohortsim(
+      [
+        "run", oregon, "--current-students", oregonStudents, "--trace", "--replications", "1", "--quiet",
+        "--out", "out",
+      ],
+      in: directory)
+    #expect(status == 0, "\(stderr)")
+    let ids = Set(try column("student_id", of: "trace.csv", in: directory + "/out"))
+    #expect(ids.subtracting(["NA"]) == Set(try listedIds()))
+  }
+
   @Test("compare --current-students writes a row per strategy and listed student")
   func compareWritesCurrentStudents() throws {
     let directory = temporaryDirectory()
@@ -130,5 +175,31 @@ struct CurrentStudentsRunTests {
       ["run", oregon, "--as-of", "2026-03-01", "--out", "out"], in: directory)
     #expect(status == 2)
     #expect(stderr.contains("--as-of dates a current-students file"))
+  }
+
+  @Test("validate --current-students checks the file and says how many students it lists")
+  func validateReadsStudents() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let (status, stdout, stderr) = try runCohortsim(
+      ["validate", oregon, "--current-students", oregonStudents], in: directory)
+    #expect(status == 0, "\(stderr)")
+    #expect(stdout.contains("lists 14 current students as of 2026-03-01"))
+  }
+
+  @Test("validate --current-students refuses a bad file with exit 2, naming its line and column")
+  func validateRefusesBadStudents() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let text = try String(contentsOfFile: oregonStudents, encoding: .utf8)
+      .replacingOccurrences(
+        of: "CCC-2023-02,Calapooia Community College,2023,",
+        with: "CCC-2023-02,Calapooia Community College,2021,")
+    try Data(text.utf8).write(to: URL(fileURLWithPath: directory + "/students.csv"))
+    let (status, stdout, stderr) = try runCohortsim(
+      ["validate", oregon, "--current-students", "students.csv", "--as-of", "2026-03-01"], in: directory)
+    #expect(status == 2)
+    #expect(stderr.contains("students.csv: line 4, column 3 (intake_year)"))
+    #expect(!stdout.contains("ok:"))
   }
 }

@@ -32,15 +32,16 @@ struct OutputContractTests {
         "strategy", "replication", "student", "program", "intake_year", "graduation_day",
         "days_from_graduation_to_offer", "offer_source", "offer_site", "contingent", "rescinded", "relocated",
         "relocation_distance_km", "credential_day", "licence_day", "start_day", "rotation_sites",
-        "unwilling_to_relocate", "left_search",
+        "unwilling_to_relocate", "left_search", "student_id",
       ]
     ),
-    (.trace, ["time", "event", "student", "site", "detail"]),
+    (.trace, ["time", "event", "student", "site", "detail", "student_id"]),
     (
       .sites,
       [
         "replication", "site", "name", "kind", "state", "system", "origin", "positions", "capacity", "x_km",
-        "y_km", "strategy", "rotation_student_hires", "openings", "time_to_fill_days_mean",
+        "y_km", "strategy", "rotation_student_hires", "openings", "time_to_fill_days_mean", "system_name",
+        "latitude", "longitude",
       ]
     ),
     (.timeToOffer, ["strategy", "days_since_graduation", "offer_probability", "ci95_low", "ci95_high"]),
@@ -151,8 +152,8 @@ struct OutputContractTests {
     _ = try completedReport(ExperimentRunner(plan: plan, replicate: syntheticModel()))
     #expect(
       records(plan.outputDirectory, .trace) == [
-        "time,event,student,site,detail", "0.0,step,NA,NA,\"a,b\"", "1.0,step,0,NA,\"a,b\"",
-        "2.0,step,1,NA,\"a,b\"",
+        "time,event,student,site,detail,student_id", "0.0,step,NA,NA,\"a,b\",NA",
+        "1.0,step,0,NA,\"a,b\",NA", "2.0,step,1,NA,\"a,b\",NA",
       ])
   }
 

@@ -38,6 +38,14 @@ struct ReportFiguresTests {
     #expect(abs(month4.high - month4.low) < 1e-12)
   }
 
+  @Test("a results file saved again with a byte-order mark keeps its first column's name")
+  func byteOrderMark() throws {
+    let root = temporaryDirectory()
+    defer { removeTemporaryDirectory(root) }
+    try writeFile("\u{FEFF}" + students, "students.csv", in: root)
+    #expect(try ReportTable(path: root + "/students.csv").header.first == "strategy")
+  }
+
   @Test("a headline sum of metrics is estimated from per-replication sums")
   func sumOfMetricsUsesReplicationSums() throws {
     let root = temporaryDirectory()

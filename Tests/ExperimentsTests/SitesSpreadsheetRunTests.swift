@@ -59,4 +59,52 @@ struct SitesSpreadsheetRunTests {
     #expect(stderr.contains("sites.csv: line 2, column 7 (staff): expected a whole number"))
     #expect(!FileManager.default.fileExists(atPath: directory + "/out"))
   }
+
+  /// `sites.csv` of a run of the spreadsheet scenario with `--students`, as records, one
+  /// replication's rows.
+  private func sitesRows(in directory: String) throws -> [[String: String]] {
+    try writeFiles(in: directory)
+    let (status, _, stderr) = try runCohortsim(
+      ["run", "sheet.json", "--replications", "1", "--students", "--quiet", "--out", "out"], in: directory)
+    #expect(status == 0, "\(stderr)")
+    let records = OutputContractTests.parse(
+      try String(contentsOfFile: directory + "/out/sites.csv", encoding: .utf8))
+    return records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(records[0], $0)) }
+  }
+
+  @Test("sites.csv names a listed site's system as the spreadsheet does, and an independent one NA")
+  func systemNames() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let rows = try sitesRows(in: directory)
+    let byName = Dictionary(rows.map { ($0["name"]!, $0) }, uniquingKeysWith: { first, _ in first })
+    #expect(byName["Albany General"]?["system_name"] == "Santiam")
+    #expect(byName["Eugene Medical"]?["system_name"] == "NA")
+  }
+
+  @Test("sites.csv calls a system the spreadsheet does not name system-N")
+  func unnamedSystems() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let oregon = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Scenarios/one-program-oregon.json").path
+    let (status, _, stderr) = try runCohortsim(
+      ["run", oregon, "--replications", "1", "--students", "--quiet", "--out", "out"], in: directory)
+    #expect(status == 0, "\(stderr)")
+    let records = OutputContractTests.parse(
+      try String(contentsOfFile: directory + "/out/sites.csv", encoding: .utf8))
+    let system = try #require(records[0].firstIndex(of: "system"))
+    let name = try #require(records[0].firstIndex(of: "system_name"))
+    let names = Dictionary(
+      records.dropFirst().map { ($0[system], $0[name]) }, uniquingKeysWith: { a, _ in a })
+    #expect(names == ["NA": "NA", "0": "Santiam Health", "1": "Row River Health", "2": "system-2"])
+  }
+
+  @Test("sites.csv gives a listed site's latitude and longitude as the spreadsheet does")
+  func coordinates() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let albany = try #require(try sitesRows(in: directory).first { $0["name"] == "Albany General" })
+    #expect(albany["latitude"] == "44.6365" && albany["longitude"] == "-123.1059")
+  }
 }

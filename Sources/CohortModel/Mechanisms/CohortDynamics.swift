@@ -135,7 +135,9 @@ struct CohortDynamics: EventHandler, ~Copyable {
   ) {
     guard let traceSink else { return }
     traceSink.records.append(
-      TraceRecord(time: time, event: event, student: student, site: site, detail: detail()))
+      TraceRecord(
+        time: time, event: event, student: student, site: site, detail: detail(),
+        studentId: student < 0 ? nil : listedStudent(student)?.id))
   }
 
   /// Puts a graduate on the open market as their `search`th search (the lifecycle counts them),

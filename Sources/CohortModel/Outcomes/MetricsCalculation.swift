@@ -158,7 +158,8 @@ extension CohortDynamics {
         relocationDistanceKm: job?.relocationKm,
         credentialDay: known(student.credentialDay), licenceDay: known(lifecycle.record.licenceDay),
         startDay: known(lifecycle.startDay), rotationSites: student.rotationSites.map(Int.init),
-        unwillingToRelocate: student.unwillingToRelocate, leftSearch: student.leftSearch)
+        unwillingToRelocate: student.unwillingToRelocate, leftSearch: student.leftSearch,
+        studentId: listedStudent(index)?.id)
     }
   }
 

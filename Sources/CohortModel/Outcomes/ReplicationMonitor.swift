@@ -46,7 +46,7 @@ public struct CollectingMonitor: ReplicationMonitor {
   public mutating func student(_ outcome: StudentOutcome) { students.append(outcome) }
 }
 
-/// One line of `trace.csv`: `time,event,student,site,detail`.
+/// One line of `trace.csv`: `time,event,student,site,detail,student_id`.
 public struct TraceRecord: Sendable, Equatable {
   /// Days since the start of the run.
   public var time: Double
@@ -54,12 +54,16 @@ public struct TraceRecord: Sendable, Equatable {
   public var student: Int
   public var site: Int
   public var detail: String
+  /// The current-students file's id of a listed student; nil for a generated one or no student.
+  public var studentId: String?
 
-  public init(time: Double, event: String, student: Int, site: Int, detail: String) {
+  public init(time: Double, event: String, student: Int, site: Int, detail: String, studentId: String? = nil)
+  {
     self.time = time
     self.event = event
     self.student = student
     self.site = site
     self.detail = detail
+    self.studentId = studentId
   }
 }

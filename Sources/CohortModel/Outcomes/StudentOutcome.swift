@@ -31,13 +31,17 @@ public struct StudentOutcome: Sendable, Equatable {
   /// Stopped looking for work (nobody does yet): left out of the placed_*_seeking denominators
   /// when not placed in the window.
   public var leftSearch: Bool
+  /// The id the current-students file gives a listed student (`--current-students`); nil for a
+  /// generated one.
+  public var studentId: String?
 
   public init(
     student: Int, program: String, intakeYear: Int, graduationDay: Double?,
     daysFromGraduationToOffer: Double?,
     offerSource: OfferSource?, offerSite: Int?, contingent: Bool, rescinded: Bool, relocated: Bool,
     relocationDistanceKm: Double?, credentialDay: Double?, licenceDay: Double?, startDay: Double?,
-    rotationSites: [Int], unwillingToRelocate: Bool = false, leftSearch: Bool = false
+    rotationSites: [Int], unwillingToRelocate: Bool = false, leftSearch: Bool = false,
+    studentId: String? = nil
   ) {
     self.student = student
     self.program = program
@@ -56,5 +60,6 @@ public struct StudentOutcome: Sendable, Equatable {
     self.rotationSites = rotationSites
     self.unwillingToRelocate = unwillingToRelocate
     self.leftSearch = leftSearch
+    self.studentId = studentId
   }
 }

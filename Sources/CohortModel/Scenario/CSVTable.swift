@@ -1,14 +1,23 @@
 import Foundation
 
 /// A small CSV reader for the spreadsheets a program director keeps (sites, current students):
-/// RFC 4180 fields (a field in double quotes may hold commas, and `""` is one quote), one header
-/// line naming the columns, every row as wide as the header. It remembers each row's line so
-/// that every problem can name the file, the line and the column.
+/// RFC 4180 fields (a field in double quotes may hold the separator, and `""` is one quote), one
+/// header line naming the columns, every row as wide as the header. It remembers each row's line
+/// so that every problem can name the file, the line and the column.
+///
+/// It forgives what spreadsheet programs write: a UTF-8 byte-order mark, CRLF or CR line ends,
+/// and a separator other than the comma — a semicolon (Excel where the decimal mark is a comma)
+/// or a tab (a copy from a sheet, "Text (Tab delimited)") — read from the header line. Lines
+/// starting with `#` before the header are comments, kept in `comments` (e.g. `# as_of: …`).
 struct CSVTable {
   /// The header's names, in file order.
   var columns: [String]
   var rows: [Row]
   var headerLine = 1
+  /// The comment lines before the header, without their `#`, each with its line.
+  var comments: [(line: Int, text: String)] = []
+  /// The separator the header uses: `,`, `;` or a tab.
+  var separator: Unicode.Scalar = ","
 
   struct Row {
     /// 1-based line in the file (the header is line 1).
@@ -25,58 +34,93 @@ struct CSVTable {
     var location: String { column.map { "line \(line), column \($0)" } ?? "line \(line)" }
   }
 
+  /// The separators read, in the order preferred when a header holds more than one.
+  static let separators: [Unicode.Scalar] = [",", ";", "\t"]
+
+  /// How a message names `separator`.
+  static func name(of separator: Unicode.Scalar) -> String {
+    switch separator {
+    case ";": "semicolons"
+    case "\t": "tabs"
+    default: "commas"
+    }
+  }
+
   /// Parses `text`; blank lines are skipped. Fails on a quote left open or a row whose width
   /// differs from the header's.
-  /// `firstLine` numbers the text's first line (after comment lines a caller removed).
-  init(parsing text: String, firstLine: Int = 1) throws(Problem) {
+  /// - Complexity: O(n) in the length of `text`.
+  init(parsing text: String) throws(Problem) {
+    // On scalars, not characters: as a character CRLF is one grapheme, equal to neither
+    // "\r" nor "\n".
+    var scalars = Array(text.unicodeScalars)[...]
+    if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+    var line = 1
+    func takeLine() -> String {
+      var taken = String.UnicodeScalarView()
+      while let scalar = scalars.popFirst() {
+        if scalar == "\n" { break }
+        if scalar == "\r" {
+          if scalars.first == "\n" { scalars.removeFirst() }
+          break
+        }
+        taken.append(scalar)
+      }
+      line += 1
+      return String(taken)
+    }
+    // Comments and blank lines before the header.
+    while let first = scalars.first, first == "#" || first == "\n" || first == "\r" {
+      let lineNumber = line
+      let text = takeLine()
+      if text.hasPrefix("#") {
+        comments.append((lineNumber, String(text.dropFirst()).trimmingCharacters(in: .whitespaces)))
+      }
+    }
+    separator = Self.detectSeparator(scalars)
     var records: [Row] = []
     var fields: [String] = []
-    var field = ""
+    var field = String.UnicodeScalarView()
     var quoted = false
-    var line = firstLine
-    var recordLine = firstLine
+    var recordLine = line
     var atFieldStart = true
-    var characters = Array(text.replacingOccurrences(of: "\r\n", with: "\n"))
-    if characters.first == "\u{FEFF}" { characters.removeFirst() }
-    var index = 0
+    let firstLine = line
     func endRecord() {
-      fields.append(field)
+      fields.append(String(field))
       if !(fields.count == 1 && fields[0].isEmpty) { records.append(Row(line: recordLine, fields: fields)) }
       fields = []
-      field = ""
+      field = String.UnicodeScalarView()
     }
-    while index < characters.count {
-      let character = characters[index]
-      index += 1
+    while let scalar = scalars.popFirst() {
       if quoted {
-        if character == "\"" {
-          if index < characters.count && characters[index] == "\"" {
+        if scalar == "\"" {
+          if scalars.first == "\"" {
             field.append("\"")
-            index += 1
+            scalars.removeFirst()
           } else {
             quoted = false
           }
         } else {
-          if character == "\n" { line += 1 }
-          field.append(character)
+          if scalar == "\n" || (scalar == "\r" && scalars.first != "\n") { line += 1 }
+          field.append(scalar)
         }
         continue
       }
-      switch character {
+      switch scalar {
       case "\"" where atFieldStart:
         quoted = true
         atFieldStart = false
-      case ",":
-        fields.append(field)
-        field = ""
+      case separator:
+        fields.append(String(field))
+        field = String.UnicodeScalarView()
         atFieldStart = true
       case "\n", "\r":
+        if scalar == "\r" && scalars.first == "\n" { scalars.removeFirst() }
         endRecord()
         line += 1
         recordLine = line
         atFieldStart = true
       default:
-        field.append(character)
+        field.append(scalar)
         atFieldStart = false
       }
     }
@@ -91,10 +135,28 @@ struct CSVTable {
     columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
     rows = Array(records.dropFirst())
     for row in rows where row.fields.count != columns.count {
+      let note =
+        separator == ","
+        ? ""
+        : " (the header is separated by \(Self.name(of: separator)): a field holding one must be in double quotes)"
       throw Problem(
         line: row.line, column: min(row.fields.count, columns.count) + 1,
-        message: "has \(row.fields.count) fields; the header has \(columns.count)")
+        message: "has \(row.fields.count) fields; the header has \(columns.count)\(note)")
     }
+  }
+
+  /// The separator of the header line starting `scalars`: the first of `separators` it holds
+  /// outside double quotes, or a comma.
+  private static func detectSeparator(_ scalars: ArraySlice<Unicode.Scalar>) -> Unicode.Scalar {
+    var found = Set<Unicode.Scalar>()
+    var quoted = false
+    for scalar in scalars {
+      if scalar == "\"" { quoted.toggle() }
+      if quoted { continue }
+      if scalar == "\n" || scalar == "\r" { break }
+      if separators.contains(scalar) { found.insert(scalar) }
+    }
+    return separators.first(where: found.contains) ?? ","
   }
 
   /// The index of each required and optional column; fails naming a missing or unknown column.

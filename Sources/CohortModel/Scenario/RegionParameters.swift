@@ -187,6 +187,8 @@ public struct SiteListing: Sendable, Equatable {
   public var state: String?
   /// Index of the hospital system (0-based), or nil when independent.
   public var system: Int?
+  /// The system's name, when a sites spreadsheet names it (JSON `sites` number systems only).
+  public var systemName: String?
   public var staff = 1
   public var capacity = 1
 

@@ -109,6 +109,7 @@ extension Scenario: Decodable {
     }
     if sites != nil || sitesCsv != nil { try onlyGivenKindsAround(sites ?? [], decoder: decoder) }
     if let sitesCsv { try appendSpreadsheet(sitesCsv, decoder: decoder) }
+    try inferStates(decoder: decoder)
     if let listed = sites { try onlyGivenKindsAround(listed, decoder: decoder) }
     try reader.read(&network, .network)
     try reader.read(&programs, .programs)
@@ -160,6 +161,50 @@ extension Scenario: Decodable {
     if !given(.systems) { region.systems = listedSystems }
   }
 
+  /// Whether the scenario's `region` object gives `key`.
+  private func regionGives(_ key: RegionParameters.CodingKeys, _ decoder: any Decoder) -> Bool {
+    guard let top = try? decoder.container(keyedBy: CodingKeys.self),
+      let region = try? top.nestedContainer(keyedBy: RegionParameters.CodingKeys.self, forKey: .region)
+    else { return false }
+    return region.contains(key)
+  }
+
+  /// A scenario that lists sites in states but does not give `region.states` would otherwise
+  /// be in the default state (TX): when every listed site that names a state names the same
+  /// one, that state is the region's (share 1); when they name several, the scenario is refused
+  /// once, at `region.states`, with the line to add (states west to east by their sites' mean
+  /// position, shares by their number of listed sites), since where the borders lie is the
+  /// director's to say.
+  private mutating func inferStates(decoder: any Decoder) throws {
+    guard !regionGives(.states, decoder), let listed = sites else { return }
+    var named: [String] = []
+    for state in listed.compactMap(\.state) where !named.contains(state) { named.append(state) }
+    let codes = region.states.map(\.code)
+    guard !named.allSatisfy(codes.contains) else { return }
+    if named.count == 1 {
+      region.states = [StateShare(code: named[0], share: 1)]
+      return
+    }
+    func east(_ site: SiteListing) -> Double { site.longitude ?? site.xKm }
+    let bands = named.map { state in
+      let members = listed.filter { $0.state == state }
+      return (state, east: members.map(east).reduce(0, +) / Double(members.count), count: members.count)
+    }.sorted { $0.east < $1.east }
+    let total = Double(bands.map(\.count).reduce(0, +))
+    let shares = bands.map {
+      StateShare(code: $0.0, share: max(0.01, (Double($0.count) / total * 100).rounded() / 100))
+    }
+    let line = shares.map { "{\"code\": \"\($0.code)\", \"share\": \(format($0.share))}" }.joined(
+      separator: ", ")
+    // Refused once, here: not again per site row against the default state.
+    region.states = shares
+    try decoder.reject(
+      "the listed sites name the states \(named.joined(separator: ", ")), but the scenario does not give region.states "
+        + "(the default is \(codes.joined(separator: ", "))); add, with the states west to east and each one's share "
+        + "of the region's width: \"region\": {\"states\": [\(line)]}",
+      at: Path("region.states"))
+  }
+
   /// Reads the sites spreadsheet `path` names (relative to the scenario file) and appends its
   /// rows to `sites`. Its problems are reported against the spreadsheet, by line and column.
   private mutating func appendSpreadsheet(_ path: String, decoder: any Decoder) throws {
@@ -178,7 +223,7 @@ extension Scenario: Decodable {
     let listed = sites ?? []
     let context = SitesSpreadsheetContext(
       takenNames: Set(listed.map(\.name) + World.generatedSiteNames(region)),
-      stateCodes: region.states.map(\.code), bounds: region.bounds,
+      stateCodes: regionGives(.states, decoder) ? region.states.map(\.code) : nil, bounds: region.bounds,
       listedSystems: (listed.compactMap(\.system).max() ?? -1) + 1)
     sites = listed + (try spreadsheet.listings(context))
     sitesSpreadsheet = spreadsheet

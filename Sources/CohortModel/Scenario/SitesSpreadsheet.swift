@@ -18,7 +18,9 @@ public struct SitesSpreadsheet: Sendable, Equatable {
 /// region has, its box when one is given, and how many systems the JSON sites already number.
 struct SitesSpreadsheetContext {
   var takenNames: Set<String>
-  var stateCodes: [String]
+  /// Nil when the scenario does not give `region.states`: any state is taken here, and the
+  /// region's states are inferred from the listed sites' (`Scenario.inferStates`).
+  var stateCodes: [String]?
   var bounds: GeoBounds?
   var listedSystems: Int
 }
@@ -53,7 +55,10 @@ extension SitesSpreadsheet {
       func number(_ name: String, in range: ClosedRange<Double>) -> Double? {
         let (text, _) = cell(name)
         guard let value = Double(text), value.isFinite else {
-          fail(name, "expected a number, got \"\(text)\"")
+          let decimalPoint = text.replacingOccurrences(of: ",", with: ".")
+          let hint =
+            Double(decimalPoint) == nil ? "" : " (write the decimal mark as a point: \(decimalPoint))"
+          fail(name, "expected a number, got \"\(text)\"\(hint)")
           return nil
         }
         guard range.contains(value) else {
@@ -106,10 +111,8 @@ extension SitesSpreadsheet {
       if !state.isEmpty {
         if let problem = isStateCode(state) {
           fail("state", problem)
-        } else if !context.stateCodes.contains(state) {
-          fail(
-            "state",
-            "state \"\(state)\" is not among region.states (\(context.stateCodes.joined(separator: ", ")))")
+        } else if let codes = context.stateCodes, !codes.contains(state) {
+          fail("state", "state \"\(state)\" is not among region.states (\(codes.joined(separator: ", ")))")
         } else {
           listing.state = state
         }
@@ -118,6 +121,7 @@ extension SitesSpreadsheet {
       if !system.isEmpty {
         if !systemNames.contains(system) { systemNames.append(system) }
         listing.system = context.listedSystems + systemNames.firstIndex(of: system)!
+        listing.systemName = system
       }
       listing.staff = whole("staff", in: 1...ScenarioLimits.sitePositions) ?? 1
       listing.capacity = whole("capacity", in: 0...ScenarioLimits.siteCapacity) ?? 0

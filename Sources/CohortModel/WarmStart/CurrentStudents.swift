@@ -99,16 +99,16 @@ extension CurrentStudents {
     func fail(_ location: String, _ message: String) -> ScenarioError {
       ScenarioError(file: file, problems: [FieldProblem(path: location, message: message)])
     }
-    var lines = String(decoding: data, as: UTF8.self).components(separatedBy: "\n")
-    var statedDate: (text: String, line: Int)?
-    var skipped = 0
-    while let first = lines.first, first.hasPrefix("#") {
-      let text = first.dropFirst().trimmingCharacters(in: .whitespaces)
-      if text.hasPrefix("as_of:") {
-        statedDate = (text.dropFirst(6).trimmingCharacters(in: .whitespacesAndNewlines), skipped + 1)
-      }
-      lines.removeFirst()
-      skipped += 1
+    let table: CSVTable
+    let index: [String: Int]
+    do {
+      table = try CSVTable(parsing: String(decoding: data, as: UTF8.self))
+      index = try table.columnIndices(required: columns, optional: optionalColumns)
+    } catch {
+      throw fail(error.location, error.message)
+    }
+    let statedDate = table.comments.last { $0.text.hasPrefix("as_of:") }.map {
+      (text: $0.text.dropFirst(6).trimmingCharacters(in: .whitespaces), line: $0.line)
     }
     let dateText: String
     let dateLocation: String
@@ -132,14 +132,6 @@ extension CurrentStudents {
     }.min()
     if let firstIntake, asOfDay < firstIntake {
       throw fail(dateLocation, "\(dateText) is before every intake of the scenario's programs")
-    }
-    let table: CSVTable
-    let index: [String: Int]
-    do {
-      table = try CSVTable(parsing: lines.joined(separator: "\n"), firstLine: skipped + 1)
-      index = try table.columnIndices(required: columns, optional: optionalColumns)
-    } catch {
-      throw fail(error.location, error.message)
     }
     let siteNames = World.siteNames(scenario)
     var problems: [FieldProblem] = []
@@ -276,7 +268,7 @@ extension CurrentStudents {
           currentSite: currentSite, examsPassed: examsPassed, impression: impression))
     }
     if table.rows.isEmpty {
-      problems.append(FieldProblem(path: "line \(skipped + 2)", message: "lists no students"))
+      problems.append(FieldProblem(path: "line \(table.headerLine + 1)", message: "lists no students"))
     }
     guard problems.isEmpty else { throw ScenarioError(file: file, problems: problems) }
     return CurrentStudents(file: file, asOfDate: dateText, asOfDay: asOfDay, students: students)

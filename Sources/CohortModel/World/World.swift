@@ -96,6 +96,16 @@ public struct World: Sendable {
     (scenario.sites ?? []).map(\.name) + generatedSiteNames(scenario.region)
   }
 
+  /// The names a sites spreadsheet gives systems, by system index; a system without one
+  /// (numbered in JSON `sites`, or generated) is called `system-N` in outputs.
+  public static func systemNames(_ scenario: Scenario) -> [Int: String] {
+    var names: [Int: String] = [:]
+    for site in scenario.sites ?? [] {
+      if let system = site.system, let name = site.systemName { names[system] = name }
+    }
+    return names
+  }
+
   /// Generated sites' names, in generation order.
   public static func generatedSiteNames(_ region: RegionParameters) -> [String] {
     region.generatedKinds.flatMap { kind, parameters in

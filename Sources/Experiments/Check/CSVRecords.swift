@@ -22,6 +22,8 @@ enum CSVRecords {
     var field = ""
     var quoted = false
     var characters = Array(text.unicodeScalars)[...]
+    // A byte-order mark, as a spreadsheet program writes on saving the file again.
+    if characters.first == "\u{FEFF}" { characters.removeFirst() }
     while let character = characters.popFirst() {
       if quoted {
         if character == "\"" {

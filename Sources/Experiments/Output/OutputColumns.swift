@@ -124,6 +124,7 @@ public enum OutputColumns {
       CSVFormat.number(outcome.licenceDay), CSVFormat.number(outcome.startDay),
       CSVFormat.text(outcome.rotationSites.map { siteNames[$0] }.joined(separator: ";")),
       CSVFormat.boolean(outcome.unwillingToRelocate), CSVFormat.boolean(outcome.leftSearch),
+      outcome.studentId.map(CSVFormat.text) ?? CSVFormat.missing,
     ]
   }
 
@@ -133,7 +134,7 @@ public enum OutputColumns {
       CSVFormat.number(record.time), CSVFormat.text(record.event),
       CSVFormat.integer(record.student < 0 ? nil : record.student),
       record.site < 0 ? CSVFormat.missing : CSVFormat.text(siteNames[record.site]),
-      CSVFormat.text(record.detail),
+      CSVFormat.text(record.detail), record.studentId.map(CSVFormat.text) ?? CSVFormat.missing,
     ]
   }
 }

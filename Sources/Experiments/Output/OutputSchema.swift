@@ -250,8 +250,14 @@ public enum OutputSchema {
         ColumnSchema(
           "left_search", .logical,
           "stopped looking for work (nobody does yet): left out of placed_*_seeking when not placed"),
+        listedStudentId,
       ])
   }
+
+  /// A listed student's id, as in `current_students.csv`, so rows join back to the director's file.
+  static let listedStudentId = ColumnSchema(
+    "student_id", .character, missing: true,
+    "the id the --current-students file gives a listed student; NA for a generated student (or no student)")
 
   public static var trace: FileSchema {
     FileSchema(
@@ -265,6 +271,7 @@ public enum OutputSchema {
         ColumnSchema(
           "detail", .character, missing: true,
           "key=value details of the event; empty when it has none (pandas reads an empty field as missing)"),
+        listedStudentId,
       ])
   }
 
@@ -298,6 +305,17 @@ public enum OutputSchema {
         ColumnSchema(
           "time_to_fill_days_mean", .numeric, unit: "days", missing: true,
           "mean of filled day − approved day over those openings filled by T; NaN when none was"),
+        ColumnSchema(
+          "system_name", .character, missing: true,
+          "the system's name as the sites spreadsheet gives it, else system-<system>; NA when independent"),
+        ColumnSchema(
+          "latitude", .numeric, unit: "degrees", missing: true,
+          "as listed, or where a generated site was placed, in a latitude/longitude scenario; NaN on an xKm/yKm plane"
+        ),
+        ColumnSchema(
+          "longitude", .numeric, unit: "degrees", missing: true,
+          "as listed, or where a generated site was placed, in a latitude/longitude scenario; NaN on an xKm/yKm plane"
+        ),
       ])
   }
 

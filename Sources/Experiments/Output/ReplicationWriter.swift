@@ -32,6 +32,8 @@ struct ReplicationWriter {
   /// Site names by index (`World.siteNames`), for the site columns of `students.csv` and
   /// `trace.csv`; a merge, which copies those files' rows, needs none.
   var siteNames: [String] = []
+  /// The spreadsheet's names of systems by index (`World.systemNames`), for `sites.csv`.
+  var systemNames: [Int: String] = [:]
   /// The scenario's first calendar year, for the timeline rows of a shard's `outcomes.csv`.
   var startYear = 0
 
@@ -92,7 +94,8 @@ struct ReplicationWriter {
         for (index, site) in output.sites.enumerated() {
           try sites.appendRow(
             OutputColumns.siteRow(
-              replication: output.index, index: index, site, strategy: strategy, run.siteFigures[index]))
+              replication: output.index, index: index, site, strategy: strategy, run.siteFigures[index],
+              systemNames: systemNames))
         }
       }
     }

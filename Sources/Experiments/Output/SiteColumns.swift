@@ -9,8 +9,11 @@ extension OutputColumns {
   /// four give the strategy and the site's hiring under it (`SiteFigures`).
   public static var sites: [String] { OutputSchema.sites.names }
 
+  /// `systemNames` are the spreadsheet's names of systems (`World.systemNames`), any other system
+  /// being `system-N`; `latitude` and `longitude` are NaN on an `xKm`/`yKm` plane.
   static func siteRow(
-    replication: Int, index: Int, _ site: Site, strategy: String, _ figures: SiteFigures
+    replication: Int, index: Int, _ site: Site, strategy: String, _ figures: SiteFigures,
+    systemNames: [Int: String]
   ) -> [String] {
     [
       String(replication), String(index), CSVFormat.text(site.name), site.kind.rawValue,
@@ -20,6 +23,10 @@ extension OutputColumns {
       CSVFormat.number(site.location.yKm),
       CSVFormat.text(strategy), String(figures.rotationStudentHires), String(figures.openings),
       CSVFormat.number(figures.fillDaysMean),
+      site.system < 0
+        ? CSVFormat.missing : CSVFormat.text(systemNames[site.system] ?? "system-\(site.system)"),
+      CSVFormat.number(site.location.geodetic?.latitude ?? .nan),
+      CSVFormat.number(site.location.geodetic?.longitude ?? .nan),
     ]
   }
 }

@@ -123,9 +123,10 @@ public struct ExperimentRunner: Sendable {
       overwrite: plan.overwrite)
     do {
       var aggregate = ExperimentAggregate(strategies: plan.strategies, reference: plan.reference)
+      let scenario = plan.scenarioFile.scenario
       let writer = ReplicationWriter(
-        outputs: outputs, strategies: plan.strategies, siteNames: World.siteNames(plan.scenarioFile.scenario),
-        startYear: plan.scenarioFile.scenario.startYear)
+        outputs: outputs, strategies: plan.strategies, siteNames: World.siteNames(scenario),
+        systemNames: World.systemNames(scenario), startYear: scenario.startYear)
       try writer.writeHeaders()
       var outcomes = OutcomeAggregate(
         strategies: plan.strategies, startYear: plan.scenarioFile.scenario.startYear)
