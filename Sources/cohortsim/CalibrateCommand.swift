@@ -29,7 +29,9 @@ struct CalibrateCommand: Subcommand {
     generations.csv (epsilon, proposals, simulations, acceptance rate and effective sample size per \
     generation), posterior_predictive.csv (each target's metric for --draws particles drawn from the \
     posterior and simulated afresh, against its band) and run.json. --apply FILE also writes the scenario \
-    with every parameter at its posterior median and a description naming this run. Bad input (an unknown \
+    with every parameter at its posterior median and a description naming this run; FILE must be new or \
+    a scenario an earlier --apply wrote, outside DIR, in a folder that exists, and is checked before the \
+    calibration starts. Bad input (an unknown \
     metric or path, a prior the field's allowed range does not hold, an empty target list) exits 2 naming \
     the file and field path. Progress: a line rewritten on a terminal (particles accepted over all \
     generations), and when standard error is not a terminal (a log, Slurm, CI) one line every 30 s with \
@@ -108,6 +110,15 @@ struct CalibrateCommand: Subcommand {
       printError(error.description)
       return 2
     }
+    // An unusable --apply path is refused before the calibration runs, not after.
+    let applied = applyPath.map { SingleOutputFile.calibratedScenario($0) }
+    let readFiles = [study.scenarioPath, study.input]
+    do {
+      try applied?.check(inputs: readFiles, resultsFolder: study.outputDirectory)
+    } catch {
+      printError(error.description)
+      return 2
+    }
     var settings = ABCSettings(
       particles: particles, generations: generations, seed: seed ?? scenarioFile.scenario.seed,
       jobs: jobs ?? ExperimentPlan.defaultJobs)
@@ -144,15 +155,18 @@ struct CalibrateCommand: Subcommand {
       printError("interrupted: no result published in \(study.outputDirectory)")
       return 130
     case .completed(let done, let stop, let summary, let seconds):
-      if let applyPath {
+      if let applyPath, let applied {
+        let data: Data
         do {
-          let data = try CalibrationRunner.applied(plan, summary: summary)
-          try data.write(to: URL(fileURLWithPath: applyPath), options: .atomic)
-        } catch let error as SweepError {
+          data = try CalibrationRunner.applied(plan, summary: summary)
+        } catch {
           printError("--apply \(applyPath): the posterior medians are refused: \(error.description)")
           return 2
+        }
+        do {
+          try applied.write(data, inputs: readFiles, resultsFolder: study.outputDirectory)
         } catch {
-          printError("--apply \(applyPath): cannot write the file (\(error.localizedDescription))")
+          printError(error.description)
           return 3
         }
       }
