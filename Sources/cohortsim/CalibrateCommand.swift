@@ -85,7 +85,9 @@ struct CalibrateCommand: Subcommand {
       inputMissing: "'calibrate' needs --targets TARGETS.json: the parameters to fit and the targets",
       output: try arguments.folder("out"),
       outputMissing: "'calibrate' needs --out DIR: where posterior.csv and the rest go")
-    particles = try arguments.integer("particles", in: 2...1_000_000) ?? 100
+    // The importance weights compare every particle with every particle of the generation
+    // before: N² kernel densities a generation, so N stays where that takes seconds, not days.
+    particles = try arguments.integer("particles", in: 2...100_000) ?? 100
     generations = try arguments.integer("generations", in: 1...1000) ?? 4
     replications = try arguments.integer("replications", in: 1...1_000_000) ?? 4
     seed = try arguments.seed("seed")
@@ -123,6 +125,15 @@ struct CalibrateCommand: Subcommand {
       particles: particles, generations: generations, seed: seed ?? scenarioFile.scenario.seed,
       jobs: jobs ?? ExperimentPlan.defaultJobs)
     settings.minimumAcceptanceRate = minimumAcceptance
+    let memory = settings.memoryBytes(parameters: targets.parameters.count, targets: targets.targets.count)
+    guard memory <= ABCSettings.maximumMemoryBytes else {
+      printError(
+        "--particles \(particles) × --generations \(generations) would hold about "
+          + "\(Int((memory / 1_048_576).rounded())) MiB of particles (every generation is kept for "
+          + "posterior.csv), above the limit of \(Int(ABCSettings.maximumMemoryBytes / 1_048_576)) MiB; "
+          + "reduce --particles or --generations")
+      return 2
+    }
     var plan = CalibrationPlan(
       scenarioFile: scenarioFile, targets: targets,
       targetsSha256: SHA256.hexDigest(of: FileManager.default.contents(atPath: study.input) ?? Data()),
