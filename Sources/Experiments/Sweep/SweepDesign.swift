@@ -133,6 +133,9 @@ public struct SweepDesign: Sendable, Equatable, Codable {
 
   /// Checks the JSON of a design; `file` names it in errors.
   public static func decode(_ data: Data, file: String) throws(SweepError) -> SweepDesign {
+    // Strict JSON first, as scenario and target files: a key given twice, a syntax error with its
+    // line and column, invalid UTF-8, NaN, text after the value.
+    if let problem = StrictJSON.problem(in: data) { throw SweepError("\(file): \(problem.description)") }
     let root: Any
     do {
       root = try JSONSerialization.jsonObject(with: data)
