@@ -26,7 +26,8 @@ struct AmbiguousInputTests {
 }
 
 @Suite(
-  "an option given twice is refused", .enabled(if: cohortsimExecutable != nil, "cohortsim is not built"))
+  "options that cannot be honoured as typed are refused",
+  .enabled(if: cohortsimExecutable != nil, "cohortsim is not built"))
 struct RepeatedOptionTests {
   @Test("an option given twice exits 2 naming it, and nothing is written")
   func repeatedOptionRefused() throws {
@@ -38,6 +39,21 @@ struct RepeatedOptionTests {
     )
     #expect(status == 2)
     #expect(stderr.contains("--seed is given twice"))
+    #expect(!FileManager.default.fileExists(atPath: directory + "/out"))
+  }
+
+  @Test("compare --select-best with a replication cap below its first stage exits 2 naming the cap")
+  func selectBestCapBelowFirstStageRefused() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    _ = try tinyScenarioFile(in: directory)
+    let (status, _, stderr) = try runCohortsim(
+      [
+        "compare", "tiny.json", "--strategies", "nearest-to-home,random", "--select-best", "placed_6m",
+        "--indifference", "0.01", "--max-replications", "2", "--out", "out", "--quiet",
+      ], in: directory)
+    #expect(status == 2)
+    #expect(stderr.contains("--max-replications 2 is below the 10 first-stage replications"))
     #expect(!FileManager.default.fileExists(atPath: directory + "/out"))
   }
 }
