@@ -187,4 +187,30 @@ struct OutputPlacementTests {
     }
     #expect(FileManager.default.contents(atPath: directory + "/scenario.json") == Data("{}".utf8))
   }
+
+  @Test("check with a missing TMPDIR exits 2 naming it and does not create it")
+  func checkDoesNotCreateTemporaryFolder() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    _ = try tinyScenarioFile(in: directory)
+    #expect(
+      try runCohortsim(["run", "tiny.json", "--replications", "2", "--out", "out", "--quiet"], in: directory)
+        .0 == 0)
+    let process = Process()
+    process.executableURL = try #require(cohortsimExecutable)
+    process.arguments = ["check", "tiny.json", "--baseline", "out", "--quiet"]
+    process.currentDirectoryURL = URL(fileURLWithPath: directory)
+    var environment = ProcessInfo.processInfo.environment
+    environment["TMPDIR"] = directory + "/missing-tmp"
+    process.environment = environment
+    let stderr = Pipe()
+    process.standardError = stderr
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 2)
+    #expect(message.contains("missing-tmp") && message.contains("TMPDIR"))
+    #expect(!FileManager.default.fileExists(atPath: directory + "/missing-tmp"))
+  }
 }
