@@ -93,7 +93,14 @@ extension Distribution: Codable {
     case "binomial":
       result = .binomial(n: try reader.count("n"), p: try reader.probability("p"))
     case "poisson":
-      result = .poisson(mean: try reader.number("mean", above: 0))
+      let mean = try reader.number("mean", above: 0)
+      if mean > Distribution.largestPoissonMean {
+        try decoder.reject(
+          "must be ≤ \(format(Distribution.largestPoissonMean)) (GSL's Poisson sampler counts in 32 bits: "
+            + "larger means wrap or never return), got \(format(mean))", at: AnyCodingKey(stringValue: "mean")
+        )
+      }
+      result = .poisson(mean: min(mean, Distribution.largestPoissonMean))
     default:  // "discrete"
       result = try reader.discrete()
     }

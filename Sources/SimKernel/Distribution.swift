@@ -40,6 +40,10 @@ public enum Distribution: Sendable, Equatable, Hashable {
   /// Drawn by inverting the cumulative weights with one `gsl_rng_uniform`.
   case discrete(values: [Double], weights: [Double])
 
+  /// The largest Poisson mean a scenario may give: `gsl_ran_poisson` returns an `unsigned int`,
+  /// so means near 2³² wrap, and from about 1e11 its reduction loop does not return.
+  public static let largestPoissonMean = 1e9
+
   /// One draw from this distribution.
   /// - Complexity: O(1), except `discrete`: O(k) for k values.
   @inlinable

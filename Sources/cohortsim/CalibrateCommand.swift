@@ -32,7 +32,9 @@ struct CalibrateCommand: Subcommand {
     generations.csv (epsilon, proposals, simulations, acceptance rate and effective sample size per \
     generation), posterior_predictive.csv (each target's metric for --draws particles drawn from the \
     posterior and simulated afresh, against its band) and run.json. --apply FILE also writes the scenario \
-    with every parameter at its posterior median and a description naming this run. Bad input (an unknown \
+    with every parameter at its posterior median and a description naming this run; FILE must be new or \
+    a scenario an earlier --apply wrote, outside DIR, in a folder that exists, and is checked before the \
+    calibration starts. Bad input (an unknown \
     metric or path, a prior the field's allowed range does not hold, an empty target list) exits 2 naming \
     the file and field path. Progress: a line rewritten on a terminal (particles accepted over all \
     generations), and when standard error is not a terminal (a log, Slurm, CI) one line every 30 s with \
@@ -86,7 +88,9 @@ struct CalibrateCommand: Subcommand {
       inputMissing: "'calibrate' needs --targets TARGETS.json: the parameters to fit and the targets",
       output: try arguments.folder("out"),
       outputMissing: "'calibrate' needs --out DIR: where posterior.csv and the rest go")
-    particles = try arguments.integer("particles", in: 2...1_000_000) ?? 100
+    // The importance weights compare every particle with every particle of the generation
+    // before: N² kernel densities a generation, so N stays where that takes seconds, not days.
+    particles = try arguments.integer("particles", in: 2...100_000) ?? 100
     generations = try arguments.integer("generations", in: 1...1000) ?? 4
     replications = try arguments.integer("replications", in: 1...1_000_000) ?? 4
     seed = try arguments.seed("seed")
@@ -116,10 +120,28 @@ struct CalibrateCommand: Subcommand {
       printError(error.description)
       return 2
     }
+    // An unusable --apply path is refused before the calibration runs, not after.
+    let applied = applyPath.map { SingleOutputFile.calibratedScenario($0) }
+    let readFiles = [study.scenarioPath, study.input]
+    do {
+      try applied?.check(inputs: readFiles, resultsFolder: study.outputDirectory)
+    } catch {
+      printError(error.description)
+      return 2
+    }
     var settings = ABCSettings(
       particles: particles, generations: generations, seed: seed ?? scenarioFile.scenario.seed,
       jobs: jobs ?? ExperimentPlan.defaultJobs)
     settings.minimumAcceptanceRate = minimumAcceptance
+    let memory = settings.memoryBytes(parameters: targets.parameters.count, targets: targets.targets.count)
+    guard memory <= ABCSettings.maximumMemoryBytes else {
+      printError(
+        "--particles \(particles) × --generations \(generations) would hold about "
+          + "\(Int((memory / 1_048_576).rounded())) MiB of particles (every generation is kept for "
+          + "posterior.csv), above the limit of \(Int(ABCSettings.maximumMemoryBytes / 1_048_576)) MiB; "
+          + "reduce --particles or --generations")
+      return 2
+    }
     var plan = CalibrationPlan(
       scenarioFile: scenarioFile, targets: targets,
       targetsSha256: SHA256.hexDigest(of: FileManager.default.contents(atPath: study.input) ?? Data()),
@@ -153,15 +175,18 @@ struct CalibrateCommand: Subcommand {
       printError("interrupted: no result published in \(study.outputDirectory)")
       return 130
     case .completed(let done, let stop, let summary, let seconds):
-      if let applyPath {
+      if let applyPath, let applied {
+        let data: Data
         do {
-          let data = try CalibrationRunner.applied(plan, summary: summary)
-          try data.write(to: URL(fileURLWithPath: applyPath), options: .atomic)
-        } catch let error as SweepError {
+          data = try CalibrationRunner.applied(plan, summary: summary)
+        } catch {
           printError("--apply \(applyPath): the posterior medians are refused: \(error.description)")
           return 2
+        }
+        do {
+          try applied.write(data, inputs: readFiles, resultsFolder: study.outputDirectory)
         } catch {
-          printError("--apply \(applyPath): cannot write the file (\(error.localizedDescription))")
+          printError(error.description)
           return 3
         }
       }

@@ -143,6 +143,10 @@ struct ParsedArguments {
           message: "unknown option --\(name) for '\(command)'; allowed: \(known.isEmpty ? "none" : known)",
           command: command)
       }
+      // The last of two values winning silently would run something other than what was typed.
+      if values[name] != nil || flags.contains(name) {
+        throw UsageError(message: "--\(name) is given twice; give it once", command: command)
+      }
       if spec.valueName != nil {
         if let inlineValue {
           values[name] = inlineValue

@@ -133,6 +133,14 @@ struct CompareCommand: Subcommand {
       throw UsageError(
         message: "--select-best and --until are two stopping rules; give one of them", command: name)
     }
+    // Kim and Nelson's first stage always runs whole: a smaller cap could not be honoured.
+    if let cap = options.maxReplications, cap < BestSelection.defaultFirstStage {
+      throw UsageError(
+        message:
+          "--max-replications \(cap) is below the \(BestSelection.defaultFirstStage) first-stage replications "
+          + "--select-best always runs; give --max-replications \(BestSelection.defaultFirstStage) or more",
+        command: name)
+    }
     return BestSelection(
       metric: metric, minimise: arguments.flag("minimise"),
       configuration: KimNelson.Configuration(

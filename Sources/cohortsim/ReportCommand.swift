@@ -23,7 +23,9 @@ struct ReportCommand: Subcommand {
     folder without run.json, without a required file (summary.csv and replications.csv; \
     comparison.csv for compare; posterior_summary.csv, posterior.csv, posterior_predictive.csv and \
     generations.csv for calibrate), or with a file that does not match run.json exits 2 naming it, \
-    and nothing is written.
+    and nothing is written. --out may name a new file or a page cohortsim report wrote before; a \
+    folder, a symbolic link, any other file, or a file inside a results folder (but DIR/report.html) \
+    is refused with exit 2 before DIR is read, and nothing is replaced.
     """
   static let options: [OptionSpec] = [
     .value("out", "FILE.html", "where to write the page (default: DIR/report.html)")
@@ -44,23 +46,27 @@ struct ReportCommand: Subcommand {
   }
 
   func run() throws -> Int32 {
+    // The page may only go where it replaces nothing cohortsim did not write: checked before the
+    // folder is read, and again just before the page is renamed into place.
+    let page = SingleOutputFile.reportPage(output, about: directory)
     let html: String
+    do {
+      try page.check()
+    } catch {
+      printError(error.description)
+      return 2
+    }
     do {
       html = try HTMLReport.build(directory: directory)
     } catch {
       printError(error.description)
       return 2
     }
-    // Written beside its final name and renamed, so a failed write never leaves half a page.
-    let staging = output + ".partial"
     do {
-      try Data(html.utf8).write(to: URL(fileURLWithPath: staging))
-      if FileManager.default.fileExists(atPath: output) { try FileManager.default.removeItem(atPath: output) }
-      try FileManager.default.moveItem(atPath: staging, toPath: output)
+      try page.write(Data(html.utf8))
     } catch {
-      try? FileManager.default.removeItem(atPath: staging)
-      printError("cannot write \(output): \(error.localizedDescription)")
-      return 2
+      printError(error.description)
+      return error.isSetup ? 2 : 3
     }
     print("wrote \(output)")
     return 0

@@ -86,6 +86,8 @@ struct SweepCommand: Subcommand {
       evaluator = ModelEvaluator(
         factors: try ScenarioFactors(scenarioFile: scenarioFile, factors: design.factors),
         strategies: scenarioFile.scenario.strategiesToRun)
+      try design.checkMemory(
+        strategies: evaluator.strategies.count, metrics: evaluator.metrics.count, file: study.input)
     } catch let error as SweepError {
       printError(error.description)
       return 2

@@ -2,15 +2,17 @@ import Foundation
 import Testing
 
 /// Writes `design` as DESIGN.json in `directory` and runs `cohortsim sweep` on the tiny scenario.
-private func sweep(design: String, in directory: String, extra: [String] = []) throws -> (
-  Int32, String, String
-) {
+private func sweep(design: String, in directory: String, out: String = "out", extra: [String] = []) throws
+  -> (
+    Int32, String, String
+  )
+{
   _ = try tinyScenarioFile(in: directory)
   try Data(design.utf8).write(to: URL(fileURLWithPath: directory + "/design.json"))
   return try runCohortsim(
     [
       "sweep", "tiny.json", "--design", "design.json", "--replications", "1", "--jobs", "1", "--quiet",
-      "--out", "out",
+      "--out", out,
     ]
       + extra, in: directory)
 }
@@ -62,7 +64,7 @@ struct SweepCommandLineTests {
     #expect(unknown.contains("method") && unknown.contains("grid, lhs, sobol, morris"), "\(unknown)")
     let (syntaxStatus, _, syntax) = try sweep(design: #"{"method": "lhs", "#, in: directory)
     #expect(syntaxStatus == 2)
-    #expect(syntax.contains("not valid JSON"), "\(syntax)")
+    #expect(syntax.contains("design.json: line 1, column 19:"), "\(syntax)")
   }
 
   @Test("a sweep of the tiny scenario writes the four CSV files and run.json, and help sweep shows examples")
@@ -89,7 +91,7 @@ struct SweepCommandLineTests {
     let (status, _, error) = try sweep(
       design:
         #"{"method": "lhs", "samples": 2, "factors": [{"path": "demand.freezeProbability", "lower": 0, "upper": 0.5}]}"#,
-      in: directory, extra: ["--out", "plain/out"])
+      in: directory, out: "plain/out")
     #expect(status == 2)
     #expect(error.contains("cannot write") && error.contains("plain"), "\(error)")
   }

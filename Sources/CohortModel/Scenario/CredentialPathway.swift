@@ -102,6 +102,14 @@ extension ExamParameters: Decodable {
     try reader.read(&retakePass, .retakePass, Allowed.probability)
     try reader.read(&retakeWaitDays, .retakeWaitDays, Allowed.atLeast(0))
     try reader.read(&maxAttempts, .maxAttempts, Allowed.count(in: 0...ScenarioLimits.examAttempts))
+    // Without an attempt limit only the wait bounds the retakes: a failing candidate (pass
+    // probabilities are floored at 1e-9, not 0) would otherwise retake without end at one instant.
+    if maxAttempts == 0 && retakeWaitDays < ScenarioLimits.unlimitedRetakeWaitDays {
+      try decoder.reject(
+        "must be ≥ \(format(ScenarioLimits.unlimitedRetakeWaitDays)) day when maxAttempts is 0 (no limit), "
+          + "else a failing candidate retakes without end; got \(format(retakeWaitDays)) (or give maxAttempts, "
+          + "1 to \(ScenarioLimits.examAttempts))", at: CodingKeys.retakeWaitDays)
+    }
   }
 }
 

@@ -20,6 +20,11 @@ public enum ScenarioLimits {
   /// Exams in one credential pathway (each student's passes are a bit set).
   public static let examsPerPathway = 16
   public static let examAttempts = 100
+  /// Shortest retake wait, in days, of an exam without an attempt limit: each retake then moves
+  /// the clock, so a student's attempts are bounded by the days of the run.
+  public static let unlimitedRetakeWaitDays = 1.0
+  /// Mean cross-system contacts a site draws (each a Poisson count of links made one by one).
+  public static let contactsPerSite = 1_000.0
   /// National sonographer openings a year and positions (both about 1,000 times the real US).
   public static let nationalOpenings = 1_000_000.0
   public static let nationalPositions = 10_000_000.0

@@ -152,7 +152,10 @@ extension NetworkParameters: Decodable {
     self.init()
     let reader = try FieldReader(decoder, CodingKeys.self)
     try reader.read(&withinSystemProbability, .withinSystemProbability, Allowed.probability)
-    try reader.read(&crossSystemContactsMean, .crossSystemContactsMean, Allowed.atLeast(0))
+    try reader.read(&crossSystemContactsMean, .crossSystemContactsMean) { mean in
+      (0...ScenarioLimits.contactsPerSite).contains(mean)
+        ? nil : "must be from 0 to \(format(ScenarioLimits.contactsPerSite)) (contacts a site draws)"
+    }
     try reader.read(&contacts, .contacts) { pairs in
       pairs.allSatisfy { $0.count == 2 && $0[0] >= 0 && $0[1] >= 0 }
         ? nil : "must be a list of pairs of site indices [a, b]"

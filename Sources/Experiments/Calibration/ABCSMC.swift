@@ -30,6 +30,15 @@ public struct ABCSettings: Sendable, Equatable {
 
   /// The cap on one generation's proposals.
   var maximumProposals: Int { Int((Double(particles) / minimumAcceptanceRate).rounded(.up)) }
+
+  /// Memory the calibration holds: every generation's particles (kept for `posterior.csv`), each
+  /// two small arrays (about 160 bytes with their headers) and 8 bytes a parameter and target.
+  public func memoryBytes(parameters: Int, targets: Int) -> Double {
+    Double(particles) * Double(generations) * (160 + 8 * Double(parameters + targets))
+  }
+
+  /// The most memory a calibration may plan to hold, as a sweep (`SweepDesign.maximumMemoryBytes`).
+  public static let maximumMemoryBytes = SweepDesign.maximumMemoryBytes
 }
 
 /// One accepted particle: its parameters, normalised weight, distance and summary statistics

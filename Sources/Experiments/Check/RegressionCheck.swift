@@ -93,6 +93,16 @@ public struct RegressionCheck: Sendable {
     of baseline: Baseline, cancellation: Cancellation, progress: (RunProgress) -> Void,
     _ body: (String) throws -> T
   ) throws -> T {
+    // The rerun goes into the temporary folder; one that is missing is reported, never created.
+    let temporary = NSTemporaryDirectory()
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: temporary, isDirectory: &isFolder), isFolder.boolValue else {
+      throw OutputError(
+        path: temporary,
+        reason:
+          "the temporary folder (TMPDIR) does not exist; create it or point TMPDIR at a folder that does",
+        isSetup: true)
+    }
     CheckScratch.removeStale()
     let directory = CheckScratch.newFolder()
     defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -27,6 +27,9 @@ final class ResultsFolder {
   private let parent: String
   private let name: String
   private let lock: FolderLock
+  /// Folders above the target this run created, deepest first: removed again (when still
+  /// empty) if the run publishes nothing, so a refused or failed run leaves no trace.
+  private let createdParents: [String]
 
   /// Locks the target, cleans leftovers, checks that it may be replaced, and makes the staging
   /// folder. Every failure is a setup error (exit 2) and changes nothing at the target.
@@ -40,8 +43,30 @@ final class ResultsFolder {
       throw OutputError(
         path: target, reason: "not a folder cohortsim can replace; name a folder of its own", isSetup: true)
     }
-    try Self.makeDirectories(parent)
-    lock = try FolderLock(target: target, owner: owner)
+    // The hidden names beside the folder add up to 45 bytes to its name; most file systems
+    // allow 255.
+    guard name.utf8.count <= Self.longestName else {
+      throw OutputError(
+        path: target,
+        reason:
+          "its last component is \(name.utf8.count) bytes long; at most \(Self.longestName) are allowed; "
+          + "nothing was changed", isSetup: true)
+    }
+    if let folder = Self.enclosingResultsFolder(of: parent) {
+      throw OutputError(
+        path: target,
+        reason:
+          "it is inside results folder \(folder), whose files only the command that wrote it may change; "
+          + "choose a folder outside it; nothing was changed", isSetup: true)
+    }
+    let created = try Self.makeDirectories(parent)
+    createdParents = created
+    do {
+      lock = try FolderLock(target: target, owner: owner)
+    } catch {
+      Self.removeEmpty(created)
+      throw error
+    }
     do {
       try Self.restoreInterruptedSwap(parent: parent, name: name, target: target)
       Self.removeLeftovers(parent: parent, name: name)
@@ -49,6 +74,7 @@ final class ResultsFolder {
       staging = try Self.makeStaging(parent: parent, name: name)
     } catch {
       lock.release()
+      Self.removeEmpty(created)
       throw error
     }
   }
@@ -76,10 +102,49 @@ final class ResultsFolder {
     lock.release()
   }
 
-  /// Removes the staging folder and drops the lock; the target stays as it was.
+  /// The longest last component of a target, in bytes.
+  static let longestName = 200
+
+  /// Removes the staging folder, and the folders above it this run created, and drops the
+  /// lock; the target stays as it was.
   func discard() {
     Self.removeTree(staging)
     lock.release()
+    Self.removeEmpty(createdParents)
+  }
+
+  /// Whether `directory` holds a `run.json` cohortsim wrote: a JSON object with
+  /// `"cohortsim_version"`.
+  static func isResultsFolder(_ directory: String) -> Bool {
+    let path = (directory as NSString).appendingPathComponent(OutputFile.provenance.rawValue)
+    var status = stat()
+    // run.json is a few kilobytes; a huge file of that name is not one cohortsim wrote.
+    guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size < 1 << 26,
+      let data = FileManager.default.contents(atPath: path),
+      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    else { return false }
+    return object["cohortsim_version"] is String
+  }
+
+  /// The nearest folder at or above `directory` (its symbolic links resolved; the part that
+  /// exists) that is a results folder, or nil. Nothing may be written inside one but by the
+  /// command that publishes it whole.
+  static func enclosingResultsFolder(of directory: String) -> String? {
+    var existing = directory.isEmpty ? "." : directory
+    var status = stat()
+    while stat(existing, &status) != 0 {
+      let (parent, _) = split(existing)
+      guard parent != existing else { return nil }
+      existing = parent
+    }
+    guard let resolved = realpath(existing, nil) else { return nil }
+    var path = String(cString: resolved)
+    free(resolved)
+    while true {
+      if isResultsFolder(path) { return path }
+      guard path != "/" else { return nil }
+      path = split(path).parent
+    }
   }
 
   /// The parent folder and last component of `path`: `Results/baseline` → (`Results`,
@@ -132,7 +197,12 @@ final class ResultsFolder {
     }
     let known =
       (existing.files.map { Set($0.keys) } ?? Set(OutputFile.allCases.map(\.rawValue))).union(derivedFiles)
-    if let foreign = entries.first(where: { $0 != OutputFile.provenance.rawValue && !known.contains($0) }) {
+    // What a killed `cohortsim report` may leave beside its page: its partial file.
+    let leftovers = derivedFiles.map { "." + $0 + ".cohortsim-partial-" }
+    if let foreign = entries.first(where: { entry in
+      entry != OutputFile.provenance.rawValue && !known.contains(entry)
+        && !leftovers.contains { entry.hasPrefix($0) }
+    }) {
       throw refuse("it holds \(foreign), which its run.json does not list; move it out of the folder first")
     }
     let existingSettings = existing.settings(
@@ -143,12 +213,20 @@ final class ResultsFolder {
   }
 
   /// A kill between the two renames of the fallback leaves the old folder aside and no target:
-  /// put it back, so the folder is as it was before the interrupted run.
+  /// put it back, so the folder is as it was before the interrupted run. Only a real folder
+  /// holding a cohortsim run.json is put back: anything else of that name (a planted symbolic
+  /// link, a file) was never a results folder and is removed with the other leftovers.
   private static func restoreInterruptedSwap(parent: String, name: String, target: String) throws(OutputError)
   {
     var status = stat()
     guard lstat(target, &status) != 0 else { return }
-    if let aside = leftovers(parent: parent, name: name).first(where: { $0.contains(".cohortsim-old-") }) {
+    let aside = leftovers(parent: parent, name: name).first { entry in
+      let path = (parent as NSString).appendingPathComponent(entry)
+      var entryStatus = stat()
+      return entry.contains(".cohortsim-old-") && lstat(path, &entryStatus) == 0
+        && entryStatus.st_mode & S_IFMT == S_IFDIR && isResultsFolder(path)
+    }
+    if let aside {
       guard rename((parent as NSString).appendingPathComponent(aside), target) == 0 else {
         throw OutputError.system(target, isSetup: true)
       }
@@ -210,17 +288,32 @@ final class ResultsFolder {
   nonisolated(unsafe) private static let renameAt2Symbol: UnsafeMutableRawPointer? = dlsym(
     dlopen(nil, RTLD_NOW), "renameat2")
 
-  /// `mkdir -p`, with the system's reason on failure.
-  private static func makeDirectories(_ path: String) throws(OutputError) {
+  /// `mkdir -p`, with the system's reason on failure; returns the folders it created, deepest
+  /// first. On failure it removes them again.
+  private static func makeDirectories(_ path: String) throws(OutputError) -> [String] {
     var prefix = path.hasPrefix("/") ? "/" : ""
+    var created: [String] = []
     for component in path.split(separator: "/") {
       prefix += component
-      if mkdir(prefix, 0o755) != 0 && errno != EEXIST { throw OutputError.system(prefix, isSetup: true) }
+      if mkdir(prefix, 0o755) == 0 {
+        created.insert(prefix, at: 0)
+      } else if errno != EEXIST {
+        let error = OutputError.system(prefix, isSetup: true)
+        removeEmpty(created)
+        throw error
+      }
       prefix += "/"
     }
     var status = stat()
     guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
+      removeEmpty(created)
       throw OutputError(path: path, reason: "not a directory", isSetup: true)
     }
+    return created
+  }
+
+  /// Removes each of `folders` (deepest first) that is still empty; never anything in them.
+  private static func removeEmpty(_ folders: [String]) {
+    for folder in folders where rmdir(folder) != 0 { break }
   }
 }

@@ -13,6 +13,21 @@ public struct FileDigest: Codable, Equatable, Sendable {
     self.sha256 = sha256
   }
 
+  /// The size of the regular file at `path` (a symbolic link is not followed), without reading
+  /// it; nil when there is none. Compared before hashing, so a file of the wrong size is refused
+  /// at once however large it is.
+  static func size(path: String) -> Int? {
+    var status = stat()
+    guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+    return Int(status.st_size)
+  }
+
+  /// Whether `name`, as `run.json` lists it, names a file directly inside the folder: no `/`,
+  /// not `.` or `..`, not empty, no NUL.
+  static func isPlainName(_ name: String) -> Bool {
+    !name.isEmpty && !name.contains("/") && name != "." && name != ".." && !name.contains("\0")
+  }
+
   /// The digest of the file at `path`, read in blocks; nil when it cannot be read.
   /// - Complexity: O(size of the file); memory O(1).
   static func of(path: String) -> FileDigest? {

@@ -26,10 +26,22 @@ enum FolderManifest {
         ? "\(folder)run.json has no \"files\" (sizes and SHA-256 of the folder's files); rerun to rewrite it"
         : nil
     }
-    for (name, recorded) in files.sorted(by: { $0.key < $1.key }) {
-      guard !name.contains("/"), name != "..", name != "." else {
+    let listed = files.sorted(by: { $0.key < $1.key })
+    // Names and sizes first, for every file, so a file of the wrong size is refused without
+    // hashing any (a 10 GB replications.csv would take minutes to read).
+    for (name, recorded) in listed {
+      guard FileDigest.isPlainName(name) else {
         return "\(folder)run.json lists \"\(name)\", which is not a file name"
       }
+      guard let size = FileDigest.size(path: folder + name) else {
+        return "\(folder)\(name) is listed in run.json but missing or unreadable"
+      }
+      if size != recorded.bytes {
+        return "\(folder)\(name) does not match \(folder)run.json: it has \(size) bytes, run.json records "
+          + "\(recorded.bytes) bytes; the folder mixes files of different runs, or the file was changed after the run"
+      }
+    }
+    for (name, recorded) in listed {
       guard let found = FileDigest.of(path: folder + name) else {
         return "\(folder)\(name) is listed in run.json but missing or unreadable"
       }

@@ -98,18 +98,26 @@ struct ReportFolder {
           path: (directory as NSString).appendingPathComponent("run.json"),
           problem: "files.\(name) needs \"bytes\" (a whole number) and \"sha256\" (64 hex digits)")
       }
+      // A listed name is a file directly in the folder: never a path out of it.
+      guard FileDigest.isPlainName(name) else {
+        throw ReportError(
+          path: (directory as NSString).appendingPathComponent("run.json"),
+          problem: "files lists \"\(name)\", which is not a file name in the folder (no /, . or ..)")
+      }
       let path = (directory as NSString).appendingPathComponent(name)
-      guard let data = FileManager.default.contents(atPath: path) else {
+      guard let size = FileDigest.size(path: path) else {
         throw ReportError(
           path: path, problem: "run.json lists \(name) but it is missing from folder \(directory)")
       }
-      let found = SHA256.hexDigest(of: data)
-      guard data.count == bytes, found == sha256.lowercased() else {
+      // The size first: a file of the wrong size is refused without reading it.
+      let found = size == bytes ? FileDigest.of(path: path) : nil
+      guard let found, found.bytes == bytes, found.sha256 == sha256.lowercased() else {
         throw ReportError(
           path: path,
           problem:
             "does not match run.json in folder \(directory): recorded \(bytes) bytes, sha256 \(sha256); "
-            + "found \(data.count) bytes, sha256 \(found) (the file changed after the run wrote it)")
+            + "found \(found?.bytes ?? size) bytes"
+            + (found.map { ", sha256 \($0.sha256)" } ?? "") + " (the file changed after the run wrote it)")
       }
     }
     return files.keys.sorted()

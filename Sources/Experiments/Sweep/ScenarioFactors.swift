@@ -98,10 +98,19 @@ public struct ScenarioFactors: Sendable {
       for (key, value) in extra { object[key] = value }
       root = object
     }
-    // Serialising plain dictionaries, arrays, strings and numbers cannot fail.
-    return try! JSONSerialization.data(
-      withJSONObject: root,
-      options: pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys])
+    // JSON has no infinity or NaN: a value beyond ±1.8e308 (a factor's range scaled past the
+    // largest double) is refused, naming the factor, rather than written.
+    if let (path, value) = zip(paths, values).first(where: { !$0.1.isFinite }) {
+      throw SweepError(
+        "point \(point): factor \(path.text) = \(CSVFormat.number(value)): a value must be a finite number")
+    }
+    do {
+      return try JSONSerialization.data(
+        withJSONObject: root,
+        options: pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys])
+    } catch {
+      throw SweepError("point \(point): the edited scenario cannot be written as JSON (\(error))")
+    }
   }
 
   /// Sets the field `steps` leads to. Objects missing along the way are created, so a field the

@@ -1,4 +1,5 @@
 import Foundation
+import SimKernel
 
 /// A problem with a sweep's design or with one of its points: the file (DESIGN.json or the
 /// scenario), what is wrong and what is allowed. The executable prints it and exits 2; nothing
@@ -68,6 +69,54 @@ public struct SweepDesign: Sendable, Equatable, Codable {
   /// Morris's levels, defaulted.
   var morrisLevels: Int { levels ?? 4 }
 
+  /// The design's rows, as a `Double` so that a huge design cannot overflow: the product of the
+  /// grid's value counts, `samples` (`lhs`), N (k + 2) (`sobol`) or N (k + 1) (`morris`).
+  public var pointCount: Double {
+    let k = Double(factors.count)
+    let n = Double(samples ?? 0)
+    switch method {
+    case .grid: return factors.reduce(1) { $0 * Double($1.values?.count ?? 0) }
+    case .lhs: return n
+    case .sobol: return n * (k + 2)
+    case .morris: return n * (k + 1)
+    }
+  }
+
+  /// The most rows a design may have: every point's scenario is built and checked before the
+  /// sweep starts, and the points, their values and one mean per point, strategy and metric are
+  /// held in memory (see `memoryBytes`).
+  public static let maximumPoints = 1_000_000.0
+
+  /// The most memory a sweep may plan to hold, in bytes: as a scenario's replication
+  /// (`ScenarioLimits.memoryMiBPerReplication`).
+  public static let maximumMemoryBytes = 4_096.0 * 1_048_576
+
+  /// Memory the sweep holds for its design whatever the scenario: each point's unit coordinates
+  /// and values (16 bytes a factor) and one mean per strategy and metric (8 bytes each).
+  public func memoryBytes(strategies: Int, metrics: Int) -> Double {
+    pointCount * (16 * Double(factors.count) + 8 * Double(strategies * metrics))
+  }
+
+  /// The field that sets the design's size, for messages: `samples`, or for a grid the factor
+  /// with the most values.
+  var sizeField: String {
+    guard method == .grid else { return "samples" }
+    let largest = factors.indices.max { (factors[$0].values?.count ?? 0) < (factors[$1].values?.count ?? 0) }
+    return "factors[\(largest ?? 0)].values"
+  }
+
+  /// Refuses a design whose memory for `strategies` × `metrics` outputs exceeds
+  /// `maximumMemoryBytes`, naming the field that sets its size; `file` names the design.
+  public func checkMemory(strategies: Int, metrics: Int, file: String) throws(SweepError) {
+    let bytes = memoryBytes(strategies: strategies, metrics: metrics)
+    guard bytes <= Self.maximumMemoryBytes else {
+      throw SweepError(
+        "\(file): \(sizeField): the sweep would hold about \(Int((bytes / 1_048_576).rounded())) MiB for "
+          + "\(SimKernel.format(pointCount)) points × \(strategies) strategies × \(metrics) metrics, above the limit "
+          + "of \(Int(Self.maximumMemoryBytes / 1_048_576)) MiB; reduce it")
+    }
+  }
+
   /// The largest number of factors Saltelli's scheme can take from GSL's Sobol' generator, whose
   /// sequences go up to 40 dimensions (A and B take k each).
   static let maximumSobolFactors = 20
@@ -84,6 +133,9 @@ public struct SweepDesign: Sendable, Equatable, Codable {
 
   /// Checks the JSON of a design; `file` names it in errors.
   public static func decode(_ data: Data, file: String) throws(SweepError) -> SweepDesign {
+    // Strict JSON first, as scenario and target files: a key given twice, a syntax error with its
+    // line and column, invalid UTF-8, NaN, text after the value.
+    if let problem = StrictJSON.problem(in: data) { throw SweepError("\(file): \(problem.description)") }
     let root: Any
     do {
       root = try JSONSerialization.jsonObject(with: data)
@@ -123,7 +175,7 @@ private struct DesignReader {
   func whole(_ value: Any, at path: String, atLeast bound: Int) throws(SweepError) -> Int {
     let number = try number(value, at: path)
     guard number == number.rounded(), number >= Double(bound), number <= 1e9 else {
-      throw fail(path, "must be a whole number ≥ \(bound), got \(describe(value))")
+      throw fail(path, "must be a whole number from \(bound) to 1000000000, got \(SimKernel.format(number))")
     }
     return Int(number)
   }
@@ -180,7 +232,22 @@ private struct DesignReader {
         "sobol takes at most \(SweepDesign.maximumSobolFactors) factors (GSL's Sobol' sequence has 40 "
           + "dimensions), got \(factors.count)")
     }
-    return SweepDesign(method: method, samples: samples, levels: levels, seed: seed, factors: factors)
+    let design = SweepDesign(method: method, samples: samples, levels: levels, seed: seed, factors: factors)
+    // Checked before any point is generated: a design's points are allocated at once.
+    guard design.pointCount <= SweepDesign.maximumPoints else {
+      let rule =
+        switch method {
+        case .grid: "the product of the factors' value counts"
+        case .lhs: "samples"
+        case .sobol: "samples × (factors + 2)"
+        case .morris: "samples × (factors + 1)"
+        }
+      throw fail(
+        design.sizeField,
+        "the design would have \(SimKernel.format(design.pointCount)) points (\(rule)); at most "
+          + "\(SimKernel.format(SweepDesign.maximumPoints)) are allowed")
+    }
+    return design
   }
 
   func factor(_ entry: Any, at path: String, method: SweepMethod) throws(SweepError) -> SweepFactor {
@@ -211,6 +278,13 @@ private struct DesignReader {
     guard upper > lower else {
       throw fail(
         "\(path).upper", "must be > lower (\(CSVFormat.number(lower))), got \(CSVFormat.number(upper))")
+    }
+    // Points are lower + u (upper − lower): the width must itself be a finite number.
+    guard (upper - lower).isFinite else {
+      throw fail(
+        "\(path).upper",
+        "upper − lower must be at most about 1.8e308 (the largest number), got \(CSVFormat.number(lower)) to "
+          + "\(CSVFormat.number(upper))")
     }
     return SweepFactor(path: factorPath, lower: lower, upper: upper)
   }
