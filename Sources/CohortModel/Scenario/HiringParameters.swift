@@ -4,22 +4,22 @@ import SimKernel
 public struct HiringParameters: Sendable, Equatable {
   /// Impression (0–1) that staff must think a student is above before telling them to apply
   /// ahead of the posting. Above neutral (0.5), so a forgotten student is never "strong".
-  public var strongImpressionThreshold = 0.539
+  public var strongImpressionThreshold = 0.5099523372320011
   /// Days after a rotation ends during which the site still thinks of the student as "theirs".
-  public var recentStudentDays = 365.0
+  public var recentStudentDays = 481.49140954354084
   /// A student is considered only from this many days before their graduation.
-  public var lookaheadDays = 53.0
+  public var lookaheadDays = 29.18097431131021
   /// Days from approval to an inside offer (the manager's "apply now" to the offer).
   public var insideOfferDays = Distribution.uniform(lower: 7, upper: 21)
   /// Days a public posting stays open before the manager chooses.
   public var postingDays = Distribution.uniform(lower: 21, upper: 45)
   /// Chance that a searching graduate within commuting distance applies to a posting.
-  public var applyProbability = 0.7
+  public var applyProbability = 0.7084690713398181
   /// Multiplies `applyProbability` for a posting beyond commuting distance (but within the
   /// graduate's relocation willingness): moving is a bigger step than applying nearby.
   public var relocationApplyFactor = 0.25
   /// Experienced sonographers and graduates of unmodelled programs applying to one posting.
-  public var externalApplicants = Distribution.poisson(mean: 1.2)
+  public var externalApplicants = Distribution.poisson(mean: 1.1414464515723743)
   /// How an external applicant scores (the same 0–1 scale as a student's observed quality).
   public var externalCandidateScore = Distribution.beta(alpha: 5, beta: 3)
   /// Share of outside hires who are sonographers from another site within commuting distance,
@@ -30,7 +30,7 @@ public struct HiringParameters: Sendable, Equatable {
   public var credentialBonus = 0.1
   /// Chance that a site will hire a graduate who has not yet earned the credential, on
   /// condition of earning it within `contingentWindowDays` of starting.
-  public var contingentHireProbability = 0.40
+  public var contingentHireProbability = 0.7476474453875012
   public var contingentWindowDays = 180.0
   /// Days a student takes to decide on offers in hand.
   public var decisionDays = 10.0
@@ -40,17 +40,17 @@ public struct HiringParameters: Sendable, Equatable {
   /// passed on, for a strong known student who will qualify (be within `lookaheadDays` of
   /// graduating and, where the site needs it, credentialed) within this many days of approval.
   /// 0 switches holding off.
-  public var holdWindowDays = 271.0
+  public var holdWindowDays = 294.83731089417176
   /// Known candidates tried at each inside tier (own site, same system, recommendation) before
   /// the requisition moves on: when one declines or is no longer a candidate, the next best is
   /// tried. 1 is the old rule (one per tier).
   public var knownCandidatesPerTier = 3
   /// Students apply to public postings from this many days before graduating (0: graduates
   /// only).
-  public var finalTermApplyDays = 43.0
+  public var finalTermApplyDays = 49.197504177705945
   /// Weight of what the hiring site already knows of an applicant (its own impression, else its
   /// system's reputation of them) against the posting's interview score. 0: the interview alone.
-  public var knowledgeWeight = 0.5
+  public var knowledgeWeight = 0.6032646055566104
   /// Probability that a graduate leaves their job within a year of starting it (0: nobody does).
   public var firstYearQuitProbability = 0.175
   /// Most job-to-job moves one opening can set off: a chain's last link is filled without

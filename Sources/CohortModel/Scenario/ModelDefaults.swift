@@ -16,7 +16,7 @@ public enum ModelDefaults {
   /// The calibration the current defaults come from, as `run.json` and `describe` name it.
   public static let calibration =
     "joint ABC-SMC calibration of 2026-12-06 over baseline, one-program-oregon and national-sample "
-    + "(Results/calibration-joint; targets Scenarios/targets/joint.json)"
+    + "(Results/calibration-joint, particle 3 of its last generation; targets Scenarios/targets/joint.json)"
 
   /// One default that changed in revision `revision`.
   public struct Change: Sendable, Equatable {
@@ -43,6 +43,9 @@ public enum ModelDefaults {
       ("hiring.externalApplicants", "poisson(1.2)", hiring.externalApplicants.summary),
       ("hiring.applyProbability", "0.7", number(hiring.applyProbability)),
       ("students.unwillingToRelocateShare", "0.55", number(students.unwillingToRelocateShare)),
+      ("hiring.knowledgeWeight", "0.5", number(hiring.knowledgeWeight)),
+      ("hiring.recentStudentDays", "365", number(hiring.recentStudentDays)),
+      ("evaluation.memoryHalfLifeDays", "240", number(EvaluationParameters().memoryHalfLifeDays)),
       (
         "students.withdrawalProbability", "0.28 for everyone",
         "none: each program's retention (programs[].retention, beta(9, 3)), varied by cohort"

@@ -30,7 +30,7 @@ public struct StudentParameters: Sendable, Equatable {
   public var examAbility = Distribution.normal(mean: 0, sd: 0.66)
   /// Share of students who will not move for a job at all, whatever `relocationWillingnessKm`
   /// says and however long they search (drawn once per student, apart from the other traits).
-  public var unwillingToRelocateShare = 0.55
+  public var unwillingToRelocateShare = 0.5946644570935743
   /// How far the reach of a graduate who would move widens each month (30.4375 days) of
   /// searching after graduation. 0: reach stays at commute plus willingness.
   public var relocationWideningKmPerMonth = 10.0
@@ -89,7 +89,7 @@ public struct EvaluationParameters: Sendable, Equatable {
   public var clashPenalty = 0.35
   /// Half-life of an impression after the rotation ends, for a student with relationship
   /// building 0.5 (scaled by 2 × relationship building).
-  public var memoryHalfLifeDays = 240.0
+  public var memoryHalfLifeDays = 558.7833334455457
   /// Chance that an impression travels to the other sites of the same hospital system.
   public var spreadProbability = 0.5
   /// Days word takes to travel through the system.

@@ -308,7 +308,8 @@ private struct TargetsReader {
 
   func target(_ entry: Any, at path: String) throws(CalibrationError) -> CalibrationTarget {
     let fields = try object(
-      entry, at: path, keys: ["metric", "value", "tolerance", "low", "high", "source", "strategy"])
+      entry, at: path,
+      keys: ["metric", "value", "tolerance", "low", "high", "source", "strategy", "knownMiss"])
     guard let name = fields["metric"] as? String else {
       throw fail("\(path).metric", "required: a metric name (see 'cohortsim help metrics')")
     }
@@ -346,6 +347,14 @@ private struct TargetsReader {
       }
       strategy = text
     }
-    return CalibrationTarget(metric: metric, band: band, source: source, strategy: strategy)
+    var knownMiss: String?
+    if let value = fields["knownMiss"] {
+      guard let text = value as? String, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        throw fail("\(path).knownMiss", "must say why the model misses the target (a non-empty string)")
+      }
+      knownMiss = text
+    }
+    return CalibrationTarget(
+      metric: metric, band: band, source: source, strategy: strategy, knownMiss: knownMiss)
   }
 }

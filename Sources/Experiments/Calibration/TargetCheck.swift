@@ -12,6 +12,8 @@ public struct TargetVerdict: Sendable {
   public var interval: ConfidenceInterval
   public var replications: Int
   public var holds: Bool { target.holds(mean) }
+  /// What the check makes of it: a target met, or a known miss still missed, is as expected.
+  public var asExpected: Bool { target.knownMiss == nil ? holds : !holds }
 }
 
 /// `check SCENARIO --targets T.json`: runs the scenario (its seed, N replications of each strategy
