@@ -48,7 +48,25 @@ func smallScenario() -> Scenario {
   program.cohortSize = .constant(value: 12)
   program.intakeYears = [2023, 2024, 2025, 2026, 2027]
   scenario.programs = [program]
+  pinHiringBeforeCalibratedDefaults(&scenario)
   return scenario
+}
+
+/// Sets the hiring and memory fields whose defaults the joint calibration changed (revision
+/// 2026-12) to their values before it, which these statistical mechanism tests were designed
+/// around: a test of a mechanism's direction must not move when the calibrated defaults do.
+func pinHiringBeforeCalibratedDefaults(_ scenario: inout Scenario) {
+  scenario.hiring.strongImpressionThreshold = 0.55
+  scenario.hiring.lookaheadDays = 270
+  scenario.hiring.holdWindowDays = 180
+  scenario.hiring.contingentHireProbability = 0.5
+  scenario.hiring.finalTermApplyDays = 90
+  scenario.hiring.externalApplicants = .poisson(mean: 1.2)
+  scenario.hiring.applyProbability = 0.7
+  scenario.hiring.knowledgeWeight = 0.5
+  scenario.hiring.recentStudentDays = 365
+  scenario.students.unwillingToRelocateShare = 0.55
+  scenario.evaluation.memoryHalfLifeDays = 240
 }
 
 /// Runs `replications` replications and returns each one's metrics.
