@@ -186,9 +186,12 @@ final class ResultsFolder {
       throw refuse(
         "the folder holds files and no run.json, so cohortsim did not write it; choose a new or empty folder")
     }
-    // A sweep's run.json records its design; anything else is a run's.
+    // A calibration's run.json records its targets and sampler, a sweep's its design; anything
+    // else is a run's. The calibration is tried first: its record also decodes as a run's.
     let existing: any FolderProvenance
-    if let sweep = try? JSONDecoder().decode(SweepProvenance.self, from: data) {
+    if let calibration = try? JSONDecoder().decode(CalibrationProvenance.self, from: data) {
+      existing = calibration
+    } else if let sweep = try? JSONDecoder().decode(SweepProvenance.self, from: data) {
       existing = sweep
     } else if let run = try? JSONDecoder().decode(RunProvenance.self, from: data) {
       existing = run
