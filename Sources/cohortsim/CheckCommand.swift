@@ -43,6 +43,16 @@ struct CheckCommand: Subcommand {
     .value(
       "targets", "TARGETS.json", "check the scenario's means against sourced targets instead (see above)"),
     .value("replications", "N", "with --targets: replications to run (default: the scenario's)"),
+    .value(
+      "seed", "S",
+      "master seed of the rerun (default: the scenario's \"seed\"); a baseline run with another seed differs"),
+    .value(
+      "current-students", "FILE.csv",
+      "a warm start, as 'run' takes it: check a folder 'run --current-students' wrote, or targets from today's students"
+    ),
+    .value(
+      "as-of", "YYYY-MM-DD",
+      "with --current-students, the date the file describes (default: its first line '# as_of: YYYY-MM-DD')"),
   ]
   static let examples = [
     "cohortsim check Scenarios/baseline.json",
@@ -61,6 +71,9 @@ struct CheckCommand: Subcommand {
   let quiet: Bool
   let targets: String?
   let replications: Int?
+  let seed: UInt64?
+  let currentStudents: String?
+  let asOf: String?
   let commandLine: [String]
 
   init(_ arguments: ParsedArguments) throws {
@@ -87,16 +100,33 @@ struct CheckCommand: Subcommand {
         message: "--replications goes with --targets; a baseline check reruns the baseline's replications",
         command: Self.name)
     }
+    seed = try arguments.seed("seed")
+    currentStudents = arguments.string("current-students")
+    asOf = arguments.string("as-of")
+    if asOf != nil && currentStudents == nil {
+      throw UsageError(
+        message: "--as-of dates a current-students file: give --current-students FILE.csv too",
+        command: Self.name)
+    }
     commandLine = ["cohortsim", Self.name] + arguments.raw
+  }
+
+  /// The scenario as the check reruns it: the file, with `--seed` and the warm start applied.
+  private func scenarioFile() throws -> ScenarioFile {
+    var file = try ScenarioFile.load(scenarioPath)
+    if let seed { file.scenario.seed = seed }
+    if let currentStudents { try file.warmStart(from: currentStudents, asOf: asOf) }
+    return file
   }
 
   func run() throws -> Int32 {
     if let targets {
       return try TargetsCheck(
-        scenarioPath: scenarioPath, targetsPath: targets, replications: replications, jobs: jobs, quiet: quiet
+        scenarioFile: try scenarioFile(), targetsPath: targets, replications: replications, jobs: jobs,
+        quiet: quiet
       ).run()
     }
-    let scenarioFile = try ScenarioFile.load(scenarioPath)
+    let scenarioFile = try scenarioFile()
     noteChangedDefaults(scenarioFile, quiet: quiet)
     var check = RegressionCheck(
       scenarioFile: scenarioFile,

@@ -5,15 +5,15 @@ import Foundation
 /// `cohortsim check SCENARIO --targets TARGETS.json`: the scenario's means against sourced
 /// targets, one line per target; exit 1 when a mean lies outside its band.
 struct TargetsCheck {
-  let scenarioPath: String
+  let scenarioFile: ScenarioFile
   let targetsPath: String
   let replications: Int?
   let jobs: Int?
   let quiet: Bool
 
   func run() throws -> Int32 {
-    let scenarioFile = try ScenarioFile.load(scenarioPath)
     noteChangedDefaults(scenarioFile, quiet: quiet)
+    let scenarioPath = scenarioFile.path
     let targets: CalibrationTargets
     do {
       targets = try CalibrationTargets.load(targetsPath)

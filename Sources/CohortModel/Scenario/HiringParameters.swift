@@ -1,6 +1,12 @@
 import SimKernel
 
 /// How a requisition is filled and how offers are made and accepted.
+///
+/// The defaults of `strongImpressionThreshold`, `recentStudentDays`, `lookaheadDays`,
+/// `applyProbability`, `externalApplicants`' mean, `contingentHireProbability`, `holdWindowDays`,
+/// `finalTermApplyDays` and `knowledgeWeight` are particle 3 of the last generation of the joint
+/// calibration in `Results/calibration-joint` (revision 2026-12 of `ModelDefaults`), written in
+/// full so that the defaults are exactly the particle the calibration simulated.
 public struct HiringParameters: Sendable, Equatable {
   /// Impression (0–1) that staff must think a student is above before telling them to apply
   /// ahead of the posting. Above neutral (0.5), so a forgotten student is never "strong".
