@@ -101,13 +101,7 @@ struct CheckCommand: Subcommand {
         command: Self.name)
     }
     seed = try arguments.seed("seed")
-    currentStudents = arguments.string("current-students")
-    asOf = arguments.string("as-of")
-    if asOf != nil && currentStudents == nil {
-      throw UsageError(
-        message: "--as-of dates a current-students file: give --current-students FILE.csv too",
-        command: Self.name)
-    }
+    (currentStudents, asOf) = try arguments.warmStart()
     commandLine = ["cohortsim", Self.name] + arguments.raw
   }
 

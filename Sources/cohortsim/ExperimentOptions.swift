@@ -111,13 +111,7 @@ struct ExperimentOptions {
           + "--replications, --until or --shard",
         command: arguments.command)
     }
-    currentStudents = arguments.string("current-students")
-    asOf = arguments.string("as-of")
-    if asOf != nil && currentStudents == nil {
-      throw UsageError(
-        message: "--as-of dates a current-students file: give --current-students FILE.csv too",
-        command: arguments.command)
-    }
+    (currentStudents, asOf) = try arguments.warmStart()
     if currentStudents != nil && shard != nil {
       throw UsageError(
         message:
@@ -288,5 +282,21 @@ struct StudyArguments {
     overwrite = arguments.flag("overwrite")
     quiet = arguments.flag("quiet")
     commandLine = ["cohortsim", arguments.command] + arguments.raw
+  }
+}
+
+extension ParsedArguments {
+  /// `--current-students FILE` and `--as-of DATE`, as every command that takes a warm start reads
+  /// them: the date only with a file.
+  /// - Throws: `UsageError` for `--as-of` without `--current-students`.
+  func warmStart() throws -> (currentStudents: String?, asOf: String?) {
+    let currentStudents = string("current-students")
+    let asOf = string("as-of")
+    if asOf != nil && currentStudents == nil {
+      throw UsageError(
+        message: "--as-of dates a current-students file: give --current-students FILE.csv too",
+        command: command)
+    }
+    return (currentStudents, asOf)
   }
 }

@@ -39,13 +39,7 @@ struct ValidateCommand: Subcommand {
 
   init(_ arguments: ParsedArguments) throws {
     path = try arguments.requirePositionals(["SCENARIO"])[0]
-    currentStudents = arguments.string("current-students")
-    asOf = arguments.string("as-of")
-    if asOf != nil && currentStudents == nil {
-      throw UsageError(
-        message: "--as-of dates a current-students file: give --current-students FILE.csv too",
-        command: arguments.command)
-    }
+    (currentStudents, asOf) = try arguments.warmStart()
   }
 
   func run() throws -> Int32 {
