@@ -43,7 +43,7 @@ struct ExperimentOptions {
     .value(
       "shard", "K/N",
       "run only shard K (from 0, like SLURM_ARRAY_TASK_ID) of N: replications floor(K*R/N) up to floor((K+1)*R/N), "
-        + "with the whole run's seeds; writes replications.csv and run.json (default --out: "
+        + "with the whole run's seeds; writes replications.csv, outcomes.csv and run.json (default --out: "
         + "Results/<scenario name>/shard-K-of-N/) for 'cohortsim merge'; not with --until"),
     .value(
       "current-students", "FILE.csv",

@@ -17,6 +17,10 @@ enum StrategiesHelp {
       text +=
         "  " + strategy.name.padding(toLength: 26, withPad: " ", startingAt: 0) + strategy.summary + "\n"
     }
+    // Accepted by --strategies (and what a run without a strategy list reports), though no type.
+    text +=
+      "  " + PlacementStrategies.programDefault.padding(toLength: 26, withPad: " ", startingAt: 0)
+      + "each program its own \"strategy\" (the default when a scenario lists no \"strategies\")\n"
     return text
   }
 }

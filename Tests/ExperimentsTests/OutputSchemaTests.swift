@@ -178,3 +178,15 @@ struct OutputSchemaTests {
     #expect(String(tables) == OutputSchema.markdown)
   }
 }
+
+@Suite("documented units and names")
+struct DocumentedUnitsTests {
+  @Test("every metric counted in days has the unit days in the output schema")
+  func dayMetricsAreInDays() {
+    let columns = OutputSchema.replications.columns.filter { Metric(rawValue: $0.name) != nil }
+    #expect(columns.count == Metric.allCases.count)
+    for column in columns where column.name.contains("days") {
+      #expect(column.unit == "days", "\(column.name)")
+    }
+  }
+}

@@ -513,14 +513,20 @@ public enum OutputSchema {
       ])
   }
 
-  /// A metric's unit, for the schema of `replications.csv`.
+  /// A metric's unit, for the schema of `replications.csv`. Exhaustive on purpose: a `default`
+  /// once gave `days_to_offer_km_median` the unit of a share.
   static func unit(of metric: Metric) -> String {
     switch metric {
-    case .daysToOfferMedian, .timeToFillDaysMean: "days"
+    case .daysToOfferMedian, .daysToOfferKMMedian, .timeToFillDaysMean: "days"
     case .openingsPerYear, .chainOpeningsPerYear: "requisitions per year"
     case .positionsGrowth: "relative change"
     case .graduates: "students"
-    default: "share (0-1)"
+    case .placed6m, .placed12m, .credentialed12m, .offerOwnSite, .offerSameSystem, .offerRecommendation,
+      .offerOpenMarket, .contingentRate, .rescindedRate, .relocatedRate, .unfilledOpeningsShare,
+      .studentsUnplacedRotations, .hiredAtRotationSite, .hiredInRotationSystem, .placed6mSeeking,
+      .placed12mSeeking, .offerAtGraduation, .retention, .spiFirstAttemptPass, .specialtyFirstAttemptPass,
+      .newHireFirstYearQuit, .notSeeking6m:
+      "share (0-1)"
     }
   }
 }
