@@ -12,7 +12,8 @@ public enum ScenarioSchema {
   /// The schema as pretty-printed JSON with sorted keys.
   public static var json: Data {
     // Plain property-list values: serialisable by construction.
-    try! JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    try! JSONSerialization.data(
+      withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
   }
 
   static var document: [String: Any] {
