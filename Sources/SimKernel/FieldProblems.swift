@@ -86,8 +86,10 @@ extension Decoder {
     let container = try container(keyedBy: AnyCodingKey.self)
     for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue })
     where !known.contains(key.stringValue) {
-      let allowed = Keys.allCases.map(\.stringValue).joined(separator: ", ")
-      try reject("unknown key \"\(key.stringValue)\"; allowed keys: \(allowed)", at: key)
+      let names = Keys.allCases.map(\.stringValue)
+      let hint = Suggestion.phrase(for: key.stringValue, among: names)
+      try reject(
+        "unknown key \"\(key.stringValue)\"\(hint); allowed keys: \(names.joined(separator: ", "))", at: key)
     }
   }
 }

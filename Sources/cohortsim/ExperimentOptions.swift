@@ -1,6 +1,7 @@
 import CohortModel
 import Experiments
 import Foundation
+import SimKernel
 
 /// The options `run` and `compare` share, parsed and checked before the scenario is read, so a
 /// mistyped flag costs nothing.
@@ -142,7 +143,9 @@ struct ExperimentOptions {
     let known = PlacementStrategies.names + [PlacementStrategies.programDefault]
     if let unknown = names.first(where: { !known.contains($0) }) {
       throw UsageError(
-        message: "unknown strategy '\(unknown)' in --strategies; allowed: \(known.joined(separator: ", "))",
+        message:
+          "unknown strategy '\(unknown)' in --strategies\(Suggestion.phrase(for: unknown, among: known)); "
+          + "allowed: \(known.joined(separator: ", "))",
         command: command)
     }
     guard !names.isEmpty, Set(names).count == names.count else {

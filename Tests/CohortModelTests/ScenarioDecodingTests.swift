@@ -28,7 +28,10 @@ struct ScenarioDecodingTests {
   func unknownKeyIsAnError() {
     let found = problems(#"{"name": "x", "programs": [{"name": "A", "xKm": 1, "yKm": 1, "cohortSise": 3}]}"#)
     #expect(found.count == 1)
-    #expect(found[0].hasPrefix("programs[0].cohortSise: unknown key \"cohortSise\"; allowed keys: name, xKm"))
+    #expect(
+      found[0].hasPrefix(
+        "programs[0].cohortSise: unknown key \"cohortSise\" (did you mean \"cohortSize\"?); allowed keys: name, xKm"
+      ))
   }
 
   @Test("every problem in a file is reported at once, each with its path")
