@@ -24,8 +24,9 @@ struct DescribeCommand: Subcommand {
   }
 
   func run() throws -> Int32 {
-    let description = ScenarioDescription(try Scenario.load(contentsOf: path))
-    noteChangedDefaults(try ScenarioFile.load(path), quiet: false)
+    let file = try ScenarioFile.load(path)
+    let description = ScenarioDescription(file.scenario)
+    noteChangedDefaults(file, quiet: false)
     for section in description.sections {
       print(section.title)
       let width = min(44, (section.rows.map(\.0.count).max() ?? 0) + 2)

@@ -43,16 +43,18 @@ struct ValidateCommand: Subcommand {
   }
 
   func run() throws -> Int32 {
-    let scenario = try Scenario.load(contentsOf: path)
-    noteChangedDefaults(try ScenarioFile.load(path), quiet: false)
+    // Read and decoded once: the changed-defaults note, the estimate and the warm start use it.
+    let file = try ScenarioFile.load(path)
+    let scenario = file.scenario
+    noteChangedDefaults(file, quiet: false)
     let estimate = ResourceEstimate(scenario)
     let excess = estimate.problems
     guard excess.isEmpty else { throw ScenarioError(file: path, problems: excess) }
     // The current students are checked before anything is printed, so a bad file prints no "ok".
     let listed = try currentStudents.map { students in
-      var file = try ScenarioFile.load(path)
-      try file.warmStart(from: students, asOf: asOf)
-      return file.scenario.currentStudents!
+      var warm = file
+      try warm.warmStart(from: students, asOf: asOf)
+      return warm.scenario.currentStudents!
     }
     let programs = scenario.programs.count + (scenario.generatedPrograms?.count ?? 0)
     print(

@@ -39,7 +39,7 @@ extension CohortDynamics {
     students[student].examAttempts[number] += 1
     let attempt = Int(students[student].examAttempts[number])
     let base = min(max(attempt == 1 ? exam.firstAttemptPass : exam.retakePass, 1e-9), 1 - 1e-9)
-    let probability = 1 / (1 + exp(-(log(base / (1 - base)) + students[student].examAbility)))
+    let probability = Self.varied(base, by: students[student].examAbility)
     let drawn = withStudentStream(student, Draws.examAttempt, occurrence: number << 32 | attempt) {
       $0.chance(probability)
     }

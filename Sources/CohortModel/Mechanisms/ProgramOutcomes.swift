@@ -44,7 +44,9 @@ extension CohortDynamics {
       withdrawalProbability: withdrawal, examAbilityShift: shift + program.cohortExamAbilitySd * examNoise)
   }
 
-  /// `rate` moved by `shift` on the logit scale; 0 and 1 stay where they are.
+  /// `rate` moved by `shift` on the logit scale, `logistic(logit(rate) + shift)`; 0 and 1 stay
+  /// where they are. One formula for a cohort's retention (7.1b) and an exam attempt's pass
+  /// probability (7.9).
   static func varied(_ rate: Double, by shift: Double) -> Double {
     guard rate > 0, rate < 1 else { return rate }
     return 1 / (1 + exp(-(log(rate / (1 - rate)) + shift)))
