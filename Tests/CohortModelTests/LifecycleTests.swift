@@ -26,15 +26,19 @@ import Testing
     _ = filled.apply(.accept(day: 12))
     var outside = posted
     _ = outside.apply(.hireOutside(day: 20))
-    return [Lifecycle(), searching, inside, posted, offerOut, filled, outside, cancelledOne]
+    var held = searching
+    _ = held.apply(.hold(tier: .ownSite, candidate: 4, until: 90))
+    return [Lifecycle(), searching, inside, held, posted, offerOut, filled, outside, cancelledOne]
   }
 
   static let inputs: [(name: String, input: Lifecycle.Input)] = [
     ("open", .open), ("refer", .refer(tier: .recommendation, candidate: 3)), ("post", .post),
     ("passOver", .passOver), ("offer", .offer(student: 3, day: 10)), ("noApplicants", .noApplicants),
     ("hireOutside", .hireOutside(day: 20)), ("accept", .accept(day: 12)), ("decline", .decline),
-    ("rescind", .rescind), ("cancel", .cancel(day: 5)), ("hold", .hold(tier: .sameSystem, candidate: 4)),
-    ("tryNextCandidate", .tryNextCandidate),
+    ("rescind", .rescind), ("cancel", .cancel(day: 5)),
+    ("hold", .hold(tier: .sameSystem, candidate: 4, until: 90)),
+    ("tryNextCandidate", .tryNextCandidate), ("candidateReady", .candidateReady),
+    ("releaseHold", .releaseHold),
   ]
 
   @Test("every input is legal exactly where the transition table lists it, and lands where it says")
@@ -60,7 +64,44 @@ import Testing
     #expect(lifecycle.apply(.open) == .search(from: .ownSite))
     #expect(lifecycle.apply(.refer(tier: .sameSystem, candidate: 1)) == .scheduleInsideOffer)
     #expect(lifecycle.apply(.passOver) == .search(from: .recommendation))
-    #expect(lifecycle.searchTier == .recommendation)
+    #expect(lifecycle.state == .searching(from: .recommendation))
+  }
+
+  @Test("a hold keeps its candidate until the window's last day and asks for a review then")
+  func aHoldSchedulesItsReview() {
+    var lifecycle = Lifecycle()
+    _ = lifecycle.apply(.open)
+    #expect(lifecycle.apply(.hold(tier: .ownSite, candidate: 4, until: 95)) == .scheduleHoldReview(until: 95))
+    #expect(lifecycle.state == .held(tier: .ownSite, candidate: 4, until: 95))
+    #expect(lifecycle.applying(.offer(student: 4, day: 10)) == nil)
+  }
+
+  @Test("a held candidate who becomes one is told to apply at the hold's tier")
+  func aReadyHeldCandidateIsTold() {
+    var lifecycle = Lifecycle()
+    _ = lifecycle.apply(.open)
+    _ = lifecycle.apply(.hold(tier: .sameSystem, candidate: 4, until: 95))
+    #expect(lifecycle.apply(.candidateReady) == .scheduleInsideOffer)
+    #expect(lifecycle.apply(.offer(student: 4, day: 50)) == .offerMade(source: .sameSystem))
+  }
+
+  @Test("a released hold moves the search one tier on, and the requisition is never held again")
+  func aReleasedHoldMovesOnAndIsHeldOnce() {
+    var lifecycle = Lifecycle()
+    _ = lifecycle.apply(.open)
+    _ = lifecycle.apply(.hold(tier: .ownSite, candidate: 4, until: 95))
+    #expect(lifecycle.apply(.releaseHold) == .search(from: .sameSystem))
+    #expect(lifecycle.wasHeld)
+    #expect(lifecycle.applying(.hold(tier: .sameSystem, candidate: 5, until: 200)) == nil)
+  }
+
+  @Test("a freeze may cancel a held requisition")
+  func aHeldRequisitionCanBeCancelled() {
+    var lifecycle = Lifecycle()
+    _ = lifecycle.apply(.open)
+    _ = lifecycle.apply(.hold(tier: .ownSite, candidate: 4, until: 95))
+    #expect(lifecycle.apply(.cancel(day: 30)) == .none)
+    #expect(lifecycle.cancelledDay == 30)
   }
 
   @Test("a tier the search has passed cannot refer a candidate")
@@ -92,7 +133,7 @@ import Testing
     #expect(lifecycle.apply(.accept(day: 33)) == .hired(source: .openMarket, offerDay: 30))
     #expect(lifecycle.filledDay == 33)
     #expect(lifecycle.apply(.rescind) == .search(from: .ownSite))
-    #expect(lifecycle.filledDay.isNaN)
+    #expect(lifecycle.filledDay == nil)
     #expect(lifecycle.apply(.post) == .schedulePosting(number: 3))
   }
 

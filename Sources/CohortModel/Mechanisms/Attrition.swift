@@ -34,7 +34,7 @@ extension CohortDynamics {
     let site = students[student].lifecycle.rotationSite ?? -1
     if site >= 0 {
       budgets[Int(site)].occupancy -= 1
-      _ = students[student].lifecycle.apply(.endRotation(site: site))
+      students[student].lifecycle.record(.endRotation(site: site))
       if let entry = students[student].impressions.firstIndex(where: { $0.site == site }) {
         students[student].impressions[entry].active = false
         students[student].impressions[entry].lastDay = simulation.now
@@ -48,8 +48,7 @@ extension CohortDynamics {
     case .offersReturned(let offers):
       for requisition in offers { moveOn(Int(requisition), &simulation) }
     case .jobGivenBack(let job):
-      _ = requisitions[Int(job.requisition)].lifecycle.apply(.rescind)
-      advance(Int(job.requisition), &simulation)
+      search(Int(job.requisition), after: .rescind, &simulation)
     default: break
     }
     reviewHolds(for: student, &simulation)

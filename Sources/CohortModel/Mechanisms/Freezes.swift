@@ -55,7 +55,7 @@ extension CohortDynamics {
         $0.chance(probability)
       }
       guard cancels else { continue }
-      _ = requisitions[index].lifecycle.apply(.cancel(day: simulation.now))
+      requisitions[index].lifecycle.record(.cancel(day: simulation.now))
       budgets[site].deferredReposts.append(Int32(index))
       trace(simulation.now, "requisition_cancelled", site: site, "requisition=\(index)")
     }

@@ -13,7 +13,7 @@ extension CohortDynamics {
     _ index: Int, at tier: RequisitionTier, _ simulation: inout Simulation<CohortEvent>
   ) -> Bool {
     let window = scenario.hiring.holdWindowDays
-    guard window > 0, !requisitions[index].wasHeld, tier == .ownSite || tier == .sameSystem else {
+    guard window > 0, !requisitions[index].lifecycle.wasHeld, tier == .ownSite || tier == .sameSystem else {
       return false
     }
     let site = Int(requisitions[index].site)
@@ -40,15 +40,16 @@ extension CohortDynamics {
       if best == nil || score > best!.score { best = (score, student) }
     }
     guard let student = best?.student else { return false }
-    _ = requisitions[index].lifecycle.apply(.hold(tier: tier, candidate: Int32(student)))
+    guard
+      case .scheduleHoldReview(let until) = requisitions[index].lifecycle.apply(
+        .hold(tier: tier, candidate: Int32(student), until: now + window))
+    else { preconditionFailure("a hold schedules its review") }
     markTried(student, for: index, at: tier)
-    requisitions[index].holdUntil = now + window
-    requisitions[index].wasHeld = true
     holds[Int32(student), default: []].append(Int32(index))
     trace(now, "held_for_student", student: student, site: site, "requisition=\(index)")
-    simulation.schedule(.holdReview(requisition: Int32(index)), at: now + window)
+    simulation.schedule(.holdReview(requisition: Int32(index)), at: until)
     let eligible = students[student].graduationDay - scenario.hiring.lookaheadDays
-    if eligible > now && eligible < now + window {
+    if eligible > now && eligible < until {
       simulation.schedule(.holdReview(requisition: Int32(index)), at: eligible)
     }
     return true
@@ -71,22 +72,22 @@ extension CohortDynamics {
   /// they are a candidate now; release it to its next tier if the hold has run out or they can
   /// no longer take it; otherwise keep waiting.
   mutating func reviewHold(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard !requisitions[index].holdUntil.isNaN,
-      case .inside(let tier, let candidate) = requisitions[index].lifecycle.state
-    else { return }
+    guard case .held(let tier, let candidate, let until) = requisitions[index].lifecycle.state else { return }
     let held = Int(candidate)
     let site = Int(requisitions[index].site)
     let now = simulation.now
     if isCandidate(held, for: site, now: now) {
       endHold(index, held)
+      guard case .scheduleInsideOffer = requisitions[index].lifecycle.apply(.candidateReady) else {
+        preconditionFailure("a ready candidate is told to apply")
+      }
       tell(held, about: index, at: tier, &simulation)
-    } else if now >= requisitions[index].holdUntil || !students[held].lifecycle.isAvailable
+    } else if now >= until || !students[held].lifecycle.isAvailable
       || students[held].lifecycle.record.rescinded || students[held].examsExhausted
     {
       endHold(index, held)
       trace(now, "hold_released", student: held, site: site, "requisition=\(index)")
-      _ = requisitions[index].lifecycle.apply(.passOver)
-      advance(index, &simulation)
+      search(index, after: .releaseHold, &simulation)
     }
   }
 
@@ -98,7 +99,6 @@ extension CohortDynamics {
   }
 
   private mutating func endHold(_ index: Int, _ student: Int) {
-    requisitions[index].holdUntil = .nan
     holds[Int32(student)]?.removeAll { $0 == Int32(index) }
   }
 }

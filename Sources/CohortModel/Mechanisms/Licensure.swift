@@ -6,7 +6,7 @@ extension CohortDynamics {
   /// Called when the lifecycle says so: a credentialed hire at a site that needs a licence.
   mutating func applyForLicence(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
     let site = Int(students[student].lifecycle.job!.site)
-    _ = students[student].lifecycle.apply(.applyForLicence(day: simulation.now))
+    students[student].lifecycle.record(.applyForLicence(day: simulation.now))
     let processing = scenario.licensure.processing(for: sites[site].state)
     // Keyed, not from the exam stream: when a student applies depends on placement, and exam
     // luck must not.

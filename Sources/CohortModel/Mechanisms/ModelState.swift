@@ -164,13 +164,9 @@ struct Requisition {
   /// The inside tier whose candidates `triedAtTier` counts (`hiring.knownCandidatesPerTier`).
   var triedTier = RequisitionTier.openMarket
   var triedAtTier: Int32 = 0
-  /// Last day of the hold while the requisition is held for its inside candidate, else NaN
-  /// (`hiring.holdWindowDays`); a requisition is held at most once (`wasHeld`).
-  var holdUntil = Double.nan
-  var wasHeld = false
 
-  var filledDay: Double { lifecycle.filledDay }
-  var isFilled: Bool { !filledDay.isNaN }
+  var filledDay: Double? { lifecycle.filledDay }
+  var isFilled: Bool { filledDay != nil }
   /// A job-to-job vacancy, not one of the BLS openings `openings_per_year` counts.
   var isChain: Bool { origin.isJobToJob }
   var isCancelled: Bool { lifecycle.stateName == .cancelled }
@@ -178,7 +174,7 @@ struct Requisition {
   /// posted (an offer already out is left to the student's decision).
   var isCancellable: Bool {
     switch lifecycle.stateName {
-    case .approved, .inside, .posted: true
+    case .approved, .inside, .held, .posted: true
     default: false
     }
   }

@@ -11,8 +11,7 @@ extension CohortDynamics {
     if isCandidate(student, for: site, now: simulation.now) {
       makeOffer(requisition, to: student, &simulation)
     } else {
-      _ = requisitions[requisition].lifecycle.apply(retriesTier(requisition) ? .tryNextCandidate : .passOver)
-      advance(requisition, &simulation)
+      search(requisition, after: retriesTier(requisition) ? .tryNextCandidate : .passOver, &simulation)
     }
   }
 
@@ -20,8 +19,7 @@ extension CohortDynamics {
   /// `knownCandidatesPerTier`, then goes on to its next tier (a public posting stays public: it
   /// is reposted).
   mutating func moveOn(_ requisition: Int, _ simulation: inout Simulation<CohortEvent>) {
-    _ = requisitions[requisition].lifecycle.apply(retriesTier(requisition) ? .tryNextCandidate : .decline)
-    advance(requisition, &simulation)
+    search(requisition, after: retriesTier(requisition) ? .tryNextCandidate : .decline, &simulation)
   }
 
   /// Whether the requisition's current inside tier still has known candidates to try.
@@ -74,7 +72,7 @@ extension CohortDynamics {
     if let chosen {
       accept(chosen.requisition, by: student, distanceKm: chosen.distance, &simulation)
     } else {
-      _ = students[student].lifecycle.apply(.declineAll)
+      students[student].lifecycle.record(.declineAll)
     }
     for raw in offers where Int(raw) != chosen?.requisition {
       requisitions[Int(raw)].declinedBy.append(Int32(student))
@@ -156,8 +154,7 @@ extension CohortDynamics {
     trace(simulation.now, "rescinded", student: student, site: site, "requisition=\(requisition)")
     if simulation.now >= 0 { counters.rescinded += 1 }
     startSearching(student, search: search, now: simulation.now)
-    _ = requisitions[requisition].lifecycle.apply(.rescind)
     requisitions[requisition].triedAtTier = 0
-    advance(requisition, &simulation)
+    self.search(requisition, after: .rescind, &simulation)
   }
 }

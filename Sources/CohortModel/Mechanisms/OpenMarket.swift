@@ -65,13 +65,14 @@ extension CohortDynamics {
         "requisition=\(requisition) applicants=\(applicants)")
       makeOffer(requisition, to: best.student, &simulation)
     } else if externalCount > 0 {
-      _ = requisitions[requisition].lifecycle.apply(.hireOutside(day: now))
+      guard case .openVacancyChain = requisitions[requisition].lifecycle.apply(.hireOutside(day: now)) else {
+        preconditionFailure("an outside hire opens a vacancy chain")
+      }
       trace(now, "external_hire", site: site, "requisition=\(requisition) applicants=\(applicants)")
       openVacancyChain(for: requisition, leaving: site, &simulation)
     } else {
       trace(now, "posting_closed", site: site, "requisition=\(requisition) applicants=0")
-      _ = requisitions[requisition].lifecycle.apply(.noApplicants)
-      advance(requisition, &simulation)
+      search(requisition, after: .noApplicants, &simulation)
     }
   }
 }

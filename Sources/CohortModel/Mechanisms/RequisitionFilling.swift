@@ -9,15 +9,26 @@ extension CohortDynamics {
     trace(
       simulation.now, "requisition_approved", site: Int(requisitions[index].site),
       "requisition=\(index) origin=\(origin)\(requisitions[index].isRepost ? " repost" : "")")
-    _ = requisitions[index].lifecycle.apply(.open)
-    advance(index, &simulation)
+    search(index, after: .open, &simulation)
   }
 
-  /// Tries the requisition's tiers from where its search stands until a candidate is found or the
-  /// job is posted.
-  mutating func advance(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
+  /// Applies `input`, which sends the requisition back to searching, and carries out the search
+  /// it asks for from the tier it names.
+  mutating func search(
+    _ index: Int, after input: RequisitionLifecycle.Input, _ simulation: inout Simulation<CohortEvent>
+  ) {
+    guard case .search(let from) = requisitions[index].lifecycle.apply(input) else {
+      preconditionFailure("requisition: \(input) starts a search")
+    }
+    advance(index, from: from, &simulation)
+  }
+
+  /// Tries the requisition's tiers from `tier` until a candidate is found or the job is posted.
+  private mutating func advance(
+    _ index: Int, from tier: RequisitionTier, _ simulation: inout Simulation<CohortEvent>
+  ) {
     let site = Int(requisitions[index].site)
-    var tier = requisitions[index].lifecycle.searchTier
+    var tier = tier
     while true {
       let candidate: Int?
       let tried = requisitions[index].tried
@@ -39,7 +50,10 @@ extension CohortDynamics {
         return
       }
       if let student = candidate {
-        _ = requisitions[index].lifecycle.apply(.refer(tier: tier, candidate: Int32(student)))
+        guard
+          case .scheduleInsideOffer = requisitions[index].lifecycle.apply(
+            .refer(tier: tier, candidate: Int32(student)))
+        else { preconditionFailure("a referral schedules the inside offer") }
         markTried(student, for: index, at: tier)
         tell(student, about: index, at: tier, &simulation)
         return

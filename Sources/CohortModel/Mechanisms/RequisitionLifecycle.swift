@@ -9,9 +9,11 @@ struct RequisitionLifecycle: Equatable {
     case approved
     /// Looking for a candidate, starting at `from` (only ever inside one handler call).
     case searching(from: RequisitionTier)
-    /// A candidate found inside (own site, system, recommendation) has been told to apply; or,
-    /// from the next issue, the opening is held for them.
+    /// A candidate found inside (own site, system, recommendation) has been told to apply.
     case inside(tier: RequisitionTier, candidate: Int32)
+    /// Held (not passed on) for a known student who cannot be hired yet (7.5a), until `until` at
+    /// the latest: no offer is scheduled until they can be.
+    case held(tier: RequisitionTier, candidate: Int32, until: Double)
     /// Posted publicly; applications close when the posting ends.
     case posted
     /// An offer is with `student`, made on `day` at `tier`.
@@ -25,9 +27,14 @@ struct RequisitionLifecycle: Equatable {
   enum Input: Equatable {
     case open
     case refer(tier: RequisitionTier, candidate: Int32)
-    /// Held (not passed on) for a known student who cannot be hired yet (7.5a): inside, with no
-    /// offer scheduled until they can.
-    case hold(tier: RequisitionTier, candidate: Int32)
+    /// Held for a known student who cannot be hired yet (7.5a), until `until` at the latest. A
+    /// requisition is held at most once.
+    case hold(tier: RequisitionTier, candidate: Int32, until: Double)
+    /// The held student has become a candidate: they are told to apply.
+    case candidateReady
+    /// The hold ran out, or the held student can no longer take the job: the search goes on at
+    /// the next tier.
+    case releaseHold
     /// The inside candidate dropped out or declined, and the same tier has more known
     /// candidates to try (7.5b).
     case tryNextCandidate
@@ -47,6 +54,8 @@ struct RequisitionLifecycle: Equatable {
   enum Action: Equatable {
     case search(from: RequisitionTier)
     case scheduleInsideOffer
+    /// Review the hold when it runs out (and earlier, when the student may become a candidate).
+    case scheduleHoldReview(until: Double)
     /// Post for the `number`th time (postings are counted over the requisition's life).
     case schedulePosting(number: Int32)
     case offerMade(source: OfferSource)
@@ -59,6 +68,8 @@ struct RequisitionLifecycle: Equatable {
   private(set) var state = State.approved
   /// Public postings so far: a posting's number keys its draws.
   private(set) var postings: Int32 = 0
+  /// Whether it has been held once: it is never held again (7.5a).
+  private(set) var wasHeld = false
 
   /// The lifecycle after `input` and what the caller must do, or nil when `input` is illegal.
   func applying(_ input: Input) -> (RequisitionLifecycle, Action)? {
@@ -71,10 +82,17 @@ struct RequisitionLifecycle: Equatable {
     case (.searching(let from), .refer(let tier, let candidate)) where tier >= from && tier != .openMarket:
       next.state = .inside(tier: tier, candidate: candidate)
       action = .scheduleInsideOffer
-    case (.searching(let from), .hold(let tier, let candidate))
-    where tier >= from && (tier == .ownSite || tier == .sameSystem):
+    case (.searching(let from), .hold(let tier, let candidate, let until))
+    where tier >= from && (tier == .ownSite || tier == .sameSystem) && !wasHeld:
+      next.state = .held(tier: tier, candidate: candidate, until: until)
+      next.wasHeld = true
+      action = .scheduleHoldReview(until: until)
+    case (.held(let tier, let candidate, _), .candidateReady):
       next.state = .inside(tier: tier, candidate: candidate)
-      action = .none
+      action = .scheduleInsideOffer
+    case (.held(let tier, _, _), .releaseHold):
+      next.state = .searching(from: tier.next)
+      action = .search(from: tier.next)
     case (.inside(let tier, _), .tryNextCandidate):
       next.state = .searching(from: tier)
       action = .search(from: tier)
@@ -109,7 +127,8 @@ struct RequisitionLifecycle: Equatable {
     case (.filled(let student, _), .rescind) where student != nil:
       next.state = .searching(from: .ownSite)
       action = .search(from: .ownSite)
-    case (.approved, .cancel(let day)), (.inside, .cancel(let day)), (.posted, .cancel(let day)):
+    case (.approved, .cancel(let day)), (.inside, .cancel(let day)), (.held, .cancel(let day)),
+      (.posted, .cancel(let day)):
       next.state = .cancelled(day: day)
       action = .none
     default:
@@ -127,10 +146,17 @@ struct RequisitionLifecycle: Equatable {
     return action
   }
 
-  /// The day it was filled, or NaN while it is not.
-  var filledDay: Double {
+  /// Applies an input that asks nothing of the caller (a freeze's cancellation); a programming
+  /// error if the machine answers with something to do, so no action is ever dropped.
+  mutating func record(_ input: Input) {
+    let action = apply(input)
+    precondition(action == .none, "requisition: \(input) asks for \(action), which the caller must do")
+  }
+
+  /// The day it was filled, or nil while it is not.
+  var filledDay: Double? {
     if case .filled(_, let day) = state { return day }
-    return .nan
+    return nil
   }
 
   /// The day a freeze cancelled it, or nil while it is not cancelled.
@@ -139,19 +165,12 @@ struct RequisitionLifecycle: Equatable {
     return nil
   }
 
-  /// Where the search goes on from; only while searching.
-  var searchTier: RequisitionTier {
-    guard case .searching(let from) = state else {
-      preconditionFailure("requisition is not searching: \(state)")
-    }
-    return from
-  }
 }
 
 extension RequisitionLifecycle {
   /// The states and inputs by name, for the legality table and the diagram.
   enum StateName: String, CaseIterable {
-    case approved, searching, inside, posted, offerOut, filled, cancelled
+    case approved, searching, inside, held, posted, offerOut, filled, cancelled
   }
 
   /// Every legal transition (from, input, to), by name: the source of MODEL.md's diagram, and
@@ -160,7 +179,9 @@ extension RequisitionLifecycle {
     (.approved, "open", .searching),
     (.searching, "refer", .inside),
     (.searching, "post", .posted),
-    (.searching, "hold", .inside),
+    (.searching, "hold", .held),
+    (.held, "candidateReady", .inside),
+    (.held, "releaseHold", .searching),
     (.inside, "tryNextCandidate", .searching),
     (.offerOut, "tryNextCandidate", .searching),
     (.inside, "passOver", .searching),
@@ -173,6 +194,7 @@ extension RequisitionLifecycle {
     (.filled, "rescind", .searching),
     (.approved, "cancel", .cancelled),
     (.inside, "cancel", .cancelled),
+    (.held, "cancel", .cancelled),
     (.posted, "cancel", .cancelled),
   ]
 
@@ -181,6 +203,7 @@ extension RequisitionLifecycle {
     case .approved: .approved
     case .searching: .searching
     case .inside: .inside
+    case .held: .held
     case .posted: .posted
     case .offerOut: .offerOut
     case .filled: .filled

@@ -117,7 +117,7 @@ extension CohortDynamics {
     _ index: Int, at site: Int, until end: Double, _ simulation: inout Simulation<CohortEvent>
   ) {
     budgets[site].occupancy += 1
-    _ = students[index].lifecycle.apply(.startRotation(site: Int32(site)))
+    students[index].lifecycle.record(.startRotation(site: Int32(site)))
     students[index].rotationEnd = end
     students[index].rotationSites.append(Int32(site))
     if let entry = students[index].impressions.firstIndex(where: { $0.site == Int32(site) }) {
@@ -183,7 +183,7 @@ extension CohortDynamics {
   mutating func endRotation(_ index: Int, at site: Int, _ simulation: inout Simulation<CohortEvent>) {
     guard rotationPlaceHeld(index, at: site) else { return }
     budgets[site].occupancy -= 1
-    _ = students[index].lifecycle.apply(.endRotation(site: Int32(site)))
+    students[index].lifecycle.record(.endRotation(site: Int32(site)))
     applyReportedImpression(index, at: site)
     if let entry = students[index].impressions.firstIndex(where: { $0.site == Int32(site) }) {
       students[index].impressions[entry].active = false

@@ -264,6 +264,14 @@ struct StudentLifecycle: Equatable {
     return action
   }
 
+  /// Applies an input that asks nothing of the caller (a rotation's start or end, a licence
+  /// application, declining every offer); a programming error if the machine answers with
+  /// something to do, so no action is ever dropped.
+  mutating func record(_ input: Input) {
+    let action = apply(input)
+    precondition(action == .none, "student: \(input) asks for \(action), which the caller must do")
+  }
+
   // MARK: What the mechanisms and metrics read.
 
   /// Holds or has accepted a job (whether or not it has started).

@@ -92,9 +92,9 @@ extension CohortDynamics {
       }
       guard !requisition.isCancelled else { continue }
       opened += 1
-      if requisition.isFilled {
+      if let filledDay = requisition.filledDay {
         filled += 1
-        fillDays += requisition.filledDay - requisition.approvedDay
+        fillDays += filledDay - requisition.approvedDay
       } else {
         unfilled += 1
       }
