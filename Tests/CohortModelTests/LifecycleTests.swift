@@ -191,7 +191,7 @@ import Testing
     .accept(job: job(licence: false), deadline: nil),
     .accept(job: job(licence: false), deadline: 500), .startJob(day: 210), .earnCredential,
     .applyForLicence(day: 150), .grantLicence(day: 160), .grantTemporaryLicence(day: 155),
-    .contingencyDeadline,
+    .contingencyDeadline, .decide, .sitExam,
     .withdraw,
   ]
 
@@ -209,6 +209,32 @@ import Testing
         }
       }
     }
+  }
+
+  @Test("a withdrawn student's late events are ignored, and nothing else may reach them")
+  func aWithdrawnStudentAbsorbsLateEvents() {
+    var lifecycle = Lifecycle()
+    _ = lifecycle.apply(.startRotation(site: 3))
+    _ = lifecycle.apply(.receiveOffer(requisition: 7))
+    #expect(lifecycle.apply(.withdraw) == .offersReturned(offers: [7]))
+    for late: Lifecycle.Input in [
+      .endRotation(site: 3), .graduate, .startFinalTerm, .decide, .startJob(day: 1), .contingencyDeadline,
+      .grantLicence(day: 2), .grantTemporaryLicence(day: 2), .sitExam,
+    ] {
+      #expect(lifecycle.applying(late)?.1 == .ignored, "\(late.name)")
+    }
+    for never: Lifecycle.Input in [.receiveOffer(requisition: 8), .earnCredential, .withdraw] {
+      #expect(lifecycle.applying(never) == nil, "\(never.name)")
+    }
+  }
+
+  @Test("the decision hands over every offer in hand and leaves them pending")
+  func theDecisionListsTheOffers() {
+    var lifecycle = Lifecycle()
+    _ = lifecycle.apply(.receiveOffer(requisition: 7))
+    _ = lifecycle.apply(.receiveOffer(requisition: 9))
+    #expect(lifecycle.apply(.decide) == .chooseAmong(offers: [7, 9]))
+    #expect(lifecycle.pendingOffers == [7, 9])
   }
 
   @Test("a student past hiring never becomes available again, whatever the input")

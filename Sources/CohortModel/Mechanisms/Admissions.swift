@@ -110,9 +110,10 @@ extension CohortDynamics {
   }
 
   mutating func graduate(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard !students[index].isWithdrawn else { return }
+    let action = students[index].lifecycle.apply(.graduate)
+    guard action != .ignored else { return }
     trace(simulation.now, "graduated", student: index)
-    if case .startSearching(let search) = students[index].lifecycle.apply(.graduate) {
+    if case .startSearching(let search) = action {
       startSearching(index, search: search, now: simulation.now)
     }
   }

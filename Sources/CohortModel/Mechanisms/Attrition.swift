@@ -31,8 +31,8 @@ extension CohortDynamics {
   /// again from its first tier (as after a rescission); a job held for them (7.5a) is released
   /// to its next tier now, not at its next scheduled review.
   mutating func withdraw(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
-    let site = students[student].lifecycle.rotationSite ?? -1
-    if site >= 0 {
+    let site = students[student].lifecycle.rotationSite
+    if let site {
       budgets[Int(site)].occupancy -= 1
       students[student].lifecycle.record(.endRotation(site: site))
       if let entry = students[student].impressions.firstIndex(where: { $0.site == site }) {
@@ -40,8 +40,7 @@ extension CohortDynamics {
         students[student].impressions[entry].lastDay = simulation.now
       }
     }
-    students[student].withdrawal = Withdrawal(day: simulation.now, freedSite: site)
-    trace(simulation.now, "withdrawn", student: student, site: Int(site))
+    trace(simulation.now, "withdrawn", student: student, site: site.map(Int.init) ?? -1)
     let action = students[student].lifecycle.apply(.withdraw)
     forgetIfPastHiring(student)
     switch action {
@@ -52,12 +51,5 @@ extension CohortDynamics {
     default: break
     }
     reviewHolds(for: student, &simulation)
-  }
-
-  /// Whether the end of `student`'s rotation at `site` still has a place to free: not when the
-  /// student's withdrawal already freed it.
-  func rotationPlaceHeld(_ student: Int, at site: Int) -> Bool {
-    guard let withdrawal = students[student].withdrawal else { return true }
-    return withdrawal.freedSite != Int32(site)
   }
 }

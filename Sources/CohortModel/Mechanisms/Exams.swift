@@ -33,7 +33,7 @@ extension CohortDynamics {
   }
 
   mutating func attemptExam(_ student: Int, _ number: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard !students[student].isWithdrawn else { return }
+    guard students[student].lifecycle.apply(.sitExam) != .ignored else { return }
     let pathway = pathway(of: student)
     let exam = pathway.exams[number]
     students[student].examAttempts[number] += 1

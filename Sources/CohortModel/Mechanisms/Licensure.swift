@@ -45,7 +45,7 @@ extension CohortDynamics {
   mutating func grantTemporaryLicence(
     _ student: Int, for requisition: Int, _ simulation: inout Simulation<CohortEvent>
   ) {
-    guard !students[student].isWithdrawn, let job = students[student].lifecycle.job,
+    guard let job = students[student].lifecycle.job,
       job.requisition == Int32(requisition)
     else { return }
     let site = Int(job.site)
@@ -57,10 +57,11 @@ extension CohortDynamics {
   }
 
   mutating func grantLicence(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard !students[student].isWithdrawn else { return }
-    let site = Int(students[student].lifecycle.job!.site)
+    let job = students[student].lifecycle.job
+    let action = students[student].lifecycle.apply(.grantLicence(day: simulation.now))
+    guard action != .ignored, let site = job.map({ Int($0.site) }) else { return }
     trace(simulation.now, "licence_granted", student: student, site: site)
-    if students[student].lifecycle.apply(.grantLicence(day: simulation.now)) == .started {
+    if action == .started {
       trace(simulation.now, "job_start", student: student, site: site, "after licence")
       scheduleFirstYearQuit(student, &simulation)
     }

@@ -13,14 +13,6 @@ struct Impression {
   var active: Bool
 }
 
-/// A student's withdrawal from the program.
-struct Withdrawal {
-  var day: Double
-  /// The rotation place the withdrawal freed (its site), or -1: that rotation's end, when it
-  /// comes, frees nothing more.
-  var freedSite: Int32
-}
-
 /// One admitted student: drawn traits and their state. Stored by value in one array.
 struct Student {
   // What every hiring scan reads (`isCandidate`, `reachKm`) comes first and together, so that
@@ -56,7 +48,6 @@ struct Student {
   /// Day each exam's current pass was made (NaN: not passed, or the pass expired).
   var examPassDays: [Double] = []
   var examAttempts: [Int32] = []
-  var withdrawal: Withdrawal?
   /// Day the graduate left the job they started (within its first year, 7.8a), or NaN. Their
   /// lifecycle stays `working`: placement counts the first start.
   var firstJobQuitDay = Double.nan
@@ -84,7 +75,7 @@ struct Student {
   }
 
   var isCredentialed: Bool { !credentialDay.isNaN }
-  var isWithdrawn: Bool { withdrawal != nil }
+
 }
 
 /// The tiers a requisition tries in order: the site's own students, the system's word of

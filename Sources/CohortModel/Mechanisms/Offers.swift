@@ -56,9 +56,8 @@ extension CohortDynamics {
   /// The student takes the nearest offer within their reach (commute plus relocation
   /// willingness) and declines the rest, which go back to their sites' searches.
   mutating func decideOnOffers(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
-    // A withdrawal gave the offers back already (7.1a).
-    guard !students[student].isWithdrawn else { return }
-    let offers = students[student].lifecycle.pendingOffers
+    // A withdrawal gave the offers back already (7.1a): the machine ignores the decision.
+    guard case .chooseAmong(let offers) = students[student].lifecycle.apply(.decide) else { return }
     let home = students[student].home
     let reach = reachKm(student, now: simulation.now)
     var chosen: (distance: Double, requisition: Int)?
@@ -131,11 +130,12 @@ extension CohortDynamics {
 
   /// Starts work, unless the site's state needs a licence the graduate does not hold yet.
   mutating func startJob(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
-    // A job given back at a withdrawal (7.1a) has no start.
-    guard !students[student].isWithdrawn else { return }
-    let site = Int(students[student].lifecycle.job!.site)
+    let job = students[student].lifecycle.job
     let contingent = students[student].lifecycle.isContingent
-    if students[student].lifecycle.apply(.startJob(day: simulation.now)) == .waitsForLicence {
+    let action = students[student].lifecycle.apply(.startJob(day: simulation.now))
+    // A job given back at a withdrawal (7.1a) has no start.
+    guard action != .ignored, let site = job.map({ Int($0.site) }) else { return }
+    if action == .waitsForLicence {
       trace(simulation.now, "start_waits_for_licence", student: student, site: site)
       return
     }
@@ -146,8 +146,7 @@ extension CohortDynamics {
   /// At the end of the window a contingent hire without the credential loses the job; the
   /// opening is searched for again and the graduate goes back to searching.
   mutating func checkContingency(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard !students[student].isWithdrawn,
-      case .rescinded(let job, let search) = students[student].lifecycle.apply(.contingencyDeadline)
+    guard case .rescinded(let job, let search) = students[student].lifecycle.apply(.contingencyDeadline)
     else { return }
     let requisition = Int(job.requisition)
     let site = Int(job.site)

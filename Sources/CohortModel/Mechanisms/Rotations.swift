@@ -30,7 +30,7 @@ extension CohortDynamics {
       nearbyByCohort[cohortIndex] ?? NearbyLists(ranges: Array(repeating: nil, count: cohort.studentCount))
     nearbyByCohort[cohortIndex] = nil
     for index in cohort.firstStudent..<(cohort.firstStudent + cohort.studentCount)
-    where !students[index].isWithdrawn {
+    where !students[index].lifecycle.hasWithdrawn {
       if let site = fixedRotationSite(index, rotation: rotation) {
         listedPlacements.append((index, site))
         continue
@@ -181,9 +181,9 @@ extension CohortDynamics {
   }
 
   mutating func endRotation(_ index: Int, at site: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard rotationPlaceHeld(index, at: site) else { return }
+    // A withdrawal ended the rotation and freed its place already (7.1a).
+    guard students[index].lifecycle.apply(.endRotation(site: Int32(site))) != .ignored else { return }
     budgets[site].occupancy -= 1
-    students[index].lifecycle.record(.endRotation(site: Int32(site)))
     applyReportedImpression(index, at: site)
     if let entry = students[index].impressions.firstIndex(where: { $0.site == Int32(site) }) {
       students[index].impressions[entry].active = false

@@ -69,6 +69,10 @@ struct StudentLifecycle: Equatable {
     /// A state's temporary licence (7.10a): a contingent hire may work before the credential.
     case grantTemporaryLicence(day: Double)
     case contingencyDeadline
+    /// The decision on the offers in hand is due.
+    case decide
+    /// An exam sitting is due: legal in every state, since graduates sit exams whatever their job.
+    case sitExam
     case withdraw
   }
 
@@ -85,6 +89,11 @@ struct StudentLifecycle: Equatable {
     case offersReturned(offers: [Int32])
     /// Withdrawn after accepting a job that had not started: the opening is searched for again.
     case jobGivenBack(job: Job)
+    /// Decide among these offers (the nearest within reach is taken, the rest declined).
+    case chooseAmong(offers: [Int32])
+    /// The student has withdrawn (7.1a): an event scheduled before the withdrawal, arriving
+    /// after it, changes nothing and asks for nothing.
+    case ignored
     case none
   }
 
@@ -126,7 +135,9 @@ struct StudentLifecycle: Equatable {
 
   /// The lifecycle after `input` and what the caller must do, or nil when `input` is illegal.
   func applying(_ input: Input) -> (StudentLifecycle, Action)? {
+    if state == .withdrawn { return Self.absorbsAfterWithdrawal(input) ? (self, .ignored) : nil }
     var next = self
+    if input == .sitExam { return (next, .none) }
     switch (clinical, input) {
     case (.admitted, .startRotation(let site)), (.betweenRotations, .startRotation(let site)):
       next.clinical = .onRotation(site: site)
@@ -157,6 +168,8 @@ struct StudentLifecycle: Equatable {
     case (.offerPending(let offers, let graduated), .receiveOffer(let requisition)):
       next.state = .offerPending(offers: offers + [requisition], graduated: graduated)
       action = .none
+    case (.offerPending(let offers, _), .decide):
+      action = .chooseAmong(offers: offers)
     case (.offerPending(_, let graduated), .declineAll):
       next.state = graduated ? .searching : .enrolled
       action = .none
@@ -250,6 +263,18 @@ struct StudentLifecycle: Equatable {
     return (next, action)
   }
 
+  /// The events a withdrawn student's calendar may still hold, scheduled before they left: each
+  /// is absorbed (`ignored`). Any other input after a withdrawal is a programming error.
+  private static func absorbsAfterWithdrawal(_ input: Input) -> Bool {
+    switch input {
+    case .endRotation, .graduate, .startFinalTerm, .decide, .startJob, .contingencyDeadline, .grantLicence,
+      .grantTemporaryLicence, .sitExam:
+      true
+    case .startRotation, .receiveOffer, .declineAll, .accept, .earnCredential, .applyForLicence, .withdraw:
+      false
+    }
+  }
+
   private mutating func startSearch() -> Action {
     record.searches += 1
     return .startSearching(search: record.searches)
@@ -305,6 +330,9 @@ struct StudentLifecycle: Equatable {
     if case .hiredContingent = state { return true }
     return false
   }
+
+  /// Left the programme before graduating (7.1a).
+  var hasWithdrawn: Bool { state == .withdrawn }
 
   var pendingOffers: [Int32] {
     if case .offerPending(let offers, _) = state { return offers }
@@ -369,50 +397,58 @@ extension StudentLifecycle {
   /// Every legal transition of the path (from, input, to), by name: the source of MODEL.md's
   /// diagram, and what the tests check `applying(_:)` against. A contingent acceptance is named
   /// `acceptContingent`; inputs that leave the state as it is appear as loops.
-  static let transitions: [(from: StateName, input: String, to: StateName)] = [
-    (.enrolled, "graduate", .searching),
-    (.enrolled, "receiveOffer", .offerPending),
-    (.enrolled, "startFinalTerm", .enrolled),
-    (.enrolled, "earnCredential", .enrolled),
-    (.enrolled, "withdraw", .withdrawn),
-    (.searching, "receiveOffer", .offerPending),
-    (.searching, "earnCredential", .searching),
-    (.offerPending, "receiveOffer", .offerPending),
-    (.offerPending, "graduate", .offerPending),
-    (.offerPending, "startFinalTerm", .offerPending),
-    (.offerPending, "earnCredential", .offerPending),
-    (.offerPending, "declineAll", .enrolled),
-    (.offerPending, "declineAll", .searching),
-    (.offerPending, "accept", .hired),
-    (.offerPending, "acceptContingent", .hiredContingent),
-    (.offerPending, "withdraw", .withdrawn),
-    (.hiredContingent, "graduate", .hiredContingent),
-    (.hiredContingent, "startJob", .hiredContingent),
-    (.hiredContingent, "grantTemporaryLicence", .hiredContingent),
-    (.hiredContingent, "earnCredential", .hired),
-    (.hiredContingent, "earnCredential", .waitingForLicence),
-    (.hiredContingent, "earnCredential", .working),
-    (.hiredContingent, "contingencyDeadline", .searching),
-    (.hiredContingent, "withdraw", .withdrawn),
-    (.hired, "graduate", .hired),
-    (.hired, "applyForLicence", .hired),
-    (.hired, "grantLicence", .hired),
-    (.hired, "grantTemporaryLicence", .hired),
-    (.hired, "startJob", .waitingForLicence),
-    (.hired, "startJob", .working),
-    (.hired, "contingencyDeadline", .hired),
-    (.hired, "withdraw", .withdrawn),
-    (.waitingForLicence, "graduate", .waitingForLicence),
-    (.waitingForLicence, "applyForLicence", .waitingForLicence),
-    (.waitingForLicence, "grantLicence", .working),
-    (.waitingForLicence, "grantTemporaryLicence", .working),
-    (.waitingForLicence, "contingencyDeadline", .waitingForLicence),
-    (.working, "graduate", .working),
-    (.working, "applyForLicence", .working),
-    (.working, "grantLicence", .working),
-    (.working, "grantTemporaryLicence", .working),
-    (.working, "contingencyDeadline", .working),
-  ]
+  static let transitions: [(from: StateName, input: String, to: StateName)] =
+    [
+      (.enrolled, "graduate", .searching),
+      (.enrolled, "receiveOffer", .offerPending),
+      (.enrolled, "startFinalTerm", .enrolled),
+      (.enrolled, "earnCredential", .enrolled),
+      (.enrolled, "withdraw", .withdrawn),
+      (.searching, "receiveOffer", .offerPending),
+      (.searching, "earnCredential", .searching),
+      (.offerPending, "receiveOffer", .offerPending),
+      (.offerPending, "graduate", .offerPending),
+      (.offerPending, "startFinalTerm", .offerPending),
+      (.offerPending, "earnCredential", .offerPending),
+      (.offerPending, "declineAll", .enrolled),
+      (.offerPending, "declineAll", .searching),
+      (.offerPending, "accept", .hired),
+      (.offerPending, "acceptContingent", .hiredContingent),
+      (.offerPending, "withdraw", .withdrawn),
+      (.hiredContingent, "graduate", .hiredContingent),
+      (.hiredContingent, "startJob", .hiredContingent),
+      (.hiredContingent, "grantTemporaryLicence", .hiredContingent),
+      (.hiredContingent, "earnCredential", .hired),
+      (.hiredContingent, "earnCredential", .waitingForLicence),
+      (.hiredContingent, "earnCredential", .working),
+      (.hiredContingent, "contingencyDeadline", .searching),
+      (.hiredContingent, "withdraw", .withdrawn),
+      (.hired, "graduate", .hired),
+      (.hired, "applyForLicence", .hired),
+      (.hired, "grantLicence", .hired),
+      (.hired, "grantTemporaryLicence", .hired),
+      (.hired, "startJob", .waitingForLicence),
+      (.hired, "startJob", .working),
+      (.hired, "contingencyDeadline", .hired),
+      (.hired, "withdraw", .withdrawn),
+      (.waitingForLicence, "graduate", .waitingForLicence),
+      (.waitingForLicence, "applyForLicence", .waitingForLicence),
+      (.waitingForLicence, "grantLicence", .working),
+      (.waitingForLicence, "grantTemporaryLicence", .working),
+      (.waitingForLicence, "contingencyDeadline", .waitingForLicence),
+      (.working, "graduate", .working),
+      (.working, "applyForLicence", .working),
+      (.working, "grantLicence", .working),
+      (.working, "grantTemporaryLicence", .working),
+      (.working, "contingencyDeadline", .working),
+      (.offerPending, "decide", .offerPending),
+    ]
+    + StateName.allCases.map { ($0, "sitExam", $0) }
+    + [
+      "endRotation", "graduate", "startFinalTerm", "decide", "startJob", "contingencyDeadline",
+      "grantLicence",
+      "grantTemporaryLicence",
+    ].map { (.withdrawn, $0, .withdrawn) }
 
   /// The rotation component's transitions.
   static let clinicalTransitions: [(from: ClinicalName, input: String, to: ClinicalName)] = [
@@ -449,6 +485,8 @@ extension StudentLifecycle.Input {
     case .grantLicence: "grantLicence"
     case .grantTemporaryLicence: "grantTemporaryLicence"
     case .contingencyDeadline: "contingencyDeadline"
+    case .decide: "decide"
+    case .sitExam: "sitExam"
     case .withdraw: "withdraw"
     }
   }

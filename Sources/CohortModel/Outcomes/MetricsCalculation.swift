@@ -20,7 +20,7 @@ extension CohortDynamics {
     for index in students.indices {
       let student = students[index]
       let graduation = student.graduationDay
-      guard graduation >= 0 && graduation <= horizon && !student.isWithdrawn else { continue }
+      guard graduation >= 0 && graduation <= horizon && !student.lifecycle.hasWithdrawn else { continue }
       if let wait = CumulativeIncidence.offerWait(
         graduationDay: graduation, daysToOffer: student.lifecycle.offerDay - graduation, horizon: horizon)
       {
@@ -149,7 +149,7 @@ extension CohortDynamics {
       let job = lifecycle.job
       return StudentOutcome(
         student: index, program: world.programs[Int(student.program)].name, intakeYear: cohort.intakeYear,
-        graduationDay: student.graduationDay <= scenario.horizonDays && !student.isWithdrawn
+        graduationDay: student.graduationDay <= scenario.horizonDays && !student.lifecycle.hasWithdrawn
           ? student.graduationDay : nil,
         daysFromGraduationToOffer: known(lifecycle.offerDay - student.graduationDay),
         offerSource: job?.source, offerSite: job.map { Int($0.site) },

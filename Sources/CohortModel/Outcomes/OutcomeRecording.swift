@@ -58,7 +58,7 @@ extension Student {
   var unwillingToRelocate: Bool { refusesToRelocate || relocationWillingnessKm <= 0 }
 
   /// Withdrew from the program before graduating (attrition, 7.1a).
-  var withdrew: Bool { isWithdrawn }
+  var withdrew: Bool { lifecycle.hasWithdrawn }
 
   /// Stopped looking for a sonography job (not actively seeking). Hook: nobody leaves the
   /// search until that mechanism lands; it returns its state here.
