@@ -189,9 +189,9 @@ import Testing
   static let inputs: [Lifecycle.Input] = [
     .graduate, .startFinalTerm, .receiveOffer(requisition: 8), .declineAll,
     .accept(job: job(licence: false), deadline: nil),
-    .accept(job: job(licence: false), deadline: 500), .startJob(day: 210), .earnCredential,
+    .accept(job: job(licence: false), deadline: 500), .startJob(day: 210), .earnCredential(day: 300),
     .applyForLicence(day: 150), .grantLicence(day: 160), .grantTemporaryLicence(day: 155),
-    .contingencyDeadline, .decide, .sitExam,
+    .contingencyDeadline, .decide, .sitExam, .exhaustExams,
     .withdraw,
   ]
 
@@ -223,9 +223,20 @@ import Testing
     ] {
       #expect(lifecycle.applying(late)?.1 == .ignored, "\(late.name)")
     }
-    for never: Lifecycle.Input in [.receiveOffer(requisition: 8), .earnCredential, .withdraw] {
+    for never: Lifecycle.Input in [.receiveOffer(requisition: 8), .earnCredential(day: 300), .withdraw] {
       #expect(lifecycle.applying(never) == nil, "\(never.name)")
     }
+  }
+
+  @Test("the credential's day and exhausted exams are kept by the lifecycle, not beside it")
+  func credentialAndExhaustionAreRecorded() {
+    var lifecycle = Lifecycle()
+    #expect(!lifecycle.isCredentialed)
+    lifecycle.record(.exhaustExams)
+    #expect(lifecycle.record.examsExhausted)
+    var credentialed = Lifecycle()
+    credentialed.record(.earnCredential(day: 321))
+    #expect(credentialed.record.credentialDay == 321 && credentialed.isCredentialed)
   }
 
   @Test("the decision hands over every offer in hand and leaves them pending")
@@ -307,7 +318,7 @@ import Testing
     #expect(lifecycle.startDay == 300)
     #expect(lifecycle.apply(.contingencyDeadline) == .rescinded(job: Self.job(licence: false), search: 2))
     #expect(lifecycle.state == .searching)
-    #expect(lifecycle.job == nil && lifecycle.startDay.isNaN && lifecycle.offerDay.isNaN)
+    #expect(lifecycle.job == nil && lifecycle.startDay == nil && lifecycle.offerDay == nil)
     #expect(lifecycle.record.rescinded && lifecycle.record.everContingent)
   }
 
@@ -316,7 +327,7 @@ import Testing
     var lifecycle = Lifecycle()
     _ = lifecycle.apply(.receiveOffer(requisition: 7))
     _ = lifecycle.apply(.accept(job: Self.job(licence: true), deadline: 400))
-    #expect(lifecycle.apply(.earnCredential) == .applyForLicence)
+    #expect(lifecycle.apply(.earnCredential(day: 300)) == .applyForLicence)
     #expect(lifecycle.state == .hired(job: Self.job(licence: true)))
     #expect(lifecycle.apply(.contingencyDeadline) == Lifecycle.Action.none)
     #expect(!lifecycle.record.rescinded)
@@ -330,7 +341,7 @@ import Testing
     _ = lifecycle.apply(.applyForLicence(day: 110))
     #expect(lifecycle.applying(.applyForLicence(day: 111)) == nil)
     #expect(lifecycle.apply(.startJob(day: 150)) == .waitsForLicence)
-    #expect(lifecycle.startDay.isNaN)
+    #expect(lifecycle.startDay == nil)
     #expect(lifecycle.apply(.grantLicence(day: 170)) == .started)
     #expect(lifecycle.startDay == 170)
     #expect(lifecycle.record.licenceDay == 170)
@@ -346,7 +357,7 @@ import Testing
     #expect(lifecycle.startDay == 160)
     #expect(lifecycle.isContingent)
     // The credential then sends the graduate for the full licence while they keep working.
-    #expect(lifecycle.apply(.earnCredential) == .applyForLicence)
+    #expect(lifecycle.apply(.earnCredential(day: 300)) == .applyForLicence)
     #expect(lifecycle.startDay == 160)
     #expect(lifecycle.apply(.grantLicence(day: 200)) == Lifecycle.Action.none)
     #expect(lifecycle.record.licenceDay == 200)

@@ -35,7 +35,7 @@ extension CohortDynamics {
     if let site {
       budgets[Int(site)].occupancy -= 1
       students[student].lifecycle.record(.endRotation(site: site))
-      if let entry = students[student].impressions.firstIndex(where: { $0.site == site }) {
+      if let entry = students[student].impressions.firstIndex(where: { $0.holder == .site(site) }) {
         students[student].impressions[entry].active = false
         students[student].impressions[entry].lastDay = simulation.now
       }

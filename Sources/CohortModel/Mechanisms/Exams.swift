@@ -12,7 +12,7 @@ extension CohortDynamics {
   mutating func scheduleFirstExams(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
     let exams = pathway(of: student).exams
     students[student].examAttempts = Array(repeating: 0, count: exams.count)
-    students[student].examPassDays = Array(repeating: .nan, count: exams.count)
+    students[student].examPassDays = Array(repeating: nil, count: exams.count)
     let admission = students[student].admissionDay
     let graduation = students[student].graduationDay
     for (number, exam) in exams.enumerated() {
@@ -75,7 +75,7 @@ extension CohortDynamics {
 
   /// The student can no longer earn the credential: no more contingent offers (7.5).
   private mutating func exhaustExams(_ student: Int, _ exam: ExamParameters, now: Double) {
-    students[student].examsExhausted = true
+    students[student].lifecycle.record(.exhaustExams)
     trace(now, "exams_exhausted", student: student, exam.name)
   }
 
@@ -88,8 +88,9 @@ extension CohortDynamics {
   ) {
     let pathway = pathway(of: student)
     let oldest = now - pathway.windowYears * 365.25
-    for (number, exam) in pathway.exams.enumerated() where students[student].examPassDays[number] < oldest {
-      students[student].examPassDays[number] = .nan
+    for (number, exam) in pathway.exams.enumerated() {
+      guard let passDay = students[student].examPassDays[number], passDay < oldest else { continue }
+      students[student].examPassDays[number] = nil
       students[student].examsPassed &= ~(1 << UInt32(number))
       trace(now, "exam_pass_expired", student: student, exam.name)
       if Self.mayRetake(exam, after: Int(students[student].examAttempts[number])) {
@@ -102,9 +103,8 @@ extension CohortDynamics {
   }
 
   private mutating func earnCredential(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
-    students[student].credentialDay = simulation.now
     trace(simulation.now, "credential", student: student)
-    let action = students[student].lifecycle.apply(.earnCredential)
+    let action = students[student].lifecycle.apply(.earnCredential(day: simulation.now))
     forgetIfPastHiring(student)
     if action == .applyForLicence {
       applyForLicence(student, &simulation)

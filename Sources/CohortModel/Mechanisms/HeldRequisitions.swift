@@ -20,21 +20,21 @@ extension CohortDynamics {
     let now = simulation.now
     let threshold = scenario.hiring.strongImpressionThreshold
     let known: [Int32]
-    let key: Int32
+    let key: ImpressionHolder
     if tier == .ownSite {
       known = siteHistory[site]
-      key = Int32(site)
+      key = .site(Int32(site))
     } else {
       guard sites[site].system >= 0 else { return false }
       known = systemHeard[sites[site].system]
-      key = Self.systemKey(sites[site].system)
+      key = .system(Int32(sites[site].system))
     }
     var best: (score: Double, student: Int)?
     for raw in known where !requisitions[index].tried.contains(raw) {
       let student = Int(raw)
       guard couldQualify(student, for: site, within: window, now: now),
         tier == .sameSystem || isRecent(student, at: site, now: now),
-        let seen = impression(of: student, key: key, now: now), seen > threshold
+        let seen = impression(of: student, by: key, now: now), seen > threshold
       else { continue }
       let score = standing(seen, student)
       if best == nil || score > best!.score { best = (score, student) }

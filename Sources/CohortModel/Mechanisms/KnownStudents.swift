@@ -8,16 +8,14 @@
 /// the site ever had. Order is kept (removal is stable), so ties still go to the first arrival.
 extension CohortDynamics {
   /// Drops `index` from every list it is in once it is past hiring; does nothing otherwise.
-  /// Its impressions say which lists: a site key (≥ 0) for `siteHistory`, a system key for
-  /// `systemHeard`.
+  /// Its impressions say which lists: a site's for `siteHistory`, a system's for `systemHeard`.
   mutating func forgetIfPastHiring(_ index: Int) {
     guard !isStillHirable(index) else { return }
     let raw = Int32(index)
     for impression in students[index].impressions {
-      if impression.site >= 0 {
-        siteHistory[Int(impression.site)].removeAll { $0 == raw }
-      } else {
-        systemHeard[Int(-(impression.site + 1))].removeAll { $0 == raw }
+      switch impression.holder {
+      case .site(let site): siteHistory[Int(site)].removeAll { $0 == raw }
+      case .system(let system): systemHeard[Int(system)].removeAll { $0 == raw }
       }
     }
   }

@@ -2,11 +2,16 @@ import SimKernel
 
 typealias SimKernelPriority = EventPriority
 
-/// What one site's staff think of a student: a smoothed average of weekly observations that
-/// fades after the rotation ends. `site` < 0 encodes a hospital system's word-of-mouth
-/// reputation: system s is stored as −(s + 1).
+/// Who holds an impression of a student: one site's staff, or a hospital system's word of mouth.
+enum ImpressionHolder: Equatable {
+  case site(Int32)
+  case system(Int32)
+}
+
+/// What one site's staff, or one system's word of mouth, think of a student: a smoothed average
+/// of weekly observations that fades after the rotation ends.
 struct Impression {
-  var site: Int32
+  var holder: ImpressionHolder
   var value: Double
   /// Day of the last observation (or of the news, for a system reputation).
   var lastDay: Double
@@ -24,10 +29,8 @@ struct Student {
   /// No site may offer the student a job before this day: a listed student's as-of date.
   var unavailableUntil = -Double.infinity
   var relocationWillingnessKm: Double
-  var credentialDay = Double.nan
   /// Will not move for a job at all (`students.unwillingToRelocateShare`).
   var refusesToRelocate = false
-  var examsExhausted = false
   /// Where they are on their path; changed only through its transitions.
   var lifecycle = StudentLifecycle()
   var cohort: Int32
@@ -45,12 +48,12 @@ struct Student {
   var impressions: [Impression] = []
   // Credential.
   var examsPassed: UInt32 = 0
-  /// Day each exam's current pass was made (NaN: not passed, or the pass expired).
-  var examPassDays: [Double] = []
+  /// Day each exam's current pass was made (nil: not passed, or the pass expired).
+  var examPassDays: [Double?] = []
   var examAttempts: [Int32] = []
   /// Day the graduate left the job they started (within its first year, 7.8a), or NaN. Their
   /// lifecycle stays `working`: placement counts the first start.
-  var firstJobQuitDay = Double.nan
+  var firstJobQuitDay: Double?
   /// Row in the current-students file, or -1 for a generated student (WarmStart.swift).
   var listedRow: Int32 = -1
 
@@ -74,7 +77,8 @@ struct Student {
     self.graduationDay = graduationDay
   }
 
-  var isCredentialed: Bool { !credentialDay.isNaN }
+  var isCredentialed: Bool { lifecycle.isCredentialed }
+  var examsExhausted: Bool { lifecycle.record.examsExhausted }
 
 }
 

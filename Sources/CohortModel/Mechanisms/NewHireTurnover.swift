@@ -27,7 +27,7 @@ extension CohortDynamics {
   mutating func newHireQuits(_ student: Int, _ requisition: Int, _ simulation: inout Simulation<CohortEvent>)
   {
     guard students[student].lifecycle.job?.requisition == Int32(requisition),
-      !students[student].lifecycle.startDay.isNaN, students[student].firstJobQuitDay.isNaN
+      students[student].lifecycle.startDay != nil, students[student].firstJobQuitDay == nil
     else { return }
     students[student].firstJobQuitDay = simulation.now
     let site = Int(requisitions[requisition].site)

@@ -3,14 +3,11 @@ import SimKernel
 
 /// Impressions that persist after a rotation and travel through a hospital system.
 extension CohortDynamics {
-  /// The system-reputation key of hospital system `system` in a student's impression list.
-  static func systemKey(_ system: Int) -> Int32 { Int32(-(system + 1)) }
-
-  /// What the holders of `key` (a site, or a system's grapevine) think of a student now, or nil
-  /// if they never heard of them. Memories fade toward neutral (0.5) with a half-life that grows
+  /// What `key` (a site's staff, or a system's grapevine) thinks of a student now, or nil if
+  /// they never heard of them. Memories fade toward neutral (0.5) with a half-life that grows
   /// with the student's relationship building: staff remember those who connected with them.
-  func impression(of index: Int, key: Int32, now: Double) -> Double? {
-    guard let entry = students[index].impressions.first(where: { $0.site == key }) else { return nil }
+  func impression(of index: Int, by key: ImpressionHolder, now: Double) -> Double? {
+    guard let entry = students[index].impressions.first(where: { $0.holder == key }) else { return nil }
     if entry.active { return entry.value }
     let halfLife = max(1, scenario.evaluation.memoryHalfLifeDays * 2 * students[index].relationshipBuilding)
     return 0.5 + (entry.value - 0.5) * exp2(-(now - entry.lastDay) / halfLife)
@@ -20,15 +17,17 @@ extension CohortDynamics {
   /// softened in the retelling. It never leaves the system.
   mutating func spreadReputation(_ index: Int, from site: Int, _ simulation: inout Simulation<CohortEvent>) {
     let system = sites[site].system
-    guard system >= 0, let seen = impression(of: index, key: Int32(site), now: simulation.now) else { return }
+    guard system >= 0, let seen = impression(of: index, by: .site(Int32(site)), now: simulation.now) else {
+      return
+    }
     let told = 0.5 + scenario.evaluation.spreadAttenuation * (seen - 0.5)
-    let key = Self.systemKey(system)
-    if let entry = students[index].impressions.firstIndex(where: { $0.site == key }) {
+    let key = ImpressionHolder.system(Int32(system))
+    if let entry = students[index].impressions.firstIndex(where: { $0.holder == key }) {
       students[index].impressions[entry].value = told
       students[index].impressions[entry].lastDay = simulation.now
     } else {
       students[index].impressions.append(
-        Impression(site: key, value: told, lastDay: simulation.now, active: false))
+        Impression(holder: key, value: told, lastDay: simulation.now, active: false))
       if isStillHirable(index) { systemHeard[system].append(Int32(index)) }
     }
     trace(

@@ -117,7 +117,7 @@ extension CohortDynamics {
 
   /// True when `index` was at `key`'s site recently enough to count as "theirs", or is there now.
   func isRecent(_ index: Int, at site: Int, now: Double) -> Bool {
-    guard let entry = students[index].impressions.first(where: { $0.site == Int32(site) }) else {
+    guard let entry = students[index].impressions.first(where: { $0.holder == .site(Int32(site)) }) else {
       return false
     }
     return entry.active || now - entry.lastDay <= scenario.hiring.recentStudentDays
@@ -130,7 +130,7 @@ extension CohortDynamics {
     for raw in siteHistory[site] where !tried.contains(raw) {
       let index = Int(raw)
       guard isCandidate(index, for: site, now: now), isRecent(index, at: site, now: now),
-        let seen = impression(of: index, key: Int32(site), now: now), seen > threshold
+        let seen = impression(of: index, by: .site(Int32(site)), now: now), seen > threshold
       else { continue }
       let score = standing(seen, index)
       if best == nil || score > best!.score { best = (score, index) }
@@ -143,10 +143,10 @@ extension CohortDynamics {
     let system = sites[site].system
     guard system >= 0 else { return nil }
     var best: (score: Double, student: Int)?
-    let key = Self.systemKey(system)
+    let key = ImpressionHolder.system(Int32(system))
     for raw in systemHeard[system] where !tried.contains(raw) {
       let index = Int(raw)
-      guard isCandidate(index, for: site, now: now), let heard = impression(of: index, key: key, now: now),
+      guard isCandidate(index, for: site, now: now), let heard = impression(of: index, by: key, now: now),
         heard > scenario.hiring.strongImpressionThreshold
       else { continue }
       let score = standing(heard, index)

@@ -120,15 +120,15 @@ extension CohortDynamics {
     students[index].lifecycle.record(.startRotation(site: Int32(site)))
     students[index].rotationEnd = end
     students[index].rotationSites.append(Int32(site))
-    if let entry = students[index].impressions.firstIndex(where: { $0.site == Int32(site) }) {
+    if let entry = students[index].impressions.firstIndex(where: { $0.holder == .site(Int32(site)) }) {
       // A returning student starts from what staff still remember, not from the day they left.
-      let remembered = impression(of: index, key: Int32(site), now: simulation.now) ?? 0.5
+      let remembered = impression(of: index, by: .site(Int32(site)), now: simulation.now) ?? 0.5
       students[index].impressions[entry].value = remembered
       students[index].impressions[entry].lastDay = simulation.now
       students[index].impressions[entry].active = true
     } else {
       students[index].impressions.append(
-        Impression(site: Int32(site), value: 0.5, lastDay: simulation.now, active: true))
+        Impression(holder: .site(Int32(site)), value: 0.5, lastDay: simulation.now, active: true))
       if isStillHirable(index) { siteHistory[site].append(Int32(index)) }
     }
     if simulation.now + 7 <= end { simulation.schedule(.clinicalWeek(student: Int32(index)), after: 7) }
@@ -148,7 +148,8 @@ extension CohortDynamics {
       (stream.normal(mean: 0, standardDeviation: evaluation.observationNoise), stream.uniform())
     }
     let observed = observedQuality(index) + students[index].composure + noise
-    guard let entry = students[index].impressions.firstIndex(where: { $0.site == Int32(site) }) else {
+    guard let entry = students[index].impressions.firstIndex(where: { $0.holder == .site(Int32(site)) })
+    else {
       return
     }
     let before = students[index].impressions[entry].value
@@ -185,7 +186,7 @@ extension CohortDynamics {
     guard students[index].lifecycle.apply(.endRotation(site: Int32(site))) != .ignored else { return }
     budgets[site].occupancy -= 1
     applyReportedImpression(index, at: site)
-    if let entry = students[index].impressions.firstIndex(where: { $0.site == Int32(site) }) {
+    if let entry = students[index].impressions.firstIndex(where: { $0.holder == .site(Int32(site)) }) {
       students[index].impressions[entry].active = false
       students[index].impressions[entry].lastDay = simulation.now
     }
@@ -197,7 +198,7 @@ extension CohortDynamics {
     }
     trace(
       simulation.now, "rotation_end", student: index, site: site,
-      "impression=\(fixed(impression(of: index, key: Int32(site), now: simulation.now) ?? .nan))")
+      "impression=\(fixed(impression(of: index, by: .site(Int32(site)), now: simulation.now) ?? .nan))")
     if spreads && sites[site].system >= 0 {
       simulation.schedule(.reputationSpreads(student: Int32(index), site: Int32(site)), after: delay)
     }

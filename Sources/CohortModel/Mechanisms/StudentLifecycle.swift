@@ -63,7 +63,10 @@ struct StudentLifecycle: Equatable {
     /// Takes `job`; `deadline` is nil for a credentialed graduate, else the contingency deadline.
     case accept(job: Job, deadline: Double?)
     case startJob(day: Double)
-    case earnCredential
+    /// Every exam of the pathway is passed on `day`.
+    case earnCredential(day: Double)
+    /// The credential can no longer be earned (attempts or the window used up, 7.9).
+    case exhaustExams
     case applyForLicence(day: Double)
     case grantLicence(day: Double)
     /// A state's temporary licence (7.10a): a contingent hire may work before the credential.
@@ -103,24 +106,19 @@ struct StudentLifecycle: Equatable {
     var searches: Int32 = 0
     var everContingent = false
     var rescinded = false
-    var licenceAppliedDay = Double.nan
-    var licenceDay = Double.nan
+    var licenceAppliedDay: Double?
+    var licenceDay: Double?
     /// Day a temporary licence for the current job was granted (7.10a), or NaN.
-    var temporaryLicenceDay = Double.nan
+    var temporaryLicenceDay: Double?
     /// Day the first offer was accepted; a later acceptance after a rescission keeps it.
-    var firstAcceptedDay = Double.nan
+    var firstAcceptedDay: Double?
+    /// Day the credential was earned (7.9).
+    var credentialDay: Double?
+    /// The credential can no longer be earned: no contingent hire is possible (7.5).
+    var examsExhausted = false
 
     /// Holds a state licence, full or temporary, so may work in a licensing state.
-    var mayWorkInLicensingState: Bool { !licenceDay.isNaN || !temporaryLicenceDay.isNaN }
-
-    static func == (lhs: Record, rhs: Record) -> Bool {
-      lhs.searches == rhs.searches && lhs.everContingent == rhs.everContingent
-        && lhs.rescinded == rhs.rescinded
-        && lhs.licenceAppliedDay.bitPattern == rhs.licenceAppliedDay.bitPattern
-        && lhs.licenceDay.bitPattern == rhs.licenceDay.bitPattern
-        && lhs.temporaryLicenceDay.bitPattern == rhs.temporaryLicenceDay.bitPattern
-        && lhs.firstAcceptedDay.bitPattern == rhs.firstAcceptedDay.bitPattern
-    }
+    var mayWorkInLicensingState: Bool { licenceDay != nil || temporaryLicenceDay != nil }
   }
 
   private(set) var state: State
@@ -137,7 +135,13 @@ struct StudentLifecycle: Equatable {
   func applying(_ input: Input) -> (StudentLifecycle, Action)? {
     if state == .withdrawn { return Self.absorbsAfterWithdrawal(input) ? (self, .ignored) : nil }
     var next = self
-    if input == .sitExam { return (next, .none) }
+    switch input {
+    case .sitExam: return (next, .none)
+    case .exhaustExams:
+      next.record.examsExhausted = true
+      return (next, .none)
+    default: break
+    }
     switch (clinical, input) {
     case (.admitted, .startRotation(let site)), (.betweenRotations, .startRotation(let site)):
       next.clinical = .onRotation(site: site)
@@ -174,7 +178,7 @@ struct StudentLifecycle: Equatable {
       next.state = graduated ? .searching : .enrolled
       action = .none
     case (.offerPending, .accept(let job, let deadline)):
-      if next.record.firstAcceptedDay.isNaN { next.record.firstAcceptedDay = job.acceptedDay }
+      if next.record.firstAcceptedDay == nil { next.record.firstAcceptedDay = job.acceptedDay }
       if let deadline {
         next.state = .hiredContingent(job: job, deadline: deadline, stage: .beforeStart)
         next.record.everContingent = true
@@ -196,18 +200,21 @@ struct StudentLifecycle: Equatable {
       next.state = .hiredContingent(
         job: job, deadline: deadline, stage: waits ? .waitingForLicence : .working(since: day))
       action = waits ? .waitsForLicence : .started
-    case (.hiredContingent(let job, _, let stage), .earnCredential):
+    case (.hiredContingent(let job, _, let stage), .earnCredential(let day)):
+      next.record.credentialDay = day
       switch stage {
       case .beforeStart: next.state = .hired(job: job)
       case .waitingForLicence: next.state = .waitingForLicence(job: job)
       case .working(let since): next.state = .working(job: job, since: since)
       }
       action = job.requiresLicence ? .applyForLicence : .none
-    case (.enrolled, .earnCredential), (.searching, .earnCredential), (.offerPending, .earnCredential):
+    case (.enrolled, .earnCredential(let day)), (.searching, .earnCredential(let day)),
+      (.offerPending, .earnCredential(let day)):
+      next.record.credentialDay = day
       action = .none
     case (.hired, .applyForLicence(let day)), (.waitingForLicence, .applyForLicence(let day)),
       (.working, .applyForLicence(let day)):
-      guard record.licenceAppliedDay.isNaN else { return nil }
+      guard record.licenceAppliedDay == nil else { return nil }
       next.record.licenceAppliedDay = day
       action = .none
     case (.hired, .grantLicence(let day)):
@@ -240,7 +247,7 @@ struct StudentLifecycle: Equatable {
       next.state = .searching
       next.record.rescinded = true
       // A temporary licence is sought for one job and goes with it.
-      next.record.temporaryLicenceDay = .nan
+      next.record.temporaryLicenceDay = nil
       next.record.searches += 1
       action = .rescinded(job: job, search: next.record.searches)
     case (.hired, .contingencyDeadline), (.waitingForLicence, .contingencyDeadline),
@@ -270,7 +277,9 @@ struct StudentLifecycle: Equatable {
     case .endRotation, .graduate, .startFinalTerm, .decide, .startJob, .contingencyDeadline, .grantLicence,
       .grantTemporaryLicence, .sitExam:
       true
-    case .startRotation, .receiveOffer, .declineAll, .accept, .earnCredential, .applyForLicence, .withdraw:
+    case .startRotation, .receiveOffer, .declineAll, .accept, .earnCredential, .exhaustExams,
+      .applyForLicence,
+      .withdraw:
       false
     }
   }
@@ -344,16 +353,18 @@ struct StudentLifecycle: Equatable {
     return nil
   }
 
-  /// The day the current job started, or NaN.
-  var startDay: Double {
+  /// The day the current job started, or nil before it starts.
+  var startDay: Double? {
     switch state {
     case .working(_, let since), .hiredContingent(_, _, .working(let since)): since
-    default: .nan
+    default: nil
     }
   }
 
-  /// The day the current job was offered, or NaN.
-  var offerDay: Double { job?.offerDay ?? .nan }
+  /// The day the current job was offered, or nil without one.
+  var offerDay: Double? { job?.offerDay }
+
+  var isCredentialed: Bool { record.credentialDay != nil }
 }
 
 extension StudentLifecycle {
@@ -444,6 +455,7 @@ extension StudentLifecycle {
       (.offerPending, "decide", .offerPending),
     ]
     + StateName.allCases.map { ($0, "sitExam", $0) }
+    + StateName.allCases.filter { $0 != .withdrawn }.map { ($0, "exhaustExams", $0) }
     + [
       "endRotation", "graduate", "startFinalTerm", "decide", "startJob", "contingencyDeadline",
       "grantLicence",
@@ -487,6 +499,7 @@ extension StudentLifecycle.Input {
     case .contingencyDeadline: "contingencyDeadline"
     case .decide: "decide"
     case .sitExam: "sitExam"
+    case .exhaustExams: "exhaustExams"
     case .withdraw: "withdraw"
     }
   }

@@ -92,7 +92,7 @@ extension CohortDynamics {
   mutating func applyReportedImpression(_ index: Int, at site: Int) {
     guard let listed = listedStudent(index), let reported = listed.impression,
       students[index].rotationSites.count <= listed.rotationSites.count,
-      let entry = students[index].impressions.firstIndex(where: { $0.site == Int32(site) })
+      let entry = students[index].impressions.firstIndex(where: { $0.holder == .site(Int32(site)) })
     else { return }
     students[index].impressions[entry].value = reported
   }
@@ -148,8 +148,8 @@ extension CohortDynamics {
       let row = Int(student.listedRow)
       let from = max(student.graduationDay, current.asOfDay)
       let accepted = student.lifecycle.record.firstAcceptedDay
-      outcomes[row].acceptedWithin6Months = !accepted.isNaN && accepted <= from + 183
-      outcomes[row].acceptedWithin12Months = !accepted.isNaN && accepted <= from + 365
+      outcomes[row].acceptedWithin6Months = accepted.map { $0 <= from + 183 } ?? false
+      outcomes[row].acceptedWithin12Months = accepted.map { $0 <= from + 365 } ?? false
       outcomes[row].site = student.lifecycle.job.map { Int($0.site) }
       outcomes[row].relocated = student.lifecycle.job?.relocationKm != nil
     }

@@ -22,15 +22,18 @@ extension CohortDynamics {
       let graduation = student.graduationDay
       guard graduation >= 0 && graduation <= horizon && !student.lifecycle.hasWithdrawn else { continue }
       if let wait = CumulativeIncidence.offerWait(
-        graduationDay: graduation, daysToOffer: student.lifecycle.offerDay - graduation, horizon: horizon)
+        graduationDay: graduation, daysToOffer: student.lifecycle.offerDay.map { $0 - graduation },
+        horizon: horizon)
       {
         waits.append(wait)
       }
       graduates += 1
-      if student.lifecycle.record.firstAcceptedDay <= graduation { offeredByGraduation += 1 }
+      if let accepted = student.lifecycle.record.firstAcceptedDay, accepted <= graduation {
+        offeredByGraduation += 1
+      }
       if graduation + Self.sixMonthsDays <= horizon {
         followed6 += 1
-        if student.lifecycle.startDay <= graduation + Self.sixMonthsDays {
+        if let start = student.lifecycle.startDay, start <= graduation + Self.sixMonthsDays {
           placed6 += 1
         } else if student.isNotSeeking {
           notSeeking6 += 1
@@ -38,14 +41,17 @@ extension CohortDynamics {
       }
       if graduation + Self.twelveMonthsDays <= horizon {
         followed12 += 1
-        if student.lifecycle.startDay <= graduation + Self.twelveMonthsDays {
+        if let start = student.lifecycle.startDay, start <= graduation + Self.twelveMonthsDays {
           placed12 += 1
         } else if student.isNotSeeking {
           notSeeking12 += 1
         }
-        if student.credentialDay <= graduation + Self.twelveMonthsDays { credentialed12 += 1 }
-        let offerDay = student.lifecycle.offerDay
-        if !offerDay.isNaN { daysToOffer.append(offerDay - graduation) }
+        if let credential = student.lifecycle.record.credentialDay,
+          credential <= graduation + Self.twelveMonthsDays
+        {
+          credentialed12 += 1
+        }
+        if let offerDay = student.lifecycle.offerDay { daysToOffer.append(offerDay - graduation) }
       }
     }
     metrics[.graduates] = Double(graduates)
@@ -130,11 +136,12 @@ extension CohortDynamics {
   private func firstYearQuitShare(at horizon: Double) -> Double {
     var hires = 0
     var quit = 0
-    for student in students where student.lifecycle.startDay >= 0 {
-      let startDay = student.lifecycle.startDay
-      guard startDay + Self.twelveMonthsDays <= horizon else { continue }
+    for student in students {
+      guard let startDay = student.lifecycle.startDay, startDay >= 0,
+        startDay + Self.twelveMonthsDays <= horizon
+      else { continue }
       hires += 1
-      if student.firstJobLeftDay <= startDay + Self.twelveMonthsDays { quit += 1 }
+      if let left = student.firstJobLeftDay, left <= startDay + Self.twelveMonthsDays { quit += 1 }
     }
     return share(quit, of: hires)
   }
@@ -144,20 +151,19 @@ extension CohortDynamics {
     students.indices.map { index in
       let student = students[index]
       let cohort = cohorts[Int(student.cohort)]
-      func known(_ value: Double) -> Double? { value.isNaN ? nil : value }
       let lifecycle = student.lifecycle
       let job = lifecycle.job
       return StudentOutcome(
         student: index, program: world.programs[Int(student.program)].name, intakeYear: cohort.intakeYear,
         graduationDay: student.graduationDay <= scenario.horizonDays && !student.lifecycle.hasWithdrawn
           ? student.graduationDay : nil,
-        daysFromGraduationToOffer: known(lifecycle.offerDay - student.graduationDay),
+        daysFromGraduationToOffer: lifecycle.offerDay.map { $0 - student.graduationDay },
         offerSource: job?.source, offerSite: job.map { Int($0.site) },
         contingent: lifecycle.record.everContingent,
         rescinded: lifecycle.record.rescinded, relocated: job?.relocationKm != nil,
         relocationDistanceKm: job?.relocationKm,
-        credentialDay: known(student.credentialDay), licenceDay: known(lifecycle.record.licenceDay),
-        startDay: known(lifecycle.startDay), rotationSites: student.rotationSites.map(Int.init),
+        credentialDay: lifecycle.record.credentialDay, licenceDay: lifecycle.record.licenceDay,
+        startDay: lifecycle.startDay, rotationSites: student.rotationSites.map(Int.init),
         unwillingToRelocate: student.unwillingToRelocate, leftSearch: student.leftSearch,
         studentId: listedStudent(index)?.id)
     }

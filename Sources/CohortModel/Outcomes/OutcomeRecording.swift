@@ -67,6 +67,6 @@ extension Student {
   /// Left out of the accreditors' placement denominators when not placed in the window.
   var isNotSeeking: Bool { unwillingToRelocate || leftSearch }
 
-  /// Day the graduate left their first job (7.8a), NaN while in it.
-  var firstJobLeftDay: Double { firstJobQuitDay }
+  /// Day the graduate left their first job (7.8a), nil while in it.
+  var firstJobLeftDay: Double? { firstJobQuitDay }
 }
