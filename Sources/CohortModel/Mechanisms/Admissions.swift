@@ -60,8 +60,8 @@ extension CohortDynamics {
     for offset in 0..<size {
       let index = students.count
       let key =
-        listed.map { DrawKey(Draws.currentStudentTraits, entity: $0[offset]) }
-        ?? DrawKey(Draws.traits, entity: index)
+        listed.map { WorldDraw.currentStudentTraits(row: $0[offset]).key }
+        ?? StudentDraw.traits.key(student: index)
       let student = streams.withStream(keyed: key) { stream in
         let distance = traits.homeDistanceKm.sample(&stream)
         let angle = 2 * Double.pi * stream.uniform()

@@ -13,7 +13,7 @@ extension CohortDynamics {
     let traits = scenario.students
     let probability = cohorts[Int(students[student].cohort)].outcomes.withdrawalProbability
     guard probability > 0 else { return }
-    let (withdraws, fraction) = withStudentStream(student, Draws.withdrawal) { stream in
+    let (withdraws, fraction) = withStudentStream(student, .withdrawal) { stream in
       (stream.chance(probability), traits.withdrawalTiming.sample(&stream))
     }
     guard withdraws else { return }

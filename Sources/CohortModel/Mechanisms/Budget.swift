@@ -136,7 +136,7 @@ extension CohortDynamics {
       return
     }
     let approvalDelay = scenario.demand.approvalDelayDays
-    let delay = streams.withStream(keyed: DrawKey(Draws.approvalDelay, entity: vacancy.identity)) {
+    let delay = withWorldStream(.approvalDelay(identity: vacancy.identity)) {
       approvalDelay.sample(&$0)
     }
     schedule(

@@ -174,59 +174,25 @@ struct CohortDynamics: EventHandler, ~Copyable {
     streams.withStream(Int(siteStreams[site]) + 2, body)
   }
 
-  /// Draws from the short-lived stream for `purpose` of requisition `requisition` (its
-  /// placement-independent identity, not its array position) and `occurrence`.
+  /// Draws from the short-lived stream `draw` of requisition `requisition` (keyed by its
+  /// placement-independent identity, not its array position).
   mutating func withRequisitionStream<R>(
-    _ requisition: Int, _ purpose: DrawPurpose, occurrence: Int = 0, _ body: (inout RandomStream) -> R
+    _ requisition: Int, _ draw: RequisitionDraw, _ body: (inout RandomStream) -> R
   ) -> R {
-    streams.withStream(
-      keyed: DrawKey(
-        purpose, entity: requisitions[requisition].identity,
-        occurrence: UInt64(truncatingIfNeeded: occurrence)),
-      body)
+    streams.withStream(keyed: draw.key(identity: requisitions[requisition].identity), body)
   }
 
-  /// Draws from the short-lived stream for `purpose` of student `student`.
-  mutating func withStudentStream<R>(
-    _ student: Int, _ purpose: DrawPurpose, occurrence: Int = 0, _ body: (inout RandomStream) -> R
-  ) -> R {
-    streams.withStream(keyed: DrawKey(purpose, entity: student, occurrence: occurrence), body)
+  /// Draws from the short-lived stream `draw` of student `student`.
+  mutating func withStudentStream<R>(_ student: Int, _ draw: StudentDraw, _ body: (inout RandomStream) -> R)
+    -> R
+  {
+    streams.withStream(keyed: draw.key(student: student), body)
   }
-}
 
-/// The purposes of the model's keyed draws. A requisition's identity is its entity; an
-/// applicant's or candidate's draws add the student (plus one) as the occurrence.
-enum Draws {
-  static let approvalDelay = DrawPurpose("chain approval delay")
-  static let postingLength = DrawPurpose("posting length")
-  static let insideOfferDelay = DrawPurpose("inside offer delay")
-  static let recommendation = DrawPurpose("recommendation")
-  static let applicant = DrawPurpose("applicant")
-  static let externalApplicants = DrawPurpose("external applicants")
-  static let vacancyChain = DrawPurpose("vacancy chain")
-  static let onboarding = DrawPurpose("onboarding")
-  static let licenceProcessing = DrawPurpose("licence processing")
-  static let temporaryLicenceProcessing = DrawPurpose("temporary licence processing")
-  static let rotationEnd = DrawPurpose("rotation end")
-  static let traits = DrawPurpose("traits")
-  static let examSitting = DrawPurpose("exam sitting")
-  static let examAttempt = DrawPurpose("exam attempt")
-  static let observation = DrawPurpose("observation")
-  static let relocationRefusal = DrawPurpose("relocation refusal")
-  static let withdrawal = DrawPurpose("withdrawal")
-  static let firstYearQuit = DrawPurpose("first-year quit")
-  static let fiscalGrowth = DrawPurpose("fiscal-year growth")
-  static let systemFreeze = DrawPurpose("system freeze")
-  static let freezeCancel = DrawPurpose("freeze cancellation")
-  /// A program's retention and exam-ability shift, once per replication (7.1b).
-  static let programOutcomes = DrawPurpose("program outcomes")
-  /// A cohort's variation around its program's retention and exam-ability shift (7.1b).
-  static let cohortOutcomes = DrawPurpose("cohort outcomes")
-  /// The placement of a rotation by a strategy that does not draw (`drawsFromStream` false).
-  static let placement = DrawPurpose("placement")
-  /// A listed current student's traits and home, and their conditioned exam ability (WarmStart).
-  static let currentStudentTraits = DrawPurpose("current student traits")
-  static let currentStudentExams = DrawPurpose("current student exam ability")
+  /// Draws from the short-lived stream `draw` of the world.
+  mutating func withWorldStream<R>(_ draw: WorldDraw, _ body: (inout RandomStream) -> R) -> R {
+    streams.withStream(keyed: draw.key, body)
+  }
 }
 
 /// Running totals the metrics are computed from.

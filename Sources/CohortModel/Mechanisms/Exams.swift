@@ -22,7 +22,7 @@ extension CohortDynamics {
       } else {
         day =
           graduation
-          + withStudentStream(student, Draws.examSitting, occurrence: number) {
+          + withStudentStream(student, .examSitting(exam: number)) {
             exam.daysAfterGraduation!.sample(&$0)
           }
       }
@@ -40,7 +40,7 @@ extension CohortDynamics {
     let attempt = Int(students[student].examAttempts[number])
     let base = min(max(attempt == 1 ? exam.firstAttemptPass : exam.retakePass, 1e-9), 1 - 1e-9)
     let probability = Self.varied(base, by: students[student].examAbility)
-    let drawn = withStudentStream(student, Draws.examAttempt, occurrence: number << 32 | attempt) {
+    let drawn = withStudentStream(student, .examAttempt(exam: number, attempt: attempt)) {
       $0.chance(probability)
     }
     let passed = fixedExamOutcome(student, exam: number, now: simulation.now) ?? drawn

@@ -30,9 +30,7 @@ extension CohortDynamics {
     trace(simulation.now, "fiscal_year", "year=\(year)")
     for site in sites.indices {
       let positions = Double(sites[site].positions)
-      let (change, delay) = streams.withStream(
-        keyed: DrawKey(Draws.fiscalGrowth, entity: site, occurrence: year)
-      ) { stream in
+      let (change, delay) = withWorldStream(.fiscalGrowth(site: site, year: year)) { stream in
         (stream.poisson(mean: positions * abs(yearGrowth)), committee.sample(&stream))
       }
       guard change > 0 else { continue }

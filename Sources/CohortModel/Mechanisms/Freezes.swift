@@ -34,9 +34,9 @@ extension CohortDynamics {
   mutating func drawSystemFreezes() -> [Bool] {
     let probability = scenario.demand.systemFreezeProbability
     guard probability > 0 else { return Array(repeating: false, count: world.systemCount) }
-    let period = UInt64(bitPattern: Int64(budgetPeriod))
+    let period = budgetPeriod
     return (0..<world.systemCount).map { system in
-      streams.withStream(keyed: DrawKey(Draws.systemFreeze, entity: UInt64(system), occurrence: period)) {
+      withWorldStream(.systemFreeze(system: system, period: period)) {
         $0.chance(probability)
       }
     }
@@ -51,7 +51,7 @@ extension CohortDynamics {
     for index in requisitions.indices where requisitions[index].isCancellable {
       let site = Int(requisitions[index].site)
       guard budgets[site].hold.holds(requisitions[index].origin) else { continue }
-      let cancels = withRequisitionStream(index, Draws.freezeCancel, occurrence: budgetPeriod) {
+      let cancels = withRequisitionStream(index, .freezeCancel(period: budgetPeriod)) {
         $0.chance(probability)
       }
       guard cancels else { continue }
@@ -65,9 +65,9 @@ extension CohortDynamics {
   /// origin and chain length; an identity derived from the cancelled one, so its draws are its own.
   mutating func repost(_ cancelled: Int, _ simulation: inout Simulation<CohortEvent>) {
     let old = requisitions[cancelled]
-    let identity = SeedDerivation.splitmix64(old.identity ^ Draws.freezeCancel.hash)
+    let identity = DerivedRequisition.repost.identity(from: old.identity)
     let approvalDelay = scenario.demand.approvalDelayDays
-    let delay = streams.withStream(keyed: DrawKey(Draws.approvalDelay, entity: identity)) {
+    let delay = withWorldStream(.approvalDelay(identity: identity)) {
       approvalDelay.sample(&$0)
     }
     schedule(

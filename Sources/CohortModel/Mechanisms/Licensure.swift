@@ -10,7 +10,7 @@ extension CohortDynamics {
     let processing = scenario.licensure.processing(for: sites[site].state)
     // Keyed, not from the exam stream: when a student applies depends on placement, and exam
     // luck must not.
-    let days = withStudentStream(student, Draws.licenceProcessing) { processing.sample(&$0) }
+    let days = withStudentStream(student, .licenceProcessing) { processing.sample(&$0) }
     trace(simulation.now, "licence_applied", student: student, site: site, "state=\(sites[site].state)")
     simulation.schedule(.licenceGranted(student: Int32(student)), after: days)
   }
@@ -29,7 +29,7 @@ extension CohortDynamics {
     let now = simulation.now
     let applyDay = max(now, students[student].graduationDay - temporary.applyBeforeGraduationDays)
     let processing = scenario.licensure.processing(for: state)
-    let days = withStudentStream(student, Draws.temporaryLicenceProcessing, occurrence: requisition + 1) {
+    let days = withStudentStream(student, .temporaryLicence(requisition: requisition)) {
       processing.sample(&$0)
     }
     trace(

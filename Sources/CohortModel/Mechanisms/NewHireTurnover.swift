@@ -12,9 +12,9 @@ extension CohortDynamics {
     let probability = scenario.hiring.firstYearQuitProbability
     guard probability > 0, let job = students[student].lifecycle.job else { return }
     let requisition = Int(job.requisition)
-    let key = DrawKey(
-      Draws.firstYearQuit, entity: UInt64(student), occurrence: requisitions[requisition].identity)
-    let (quits, fraction) = streams.withStream(keyed: key) { ($0.chance(probability), $0.uniform()) }
+    let (quits, fraction) = withWorldStream(
+      .firstYearQuit(student: student, job: requisitions[requisition].identity)
+    ) { ($0.chance(probability), $0.uniform()) }
     guard quits else { return }
     simulation.schedule(
       .newHireQuits(student: Int32(student), requisition: Int32(requisition)),
@@ -32,7 +32,7 @@ extension CohortDynamics {
     students[student].firstJobQuitDay = simulation.now
     let site = Int(requisitions[requisition].site)
     trace(simulation.now, "new_hire_quit", student: student, site: site, "requisition=\(requisition)")
-    let identity = SeedDerivation.splitmix64(requisitions[requisition].identity ^ Draws.firstYearQuit.hash)
+    let identity = DerivedRequisition.newHireQuit.identity(from: requisitions[requisition].identity)
     approveJobToJob(
       at: site, DeferredVacancy(identity: identity, origin: .newHireQuit, chainLength: 1), &simulation)
   }

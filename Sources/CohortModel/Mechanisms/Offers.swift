@@ -104,7 +104,7 @@ extension CohortDynamics {
       now, "offer_accepted", student: student, site: site,
       "requisition=\(requisition) source=\(source.rawValue) distance_km=\(fixed(distanceKm))")
     let onboardingDays = scenario.hiring.onboardingDays
-    let onboarding = withRequisitionStream(requisition, Draws.onboarding, occurrence: student + 1) {
+    let onboarding = withRequisitionStream(requisition, .onboarding(student: student)) {
       onboardingDays.sample(&$0)
     }
     let plannedStart = max(now, students[student].graduationDay) + onboarding

@@ -33,9 +33,8 @@ extension CohortDynamics {
       }
       let probability = hiring.applyProbability * (distance <= commute ? 1 : hiring.relocationApplyFactor)
       let posting = Int(requisitions[requisition].lifecycle.postings)
-      let (applies, noise) = withRequisitionStream(
-        requisition, Draws.applicant, occurrence: posting << 32 | (index + 1)
-      ) { stream in
+      let (applies, noise) = withRequisitionStream(requisition, .applicant(posting: posting, student: index))
+      { stream in
         (stream.chance(probability), stream.normal(mean: 0, standardDeviation: observationNoise))
       }
       guard applies else { continue }
@@ -48,7 +47,7 @@ extension CohortDynamics {
     }
     // The count and then each outside applicant's score, from one stream per posting.
     let (externalCount, bestExternal) = withRequisitionStream(
-      requisition, Draws.externalApplicants, occurrence: Int(requisitions[requisition].lifecycle.postings)
+      requisition, .externalApplicants(posting: Int(requisitions[requisition].lifecycle.postings))
     ) { stream in
       let count = Int(
         rounding: hiring.externalApplicants.sample(&stream), within: 0...ModelLimits.externalApplicants)

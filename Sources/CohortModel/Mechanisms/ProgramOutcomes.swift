@@ -18,9 +18,7 @@ extension CohortDynamics {
     // A program's own retention, else the legacy single probability, else the sourced default.
     let retentionDistribution =
       program.retention ?? (legacy == nil ? ProgramParameters.defaultRetention : nil)
-    let (retention, programShift) = streams.withStream(
-      keyed: DrawKey(Draws.programOutcomes, entity: programIndex)
-    ) { stream in
+    let (retention, programShift) = withWorldStream(.programOutcomes(program: programIndex)) { stream in
       let retention = retentionDistribution.map { min(1, max(0, $0.sample(&stream))) }
       let drawn = program.examAbility.sample(&stream)
       return (retention, drawn)
@@ -29,9 +27,7 @@ extension CohortDynamics {
       program.firstAttemptPass.map { rate in
         Self.examShift(meeting: rate, firstAttemptPass: firstExam ?? 0.5, ability: ability)
       } ?? programShift
-    let (retentionNoise, examNoise) = streams.withStream(
-      keyed: DrawKey(Draws.cohortOutcomes, entity: cohortIndex)
-    ) { stream in
+    let (retentionNoise, examNoise) = withWorldStream(.cohortOutcomes(cohort: cohortIndex)) { stream in
       (
         stream.normal(mean: 0, standardDeviation: 1),
         stream.normal(mean: 0, standardDeviation: 1)

@@ -20,7 +20,7 @@ extension CohortDynamics {
         let relationship = students[index].relationshipBuilding
         guard
           withRequisitionStream(
-            requisition, Draws.recommendation, occurrence: Int(contact) << 32 | (index + 1),
+            requisition, .recommendation(contact: Int(contact), candidate: index),
             { $0.chance(probability * relationship) })
         else { continue }
         let score = standing(seen, index)

@@ -8,7 +8,7 @@ extension CohortDynamics {
   mutating func drawRelocationRefusal(_ index: Int) {
     let share = scenario.students.unwillingToRelocateShare
     guard share > 0 else { return }
-    students[index].refusesToRelocate = withStudentStream(index, Draws.relocationRefusal) {
+    students[index].refusesToRelocate = withStudentStream(index, .relocationRefusal) {
       $0.chance(share)
     }
   }

@@ -42,7 +42,7 @@ extension CohortDynamics {
           preconditionFailure("a posting is scheduled")
         }
         let postingDays = scenario.hiring.postingDays
-        let days = withRequisitionStream(index, Draws.postingLength, occurrence: Int(posting)) {
+        let days = withRequisitionStream(index, .postingLength(posting: Int(posting))) {
           postingDays.sample(&$0)
         }
         trace(simulation.now, "posted", site: site, "requisition=\(index) posting=\(posting)")
@@ -79,9 +79,9 @@ extension CohortDynamics {
     _ student: Int, about index: Int, at tier: RequisitionTier, _ simulation: inout Simulation<CohortEvent>
   ) {
     let insideOfferDays = scenario.hiring.insideOfferDays
-    let days = withRequisitionStream(
-      index, Draws.insideOfferDelay, occurrence: Int(tier.rawValue) << 32 | (student + 1)
-    ) { insideOfferDays.sample(&$0) }
+    let days = withRequisitionStream(index, .insideOfferDelay(tier: tier, candidate: student)) {
+      insideOfferDays.sample(&$0)
+    }
     let event =
       tier == .ownSite ? "told_to_apply" : tier == .sameSystem ? "system_referral" : "recommended"
     trace(

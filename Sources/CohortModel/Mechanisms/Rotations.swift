@@ -62,11 +62,12 @@ extension CohortDynamics {
       programSystem: mainSystem(near: program.location, radiusKm: radius, program: Int(cohort.program)))
     let strategy = self.strategy ?? PlacementStrategies.named(program.strategy)!
     if strategy.drawsFromStream {
-      streams.withStream(seeding: StreamKey("placement", cohortIndex * 64 + rotation)) { stream in
+      streams.withStream(seeding: WorldDraw.placementStream(cohort: cohortIndex, rotation: rotation)) {
+        stream in
         strategy.place(&request, stream: &stream)
       }
     } else {
-      streams.withStream(keyed: DrawKey(Draws.placement, entity: cohortIndex, occurrence: rotation)) {
+      withWorldStream(.placement(cohort: cohortIndex, rotation: rotation)) {
         stream in
         strategy.place(&request, stream: &stream)
       }
@@ -144,7 +145,7 @@ extension CohortDynamics {
     let evaluation = scenario.evaluation
     students[index].weeksOfExperience += 1
     let week = Int(students[index].weeksOfExperience)
-    let (noise, clashDraw) = withStudentStream(index, Draws.observation, occurrence: week) { stream in
+    let (noise, clashDraw) = withStudentStream(index, .observation(week: week)) { stream in
       (stream.normal(mean: 0, standardDeviation: evaluation.observationNoise), stream.uniform())
     }
     let observed = observedQuality(index) + students[index].composure + noise
@@ -193,7 +194,7 @@ extension CohortDynamics {
     let evaluation = scenario.evaluation
     // Keyed by the rotation's number in the student's program.
     let rotation = students[index].rotationSites.count
-    let (spreads, delay) = withStudentStream(index, Draws.rotationEnd, occurrence: rotation) { stream in
+    let (spreads, delay) = withStudentStream(index, .rotationEnd(rotation: rotation)) { stream in
       (stream.chance(evaluation.spreadProbability), evaluation.spreadDelayDays.sample(&stream))
     }
     trace(

@@ -14,7 +14,7 @@ extension CohortDynamics {
     let length = requisitions[requisition].chainLength
     // Chains must end: the last permitted link is filled without opening another (7.7a).
     guard share > 0, Int(length) < scenario.hiring.maxChainLength else { return }
-    let (moves, draw) = withRequisitionStream(requisition, Draws.vacancyChain) {
+    let (moves, draw) = withRequisitionStream(requisition, .vacancyChain) {
       ($0.chance(share), $0.uniform())
     }
     guard moves else { return }
@@ -23,7 +23,7 @@ extension CohortDynamics {
     let total = weights.reduce(0, +)
     guard total > 0 else { return }
     let left = Int(nearby[nearby.startIndex + Distribution.pick(weights: weights, u: draw)])
-    let identity = SeedDerivation.splitmix64(requisitions[requisition].identity ^ Draws.vacancyChain.hash)
+    let identity = DerivedRequisition.vacancyChainLink.identity(from: requisitions[requisition].identity)
     trace(simulation.now, "vacancy_chain", site: left, "moved_to_site=\(sites[hiringSite].name)")
     approveJobToJob(
       at: left, DeferredVacancy(identity: identity, origin: .chain, chainLength: length + 1), &simulation)
