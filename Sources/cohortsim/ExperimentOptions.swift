@@ -227,7 +227,7 @@ struct ExperimentOptions {
       try scenarioFile.warmStart(from: currentStudents, asOf: asOf)
     }
     var plan = try makePlan(scenarioFile)
-    plan.posterior = try posterior.sampling(for: scenarioFile)
+    plan.posterior = try posterior.sampling(for: scenarioFile, quiet: quiet)
     let outcome: RunOutcome
     do {
       outcome = try runShowingProgress(

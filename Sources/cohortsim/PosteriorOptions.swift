@@ -32,19 +32,26 @@ struct PosteriorOptions {
     runsPerParticle = k ?? 1
   }
 
-  /// The posterior applied to `scenarioFile`, with a warning on standard error naming each
-  /// calibrated field the scenario sets itself (the particle's value replaces it); nil without
+  /// The posterior folder read, with a warning on standard error (unless `quiet`) naming each
+  /// calibrated field `scenarioFile` sets itself (the particle's value replaces it); nil without
   /// `--posterior`.
-  /// - Throws: `PosteriorError` (exit 2) for an unusable folder or a particle the scenario refuses.
-  func sampling(for scenarioFile: ScenarioFile) throws -> PosteriorSampling? {
+  /// - Throws: `PosteriorError` (exit 2) for a folder that is not a usable calibration.
+  func load(for scenarioFile: ScenarioFile, quiet: Bool) throws -> Posterior? {
     guard let directory else { return nil }
     let posterior = try Posterior.load(directory)
     let overridden = PosteriorSampling.overriddenFields(posterior, in: scenarioFile)
-    if !overridden.isEmpty {
+    if !overridden.isEmpty && !quiet {
       printError(
         "warning: \(scenarioFile.path) sets \(overridden.joined(separator: ", ")), which --posterior "
           + "\(directory) calibrates: each particle's value replaces the scenario's")
     }
+    return posterior
+  }
+
+  /// The posterior applied to `scenarioFile` with `--runs-per-particle`; nil without `--posterior`.
+  /// - Throws: `PosteriorError` (exit 2) for an unusable folder or a particle the scenario refuses.
+  func sampling(for scenarioFile: ScenarioFile, quiet: Bool) throws -> PosteriorSampling? {
+    guard let posterior = try load(for: scenarioFile, quiet: quiet) else { return nil }
     return try PosteriorSampling.applied(posterior, runsPerParticle: runsPerParticle, to: scenarioFile)
   }
 }
