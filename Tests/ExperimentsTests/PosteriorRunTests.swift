@@ -188,6 +188,32 @@ struct PosteriorRunTests {
     #expect(outputs[0] == outputs[1])
   }
 
+  @Test("a posterior run split into 3 shards and merged reproduces the one-machine files byte for byte")
+  func shardsMerge() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    var plan = try tinyPlan(in: directory, replications: 10, strategies: ["a", "b"], jobs: 2)
+    plan.posterior = PosteriorSampling(posterior: twoPoints, runsPerParticle: 3)
+    let model = toy(level: { Double($0) }, noise: 1)
+    _ = try completedReport(ExperimentRunner(plan: plan, replicateParticle: model))
+    let shards = try (0..<3).map { index in
+      var shard = plan
+      shard.shard = Shard(index: index, count: 3)
+      shard.outputDirectory += "-shard-\(index)"
+      _ = try completedReport(ExperimentRunner(plan: shard, replicateParticle: model))
+      return shard.outputDirectory
+    }
+    let merged = directory + "/merged"
+    _ = try ShardMerge(
+      shardDirectories: shards, outputDirectory: merged,
+      provenance: ProvenanceInfo(version: "test", commandLine: ["test"])
+    ).run()
+    for file in [OutputFile.summary, .replications] {
+      #expect(contents(merged, file) != nil)
+      #expect(contents(merged, file) == contents(plan.outputDirectory, file), "\(file.rawValue) differs")
+    }
+  }
+
   @Test("the particle draw follows the weights and depends on the master seed and group alone")
   func particleDraw() {
     let draws = (0..<4000).map { twoPoints.particleIndex(masterSeed: 7, group: $0) }
