@@ -39,7 +39,12 @@ struct PosteriorUncertainty {
       guard let values = results.values(strategy, metric) else { return nil }
       total = total.map { zip($0, values).map(+) } ?? values
     }
-    guard let values = total else { return nil }
+    return total.flatMap { Self.intervals(of: $0, runsPerParticle: runsPerParticle) }
+  }
+
+  /// The intervals of one value per replication, in replication order, K = `runsPerParticle`
+  /// to a particle group; nil with fewer than two values.
+  static func intervals(of values: [Double], runsPerParticle: Int) -> Intervals? {
     var split = VarianceSplit()
     var moments = RunningMoments()
     for (index, value) in values.enumerated() {
