@@ -27,7 +27,7 @@ struct ExperimentOptions {
       .flag(
         "overwrite",
         "replace an output folder that holds a run with other settings (scenario, seed, replications, strategies, "
-          + "shard or output files); without it that is refused, naming the setting. A rerun of the same settings "
+          + "shard, output files or posterior); without it that is refused, naming the setting. A rerun of the same settings "
           + "replaces its folder anyway; a folder holding files cohortsim did not write is never replaced"),
       .flag(
         "students",

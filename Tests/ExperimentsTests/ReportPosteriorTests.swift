@@ -60,7 +60,7 @@ struct ReportPosteriorTests {
           return metrics
         }))
     let html = try HTMLReport.build(directory: plan.outputDirectory)
-    #expect(html.contains("Chance only (hiring works as calibrated)"))
+    #expect(html.contains("Chance only (if we knew exactly how hiring works)"))
     #expect(html.contains("With parameter uncertainty (what we do not know about hiring)"))
     #expect(
       html.contains(

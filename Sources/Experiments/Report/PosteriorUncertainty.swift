@@ -82,9 +82,10 @@ struct PosteriorUncertainty {
     let chance = isOwnFolder ? intervals.chance : fixed
     var html = ""
     if let chance {
+      let condition =
+        isOwnFolder ? "if we knew exactly how hiring works" : "hiring as in the calibrated defaults"
       html +=
-        "<p class=\"card-interval\">Chance only (hiring works as calibrated): "
-        + "\(HTMLText.escape(figure.value(chance)))</p>"
+        "<p class=\"card-interval\">Chance only (\(condition)): \(HTMLText.escape(figure.value(chance)))</p>"
     }
     html +=
       "<p class=\"card-interval\">With parameter uncertainty (what we do not know about hiring): "
