@@ -13,9 +13,15 @@ failures <- character(0)
 checked <- 0
 for (dir in args[-1]) {
   kind <- if (file.exists(file.path(dir, "design.csv"))) "sweep" else "run"
+  # A run over a posterior (run.json records "posterior") has its own summary.csv and
+  # replications.csv (folder "posterior-run"); its other files are a run's.
+  run_json <- file.path(dir, "run.json")
+  posterior_run <- file.exists(run_json) && any(grepl("\"posterior\"", readLines(run_json, warn = FALSE), fixed = TRUE))
   for (path in list.files(dir, pattern = "\\.csv$", full.names = TRUE)) {
     file <- basename(path)
     rows <- schema[schema$folder == kind & schema$file == file, ]
+    own <- schema[schema$folder == "posterior-run" & schema$file == file, ]
+    if (posterior_run && nrow(own) > 0) rows <- own
     if (nrow(rows) == 0) {
       failures <- c(failures, sprintf("%s: no schema for this file in a %s folder (add it to OutputSchema)", path, kind))
       next

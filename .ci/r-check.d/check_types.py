@@ -5,7 +5,8 @@ mismatch, naming the file and the column; exits 1 when there is any.
 Usage: python check_types.py SCHEMA.csv DIR...
 
 A folder holding design.csv is a sweep's and uses the schema rows of folder "sweep", any other
-those of folder "run". A schema row with tail TRUE stands for every column after the fixed ones
+those of folder "run", except that a posterior run's (run.json records "posterior") summary.csv and
+replications.csv use those of folder "posterior-run". A schema row with tail TRUE stands for every column after the fixed ones
 (one per factor path or metric), which must then be at least one.
 
 An integer column that holds a missing value loads as float64 (pandas' default integers cannot be
@@ -61,8 +62,14 @@ def main() -> int:
     for folder in sys.argv[2:]:
         # A folder holding design.csv is a sweep's (help outputs, README.md).
         kind_of_folder = "sweep" if (pathlib.Path(folder) / "design.csv").exists() else "run"
+        # A run over a posterior (run.json records "posterior") has its own summary.csv and
+        # replications.csv (folder "posterior-run"); its other files are a run's.
+        run_json = pathlib.Path(folder) / "run.json"
+        posterior_run = run_json.exists() and '"posterior"' in run_json.read_text()
         for path in sorted(pathlib.Path(folder).glob("*.csv")):
             rows = schema[(schema.folder == kind_of_folder) & (schema.file == path.name)]
+            if posterior_run and (schema[(schema.folder == "posterior-run") & (schema.file == path.name)]).shape[0]:
+                rows = schema[(schema.folder == "posterior-run") & (schema.file == path.name)]
             if rows.empty:
                 failures.append(f"{path}: no schema for this file in a {kind_of_folder} folder (add it to OutputSchema)")
                 continue

@@ -53,6 +53,13 @@ struct CheckCommand: Subcommand {
     .value(
       "as-of", "YYYY-MM-DD",
       "with --current-students, the date the file describes (default: its first line '# as_of: YYYY-MM-DD')"),
+    .value(
+      "posterior", "DIR",
+      "the calibrate folder a baseline written with 'run --posterior DIR' sampled: the rerun draws the same "
+        + "particles, with the baseline's --runs-per-particle; refused when its run.json's SHA-256 is not the one "
+        + "the baseline records, or when the baseline ran at fixed parameters"),
+    .value(
+      "runs-per-particle", "K", "with --bless --posterior: runs per particle of the new baseline (default 1)"),
   ]
   static let examples = [
     "cohortsim check Scenarios/baseline.json",
@@ -74,6 +81,7 @@ struct CheckCommand: Subcommand {
   let seed: UInt64?
   let currentStudents: String?
   let asOf: String?
+  let posterior: PosteriorOptions
   let commandLine: [String]
 
   init(_ arguments: ParsedArguments) throws {
@@ -102,6 +110,17 @@ struct CheckCommand: Subcommand {
     }
     seed = try arguments.seed("seed")
     (currentStudents, asOf) = try arguments.warmStart()
+    posterior = try PosteriorOptions(arguments)
+    if arguments.string("runs-per-particle") != nil && !bless {
+      throw UsageError(
+        message: "--runs-per-particle goes with --bless --posterior; a check reruns with the baseline's",
+        command: Self.name)
+    }
+    if targets != nil && posterior.directory != nil {
+      throw UsageError(
+        message: "--targets checks the scenario's own values; it does not go with --posterior",
+        command: Self.name)
+    }
     commandLine = ["cohortsim", Self.name] + arguments.raw
   }
 
@@ -128,6 +147,8 @@ struct CheckCommand: Subcommand {
     check.alpha = alpha
     if let jobs { check.jobs = jobs }
     check.provenance = ProvenanceInfo(version: cohortsimVersion, commandLine: commandLine)
+    check.posterior = try posterior.load(for: scenarioFile, quiet: quiet)
+    check.blessRunsPerParticle = posterior.runsPerParticle
     let interrupts = InterruptTrap()
     defer { interrupts.restore() }
     let progressLine = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0)

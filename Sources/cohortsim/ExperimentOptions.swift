@@ -6,56 +6,59 @@ import SimKernel
 /// The options `run` and `compare` share, parsed and checked before the scenario is read, so a
 /// mistyped flag costs nothing.
 struct ExperimentOptions {
-  static let shared: [OptionSpec] = [
-    .value("replications", "N", "replications to run (default: the scenario's \"replications\")"),
-    .value(
-      "seed", "S", "master seed; every replication's seed derives from it (default: the scenario's \"seed\")"),
-    .value(
-      "replication-seed", "S",
-      "run one replication with exactly this seed (decimal, or seed_hex's x and 16 hex digits) instead of "
-        + "deriving it: reruns the replication of replications.csv that lists S; not with --seed, --replications, "
-        + "--until or --shard"),
-    .value("jobs", "J", "worker threads (default: the number of cores); results are identical for any J"),
-    .value("out", "DIR", "where the results go (default: Results/<scenario name>/)"),
-    .value(
-      "strategies", "a,b",
-      "placement strategies to simulate, comma-separated, each with the same seeds (default: the scenario's "
-        + "\"strategies\"); one of: \((PlacementStrategies.names + [PlacementStrategies.programDefault]).joined(separator: ", "))"
-    ),
-    .flag(
-      "overwrite",
-      "replace an output folder that holds a run with other settings (scenario, seed, replications, strategies, "
-        + "shard or output files); without it that is refused, naming the setting. A rerun of the same settings "
-        + "replaces its folder anyway; a folder holding files cohortsim did not write is never replaced"),
-    .flag(
-      "students",
-      "also write students.csv (one row per strategy, replication and student) and sites.csv (one per replication and site)"
-    ),
-    .flag("trace", "also write trace.csv: every event of the first replication of the first strategy"),
-    .flag("quiet", "print nothing but errors: no progress line, no closing table"),
-    .value(
-      "until", "METRIC=HALFWIDTH",
-      "add replications in batches of max(10, N) until the 95% interval of METRIC is at most HALFWIDTH on each "
-        + "side for every strategy; see 'cohortsim help metrics'"),
-    .value(
-      "max-replications", "N",
-      "with --until, stop at N replications even if the target is not met (default: \(PrecisionTarget.defaultMaxReplications))"
-    ),
-    .value(
-      "shard", "K/N",
-      "run only shard K (from 0, like SLURM_ARRAY_TASK_ID) of N: replications floor(K*R/N) up to floor((K+1)*R/N), "
-        + "with the whole run's seeds; writes replications.csv, outcomes.csv and run.json (default --out: "
-        + "Results/<scenario name>/shard-K-of-N/) for 'cohortsim merge'; not with --until"),
-    .value(
-      "current-students", "FILE.csv",
-      "warm start: the program's current students (student_id,program,intake_year,status,rotation_sites,"
-        + "current_site,spi_passed,specialty_passed,offer_site[,impression]) take their cohorts' places, as the "
-        + "file says they stand on the as-of date; writes current_students.csv (their chances of an offer within "
-        + "6 and 12 months, likeliest site, relocation); not with --shard"),
-    .value(
-      "as-of", "YYYY-MM-DD",
-      "with --current-students, the date the file describes (default: its first line '# as_of: YYYY-MM-DD')"),
-  ]
+  static let shared: [OptionSpec] =
+    [
+      .value("replications", "N", "replications to run (default: the scenario's \"replications\")"),
+      .value(
+        "seed", "S",
+        "master seed; every replication's seed derives from it (default: the scenario's \"seed\")"),
+      .value(
+        "replication-seed", "S",
+        "run one replication with exactly this seed (decimal, or seed_hex's x and 16 hex digits) instead of "
+          + "deriving it: reruns the replication of replications.csv that lists S; not with --seed, --replications, "
+          + "--until or --shard"),
+      .value("jobs", "J", "worker threads (default: the number of cores); results are identical for any J"),
+      .value("out", "DIR", "where the results go (default: Results/<scenario name>/)"),
+      .value(
+        "strategies", "a,b",
+        "placement strategies to simulate, comma-separated, each with the same seeds (default: the scenario's "
+          + "\"strategies\"); one of: \((PlacementStrategies.names + [PlacementStrategies.programDefault]).joined(separator: ", "))"
+      ),
+      .flag(
+        "overwrite",
+        "replace an output folder that holds a run with other settings (scenario, seed, replications, strategies, "
+          + "shard, output files or posterior); without it that is refused, naming the setting. A rerun of the same settings "
+          + "replaces its folder anyway; a folder holding files cohortsim did not write is never replaced"),
+      .flag(
+        "students",
+        "also write students.csv (one row per strategy, replication and student) and sites.csv (one per replication and site)"
+      ),
+      .flag("trace", "also write trace.csv: every event of the first replication of the first strategy"),
+      .flag("quiet", "print nothing but errors: no progress line, no closing table"),
+      .value(
+        "until", "METRIC=HALFWIDTH",
+        "add replications in batches of max(10, N) until the 95% interval of METRIC is at most HALFWIDTH on each "
+          + "side for every strategy; see 'cohortsim help metrics'"),
+      .value(
+        "max-replications", "N",
+        "with --until, stop at N replications even if the target is not met (default: \(PrecisionTarget.defaultMaxReplications))"
+      ),
+      .value(
+        "shard", "K/N",
+        "run only shard K (from 0, like SLURM_ARRAY_TASK_ID) of N: replications floor(K*R/N) up to floor((K+1)*R/N), "
+          + "with the whole run's seeds; writes replications.csv, outcomes.csv and run.json (default --out: "
+          + "Results/<scenario name>/shard-K-of-N/) for 'cohortsim merge'; not with --until"),
+      .value(
+        "current-students", "FILE.csv",
+        "warm start: the program's current students (student_id,program,intake_year,status,rotation_sites,"
+          + "current_site,spi_passed,specialty_passed,offer_site[,impression]) take their cohorts' places, as the "
+          + "file says they stand on the as-of date; writes current_students.csv (their chances of an offer within "
+          + "6 and 12 months, likeliest site, relocation); not with --shard"),
+      .value(
+        "as-of", "YYYY-MM-DD",
+        "with --current-students, the date the file describes (default: its first line '# as_of: YYYY-MM-DD')"
+      ),
+    ] + PosteriorOptions.options
 
   let scenarioPath: String
   let replications: Int?
@@ -73,6 +76,7 @@ struct ExperimentOptions {
   let shard: Shard?
   let currentStudents: String?
   let asOf: String?
+  let posterior: PosteriorOptions
   let commandLine: [String]
 
   init(_ arguments: ParsedArguments) throws {
@@ -117,6 +121,14 @@ struct ExperimentOptions {
       throw UsageError(
         message:
           "--current-students cannot be combined with --shard: 'cohortsim merge' does not combine current_students.csv",
+        command: arguments.command)
+    }
+    posterior = try PosteriorOptions(arguments)
+    if posterior.directory != nil && replicationSeed != nil {
+      throw UsageError(
+        message:
+          "--replication-seed cannot be combined with --posterior: a replication's particle derives from its "
+          + "number and the master seed; rerun the whole run with --seed instead",
         command: arguments.command)
     }
     commandLine = ["cohortsim", arguments.command] + arguments.raw
@@ -214,7 +226,8 @@ struct ExperimentOptions {
     if let currentStudents {
       try scenarioFile.warmStart(from: currentStudents, asOf: asOf)
     }
-    let plan = try makePlan(scenarioFile)
+    var plan = try makePlan(scenarioFile)
+    plan.posterior = try posterior.sampling(for: scenarioFile, quiet: quiet)
     let outcome: RunOutcome
     do {
       outcome = try runShowingProgress(

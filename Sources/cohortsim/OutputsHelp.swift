@@ -3,6 +3,11 @@ import Experiments
 /// `cohortsim help outputs`: every CSV file's columns with type, unit and meaning, from
 /// `OutputSchema`, the definitions the writers use; `help outputs --csv` and `--markdown` print the same as CSV and as README.md's tables.
 enum OutputsHelp {
+  /// How a posterior run's folder differs, said once in the preamble.
+  private static let posteriorRun =
+    "A posterior run's ('run' or 'compare' with --posterior; its run.json records the posterior) summary.csv "
+    + "and replications.csv have the columns listed as posterior-run, its other files a run's. "
+
   static var text: String {
     var text =
       "OUTPUT FILES\n\n"
@@ -14,7 +19,8 @@ enum OutputsHelp {
           + "numeric, also when missing throughout; pandas float64); character as text, missing NA. seed is "
           + "exact in pandas but R rounds it to a double: use seed_hex there, which --seed and "
           + "--replication-seed accept. A folder holding design.csv is a sweep's: its replications.csv has "
-          + "the sweep's columns; one holding posterior.csv is a calibration's ('cohortsim calibrate'). A file whose columns depend on the run (one per factor path, one per metric) "
+          + "the sweep's columns; one holding posterior.csv is a calibration's ('cohortsim calibrate'). "
+          + posteriorRun + "A file whose columns depend on the run (one per factor path, one per metric) "
           + "lists them last as '<factor path>' or '<metric>'. 'cohortsim help outputs --csv' prints this table "
           + "as CSV (with folder and tail columns for these two), '--markdown' as README.md's tables.",
         indent: "")

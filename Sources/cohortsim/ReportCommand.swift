@@ -6,7 +6,7 @@ import Foundation
 struct ReportCommand: Subcommand {
   static let name = "report"
   static let summary = "write one self-contained HTML page with charts about a results folder"
-  static let usage = "DIR [--out FILE.html]"
+  static let usage = "DIR [--out FILE.html] [--posterior RUN_DIR]"
   static let discussion = """
     Reads DIR, a folder written by 'cohortsim run', 'compare', 'merge', 'sweep' or 'calibrate', and \
     writes one HTML page (default DIR/report.html) with its CSS and every chart inline as SVG, no \
@@ -25,24 +25,36 @@ struct ReportCommand: Subcommand {
     generations.csv for calibrate), or with a file that does not match run.json exits 2 naming it, \
     and nothing is written. --out may name a new file or a page cohortsim report wrote before; a \
     folder, a symbolic link, any other file, or a file inside a results folder (but DIR/report.html) \
-    is refused with exit 2 before DIR is read, and nothing is replaced.
+    is refused with exit 2 before DIR is read, and nothing is replaced. \
+    A folder written with --posterior (a run over a calibration's posterior) shows two intervals on each headline \
+    card, "chance only" and "with parameter uncertainty", with the share of the spread due to the parameters, \
+    and in a comparison the share of posterior parameter sets under which the best strategy stays best; \
+    --posterior RUN_DIR adds the second interval to a fixed run's report from such a folder.
     """
   static let options: [OptionSpec] = [
-    .value("out", "FILE.html", "where to write the page (default: DIR/report.html)")
+    .value("out", "FILE.html", "where to write the page (default: DIR/report.html)"),
+    .value(
+      "posterior", "RUN_DIR",
+      "a folder 'cohortsim run --posterior' (or compare --posterior) wrote for the same scenario: each headline "
+        + "figure of DIR also shows its interval with parameter uncertainty from it, and DIR's own as chance only"
+    ),
   ]
   static let examples = [
     "cohortsim compare Scenarios/strategies.json --students --out Results/mine",
     "cohortsim report Results/mine                       writes Results/mine/report.html",
     "cohortsim report Results/baseline --out baseline.html",
     "cohortsim report Results/calibration-baseline --out calibration.html",
+    "cohortsim report Results/baseline --posterior Results/baseline-posterior --out baseline.html",
   ]
 
   let directory: String
   let output: String
+  let posteriorRun: String?
 
   init(_ arguments: ParsedArguments) throws {
     directory = try arguments.requirePositionals(["DIR"])[0]
     output = arguments.string("out") ?? (directory as NSString).appendingPathComponent("report.html")
+    posteriorRun = arguments.string("posterior")
   }
 
   func run() throws -> Int32 {
@@ -57,7 +69,7 @@ struct ReportCommand: Subcommand {
       return 2
     }
     do {
-      html = try HTMLReport.build(directory: directory)
+      html = try HTMLReport.build(directory: directory, posteriorRun: posteriorRun)
     } catch {
       printError(error.description)
       return 2

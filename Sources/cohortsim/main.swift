@@ -101,6 +101,9 @@ let cohortsimVersion = "0.1.0"
   } catch let error as UsageError {
     printError(error.description)
     return 2
+  } catch let error as PosteriorError {
+    printError(error.description)
+    return 2
   } catch {
     return reportFailure(error)
   }

@@ -21,6 +21,9 @@ public struct Baseline: Sendable {
   /// Which optional files the baseline holds, so a bless writes them again.
   public let hasStudents: Bool
   public let hasTrace: Bool
+  /// A posterior run's calibration folder (as recorded), its SHA-256 and runs per particle, from
+  /// `run.json`; nil for a run at fixed parameters.
+  public let posterior: (folder: String, sha256: String, runsPerParticle: Int)?
 
   /// Each replication's seed under `strategy`.
   public func seeds(strategy: String) -> [UInt64]? {
@@ -52,11 +55,11 @@ public struct Baseline: Sendable {
     let (strategies, values, seeds) = try readReplications(path(.replications))
     let replications = values.first?.first?.count ?? 0
     try checkSummary(path(.summary), strategies: strategies, values: values)
-    try checkProvenance(path(.provenance), strategies: strategies, replications: replications)
+    let posterior = try checkProvenance(path(.provenance), strategies: strategies, replications: replications)
     let exists = { (file: OutputFile) in FileManager.default.fileExists(atPath: path(file)) }
     return Baseline(
       directory: directory, strategies: strategies, replications: replications, values: values, seeds: seeds,
-      hasStudents: exists(.students), hasTrace: exists(.trace))
+      hasStudents: exists(.students), hasTrace: exists(.trace), posterior: posterior)
   }
 
   /// The records of a CSV file whose first record must be `header`, without the header.
@@ -96,7 +99,8 @@ public struct Baseline: Sendable {
     var strategies: [String] = []
     var values: [[[Double]]] = []
     var seeds: [[UInt64]] = []
-    let (header, rows) = try records(path, headers: [OutputColumns.replications])
+    let (header, rows) = try records(
+      path, headers: [OutputColumns.replications, OutputColumns.replications(posteriorRun: true)])
     let firstMetric = header.count - metricCount
     for (offset, record) in rows.enumerated() {
       let line = offset + 2
@@ -117,7 +121,7 @@ public struct Baseline: Sendable {
       guard let seed = UInt64(record[2]) else {
         throw BaselineError(path: path, problem: "line \(line): seed '\(record[2])' is not a whole number")
       }
-      if firstMetric == 4, record[3] != CSVFormat.seedHex(seed) {
+      if header.contains("seed_hex"), record[3] != CSVFormat.seedHex(seed) {
         throw BaselineError(
           path: path,
           problem:
@@ -148,7 +152,9 @@ public struct Baseline: Sendable {
   private static func checkSummary(_ path: String, strategies: [String], values: [[[Double]]])
     throws(BaselineError)
   {
-    let rows = try records(path, header: OutputColumns.summary)
+    let rows = try records(
+      path, headers: [OutputColumns.summary, OutputColumns.summary(posteriorRun: true)]
+    ).rows
     let expected = strategies.flatMap { strategy in Metric.allCases.map { (strategy, $0.rawValue) } }
     guard rows.count == expected.count else {
       throw BaselineError(
@@ -180,8 +186,9 @@ public struct Baseline: Sendable {
     }
   }
 
+  /// Checks `run.json` against `replications.csv` and returns its posterior record, if any.
   private static func checkProvenance(_ path: String, strategies: [String], replications: Int)
-    throws(BaselineError)
+    throws(BaselineError) -> (folder: String, sha256: String, runsPerParticle: Int)?
   {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw BaselineError(path: path, problem: "the file is missing or unreadable")
@@ -204,5 +211,13 @@ public struct Baseline: Sendable {
           "\"strategies\" should be \(strategies) as in replications.csv, found \(object["strategies"] ?? "none")"
       )
     }
+    guard let record = object["posterior"] else { return nil }
+    guard let record = record as? [String: Any], let folder = record["folder"] as? String,
+      let sha256 = record["sha256"] as? String, let k = record["runs_per_particle"] as? Int, k >= 1
+    else {
+      throw BaselineError(
+        path: path, problem: "\"posterior\" should hold folder, sha256 and runs_per_particle ≥ 1")
+    }
+    return (folder, sha256, k)
   }
 }

@@ -19,6 +19,12 @@ public struct RegressionCheck: Sendable {
   public var jobs = ExperimentPlan.defaultJobs
   /// Recorded in a blessed baseline's `run.json`.
   public var provenance = ProvenanceInfo(version: "unknown", commandLine: [])
+  /// `--posterior`: the calibration a posterior baseline ran over. The check refuses a baseline
+  /// whose posterior (by SHA-256) is not this one, either way; the runs per particle are the
+  /// baseline's, as its replications are.
+  public var posterior: Posterior?
+  /// Runs per particle of a bless (`--runs-per-particle`); a check takes the baseline's.
+  public var blessRunsPerParticle = 1
 
   public init(scenarioFile: ScenarioFile, baselineDirectory: String) {
     self.scenarioFile = scenarioFile
@@ -72,6 +78,9 @@ public struct RegressionCheck: Sendable {
     var problem: BaselineError?
     do { previous = try Baseline.read(from: baselineDirectory) } catch { problem = error }
     var plan = ExperimentPlan.defaults(for: scenarioFile, provenance: provenance)
+    plan.posterior = try posterior.map { posterior throws(PosteriorError) in
+      try PosteriorSampling.applied(posterior, runsPerParticle: blessRunsPerParticle, to: scenarioFile)
+    }
     plan.jobs = jobs
     plan.outputDirectory = baselineDirectory
     // Blessing exists to replace the baseline with a run of other settings (a new scenario hash).
@@ -107,12 +116,39 @@ public struct RegressionCheck: Sendable {
     let directory = CheckScratch.newFolder()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     var plan = ExperimentPlan.defaults(for: scenarioFile, provenance: provenance)
+    plan.posterior = try posteriorSampling(for: baseline)
     plan.replications = baseline.replications
     plan.strategies = baseline.strategies
     plan.jobs = jobs
     plan.outputDirectory = directory
     try run(plan, cancellation: cancellation, progress: progress)
     return try body(directory)
+  }
+
+  /// The posterior the rerun samples: the baseline's, which `posterior` must be.
+  private func posteriorSampling(for baseline: Baseline) throws -> PosteriorSampling? {
+    switch (baseline.posterior, posterior) {
+    case (nil, nil): return nil
+    case (let recorded?, nil):
+      throw BaselineError(
+        path: baselineDirectory,
+        problem:
+          "it ran over the posterior \(recorded.folder) (run.json's SHA-256 \(recorded.sha256)); "
+          + "give --posterior \(recorded.folder)")
+    case (nil, let given?):
+      throw BaselineError(
+        path: baselineDirectory,
+        problem: "it ran at fixed parameters, not over a posterior; drop --posterior \(given.folder)")
+    case (let recorded?, let given?):
+      guard recorded.sha256 == given.sha256 else {
+        throw BaselineError(
+          path: baselineDirectory,
+          problem:
+            "it ran over a posterior whose run.json has SHA-256 \(recorded.sha256) (\(recorded.folder)); "
+            + "--posterior \(given.folder) has \(given.sha256)")
+      }
+      return try PosteriorSampling.applied(given, runsPerParticle: recorded.runsPerParticle, to: scenarioFile)
+    }
   }
 
   private func run(_ plan: ExperimentPlan, cancellation: Cancellation, progress: (RunProgress) -> Void) throws

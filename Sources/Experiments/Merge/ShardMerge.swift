@@ -78,16 +78,20 @@ public struct ShardMerge {
     let outputs = try StagedOutputs(
       directory: outputDirectory, files: files, settings: merged, overwrite: overwrite)
     do {
-      var aggregate = ExperimentAggregate(strategies: strategies, reference: first.reference)
+      let runsPerParticle = first.posterior?.runsPerParticle
+      var aggregate = ExperimentAggregate(
+        strategies: strategies, reference: first.reference, splitsVariance: runsPerParticle != nil)
       var outcomes: OutcomeAggregate?
-      let writer = ReplicationWriter(outputs: outputs, strategies: strategies)
+      let writer = ReplicationWriter(
+        outputs: outputs, strategies: strategies, posteriorRun: runsPerParticle != nil)
       try writer.writeHeaders()
       for shard in shards {
         if cancellation.isCancelled { throw MergeCancelled() }
-        for output in try ShardReplications.read(shard, strategies: strategies, masterSeed: first.masterSeed)
+        for output in try ShardReplications.read(
+          shard, strategies: strategies, masterSeed: first.masterSeed, posteriorRun: runsPerParticle != nil)
         {
           try writer.write(output)
-          aggregate.add(output.runs.map(\.metrics))
+          aggregate.add(output.runs.map(\.metrics), particleGroup: runsPerParticle.map { output.index / $0 })
         }
         if !overTime.isEmpty {
           let (year, replications) = try ShardOutcomes.read(shard, strategies: strategies)
@@ -160,6 +164,12 @@ public struct ShardMerge {
         throw differs(
           "a run of a different size", "\(other.replications) replications",
           "\(reference.replications)")
+      }
+      if other.posterior != reference.posterior {
+        func describe(_ run: RunProvenance) -> String {
+          run.posterior.map { "posterior \($0.sha256) × \($0.runsPerParticle)" } ?? "fixed parameters"
+        }
+        throw differs("a run over another posterior", describe(other), describe(reference))
       }
       if folder.shard.count != first.shard.count {
         throw differs(

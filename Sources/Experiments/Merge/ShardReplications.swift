@@ -11,8 +11,10 @@ import SimKernel
 enum ShardReplications {
   /// The shard's replications, in order, as the runner's consumer would have received them.
   /// - Complexity: O(size of the file); the whole file is held in memory while it is read.
+  /// In a posterior run (`posteriorRun`) each row also names its particle, which must be the
+  /// same for every strategy of a replication.
   static func read(
-    _ folder: ShardFolder, strategies: [String], masterSeed: UInt64
+    _ folder: ShardFolder, strategies: [String], masterSeed: UInt64, posteriorRun: Bool = false
   ) throws(MergeError) -> [ReplicationOutput] {
     let file = folder.path(of: .replications)
     guard let data = FileManager.default.contents(atPath: file) else {
@@ -27,7 +29,8 @@ enum ShardReplications {
       throw MergeError("\(file) does not end with a complete row (CRLF or LF): the file is truncated")
     }
     lines.removeLast()
-    let header = OutputColumns.replications.map(CSVFormat.text).joined(separator: ",")
+    let header = OutputColumns.replications(posteriorRun: posteriorRun).map(CSVFormat.text).joined(
+      separator: ",")
     guard lines.first == header else {
       throw MergeError("\(file) line 1: the header is not \(header)")
     }
@@ -43,14 +46,29 @@ enum ShardReplications {
     for replication in folder.block {
       let seed = SeedDerivation.replicationSeed(master: masterSeed, replication: replication)
       var runs: [ReplicationOutput.StrategyRun] = []
+      var particles: Set<Int> = []
       for strategy in strategies {
         lineNumber += 1
+        var line = Substring(lines[lineNumber - 1])
+        if posteriorRun {
+          // The particle is the fifth field: cut it out, so the rest reads as a fixed run's row.
+          let fields = line.split(separator: ",", maxSplits: 5, omittingEmptySubsequences: false)
+          guard fields.count == 6, let particle = Int(fields[4]), String(particle) == fields[4] else {
+            throw MergeError("\(file) line \(lineNumber): the particle is not a whole number")
+          }
+          particles.insert(particle)
+          line = Substring(fields.prefix(4).joined(separator: ",") + "," + fields[5])
+        }
         let metrics = try metrics(
-          lines[lineNumber - 1], strategy: strategy, replication: replication, seed: seed,
+          String(line), strategy: strategy, replication: replication, seed: seed,
           at: "\(file) line \(lineNumber)")
         runs.append(ReplicationOutput.StrategyRun(metrics: metrics, students: [], trace: []))
       }
-      outputs.append(ReplicationOutput(index: replication, seed: seed, runs: runs))
+      guard particles.count <= 1 else {
+        throw MergeError(
+          "\(file) line \(lineNumber): replication \(replication)'s strategies name different particles")
+      }
+      outputs.append(ReplicationOutput(index: replication, seed: seed, runs: runs, particle: particles.first))
     }
     return outputs
   }

@@ -33,6 +33,16 @@ public enum OutputFile: String, CaseIterable, Sendable {
 public enum OutputColumns {
   public static var summary: [String] { OutputSchema.summary.names }
 
+  /// A posterior run's `summary.csv` adds the variance shares.
+  public static func summary(posteriorRun: Bool) -> [String] {
+    posteriorRun ? OutputSchema.posteriorRunSummary.names : summary
+  }
+
+  /// A posterior run's `replications.csv` adds `particle` after `seed_hex`.
+  public static func replications(posteriorRun: Bool) -> [String] {
+    posteriorRun ? OutputSchema.posteriorRunReplications.names : replications
+  }
+
   /// `replication` is the 0-based index given to `SeedDerivation.replicationSeed`, and `seed`
   /// (with `seed_hex`, the same value in a form R cannot round) its result, so one replication
   /// can be rerun alone with `--replication-seed`.
@@ -91,13 +101,15 @@ public enum OutputColumns {
       CSVFormat.number(row.interval.high), CSVFormat.number(row.p10), CSVFormat.number(row.p50),
       CSVFormat.number(row.p90),
     ]
+      + (row.varianceSplit.map { [CSVFormat.number($0.parameterShare), CSVFormat.number($0.chanceShare)] }
+        ?? [])
   }
 
-  static func replicationRow(strategy: String, replication: Int, seed: UInt64, metrics: ReplicationMetrics)
-    -> [String]
-  {
+  static func replicationRow(
+    strategy: String, replication: Int, seed: UInt64, particle: Int? = nil, metrics: ReplicationMetrics
+  ) -> [String] {
     [CSVFormat.text(strategy), String(replication), String(seed), CSVFormat.seedHex(seed)]
-      + metrics.values.map(CSVFormat.number)
+      + (particle.map { [String($0)] } ?? []) + metrics.values.map(CSVFormat.number)
   }
 
   static func comparisonRow(_ row: MetricComparison) -> [String] {

@@ -57,6 +57,9 @@ public enum OutputFolder: String, Sendable, CaseIterable {
   case sweep
   /// What `cohortsim calibrate` writes: recognised by its `posterior.csv`.
   case calibrate
+  /// What `run` and `compare` write with `--posterior`: recognised by the `posterior` record in
+  /// its `run.json`; only `summary.csv` and `replications.csv` differ from a run's.
+  case posteriorRun = "posterior-run"
 }
 
 /// Columns after a file's fixed ones whose names the run decides (one per factor path of the
@@ -132,7 +135,8 @@ public enum OutputSchema {
     [
       summary, replications, comparison, students, trace, sites, selection, timeToOffer, cohorts, timeline,
       shardOutcomes, currentStudents, design, points, sweepReplications, sensitivity,
-      posterior, posteriorSummary, generations, posteriorPredictive,
+      posterior, posteriorSummary, generations, posteriorPredictive, posteriorRunSummary,
+      posteriorRunReplications,
     ]
   }
 

@@ -22,6 +22,8 @@ struct ReplicationOutput: Sendable {
   var runs: [StrategyRun]
   /// The replication's sites, for `sites.csv`; empty unless the run writes it.
   var sites: [Site] = []
+  /// In a posterior run, the particle's number in `posterior.csv` (not its index in memory).
+  var particle: Int? = nil
 }
 
 /// Streams a run's rows into its staged files as replications arrive, in replication order, and
@@ -36,11 +38,14 @@ struct ReplicationWriter {
   var systemNames: [Int: String] = [:]
   /// The scenario's first calendar year, for the timeline rows of a shard's `outcomes.csv`.
   var startYear = 0
+  /// A posterior run: `replications.csv` has the `particle` column and `summary.csv` the shares.
+  var posteriorRun = false
 
   /// Each CSV file's header row.
   func writeHeaders() throws(OutputError) {
     let headers: [(OutputFile, [String])] = [
-      (.summary, OutputColumns.summary), (.replications, OutputColumns.replications),
+      (.summary, OutputColumns.summary(posteriorRun: posteriorRun)),
+      (.replications, OutputColumns.replications(posteriorRun: posteriorRun)),
       (.comparison, OutputColumns.comparison), (.students, OutputColumns.students),
       (.trace, OutputColumns.trace), (.sites, OutputColumns.sites), (.selection, OutputColumns.selection),
       (.timeToOffer, OutputColumns.timeToOffer), (.cohorts, OutputColumns.cohorts),
@@ -59,7 +64,8 @@ struct ReplicationWriter {
     for (strategy, run) in zip(strategies, output.runs) {
       try replications.appendRow(
         OutputColumns.replicationRow(
-          strategy: strategy, replication: output.index, seed: output.seed, metrics: run.metrics))
+          strategy: strategy, replication: output.index, seed: output.seed, particle: output.particle,
+          metrics: run.metrics))
     }
     if outputs.contains(.students) {
       let students = outputs[.students]

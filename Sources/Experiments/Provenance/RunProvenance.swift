@@ -49,6 +49,8 @@ struct RunProvenance: Codable {
   var selectBest: SelectBest? = nil
   /// Set in a shard folder.
   var shard: ShardRecord? = nil
+  /// Set by `--posterior`: the calibration sampled and how.
+  var posterior: PosteriorRecord? = nil
   /// Set by `cohortsim merge`: the shard folders merged, in shard order.
   var mergedFrom: [String]? = nil
   /// Every other file in the folder, by name, with its size and SHA-256. Absent in folders
@@ -73,6 +75,31 @@ struct RunProvenance: Codable {
 
     enum CodingKeys: String, CodingKey {
       case index, count, firstReplication = "first_replication", endReplication = "end_replication"
+    }
+  }
+
+  /// The posterior a run sampled (`--posterior DIR`): the calibrate folder, the SHA-256 of its
+  /// `run.json` (which lists every file's SHA-256, so it pins the folder), the generation drawn
+  /// from, its particle count, the calibrated fields and the runs per particle.
+  struct PosteriorRecord: Codable, Equatable {
+    var folder: String
+    var sha256: String
+    var generation: Int
+    var particles: Int
+    var fields: [String]
+    var runsPerParticle: Int
+
+    init(_ sampling: PosteriorSampling) {
+      folder = URL(fileURLWithPath: sampling.posterior.folder).standardizedFileURL.path
+      sha256 = sampling.posterior.sha256
+      generation = sampling.posterior.generation
+      particles = sampling.posterior.particles.count
+      fields = sampling.posterior.paths
+      runsPerParticle = sampling.runsPerParticle
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case folder, sha256, generation, particles, fields, runsPerParticle = "runs_per_particle"
     }
   }
 
@@ -130,7 +157,7 @@ struct RunProvenance: Codable {
       "inherited_changed_defaults"
     case masterSeed = "master_seed", replications, strategies, reference
     case jobs, commandLine = "command_line", startedAt = "started_at", finishedAt = "finished_at", platform
-    case until, selectBest = "select_best", shard, mergedFrom = "merged_from", files
+    case until, selectBest = "select_best", shard, posterior, mergedFrom = "merged_from", files
   }
 
   /// `date` as ISO 8601 in UTC, to the second: `2025-03-01T14:07:09Z`.

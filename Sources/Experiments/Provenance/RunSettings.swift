@@ -17,6 +17,8 @@ struct RunSettings: Equatable {
   var design: String?
   /// The result files, sorted, without `run.json`.
   var files: [String]
+  /// A posterior run's calibration folder, by its SHA-256, and runs per particle; nil otherwise.
+  var posterior: String? = nil
 
   init(
     scenarioSha256: String, masterSeed: UInt64, replications: Int?, until: String?, strategies: [String],
@@ -45,6 +47,7 @@ struct RunSettings: Equatable {
     shard = provenance.shard.map { "\($0.index)/\($0.count)" }
     design = nil
     self.files = files.filter { $0 != OutputFile.provenance.rawValue }.sorted()
+    posterior = provenance.posterior.map { "\($0.sha256) × \($0.runsPerParticle) runs per particle" }
   }
 
   /// The first setting in which `self` (the new run) differs from `existing`, worded as
@@ -73,6 +76,10 @@ struct RunSettings: Equatable {
     }
     if design != existing.design {
       return describe("design", design ?? "none (not a sweep)", existing.design ?? "none (not a sweep)")
+    }
+    if posterior != existing.posterior {
+      return describe(
+        "posterior", posterior ?? "none (fixed parameters)", existing.posterior ?? "none (fixed parameters)")
     }
     if shard != existing.shard {
       return describe("shard", shard ?? "none (a whole run)", existing.shard ?? "none (a whole run)")

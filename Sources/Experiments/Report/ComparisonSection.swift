@@ -133,6 +133,7 @@ enum ComparisonSection {
       html += "The scenario is unavailable or generates its programs, so differences are per 100 graduates."
     }
     html += "</p>\n"
+    html += context.posterior?.decision(metric: metric, strategies: context.strategies) ?? ""
     if let selection = try context.folder.table("selection.csv") {
       html += "<h3>Best strategy (--select-best)</h3>\n"
       html += DataTable(header: selection.header, rows: selection.rows, caption: "selection.csv").html

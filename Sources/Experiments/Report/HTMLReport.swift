@@ -8,8 +8,12 @@ public enum HTMLReport {
   /// The page for the folder at `directory`.
   /// - Throws: `ReportError` when the folder is not a cohortsim folder, lacks a required file,
   ///   holds a file that does not match `run.json`'s hashes, or has a malformed CSV file.
-  public static func build(directory: String) throws(ReportError) -> String {
-    var context = try ReportContext(folder: try ReportFolder(directory: directory))
+  ///   `posteriorRun` (`report --posterior DIR`) names a run over a calibration's posterior whose
+  ///   spread gives each headline figure its second interval.
+  public static func build(directory: String, posteriorRun: String? = nil) throws(ReportError) -> String {
+    var context = try ReportContext(
+      folder: try ReportFolder(directory: directory),
+      posteriorRun: try posteriorRun.map { path throws(ReportError) in try ReportFolder(directory: path) })
     // A calibration writes no placement results of its own: only its section and provenance.
     if let calibration = try CalibrationSection.make(&context) {
       return page(context, sections: [calibration, ProvenanceSection.make(context)])

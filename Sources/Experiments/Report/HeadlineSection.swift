@@ -15,6 +15,9 @@ enum HeadlineSection {
       cards +=
         "<div class=\"card\"><p class=\"card-label\">\(HTMLText.escape(label))</p>"
         + "<p class=\"card-value\">\(HTMLText.escape(figure.value(estimate)))</p>"
+        + (context.posterior?.cardLines(
+          figure, metrics: source.metrics, strategy: context.focus, fixed: estimate)
+          ?? "")
         + "<p class=\"card-reading\">\(HTMLText.escape(context.underFocus + lowerFirst(figure.reading(source, estimate), context)))</p></div>\n"
       header.append(label + " (" + source.metrics.joined(separator: " + ") + ")")
       for (index, strategy) in context.strategies.enumerated() {
@@ -30,6 +33,7 @@ enum HeadlineSection {
       )
     }
     var html = "<div class=\"cards\">\n\(cards)</div>\n"
+    if let posterior = context.posterior { html += posterior.note }
     if !caveats.isEmpty {
       html += "<p class=\"note\">* " + caveats.map(HTMLText.escape).joined(separator: " ") + "</p>\n"
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One `<section>` of the page: a heading and its HTML, or a note saying why it is not there.
 struct ReportSection {
   var id: String
@@ -24,13 +26,36 @@ struct ReportContext {
   let strategies: [String]
   /// The strategy sentences describe: the comparison's reference, else the first.
   let focus: String
+  /// The posterior run behind the second interval of each headline figure: this folder when it
+  /// is one, else `report --posterior`'s; nil for a fixed run alone.
+  let posterior: PosteriorUncertainty?
 
-  init(folder: ReportFolder) throws(ReportError) {
+  /// `posteriorRun` is `report --posterior DIR`'s folder, which must be a posterior run.
+  init(folder: ReportFolder, posteriorRun: ReportFolder? = nil) throws(ReportError) {
     var folder = folder
     results = try ResultEstimates(
       summary: try folder.table("summary.csv"), replications: try folder.table("replications.csv"))
     strategies = folder.strategies.isEmpty ? results.strategies : folder.strategies
     focus = folder.reference ?? strategies.first ?? ""
+    if var other = posteriorRun {
+      guard let k = PosteriorUncertainty.runsPerParticle(other) else {
+        throw ReportError(
+          path: other.directory,
+          problem:
+            "--posterior names a run over a calibration's posterior ('cohortsim run --posterior'); this "
+            + "folder's run.json records none")
+      }
+      posterior = PosteriorUncertainty(
+        results: try ResultEstimates(summary: nil, replications: try other.table("replications.csv")),
+        runsPerParticle: k, isOwnFolder: false,
+        folderName: (other.directory as NSString).lastPathComponent)
+    } else if let k = PosteriorUncertainty.runsPerParticle(folder) {
+      posterior = PosteriorUncertainty(
+        results: results, runsPerParticle: k, isOwnFolder: true,
+        folderName: (folder.directory as NSString).lastPathComponent)
+    } else {
+      posterior = nil
+    }
     self.folder = folder
   }
 

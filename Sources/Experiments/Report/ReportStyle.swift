@@ -18,6 +18,8 @@ enum ReportStyle {
     .card-label { font-weight: 600; }
     .card-value { font-size: 1.35rem; font-weight: 700; }
     .card-reading { font-size: 0.92rem; }
+    .card-interval { font-size: 0.85rem; color: #333; }
+    .decision { border-left: 5px solid #009E73; padding: 0.3rem 0.8rem; }
     .note { font-size: 0.88rem; color: #333; }
     figure { margin: 1.2rem 0; break-inside: avoid; page-break-inside: avoid; }
     figcaption { margin-top: 0.3rem; }

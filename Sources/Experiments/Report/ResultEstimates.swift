@@ -21,7 +21,8 @@ struct ResultEstimates {
     }
     if let replications {
       let strategy = try replications.require(["strategy"])[0]
-      let skipped: Set<String> = ["strategy", "replication", "seed", "seed_hex"]
+      // `particle` names a posterior run's particle: an integer, not a metric.
+      let skipped: Set<String> = ["strategy", "replication", "seed", "seed_hex", "particle"]
       for (column, name) in replications.header.enumerated() where !skipped.contains(name) {
         // A text column added later (as `seed_hex` was) is not a metric; a number column with a
         // bad field further down is still an error.

@@ -34,6 +34,9 @@ public struct ExperimentPlan: Sendable {
   /// Run only this shard's block of the `replications` and write a shard folder for
   /// `ShardMerge` (no summaries). Not combined with a `precisionTarget`.
   public var shard: Shard?
+  /// With `--posterior`: each group of replications runs under a particle drawn from a
+  /// calibration's posterior instead of the scenario's own values of the calibrated fields.
+  public var posterior: PosteriorSampling?
   /// Recorded in `run.json`.
   public var provenance: ProvenanceInfo
   /// Replace an output folder that holds a run with other settings (`--overwrite`). A folder

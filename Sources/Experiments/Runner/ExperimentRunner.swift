@@ -8,6 +8,13 @@ public typealias ReplicationFunction =
   @Sendable (_ strategy: String, _ replicationSeed: UInt64, _ monitor: inout OutputMonitor) ->
   ReplicationMetrics
 
+/// Simulates one replication under one strategy and one particle of the plan's posterior (an
+/// index into `Posterior.particles`; 0 in a run without one).
+public typealias ParticleReplicationFunction =
+  @Sendable (_ particle: Int, _ strategy: String, _ replicationSeed: UInt64, _ monitor: inout OutputMonitor)
+  ->
+  ReplicationMetrics
+
 /// How far a run has got, for a progress line.
 public struct RunProgress: Sendable {
   /// Replications consumed (every strategy of each done), in order.
@@ -69,12 +76,29 @@ public enum RunOutcome: Sendable {
 /// of strategies and metrics, not on the number of replications.
 public struct ExperimentRunner: Sendable {
   public let plan: ExperimentPlan
-  private let replicate: ReplicationFunction
+  private let replicate: ParticleReplicationFunction
 
-  /// A runner for `plan`; `replicate` defaults to the cohort model itself.
+  /// A runner for `plan`; `replicate` defaults to the cohort model itself, under the scenario of
+  /// each particle in a posterior run.
   public init(plan: ExperimentPlan, replicate: ReplicationFunction? = nil) {
     self.plan = plan
-    self.replicate = replicate ?? ExperimentRunner.model(plan.scenarioFile.scenario)
+    if let replicate {
+      self.replicate = { _, strategy, seed, monitor in replicate(strategy, seed, &monitor) }
+    } else if let posterior = plan.posterior {
+      precondition(
+        posterior.scenarios.count == posterior.posterior.particles.count, "a scenario per particle")
+      let models = posterior.scenarios.map(ExperimentRunner.model)
+      self.replicate = { particle, strategy, seed, monitor in models[particle](strategy, seed, &monitor) }
+    } else {
+      let model = ExperimentRunner.model(plan.scenarioFile.scenario)
+      self.replicate = { _, strategy, seed, monitor in model(strategy, seed, &monitor) }
+    }
+  }
+
+  /// A runner whose replications depend on the particle: a toy model in tests of posterior runs.
+  public init(plan: ExperimentPlan, replicateParticle: @escaping ParticleReplicationFunction) {
+    self.plan = plan
+    replicate = replicateParticle
   }
 
   /// The cohort model as a replication function.
@@ -122,11 +146,13 @@ public struct ExperimentRunner: Sendable {
       settings: provenance(startedAt: startedAt, replications: plan.replications, targetReached: nil),
       overwrite: plan.overwrite)
     do {
-      var aggregate = ExperimentAggregate(strategies: plan.strategies, reference: plan.reference)
+      var aggregate = ExperimentAggregate(
+        strategies: plan.strategies, reference: plan.reference, splitsVariance: plan.posterior != nil)
       let scenario = plan.scenarioFile.scenario
       let writer = ReplicationWriter(
         outputs: outputs, strategies: plan.strategies, siteNames: World.siteNames(scenario),
-        systemNames: World.systemNames(scenario), startYear: scenario.startYear)
+        systemNames: World.systemNames(scenario), startYear: scenario.startYear,
+        posteriorRun: plan.posterior != nil)
       try writer.writeHeaders()
       var outcomes = OutcomeAggregate(
         strategies: plan.strategies, startYear: plan.scenarioFile.scenario.startYear)
@@ -150,7 +176,8 @@ public struct ExperimentRunner: Sendable {
           batch, jobs: plan.jobs, cancellation: cancellation, work: work,
           consume: { (index: Int, output: ReplicationOutput) throws(OutputError) in
             try writer.write(output)
-            aggregate.add(output.runs.map(\.metrics))
+            aggregate.add(
+              output.runs.map(\.metrics), particleGroup: plan.posterior?.group(ofReplication: output.index))
             selection?.add(output.runs.map(\.metrics), replication: output.index)
             if plan.shard == nil { outcomes.add(output.runs.map { $0.outcomes! }) }
             currentStudents?.add(output.runs.map(\.currentStudents))
@@ -208,7 +235,9 @@ public struct ExperimentRunner: Sendable {
     return stride(from: start, to: end, by: size).lazy.map { $0..<min($0 + size, end) }
   }
 
-  /// What a worker thread does for replication `index`: every strategy, same seed.
+  /// What a worker thread does for replication `index`: every strategy, same seed and, in a
+  /// posterior run, the same particle (drawn once per replication, never per strategy, so that
+  /// differences between strategies stay paired).
   private var work: @Sendable (Int) -> ReplicationOutput {
     let plan = plan
     let replicate = replicate
@@ -216,6 +245,7 @@ public struct ExperimentRunner: Sendable {
     return { index in
       let seed =
         plan.replicationSeed ?? SeedDerivation.replicationSeed(master: plan.masterSeed, replication: index)
+      let particle = plan.posterior?.particleIndex(masterSeed: plan.masterSeed, replication: index)
       // The world is a function of the scenario and seed alone, so rebuilding it here gives
       // the sites the replication ran on.
       let sites =
@@ -226,7 +256,7 @@ public struct ExperimentRunner: Sendable {
         var monitor = OutputMonitor(
           wantsTrace: plan.writeTrace && index == 0 && strategyIndex == 0, wantsStudents: true,
           wantsRequisitions: true)
-        let metrics = replicate(strategy, seed, &monitor)
+        let metrics = replicate(particle ?? 0, strategy, seed, &monitor)
         return ReplicationOutput.StrategyRun(
           metrics: metrics, students: plan.writeStudents ? monitor.students : [], trace: monitor.traces,
           outcomes: ReplicationOutcomes(
@@ -238,7 +268,9 @@ public struct ExperimentRunner: Sendable {
             : [],
           currentStudents: monitor.currentStudentOutcomes)
       }
-      return ReplicationOutput(index: index, seed: seed, runs: runs, sites: sites)
+      return ReplicationOutput(
+        index: index, seed: seed, runs: runs, sites: sites,
+        particle: particle.map { plan.posterior!.posterior.particles[$0].row })
     }
   }
 
@@ -267,6 +299,7 @@ public struct ExperimentRunner: Sendable {
       strategies: plan.strategies, reference: plan.reference, jobs: plan.jobs,
       commandLine: plan.provenance.commandLine, startedAt: RunProvenance.timestamp(startedAt),
       finishedAt: RunProvenance.timestamp(Date()), platform: RunProvenance.platform, until: until,
-      shard: plan.shard.map { RunProvenance.ShardRecord($0, replications: plan.replications) })
+      shard: plan.shard.map { RunProvenance.ShardRecord($0, replications: plan.replications) },
+      posterior: plan.posterior.map(RunProvenance.PosteriorRecord.init))
   }
 }

@@ -14,6 +14,9 @@ public struct MetricSummary: Sendable, Equatable {
   public var p10: Double
   public var p50: Double
   public var p90: Double
+  /// In a posterior run (`--posterior`): the variance split into parameters and chance; nil
+  /// otherwise, and then `summary.csv` has no share columns.
+  public var varianceSplit: VarianceSplit.Estimate? = nil
 }
 
 /// One row of `comparison.csv`: the paired difference strategy − reference for one metric.
@@ -49,10 +52,14 @@ public struct ExperimentAggregate: ~Copyable {
   private var moments: [RunningMoments]
   private var quantiles: StreamingQuantiles
   private var differences: [PairedDifference]
+  /// One per series in a posterior run, else empty.
+  private var splits: [VarianceSplit]
   private let metricCount = Metric.allCases.count
 
-  /// An empty aggregate; `reference`, when given, must be one of `strategies`.
-  public init(strategies: [String], reference: String? = nil) {
+  /// An empty aggregate; `reference`, when given, must be one of `strategies`. With
+  /// `splitsVariance` (a posterior run) each replication is added with its particle group and
+  /// the summaries carry the variance split.
+  public init(strategies: [String], reference: String? = nil, splitsVariance: Bool = false) {
     precondition(reference.map(strategies.contains) ?? true, "the reference must be a strategy of the run")
     self.strategies = strategies
     referenceIndex = reference.flatMap { strategies.firstIndex(of: $0) }
@@ -60,19 +67,23 @@ public struct ExperimentAggregate: ~Copyable {
     moments = Array(repeating: RunningMoments(), count: series)
     quantiles = StreamingQuantiles(streams: series, probabilities: [0.1, 0.5, 0.9])
     differences = Array(repeating: PairedDifference(), count: referenceIndex == nil ? 0 : series)
+    splits = Array(repeating: VarianceSplit(), count: splitsVariance ? series : 0)
   }
 
   private func series(_ strategy: Int, _ metric: Int) -> Int { strategy * metricCount + metric }
 
-  /// Adds one replication: its metrics under each strategy, in `strategies` order.
+  /// Adds one replication: its metrics under each strategy, in `strategies` order; in a
+  /// posterior run, with its particle group (`PosteriorSampling.group(ofReplication:)`).
   /// - Complexity: O(strategies × metrics).
-  public mutating func add(_ replication: [ReplicationMetrics]) {
+  public mutating func add(_ replication: [ReplicationMetrics], particleGroup: Int? = nil) {
     precondition(replication.count == strategies.count, "one set of metrics per strategy")
+    precondition(splits.isEmpty == (particleGroup == nil), "a particle group exactly in a posterior run")
     replications += 1
     for (strategy, metrics) in replication.enumerated() {
       for (metric, value) in metrics.values.enumerated() {
         moments[series(strategy, metric)].add(value)
         quantiles.add(value, to: series(strategy, metric))
+        if let particleGroup { splits[series(strategy, metric)].add(value, group: particleGroup) }
         if let reference = referenceIndex {
           differences[series(strategy, metric)].add(
             strategy: value, reference: replication[reference].values[metric])
@@ -111,7 +122,8 @@ public struct ExperimentAggregate: ~Copyable {
           MetricSummary(
             strategy: strategy, metric: metric, count: estimate.count, mean: estimate.mean,
             standardDeviation: estimate.standardDeviation, interval: estimate.confidenceInterval(),
-            p10: percentiles[0], p50: percentiles[1], p90: percentiles[2]))
+            p10: percentiles[0], p50: percentiles[1], p90: percentiles[2],
+            varianceSplit: splits.isEmpty ? nil : splits[stream].estimate))
       }
     }
     return rows

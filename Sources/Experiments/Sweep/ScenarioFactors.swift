@@ -153,6 +153,20 @@ public struct ScenarioFactors: Sendable {
     }
   }
 
+  /// Whether the JSON tree `node` gives the field `steps` lead to a value of its own (rather
+  /// than leaving it to the default).
+  static func isSet(_ steps: ArraySlice<FactorPath.Step>, in node: Any) -> Bool {
+    guard let step = steps.first else { return true }
+    switch step {
+    case .key(let key):
+      guard let object = node as? [String: Any], let child = object[key] else { return false }
+      return isSet(steps.dropFirst(), in: child)
+    case .index(let index):
+      guard let array = node as? [Any], index < array.count else { return false }
+      return isSet(steps.dropFirst(), in: array[index])
+    }
+  }
+
   /// The default of the scenario field at `path` as JSON, when it is a distribution: found by
   /// walking a default `Scenario` along the path's keys (its stored properties are named as the
   /// JSON keys) and encoding what is there. Nil for anything else, whose defaults apply by leaving

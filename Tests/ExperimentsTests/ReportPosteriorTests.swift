@@ -1,0 +1,77 @@
+import CohortModel
+import Foundation
+import Testing
+
+@testable import Experiments
+
+/// Two particles, rows 1 and 2, equal weights.
+private let evenPoints = Posterior(
+  folder: "even", sha256: String(repeating: "0", count: 64), paths: ["hiring.applyProbability"],
+  generation: 0,
+  particles: [
+    Posterior.Particle(row: 1, weight: 0.5, values: [0.2]),
+    Posterior.Particle(row: 2, weight: 0.5, values: [0.6]),
+  ])
+
+@Suite("the report's intervals over a posterior")
+struct ReportPosteriorTests {
+  @Test("two particle groups without chance give a zero chance interval and the parameters' spread")
+  func workedIntervals() throws {
+    // Groups {0, 0} and {1, 1}: σ²_chance = 0, σ²_parameters = (MSB − MSW)/K = (1 − 0)/2 = 0.5;
+    // with parameter uncertainty 0.5 ± 1.96 √0.5.
+    let intervals = try #require(PosteriorUncertainty.intervals(of: [0, 0, 1, 1], runsPerParticle: 2))
+    #expect(intervals.chance == IntervalEstimate(mean: 0.5, low: 0.5, high: 0.5, count: 4))
+    #expect(abs(intervals.parameters.high - (0.5 + 1.96 * 0.5.squareRoot())) < 1e-12)
+    #expect(intervals.parameterShare == 1)
+  }
+
+  @Test("with one run per particle there is no chance-only interval")
+  func oneRunPerParticle() throws {
+    let intervals = try #require(PosteriorUncertainty.intervals(of: [0, 1, 0, 1], runsPerParticle: 1))
+    #expect(intervals.chance == nil)
+    #expect(intervals.parameterShare.isNaN)
+  }
+
+  @Test("the Wilson interval of 20 successes in 20 is 83.9% to 100%")
+  func wilson() {
+    let (low, high) = PosteriorUncertainty.wilson(successes: 20, trials: 20)
+    #expect(abs(low - 0.8389) < 1e-4)
+    #expect(high == 1)
+  }
+
+  @Test(
+    "a posterior comparison's page shows both intervals and the share of parameter sets where the best stays best"
+  )
+  func page() throws {
+    let root = temporaryDirectory()
+    defer { removeTemporaryDirectory(root) }
+    var plan = try tinyPlan(in: root, replications: 40, strategies: ["nearest-to-home", "random"])
+    plan.reference = "nearest-to-home"
+    plan.posterior = PosteriorSampling(posterior: evenPoints, runsPerParticle: 2)
+    _ = try completedReport(
+      ExperimentRunner(
+        plan: plan,
+        replicateParticle: { particle, strategy, seed, _ in
+          var metrics = ReplicationMetrics()
+          for index in metrics.values.indices {
+            metrics.values[index] =
+              0.1 * Double(particle) + (strategy == "random" ? 0.5 : 0) + 0.01 * uniform(seed, index)
+          }
+          return metrics
+        }))
+    let html = try HTMLReport.build(directory: plan.outputDirectory)
+    #expect(html.contains("Chance only (if we knew exactly how hiring works)"))
+    #expect(html.contains("With parameter uncertainty (what we do not know about hiring)"))
+    #expect(
+      html.contains(
+        "random, best on placed_6m_seeking on average, is best under 100% of the 20 parameter sets"))
+    #expect(html.contains("(95% interval 84–100%)"))
+  }
+
+  @Test("report --posterior with a folder that is not a posterior run is refused")
+  func notAPosteriorRun() throws {
+    let (root, folder) = try reportFixture()
+    defer { removeTemporaryDirectory(root) }
+    #expect(throws: ReportError.self) { try HTMLReport.build(directory: folder, posteriorRun: folder) }
+  }
+}
