@@ -1,6 +1,7 @@
 import CohortModel
 import Experiments
 import Foundation
+import SimKernel
 import Testing
 
 /// The statistics against values worked out by hand (or read from printed t tables).

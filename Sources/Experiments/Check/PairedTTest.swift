@@ -1,10 +1,10 @@
-import CGSL
+import SimKernel
 
 /// The paired t-test of per-seed differences (Student 1908): for a rerun that used the
 /// baseline's own replication seeds, replication i of each run shares every random number the
 /// model change did not touch, so the two samples are positively correlated and the test of the
 /// differences' mean is much stronger than Welch's test of two independent samples. The p-value
-/// is two-sided, from GSL's t distribution with n − 1 degrees of freedom (`gsl_cdf_tdist_Q`).
+/// is two-sided, from Student's t with n − 1 degrees of freedom (`StudentT`).
 public struct PairedTTest: Sendable, Equatable {
   public var baselineMean: Double
   public var newMean: Double
@@ -20,32 +20,31 @@ public struct PairedTTest: Sendable, Equatable {
   /// - Complexity: O(n).
   public init?(baseline: [Double], new: [Double]) {
     guard baseline.count == new.count else { return nil }
-    var differences: [Double] = []
-    var baselineSum = 0.0
-    var newSum = 0.0
+    var differences = RunningMoments()
+    var baselineMoments = RunningMoments()
+    var newMoments = RunningMoments()
+    var allZero = true
     for (old, current) in zip(baseline, new) {
       guard old.isNaN == current.isNaN else { return nil }
       guard !old.isNaN else { continue }
-      differences.append(current - old)
-      baselineSum += old
-      newSum += current
+      differences.add(current - old)
+      baselineMoments.add(old)
+      newMoments.add(current)
+      allZero = allZero && current == old
     }
-    let count = Double(differences.count)
-    baselineMean = differences.isEmpty ? .nan : baselineSum / count
-    newMean = differences.isEmpty ? .nan : newSum / count
-    guard !differences.isEmpty else {
+    baselineMean = baselineMoments.mean
+    newMean = newMoments.mean
+    guard differences.count > 0 else {
       pValue = 1
       return
     }
-    let mean = differences.reduce(0, +) / count
-    let variance =
-      differences.count < 2 ? 0 : differences.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (count - 1)
+    let variance = differences.count < 2 ? 0 : differences.variance
     guard variance > 0 else {
-      pValue = differences.allSatisfy { $0 == 0 } ? 1 : 0
+      pValue = allZero ? 1 : 0
       return
     }
-    let t = mean / (variance / count).squareRoot()
-    pValue = min(1, 2 * gsl_cdf_tdist_Q(abs(t), count - 1))
+    let t = differences.mean / (variance / Double(differences.count)).squareRoot()
+    pValue = StudentT.twoSidedPValue(t, degreesOfFreedom: differences.count - 1)
   }
 }
 

@@ -1,9 +1,9 @@
-import CGSL
+import SimKernel
 
 /// Welch's unequal-variances t-test of two independent samples (Welch 1947, "The generalization
 /// of 'Student's' problem when several different population variances are involved"), with
-/// the Welch–Satterthwaite degrees of freedom and the p-value from GSL's t distribution
-/// (`gsl_cdf_tdist_Q`, which takes fractional degrees of freedom).
+/// the Welch–Satterthwaite degrees of freedom and the p-value from Student's t (`StudentT`,
+/// which takes fractional degrees of freedom).
 ///
 /// Used when the runs do not share seeds, or a series cannot be paired (`MeanComparison`); a
 /// rerun with the baseline's seeds is tested paired (`PairedTTest`), which keyed streams make
@@ -25,8 +25,8 @@ public struct WelchTest: Sendable, Equatable {
   /// one spread sample the test runs normally.
   /// - Complexity: O(n) in the samples' sizes.
   public init(baseline: [Double], new: [Double]) {
-    let a = Moments(baseline.filter { !$0.isNaN })
-    let b = Moments(new.filter { !$0.isNaN })
+    let a = RunningMoments(baseline)
+    let b = RunningMoments(new)
     baselineMean = a.mean
     newMean = b.mean
     if a.count == 0 || b.count == 0 {
@@ -45,20 +45,6 @@ public struct WelchTest: Sendable, Equatable {
     if a.count > 1 { denominator += standardErrorA * standardErrorA / Double(a.count - 1) }
     if b.count > 1 { denominator += standardErrorB * standardErrorB / Double(b.count - 1) }
     let degreesOfFreedom = standardError * standardError / denominator
-    pValue = min(1, 2 * gsl_cdf_tdist_Q(abs(t), degreesOfFreedom))
-  }
-
-  /// Mean and unbiased variance, by two passes (the samples are small and in memory).
-  private struct Moments {
-    var count: Int
-    var mean: Double
-    var variance: Double
-
-    init(_ values: [Double]) {
-      count = values.count
-      mean = count == 0 ? .nan : values.reduce(0, +) / Double(count)
-      let mean = mean
-      variance = count < 2 ? 0 : values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(count - 1)
-    }
+    pValue = StudentT.twoSidedPValue(t, degreesOfFreedom: degreesOfFreedom)
   }
 }

@@ -1,3 +1,5 @@
+import SimKernel
+
 /// Intervals that carry Holm's step-down correction, for the comparison's forest plot.
 ///
 /// Construction: the family is every row of `comparison.csv` with a p-value (as `p_holm` is),

@@ -1,3 +1,5 @@
+import SimKernel
+
 /// A mean over replications with its 95% Student-t interval: the estimate every figure of the
 /// report shows, computed the way `summary.csv` computes it.
 struct IntervalEstimate: Equatable {

@@ -1,4 +1,5 @@
 import Foundation
+import SimKernel
 
 /// What a report says about not knowing the hiring parameters, from a posterior run (`run` or
 /// `compare` with `--posterior`): the folder reported on itself, or the one `report --posterior`

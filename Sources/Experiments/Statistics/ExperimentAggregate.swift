@@ -1,4 +1,5 @@
 import CohortModel
+import SimKernel
 
 /// One row of `summary.csv`: a metric's distribution over replications under one strategy.
 public struct MetricSummary: Sendable, Equatable {

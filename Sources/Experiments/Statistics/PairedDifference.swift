@@ -1,3 +1,5 @@
+import SimKernel
+
 /// The paired t-test of "strategy − reference" over replications that ran both with the same
 /// seed. Pairing removes the variation the two share (the same world, students and exam luck:
 /// common random numbers), so a real difference shows with far fewer replications than two

@@ -1,3 +1,5 @@
+import SimKernel
+
 /// Count, mean and variance of a stream of values, kept in O(1) memory so that a run of a million
 /// replications aggregates as cheaply as a run of ten.
 ///

@@ -6,12 +6,12 @@ import CGSL
 ///
 /// GSL's sequence starts at (½, …, ½): it leaves out the all-zero first point of the
 /// construction, so no design point sits on a corner of the cube.
-struct SobolSequence: ~Copyable {
+public struct SobolSequence: ~Copyable {
   private let generator: UnsafeMutablePointer<gsl_qrng>
-  let dimensions: Int
+  public let dimensions: Int
 
   /// - Precondition: `1 ≤ dimensions ≤ 40`.
-  init(dimensions: Int) {
+  public init(dimensions: Int) {
     precondition((1...40).contains(dimensions), "GSL's Sobol' sequence has 1 to 40 dimensions")
     self.dimensions = dimensions
     generator = gsl_qrng_alloc(cohortsim_qrng_sobol(), UInt32(dimensions))!
@@ -20,7 +20,7 @@ struct SobolSequence: ~Copyable {
   deinit { gsl_qrng_free(generator) }
 
   /// The next point of the sequence, in [0, 1)^dimensions.
-  mutating func next() -> [Double] {
+  public mutating func next() -> [Double] {
     var point = [Double](repeating: 0, count: dimensions)
     point.withUnsafeMutableBufferPointer { _ = gsl_qrng_get(generator, $0.baseAddress) }
     return point
