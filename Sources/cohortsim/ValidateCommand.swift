@@ -64,7 +64,9 @@ struct ValidateCommand: Subcommand {
     if let listed {
       print("ok: \(listed.file) lists \(listed.students.count) current students as of \(listed.asOfDate)")
     }
-    for warning in ScenarioDescription(scenario).warnings { printError("warning: \(path): \(warning)") }
+    let description = ScenarioDescription(scenario)
+    for line in description.affiliates { print("rotations: \(line)") }
+    for warning in description.warnings { printError("warning: \(path): \(warning)") }
     return 0
   }
 }

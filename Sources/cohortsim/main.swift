@@ -7,7 +7,7 @@ let subcommands: [CommandEntry] = [
   CommandEntry(RunCommand.self), CommandEntry(CompareCommand.self), CommandEntry(ValidateCommand.self),
   CommandEntry(DescribeCommand.self), CommandEntry(BenchCommand.self), CommandEntry(CheckCommand.self),
   CommandEntry(MergeCommand.self), CommandEntry(SweepCommand.self), CommandEntry(ReportCommand.self),
-  CommandEntry(CalibrateCommand.self), CommandEntry(SchemaCommand.self),
+  CommandEntry(CalibrateCommand.self), CommandEntry(SchemaCommand.self), CommandEntry(InitCommand.self),
 ]
 
 let cohortsimVersion = "0.1.0"

@@ -74,7 +74,7 @@ struct WarmStartCountingTests {
     )
     let listed = try #require(students.first { $0.studentId == "A" })
     let start = try #require(listed.startDay)
-    #expect(start == CurrentStudents.modelDayForTesting("2025-06-16", startYear: 2024))
+    #expect(start == CurrentStudents.modelDay("2025-06-16", startYear: 2024))
     // Placed within six months of graduating, not on the as-of date 320 days later.
     #expect(start - listed.graduationDay! < 183)
     #expect(start < current.asOfDay)

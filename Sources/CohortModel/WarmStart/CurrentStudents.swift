@@ -71,15 +71,16 @@ public enum CurrentStatus: Sendable, Equatable {
   static let names = ["in_program", "graduated_searching", "hired"]
 }
 
-/// What a program's calendar says about one cohort at the as-of date.
-struct CohortCalendar {
-  var admissionDay: Double
-  var graduationDay: Double
+/// What a program's calendar says about one cohort at the as-of date (model days): what a
+/// current-students row must say of it, and what `cohortsim init`'s starter rows say.
+public struct CohortCalendar: Sendable {
+  public var admissionDay: Double
+  public var graduationDay: Double
   /// Rotations ended by the as-of date, and whether one is under way then.
-  var completedRotations: Int
-  var rotationUnderWay: Bool
+  public var completedRotations: Int
+  public var rotationUnderWay: Bool
 
-  init(program: ProgramParameters, intakeYear: Int, startYear: Int, asOfDay: Double) {
+  public init(program: ProgramParameters, intakeYear: Int, startYear: Int, asOfDay: Double) {
     let daysPerMonth = 365.25 / 12
     admissionDay =
       Double(intakeYear - startYear) * 365.25 + Double(program.intakeMonth - 1) * daysPerMonth
@@ -386,7 +387,7 @@ extension CurrentStudents {
   }
 
   /// `day` (a model day) as `YYYY-MM-DD`.
-  static func date(_ day: Double, startYear: Int) -> String {
+  public static func date(_ day: Double, startYear: Int) -> String {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC")!
     let origin = calendar.date(from: DateComponents(year: startYear, month: 1, day: 1))!
@@ -395,13 +396,8 @@ extension CurrentStudents {
     return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
   }
 
-  /// `modelDay`, for tests that compare a model day with a date.
-  public static func modelDayForTesting(_ text: String, startYear: Int) -> Double? {
-    modelDay(text, startYear: startYear)
-  }
-
   /// Days from 1 January of `startYear` to `text` (`YYYY-MM-DD`, Gregorian), or nil.
-  static func modelDay(_ text: String, startYear: Int) -> Double? {
+  public static func modelDay(_ text: String, startYear: Int) -> Double? {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
       let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
