@@ -14,17 +14,29 @@ struct DescribeCommand: Subcommand {
     Warns (on standard error, exit 0) when the expected openings a year are below half the \
     students the programs admit a year.
     """
-  static let options: [OptionSpec] = []
+  static let options: [OptionSpec] = [
+    .value(
+      "current-students", "FILE.csv",
+      "also read the program's current-students file, as 'run --current-students' does, and say how many "
+        + "students of which cohorts it lists"),
+    .value(
+      "as-of", "YYYY-MM-DD",
+      "with --current-students, the date the file describes (default: its first line '# as_of: YYYY-MM-DD')"),
+  ]
   static let examples = ["cohortsim describe Scenarios/national.json"]
 
   let path: String
+  let currentStudents: String?
+  let asOf: String?
 
   init(_ arguments: ParsedArguments) throws {
     path = try arguments.requirePositionals(["SCENARIO"])[0]
+    (currentStudents, asOf) = try arguments.warmStart()
   }
 
   func run() throws -> Int32 {
-    let file = try ScenarioFile.load(path)
+    var file = try ScenarioFile.load(path)
+    if let currentStudents { try file.warmStart(from: currentStudents, asOf: asOf) }
     let description = ScenarioDescription(file.scenario)
     noteChangedDefaults(file, quiet: false)
     for section in description.sections {
@@ -34,6 +46,11 @@ struct DescribeCommand: Subcommand {
         print(
           "  " + label.padding(toLength: max(width, label.count + 1), withPad: " ", startingAt: 0) + value)
       }
+      print("")
+    }
+    if let listed = file.scenario.currentStudents {
+      print("Current students (\(listed.file), as of \(listed.asOfDate))")
+      for line in listed.cohortLines(file.scenario) { print("  " + line) }
       print("")
     }
     for warning in description.warnings { printError("warning: \(path): \(warning)") }

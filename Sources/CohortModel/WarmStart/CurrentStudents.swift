@@ -24,6 +24,27 @@ public struct CurrentStudents: Sendable, Equatable {
   ]
   static let optionalColumns = ["impression", "hire_date", "start_date"]
 
+  /// One line per cohort the file lists: how many students, by status, and whether the rest of
+  /// the cohort is generated (what `describe --current-students` prints).
+  public func cohortLines(_ scenario: Scenario) -> [String] {
+    var keys: [CohortKey] = []
+    for student in students
+    where !keys.contains(CohortKey(program: student.program, intakeYear: student.intakeYear)) {
+      keys.append(CohortKey(program: student.program, intakeYear: student.intakeYear))
+    }
+    return keys.map { key in
+      let rows = students.filter { $0.program == key.program && $0.intakeYear == key.intakeYear }
+      let hired = rows.filter { if case .hired = $0.status { true } else { false } }.count
+      let searching = rows.filter { $0.status == .graduatedSearching }.count
+      let rest =
+        isComplete(program: key.program, intakeYear: key.intakeYear)
+        ? "marked complete: no student is generated"
+        : "the rest of the cohort is generated up to its size"
+      return "\(scenario.programs[key.program].name) \(key.intakeYear): \(rows.count) listed "
+        + "(\(rows.count - hired - searching) in program, \(searching) searching, \(hired) hired); \(rest)"
+    }
+  }
+
   /// Whether the file marks the cohort (program index, intake year) complete.
   public func isComplete(program: Int, intakeYear: Int) -> Bool {
     completeCohorts.contains(CohortKey(program: program, intakeYear: intakeYear))
