@@ -64,6 +64,21 @@ struct DirectorPathTests {
     }
   }
 
+  @Test("help spreadsheets documents every column of both files, booleans included")
+  func cellFormatsDocumented() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let (status, help, _) = try runCohortsim(["help", "spreadsheets"], in: directory)
+    #expect(status == 0)
+    for column in SitesSpreadsheet.columns + CurrentStudents.columns + [
+      "impression", "hire_date", "start_date",
+    ] {
+      #expect(help.contains("\n  \(column) "), "\(column)")
+    }
+    #expect(help.contains("spi_passed        true or false, in any case"))
+    #expect(help.contains("# as_of: YYYY-MM-DD") && help.contains("# complete: PROGRAM YEAR"))
+  }
+
   @Test("calibrate refuses --current-students with a reason, exit 2")
   func calibrateRefuses() throws {
     let directory = temporaryDirectory()

@@ -11,7 +11,9 @@ public struct SitesSpreadsheet: Sendable, Equatable {
   public var bytes: Data
 
   /// The header, in this order in the shipped files (any order is accepted).
-  static let columns = ["name", "kind", "latitude", "longitude", "state", "system", "staff", "capacity"]
+  public static let columns = [
+    "name", "kind", "latitude", "longitude", "state", "system", "staff", "capacity",
+  ]
 }
 
 /// What the rows of a sites spreadsheet are checked against: names already taken, the states a

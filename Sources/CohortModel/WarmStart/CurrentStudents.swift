@@ -204,12 +204,13 @@ extension CurrentStudents {
         }
         return site
       }
+      // In any case: Excel turns a typed true into TRUE when it saves a CSV.
       func flag(_ name: String) -> Bool {
-        switch cell(name) {
+        switch cell(name).lowercased() {
         case "true": return true
         case "false": return false
         default:
-          problem(name, "must be true or false, got \"\(cell(name))\"")
+          problem(name, "must be true or false (in any case), got \"\(cell(name))\"")
           return false
         }
       }

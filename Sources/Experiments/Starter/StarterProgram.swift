@@ -177,7 +177,7 @@ public struct StarterProgram: Sendable {
       #   rotation_sites    the sites of the rotations completed by the as_of date, in order, separated by ";"
       #                     (names as in the sites file; quote the cell when the file is separated by ";")
       #   current_site      the site of the rotation under way on the as_of date; empty between rotations
-      #   spi_passed        true or false (lower case): the first exam of the pathway passed by the as_of date
+      #   spi_passed        true or false (TRUE and FALSE too): the pathway's first exam passed by the as_of date
       #   specialty_passed  true or false: the second exam (the specialty) passed
       #   offer_site        hired students only: the site of the accepted job
       #   impression        optional, 0 to 1: how well staff rate the student (empty: simulated)
