@@ -79,6 +79,18 @@ struct DirectorPathTests {
     #expect(help.contains("# as_of: YYYY-MM-DD") && help.contains("# complete: PROGRAM YEAR"))
   }
 
+  @Test(
+    "every output file with a student column carries student_id, so rows join back to the director's file")
+  func studentIdEverywhere() {
+    let withStudents = OutputSchema.all.filter { file in
+      file.columns.contains { $0.name == "student" || $0.name == "student_id" }
+    }
+    #expect(withStudents.count >= 3)
+    for file in withStudents {
+      #expect(file.columns.contains { $0.name == "student_id" }, "\(file.file.rawValue)")
+    }
+  }
+
   @Test("calibrate refuses --current-students with a reason, exit 2")
   func calibrateRefuses() throws {
     let directory = temporaryDirectory()
