@@ -10,8 +10,10 @@ struct DescribeCommand: Subcommand {
     Validates SCENARIO, then prints what it implies without simulating: positions and expected \
     openings a year derived from the national figures and the region's share, the staff-exit and \
     growth rates, sites and student places by kind, hospital systems, licensing-state sites, and \
-    each program's cohorts. Generated sites are those of replication 0 of the scenario's seed. \
-    Warns (on standard error, exit 0) when the expected openings a year are below half the \
+    each program's cohorts; with listed sites, where the students rotate and what was generated \
+    around the sites; with --current-students, the cohorts the file lists. Generated sites are those of \
+    replication 0 of the scenario's seed. Warns when the listed sites' places cannot hold the cohorts on \
+    rotation, and (on standard error, exit 0) when the expected openings a year are below half the \
     students the programs admit a year.
     """
   static let options: [OptionSpec] = [

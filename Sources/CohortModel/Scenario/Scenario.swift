@@ -410,30 +410,34 @@ extension Scenario: Decodable {
   private func checkPlaces(_ decoder: any Decoder) throws {
     let width = region.widthKm
     let height = region.heightKm
-    func inside(_ x: Double, _ y: Double, _ path: String) throws {
+    func inside(_ x: Double, _ y: Double, _ path: String, _ name: String) throws {
       if x > width {
         try decoder.reject(
-          "lies outside the region: must be at most region.widthKm (\(width)), got \(x)",
+          "\(name) lies outside the region: must be at most region.widthKm (\(width)), got \(x)",
           at: Path(path + ".xKm"))
       }
       if y > height {
         try decoder.reject(
-          "lies outside the region: must be at most region.heightKm (\(height)), got \(y)",
+          "\(name) lies outside the region: must be at most region.heightKm (\(height)), got \(y)",
           at: Path(path + ".yKm"))
       }
     }
     let onPlane = region.frame == nil
     for (index, program) in programs.enumerated() where onPlane {
-      try inside(program.xKm, program.yKm, "programs[\(index)]")
+      try inside(program.xKm, program.yKm, "programs[\(index)]", "program \"\(program.name)\"")
     }
     guard let listed = sites else { return }
     let codes = region.states.map(\.code)
     for (index, site) in listed.enumerated() {
-      if onPlane { try inside(site.xKm, site.yKm, "sites[\(index)]") }
+      if onPlane { try inside(site.xKm, site.yKm, "sites[\(index)]", "site \"\(site.name)\"") }
       if let state = site.state, !codes.contains(state) {
+        // A spreadsheet's row is named by its file and line, a JSON site by its path.
+        let place =
+          site.spreadsheetLine.map { "\(sitesSpreadsheet?.path ?? "sitesCsv"), line \($0) (state)" }
+          ?? "sites[\(index)].state"
         try decoder.reject(
-          "state \"\(state)\" is not among region.states (\(codes.joined(separator: ", ")))",
-          at: Path("sites[\(index)].state"))
+          "site \"\(site.name)\": state \"\(state)\" is not among region.states (\(codes.joined(separator: ", ")))",
+          at: Path(place))
       }
     }
     let used = Set(listed.compactMap(\.system))
