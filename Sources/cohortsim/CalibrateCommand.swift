@@ -59,6 +59,11 @@ struct CalibrateCommand: Subcommand {
     .flag("overwrite", "replace a DIR that holds a run with other settings"),
     .flag("quiet", "print nothing but errors: no progress, no closing summary"),
     .value("out", "DIR", "where the results go (required)"),
+    .value(
+      "current-students", "FILE.csv",
+      "refused: a calibration fits the model to targets about whole past cohorts, which today's students do not "
+        + "describe; calibrate without them, then 'run' or 'check --targets' with --current-students"),
+    .value("as-of", "YYYY-MM-DD", "refused with --current-students (see above)"),
   ]
   static let examples = [
     "cat > /tmp/targets.json <<'END'",
@@ -98,6 +103,14 @@ struct CalibrateCommand: Subcommand {
     draws = try arguments.integer("draws", in: 1...1_000_000)
     applyPath = arguments.string("apply")
     jobs = try arguments.integer("jobs", in: 1...1024)
+    if try arguments.warmStart().currentStudents != nil {
+      throw UsageError(
+        message:
+          "calibrate does not take --current-students: it fits the model to targets about whole past cohorts, "
+          + "which a warm start's listed students would distort; calibrate without them, then use "
+          + "'run' or 'check --targets' with --current-students on the calibrated scenario",
+        command: Self.name)
+    }
   }
 
   func run() throws -> Int32 {

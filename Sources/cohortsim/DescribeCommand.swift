@@ -10,21 +10,35 @@ struct DescribeCommand: Subcommand {
     Validates SCENARIO, then prints what it implies without simulating: positions and expected \
     openings a year derived from the national figures and the region's share, the staff-exit and \
     growth rates, sites and student places by kind, hospital systems, licensing-state sites, and \
-    each program's cohorts. Generated sites are those of replication 0 of the scenario's seed. \
-    Warns (on standard error, exit 0) when the expected openings a year are below half the \
+    each program's cohorts; with listed sites, where the students rotate and what was generated \
+    around the sites; with --current-students, the cohorts the file lists. Generated sites are those of \
+    replication 0 of the scenario's seed. Warns when the listed sites' places cannot hold the cohorts on \
+    rotation, and (on standard error, exit 0) when the expected openings a year are below half the \
     students the programs admit a year.
     """
-  static let options: [OptionSpec] = []
+  static let options: [OptionSpec] = [
+    .value(
+      "current-students", "FILE.csv",
+      "also read the program's current-students file, as 'run --current-students' does, and say how many "
+        + "students of which cohorts it lists"),
+    .value(
+      "as-of", "YYYY-MM-DD",
+      "with --current-students, the date the file describes (default: its first line '# as_of: YYYY-MM-DD')"),
+  ]
   static let examples = ["cohortsim describe Scenarios/national.json"]
 
   let path: String
+  let currentStudents: String?
+  let asOf: String?
 
   init(_ arguments: ParsedArguments) throws {
     path = try arguments.requirePositionals(["SCENARIO"])[0]
+    (currentStudents, asOf) = try arguments.warmStart()
   }
 
   func run() throws -> Int32 {
-    let file = try ScenarioFile.load(path)
+    var file = try ScenarioFile.load(path)
+    if let currentStudents { try file.warmStart(from: currentStudents, asOf: asOf) }
     let description = ScenarioDescription(file.scenario)
     noteChangedDefaults(file, quiet: false)
     for section in description.sections {
@@ -34,6 +48,11 @@ struct DescribeCommand: Subcommand {
         print(
           "  " + label.padding(toLength: max(width, label.count + 1), withPad: " ", startingAt: 0) + value)
       }
+      print("")
+    }
+    if let listed = file.scenario.currentStudents {
+      print("Current students (\(listed.file), as of \(listed.asOfDate))")
+      for line in listed.cohortLines(file.scenario) { print("  " + line) }
       print("")
     }
     for warning in description.warnings { printError("warning: \(path): \(warning)") }

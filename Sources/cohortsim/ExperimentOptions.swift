@@ -51,7 +51,9 @@ struct ExperimentOptions {
       .value(
         "current-students", "FILE.csv",
         "warm start: the program's current students (student_id,program,intake_year,status,rotation_sites,"
-          + "current_site,spi_passed,specialty_passed,offer_site[,impression]) take their cohorts' places, as the "
+          + "current_site,spi_passed,specialty_passed,offer_site[,impression,hire_date,start_date]) take places in "
+          + "their cohorts (the rest generated up to the cohort's size unless a '# complete:' line says the file "
+          + "lists it whole; see 'cohortsim help spreadsheets'), as the "
           + "file says they stand on the as-of date; writes current_students.csv (their chances of an offer within "
           + "6 and 12 months, likeliest site, relocation); not with --shard"),
       .value(

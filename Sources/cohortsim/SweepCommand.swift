@@ -41,6 +41,13 @@ struct SweepCommand: Subcommand {
         + "strategies or shard); a rerun of the same settings replaces it anyway"),
     .flag("quiet", "print nothing but errors: no progress line, no closing summary"),
     .value("out", "DIR", "where the results go (required)"),
+    .value(
+      "current-students", "FILE.csv",
+      "a warm start, as 'run' takes it: every point starts from the program's current students (checked "
+        + "against each point's scenario); the sweep's metrics then describe today's cohorts"),
+    .value(
+      "as-of", "YYYY-MM-DD",
+      "with --current-students, the date the file describes (default: its first line '# as_of: YYYY-MM-DD')"),
   ]
   static let examples = [
     "cat > /tmp/design.json <<'END'",
@@ -62,6 +69,8 @@ struct SweepCommand: Subcommand {
   let study: StudyArguments
   let shard: Shard?
   let resume: Bool
+  let currentStudents: String?
+  let asOf: String?
 
   init(_ arguments: ParsedArguments) throws {
     study = try StudyArguments(
@@ -73,6 +82,7 @@ struct SweepCommand: Subcommand {
     jobs = try arguments.integer("jobs", in: 1...1024)
     shard = try arguments.string("shard").map { try ExperimentOptions.shard($0, command: Self.name) }
     resume = arguments.flag("resume")
+    (currentStudents, asOf) = try arguments.warmStart()
   }
 
   func run() throws -> Int32 {
@@ -81,8 +91,10 @@ struct SweepCommand: Subcommand {
     let scenarioFile: ScenarioFile
     do {
       design = try SweepDesign.load(study.input)
-      scenarioFile = try ScenarioFile.load(study.scenarioPath)
-      noteChangedDefaults(scenarioFile, quiet: study.quiet)
+      var loaded = try ScenarioFile.load(study.scenarioPath)
+      noteChangedDefaults(loaded, quiet: study.quiet)
+      if let currentStudents { try loaded.warmStart(from: currentStudents, asOf: asOf) }
+      scenarioFile = loaded
       evaluator = ModelEvaluator(
         factors: try ScenarioFactors(scenarioFile: scenarioFile, factors: design.factors),
         strategies: scenarioFile.scenario.strategiesToRun)

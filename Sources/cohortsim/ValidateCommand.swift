@@ -12,7 +12,10 @@ struct ValidateCommand: Subcommand {
     errors, so a misspelt parameter never silently falls back to its default. Programs and listed \
     sites must lie inside the region, listed sites' states must be among region.states and their \
     system indices must run 0, 1, 2, … without gaps. Warns (on standard error) when the expected \
-    openings a year are below half the students the programs admit a year. Prints a resource \
+    openings a year are below half the students the programs admit a year, and when the listed \
+    sites' places cannot hold the listed programs' students on rotation at once; with listed sites, \
+    says (lines starting "rotations:") where the students rotate and what was generated around the \
+    sites. Given a spreadsheet instead of a scenario, says which it is and what to type. Prints a resource \
     estimate for one replication (students, sites, positions, openings, events, memory) and \
     refuses a scenario whose estimate exceeds a limit of docs/MODEL.md ("Limits"), naming the \
     field that contributes most. With --current-students, also checks the current-students file \
@@ -64,7 +67,9 @@ struct ValidateCommand: Subcommand {
     if let listed {
       print("ok: \(listed.file) lists \(listed.students.count) current students as of \(listed.asOfDate)")
     }
-    for warning in ScenarioDescription(scenario).warnings { printError("warning: \(path): \(warning)") }
+    let description = ScenarioDescription(scenario)
+    for line in description.affiliates { print("rotations: \(line)") }
+    for warning in description.warnings { printError("warning: \(path): \(warning)") }
     return 0
   }
 }

@@ -7,7 +7,7 @@ let subcommands: [CommandEntry] = [
   CommandEntry(RunCommand.self), CommandEntry(CompareCommand.self), CommandEntry(ValidateCommand.self),
   CommandEntry(DescribeCommand.self), CommandEntry(BenchCommand.self), CommandEntry(CheckCommand.self),
   CommandEntry(MergeCommand.self), CommandEntry(SweepCommand.self), CommandEntry(ReportCommand.self),
-  CommandEntry(CalibrateCommand.self), CommandEntry(SchemaCommand.self),
+  CommandEntry(CalibrateCommand.self), CommandEntry(SchemaCommand.self), CommandEntry(InitCommand.self),
 ]
 
 let cohortsimVersion = "0.1.0"
@@ -30,8 +30,10 @@ let cohortsimVersion = "0.1.0"
       cohortsim help metrics      what every output metric means
       cohortsim help outputs      every output file's columns: type, unit, meaning
       cohortsim help strategies   the placement strategies and how to add one
+      cohortsim help spreadsheets every cell format of the sites and current-students files
 
     QUICK START
+      cohortsim init "My College" --state WI --latitude 43.04 --longitude -87.91   a program's starter files
       cohortsim validate Scenarios/baseline.json
       cohortsim describe Scenarios/baseline.json
       cohortsim run Scenarios/baseline.json                  results in Results/baseline/
@@ -111,7 +113,10 @@ let cohortsimVersion = "0.1.0"
 
 /// Topics for `cohortsim help TOPIC` that are not commands.
 var helpTopics: [String: String] {
-  ["metrics": MetricsHelp.text, "strategies": StrategiesHelp.text, "outputs": OutputsHelp.text]
+  [
+    "metrics": MetricsHelp.text, "strategies": StrategiesHelp.text, "outputs": OutputsHelp.text,
+    "spreadsheets": SpreadsheetsHelp.text,
+  ]
 }
 
 func printError(_ message: String) {

@@ -184,8 +184,16 @@ struct CurrentStudentsTests {
   func badFlag() throws {
     #expect(
       try problems("A,\(college),2024,in_program,\(completedRotations),,yes,false,") == [
-        "students.csv: line 2, column 7 (spi_passed): must be true or false, got \"yes\""
+        "students.csv: line 2, column 7 (spi_passed): must be true or false (in any case), got \"yes\""
       ])
+  }
+
+  @Test("an exam column written TRUE or False, as Excel saves it, reads as the boolean")
+  func flagInAnyCase() throws {
+    let current = try CurrentStudents.parse(
+      Data((header + "\nA,\(college),2024,in_program,\(completedRotations),,TRUE,False,\n").utf8),
+      file: "s.csv", scenario: try oregonScenario(), asOf: "2026-03-01")
+    #expect(current.students[0].examsPassed == [true, false])
   }
 
   @Test("a missing column names line 1 and where it belongs")

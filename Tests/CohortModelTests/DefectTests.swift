@@ -69,7 +69,8 @@ struct DefectTests {
       file: "current.csv", asOfDate: "2024-04-10", asOfDay: 100,
       students: [
         CurrentStudent(
-          id: "A", program: 0, intakeYear: 2024, status: .hired(site: 0), rotationSites: [], currentSite: 0,
+          id: "A", program: 0, intakeYear: 2024, status: .hired(site: 0, hireDay: nil, startDay: nil),
+          rotationSites: [], currentSite: 0,
           examsPassed: [false], impression: nil)
       ])
     let run = TinyRegion.run(scenario)

@@ -112,7 +112,7 @@ struct ListedSitesTests {
       listedSitesJSON(programs: #"[{ "name": "College", "xKm": 100, "yKm": 150, "cohortSize": 10 }]"#))
     #expect(
       found == [
-        "programs[0].yKm: lies outside the region: must be at most region.heightKm (100.0), got 150.0"
+        "programs[0].yKm: program \"College\" lies outside the region: must be at most region.heightKm (100.0), got 150.0"
       ])
   }
 
@@ -122,7 +122,9 @@ struct ListedSitesTests {
       listedSitesJSON(
         sites: #", { "name": "Far", "kind": "clinic", "xKm": 260, "yKm": 5, "staff": 1, "capacity": 1 }"#))
     #expect(
-      found == ["sites[4].xKm: lies outside the region: must be at most region.widthKm (200.0), got 260.0"])
+      found == [
+        "sites[4].xKm: site \"Far\" lies outside the region: must be at most region.widthKm (200.0), got 260.0"
+      ])
   }
 
   @Test("a gap in the listed system indices is refused at the first site past the gap")
@@ -144,7 +146,7 @@ struct ListedSitesTests {
         sites:
           #", { "name": "Cal", "kind": "clinic", "xKm": 50, "yKm": 5, "state": "CA", "staff": 1, "capacity": 1 }"#
       ))
-    #expect(found == [#"sites[4].state: state "CA" is not among region.states (OR, WA)"#])
+    #expect(found == [#"sites[4].state: site "Cal": state "CA" is not among region.states (OR, WA)"#])
   }
 
   @Test("region.systems below the systems the listed sites use is refused")
@@ -175,13 +177,17 @@ struct ListedSitesTests {
     let crowded = try decodeScenario(
       listedSitesJSON(programs: #"[{ "name": "College", "xKm": 100, "yKm": 50, "cohortSize": 20 }]"#))
     // 46 listed positions give 46 × 5800/88000 ≈ 3.0 openings a year for 20 students a year.
-    #expect(ScenarioDescription(crowded).warnings.count == 1)
-    #expect(ScenarioDescription(crowded).warnings.first?.contains("below half the students") == true)
+    // (The listed sites' 6 places for cohorts of 20 give the capacity warning too.)
+    let openings = { (scenario: Scenario) in
+      ScenarioDescription(scenario).warnings.filter { $0.contains("expected openings a year") }
+    }
+    #expect(openings(crowded).count == 1)
+    #expect(openings(crowded).first?.contains("below half the students") == true)
     let generatedAround = try decodeScenario(
       listedSitesJSON(
         region: #", "hospitals": { "count": 10 }"#,
         programs: #"[{ "name": "College", "xKm": 100, "yKm": 50, "cohortSize": 20 }]"#))
     // The region's 176 positions give ≈ 11.6 openings a year: above 10.
-    #expect(ScenarioDescription(generatedAround).warnings.isEmpty)
+    #expect(openings(generatedAround).isEmpty)
   }
 }

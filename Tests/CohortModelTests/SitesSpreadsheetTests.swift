@@ -196,8 +196,36 @@ struct SitesSpreadsheetTests {
   func unknownState() throws {
     let (problems, csv) = try loadProblems(header + "\nA,hospital,44.5,-123,WA,,2,1\n")
     #expect(
-      problems.first?.hasPrefix("\(csv): line 2, column 5 (state): state \"WA\" is not among region.states")
-        == true)
+      problems.first?.hasPrefix(
+        "\(csv): line 2, column 5 (state): site \"A\": state \"WA\" is not among region.states") == true)
+  }
+
+  @Test("a dropped minus sign on a longitude, with no bounds, names the spreadsheet, its line and the site")
+  func droppedSign() throws {
+    let rows = goodRows.replacingOccurrences(of: "44.5365,-122.9070", with: "44.5365,122.9070")
+    let (problems, _) = try loadProblems(header + "\n" + rows + "\n")
+    #expect(problems.count == 1)
+    #expect(problems.first?.contains(": sites.csv, line 3: ") == true)
+    #expect(
+      problems.first?.contains("site \"Lebanon Hospital\" at latitude 44.5365, longitude 122.907") == true)
+    #expect(problems.first?.contains("is the longitude's minus sign missing?") == true)
+  }
+
+  @Test("a site outside region.bounds is named with its line and column")
+  func outsideBoundsNamesSite() throws {
+    let files = try writeSpreadsheetScenario(csv: header + "\nFar Hospital,hospital,47.5,-123,OR,,2,1\n")
+    let json = try String(contentsOfFile: files.scenario, encoding: .utf8).replacingOccurrences(
+      of: #""region": {"#,
+      with: #""region": { "bounds": {"south": 43, "west": -125, "north": 45, "east": -121},"#)
+    try Data(json.utf8).write(to: URL(fileURLWithPath: files.scenario))
+    do {
+      _ = try Scenario.load(contentsOf: files.scenario)
+      Issue.record("accepted")
+    } catch {
+      #expect(
+        error.description.contains(
+          "\(files.csv): line 2, column 3 (latitude): site \"Far Hospital\" lies outside region.bounds"))
+    }
   }
 
   @Test("a row with too few fields is reported at its line")

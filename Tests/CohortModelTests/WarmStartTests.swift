@@ -45,15 +45,25 @@ private func listedOutcomes(_ current: CurrentStudents, _ monitor: WarmStartMoni
 
 @Suite("warm start from current students")
 struct WarmStartTests {
-  @Test("a listed cohort consists of its listed students")
-  func cohortIsListed() throws {
+  @Test("a listed cohort holds its listed students and generated ones up to the size it has without the file")
+  func cohortIsFilled() throws {
     let (current, runs) = try warmRuns()
-    for run in runs {
+    var cold = try oregonScenario()
+    cold.currentStudents = nil
+    for (seed, run) in zip([UInt64(1), 2, 3], runs) {
+      var monitor = WarmStartMonitor()
+      _ = Replication.run(
+        scenario: cold, strategy: "program-default", replicationSeed: seed, monitor: &monitor)
       for year in [2023, 2024, 2025] {
-        let simulated = run.students.filter {
-          $0.program == "Calapooia Community College" && $0.intakeYear == year
+        let count = { (outcomes: [StudentOutcome]) in
+          outcomes.filter { $0.program == "Calapooia Community College" && $0.intakeYear == year }.count
         }
-        #expect(simulated.count == current.students.filter { $0.intakeYear == year }.count)
+        let listed = current.students.filter { $0.intakeYear == year }.count
+        #expect(count(run.students) == max(count(monitor.students), listed), "\(year)")
+        // The listed come first, then the generated (student_id NA).
+        let ids = run.students.filter { $0.program == "Calapooia Community College" && $0.intakeYear == year }
+          .map(\.studentId)
+        #expect(ids.prefix(listed).allSatisfy { $0 != nil } && ids.dropFirst(listed).allSatisfy { $0 == nil })
       }
     }
   }
@@ -81,7 +91,7 @@ struct WarmStartTests {
         }
         #expect(graduation + days >= current.asOfDay - 1e-9, "\(row.id)")
         // The job held at the horizon: after a rescission it is a later one.
-        if case .hired(let site) = row.status, !outcome.rescinded {
+        if case .hired(let site, _, _) = row.status, !outcome.rescinded {
           #expect(abs(graduation + days - current.asOfDay) < 1e-9, "\(row.id)")
           #expect(outcome.offerSite == site, "\(row.id)")
         }

@@ -198,7 +198,8 @@ struct SiteValidationCommandTests {
       let (status, stdout, stderr) = try runCohortsim([command, "outside.json"], in: directory)
       #expect(status == 2, "\(command)")
       #expect(stdout.isEmpty, "\(command)")
-      #expect(stderr.contains("outside.json: sites[2].yKm: lies outside the region"), "\(command)")
+      #expect(stderr.contains("outside.json: sites[2].yKm: site \""), "\(command)")
+      #expect(stderr.contains("lies outside the region"), "\(command)")
     }
   }
 }

@@ -37,18 +37,31 @@ extension CohortDynamics {
     }
   }
 
+  /// How many students a cohort admits: its drawn size; a cohort the current-students file lists
+  /// holds its listed students and is filled up to the drawn size with generated ones (never
+  /// fewer than listed), unless the file marks it complete, when the listed are all of it.
+  mutating func cohortSize(_ cohortIndex: Int, listed: Int) -> Int {
+    let cohort = cohorts[cohortIndex]
+    if listed > 0,
+      scenario.currentStudents!.isComplete(program: Int(cohort.program), intakeYear: cohort.intakeYear)
+    {
+      return listed
+    }
+    let program = world.programs[Int(cohort.program)]
+    let drawn = max(
+      0,
+      Int(
+        streams.withStream(seeding: StreamKey("cohort size", cohortIndex)) {
+          program.cohortSize.sample(&$0)
+        }.rounded()))
+    return max(drawn, listed)
+  }
+
   mutating func admit(_ cohortIndex: Int, _ simulation: inout Simulation<CohortEvent>) {
     let program = world.programs[Int(cohorts[cohortIndex].program)]
     let listed = listedRows(
       program: cohorts[cohortIndex].program, intakeYear: cohorts[cohortIndex].intakeYear)
-    let size =
-      listed?.count
-      ?? max(
-        0,
-        Int(
-          streams.withStream(seeding: StreamKey("cohort size", cohortIndex)) {
-            program.cohortSize.sample(&$0)
-          }.rounded()))
+    let size = cohortSize(cohortIndex, listed: listed?.count ?? 0)
     cohorts[cohortIndex].firstStudent = students.count
     cohorts[cohortIndex].studentCount = size
     cohorts[cohortIndex].outcomes = cohortOutcomes(cohortIndex)
@@ -59,8 +72,10 @@ extension CohortDynamics {
     let region = scenario.region
     for offset in 0..<size {
       let index = students.count
+      // Listed students first, in file order; the generated rest of the cohort after them.
+      let row = listed.flatMap { offset < $0.count ? $0[offset] : nil }
       let key =
-        listed.map { WorldDraw.currentStudentTraits(row: $0[offset]).key }
+        row.map { WorldDraw.currentStudentTraits(row: $0).key }
         ?? StudentDraw.traits.key(student: index)
       let student = streams.withStream(keyed: key) { stream in
         let distance = traits.homeDistanceKm.sample(&stream)
@@ -76,7 +91,7 @@ extension CohortDynamics {
           graduationDay: graduationDay)
       }
       students.append(student)
-      if let row = listed?[offset] {
+      if let row {
         students[index].listedRow = Int32(row)
         students[index].unavailableUntil = scenario.currentStudents!.asOfDay
         students[index].examAbility = conditionedExamAbility(index, row: row)

@@ -85,8 +85,14 @@ extension CohortDynamics {
     }
   }
 
+  /// The student accepts requisition `requisition`: the job, its start after onboarding, and a
+  /// contingency deadline for a student without the credential.
+  ///
+  /// `listedStart` is the start day a current-students file reports for a listed hire
+  /// (WarmStart.swift), in place of the drawn onboarding.
   mutating func accept(
-    _ requisition: Int, by student: Int, distanceKm: Double, _ simulation: inout Simulation<CohortEvent>
+    _ requisition: Int, by student: Int, distanceKm: Double, listedStart: Double? = nil,
+    _ simulation: inout Simulation<CohortEvent>
   ) {
     let now = simulation.now
     let site = Int(requisitions[requisition].site)
@@ -107,8 +113,13 @@ extension CohortDynamics {
     let onboarding = withRequisitionStream(requisition, .onboarding(student: student)) {
       onboardingDays.sample(&$0)
     }
-    let plannedStart = max(now, students[student].graduationDay) + onboarding
+    let plannedStart = listedStart ?? (max(now, students[student].graduationDay) + onboarding)
     var deadline = plannedStart + scenario.hiring.contingentWindowDays
+    if students[student].listedRow >= 0 {
+      // The file says a listed hire still holds the job on the as-of date.
+      let asOf = scenario.currentStudents!.asOfDay
+      if deadline < asOf { deadline = asOf + scenario.hiring.contingentWindowDays }
+    }
     if contingent, let expiry = seekTemporaryLicence(student, for: requisition, at: site, &simulation) {
       // Never before the start date, so the start always finds the job it was scheduled for.
       deadline = max(plannedStart, min(deadline, expiry))

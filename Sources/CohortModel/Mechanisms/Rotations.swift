@@ -18,9 +18,13 @@ extension CohortDynamics {
     var room = roomTable
     roomTable = []
     assert(room.count == sites.count && room.allSatisfy { $0 == 0 } && optionPool.isEmpty)
-    // Listed students (a warm start) are where the file says. A listed cohort holds only
-    // listed students (WarmStart.swift), so none of them competes with the strategy's.
+    // Listed students (a warm start) are where the file says; the generated rest of a listed
+    // cohort (WarmStart.swift) is placed by the strategy in the room they leave.
     var listedPlacements: [(student: Int, site: Int)] = []
+    for index in cohort.firstStudent..<(cohort.firstStudent + cohort.studentCount)
+    where !students[index].lifecycle.hasWithdrawn {
+      if let site = fixedRotationSite(index, rotation: rotation) { listedPlacements.append((index, site)) }
+    }
     if cohortIndex >= nearbyByCohort.count {
       nearbyByCohort.append(contentsOf: repeatElement(nil, count: cohortIndex + 1 - nearbyByCohort.count))
     }
@@ -31,10 +35,7 @@ extension CohortDynamics {
     nearbyByCohort[cohortIndex] = nil
     for index in cohort.firstStudent..<(cohort.firstStudent + cohort.studentCount)
     where !students[index].lifecycle.hasWithdrawn {
-      if let site = fixedRotationSite(index, rotation: rotation) {
-        listedPlacements.append((index, site))
-        continue
-      }
+      if fixedRotationSite(index, rotation: rotation) != nil { continue }
       let previous = students[index].rotationSites
       waiting.append(
         PlacementStudent(
@@ -46,7 +47,9 @@ extension CohortDynamics {
       {
         let site = Int(near.site)
         guard world.isClinicalAffiliate(site, of: Int(cohort.program)) else { continue }
-        let left = sites[site].capacity - budgets[site].occupancy
+        let left =
+          sites[site].capacity - budgets[site].occupancy
+          - (listedPlacements.isEmpty ? 0 : listedPlacements.count { $0.site == site })
         guard left > 0 else { continue }
         room[site] = left
         optionPool.append(

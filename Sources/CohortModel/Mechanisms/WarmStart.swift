@@ -104,20 +104,24 @@ extension CohortDynamics {
     return listed.status == .inProgram && day >= scenario.currentStudents!.asOfDay
   }
 
-  /// Schedules the hire of every listed `hired` student on the as-of date.
+  /// Schedules the hire of a listed `hired` student on their `hire_date`; without one, on the
+  /// as-of date or their `start_date`, whichever is earlier (a student already working was hired
+  /// by the day they started).
   mutating func scheduleListedHires(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard let listed = listedStudent(index), case .hired = listed.status else { return }
+    guard let listed = listedStudent(index), case .hired(_, let hireDay, let startDay) = listed.status
+    else { return }
+    let asOf = scenario.currentStudents!.asOfDay
+    let day = max(hireDay ?? min(asOf, startDay ?? asOf), simulation.now)
     // First in the day, before any offer that day could reach them.
     simulation.schedule(
-      .listedStudentHired(student: Int32(index)), at: scenario.currentStudents!.asOfDay,
-      priority: CohortPriority.budget)
+      .listedStudentHired(student: Int32(index)), at: day, priority: CohortPriority.budget)
   }
 
   /// A listed `hired` student accepts the offer of their `offer_site` on the as-of date: one
   /// requisition at that site, taken through its own lifecycle (an inside offer when the student
   /// rotated there, else a posting), offered and accepted like any other.
   mutating func hireListedStudent(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard let listed = listedStudent(index), case .hired(let site) = listed.status,
+    guard let listed = listedStudent(index), case .hired(let site, _, let startDay) = listed.status,
       students[index].lifecycle.isAvailable
     else { return }
     let now = simulation.now
@@ -136,7 +140,8 @@ extension CohortDynamics {
     _ = students[index].lifecycle.apply(.receiveOffer(requisition: Int32(number)))
     trace(now, "listed_hired", student: index, site: site, "requisition=\(number)")
     accept(
-      number, by: index, distanceKm: sites[site].location.distanceKm(to: students[index].home), &simulation)
+      number, by: index, distanceKm: sites[site].location.distanceKm(to: students[index].home),
+      listedStart: startDay.map { max($0, students[index].graduationDay) }, &simulation)
   }
 
   /// Per listed student, what this replication gave them (see `CurrentStudentOutcome`).

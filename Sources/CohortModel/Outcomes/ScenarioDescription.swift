@@ -8,6 +8,9 @@ public struct ScenarioDescription: Sendable {
   public var sections: [(title: String, rows: [(String, String)])] = []
   /// Things that are allowed but probably not meant, one sentence each (see `warningRatio`).
   public var warnings: [String] = []
+  /// Where the listed programs' students rotate and what was generated around their sites, one
+  /// sentence each; empty without listed sites.
+  public var affiliates: [String] = []
 
   /// Warn when the expected openings a year are below this share of the students a year the
   /// programs admit: with fewer openings than half the graduates, most graduates cannot be
@@ -106,6 +109,10 @@ public struct ScenarioDescription: Sendable {
     if world.programs.count > 12 { programRows.append(("…", "\(world.programs.count - 12) more programs")) }
     programRows.append(("students per intake year (all programs)", number(graduatesPerYear)))
     sections.append(("Programs", programRows))
+    let affiliation = Self.affiliates(scenario, world: world)
+    affiliates = affiliation.lines
+    if !affiliates.isEmpty { sections.append(("Where students rotate", affiliates.map { ("", $0) })) }
+    warnings += affiliation.warnings
     if openingsPerYear < Self.warningRatio * graduatesPerYear {
       warnings.append(
         "the region's expected openings a year (\(number(openingsPerYear))) are below half the students its programs admit a year (\(number(graduatesPerYear))): most graduates cannot be placed here; to list sites inside a generated region, give region.hospitals, region.imagingCenters or region.clinics beside sites"

@@ -191,6 +191,9 @@ public struct SiteListing: Sendable, Equatable {
   public var systemName: String?
   public var staff = 1
   public var capacity = 1
+  /// The line of the sites spreadsheet the site comes from, nil for a site of the JSON `sites`:
+  /// so a geographic problem found after reading can still name the file, the line and the site.
+  public var spreadsheetLine: Int?
 
   public init() {}
 

@@ -271,18 +271,19 @@ extension Scenario: Decodable {
       return
     }
     if region.bounds == nil, let problem = bounds.problem() {
+      let (place, detail) = farthestPlace(jsonSiteCount: jsonSiteCount)
       try decoder.reject(
-        "the listed sites' and programs' box (with its margin) \(problem)", at: Path("sites"))
+        "the listed sites' and programs' box (with its margin) \(problem): \(detail)", at: Path(place))
       return
     }
     let frame = GeoFrame(bounds: bounds)
     region.frame = frame
     region.widthKm = frame.widthKm
     region.heightKm = frame.heightKm
-    func place(_ point: GeoPoint, _ path: String) throws -> Location {
+    func place(_ point: GeoPoint, _ path: String, _ name: String) throws -> Location {
       if !bounds.contains(point) {
         try decoder.reject(
-          "lies outside region.bounds (latitude \(format(bounds.south))…\(format(bounds.north)), longitude \(format(bounds.west))…\(format(bounds.east)))",
+          "\(name) lies outside region.bounds (latitude \(format(bounds.south))…\(format(bounds.north)), longitude \(format(bounds.west))…\(format(bounds.east)))",
           at: Path(
             path
               + (point.latitude < bounds.south || point.latitude > bounds.north ? ".latitude" : ".longitude"))
@@ -292,7 +293,7 @@ extension Scenario: Decodable {
     }
     for index in 0..<jsonSiteCount {
       guard let point = geoPoint(listed[index].latitude, listed[index].longitude) else { continue }
-      let location = try place(point, "sites[\(index)]")
+      let location = try place(point, "sites[\(index)]", "site \"\(listed[index].name)\"")
       sites![index].xKm = location.xKm
       sites![index].yKm = location.yKm
     }
@@ -303,10 +304,50 @@ extension Scenario: Decodable {
     }
     for (index, program) in programs.enumerated() {
       guard let point = geoPoint(program.latitude, program.longitude) else { continue }
-      let location = try place(point, "programs[\(index)]")
+      let location = try place(point, "programs[\(index)]", "program \"\(program.name)\"")
       programs[index].xKm = location.xKm
       programs[index].yKm = location.yKm
     }
+  }
+
+  /// The listed place farthest from the median latitude and longitude of all of them, named by
+  /// where it is written (`sitesCsv` file and line, or its JSON path) and by name: what a box too
+  /// large to be one region usually comes from, a dropped minus sign or a swapped pair.
+  private func farthestPlace(jsonSiteCount: Int) -> (place: String, detail: String) {
+    var places: [(place: String, name: String, point: GeoPoint)] = []
+    for (index, site) in (sites ?? []).enumerated() {
+      guard let point = geoPoint(site.latitude, site.longitude) else { continue }
+      let place =
+        site.spreadsheetLine.map { "\(sitesSpreadsheet?.path ?? "sitesCsv"), line \($0)" }
+        ?? "sites[\(index)]"
+      places.append((place, "site \"\(site.name)\"", point))
+    }
+    for (index, program) in programs.enumerated() {
+      guard let point = geoPoint(program.latitude, program.longitude) else { continue }
+      places.append(("programs[\(index)]", "program \"\(program.name)\"", point))
+    }
+    func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+    let latitude = median(places.map(\.point.latitude))
+    let longitude = median(places.map(\.point.longitude))
+    func distance(_ point: GeoPoint) -> Double {
+      max(abs(point.latitude - latitude), abs(point.longitude - longitude))
+    }
+    let farthest = places.max { distance($0.point) < distance($1.point) }!
+    let point = farthest.point
+    var hint = ""
+    if abs(-point.longitude - longitude) < abs(point.longitude - longitude) / 4 {
+      hint = "; is the longitude's minus sign missing? West of Greenwich is negative"
+    } else if abs(-point.latitude - latitude) < abs(point.latitude - latitude) / 4 {
+      hint = "; is the latitude's minus sign missing? South of the equator is negative"
+    } else if max(abs(point.longitude - latitude), abs(point.latitude - longitude)) < distance(point) / 4 {
+      hint = "; are its latitude and longitude swapped?"
+    }
+    return (
+      farthest.place,
+      "\(farthest.name) at latitude \(format(point.latitude)), longitude \(format(point.longitude)) lies farthest "
+        + "from the others (median latitude \(format(latitude)), longitude \(format(longitude)))\(hint); "
+        + "or give region.bounds"
+    )
   }
 
   /// The points' box widened by 10 % of each span on every side (at least 0.1°).
@@ -369,30 +410,34 @@ extension Scenario: Decodable {
   private func checkPlaces(_ decoder: any Decoder) throws {
     let width = region.widthKm
     let height = region.heightKm
-    func inside(_ x: Double, _ y: Double, _ path: String) throws {
+    func inside(_ x: Double, _ y: Double, _ path: String, _ name: String) throws {
       if x > width {
         try decoder.reject(
-          "lies outside the region: must be at most region.widthKm (\(width)), got \(x)",
+          "\(name) lies outside the region: must be at most region.widthKm (\(width)), got \(x)",
           at: Path(path + ".xKm"))
       }
       if y > height {
         try decoder.reject(
-          "lies outside the region: must be at most region.heightKm (\(height)), got \(y)",
+          "\(name) lies outside the region: must be at most region.heightKm (\(height)), got \(y)",
           at: Path(path + ".yKm"))
       }
     }
     let onPlane = region.frame == nil
     for (index, program) in programs.enumerated() where onPlane {
-      try inside(program.xKm, program.yKm, "programs[\(index)]")
+      try inside(program.xKm, program.yKm, "programs[\(index)]", "program \"\(program.name)\"")
     }
     guard let listed = sites else { return }
     let codes = region.states.map(\.code)
     for (index, site) in listed.enumerated() {
-      if onPlane { try inside(site.xKm, site.yKm, "sites[\(index)]") }
+      if onPlane { try inside(site.xKm, site.yKm, "sites[\(index)]", "site \"\(site.name)\"") }
       if let state = site.state, !codes.contains(state) {
+        // A spreadsheet's row is named by its file and line, a JSON site by its path.
+        let place =
+          site.spreadsheetLine.map { "\(sitesSpreadsheet?.path ?? "sitesCsv"), line \($0) (state)" }
+          ?? "sites[\(index)].state"
         try decoder.reject(
-          "state \"\(state)\" is not among region.states (\(codes.joined(separator: ", ")))",
-          at: Path("sites[\(index)].state"))
+          "site \"\(site.name)\": state \"\(state)\" is not among region.states (\(codes.joined(separator: ", ")))",
+          at: Path(place))
       }
     }
     let used = Set(listed.compactMap(\.system))
@@ -469,6 +514,9 @@ extension Scenario {
 
   /// Decodes scenario JSON; `file` names it in errors.
   public static func decode(_ data: Data, file: String) throws(ScenarioError) -> Scenario {
+    if let problem = NotAScenario.problem(in: data, file: file) {
+      throw ScenarioError(file: file, problems: [problem])
+    }
     if let problem = StrictJSON.problem(in: data) { throw ScenarioError(file: file, problems: [problem]) }
     let log = ProblemLog()
     let decoder = JSONDecoder()

@@ -11,7 +11,9 @@ public struct SitesSpreadsheet: Sendable, Equatable {
   public var bytes: Data
 
   /// The header, in this order in the shipped files (any order is accepted).
-  static let columns = ["name", "kind", "latitude", "longitude", "state", "system", "staff", "capacity"]
+  public static let columns = [
+    "name", "kind", "latitude", "longitude", "state", "system", "staff", "capacity",
+  ]
 }
 
 /// What the rows of a sites spreadsheet are checked against: names already taken, the states a
@@ -78,6 +80,7 @@ extension SitesSpreadsheet {
       }
       var listing = SiteListing()
       listing.name = cell("name").text
+      listing.spreadsheetLine = row.line
       if listing.name.isEmpty || listing.name.contains(";") {
         fail("name", "must be non-empty and hold no \";\" (it separates rotation_sites)")
       } else if !names.insert(listing.name).inserted {
@@ -103,7 +106,7 @@ extension SitesSpreadsheet {
         if let bounds = context.bounds, !bounds.contains(GeoPoint(latitude: latitude, longitude: longitude)) {
           fail(
             latitude < bounds.south || latitude > bounds.north ? "latitude" : "longitude",
-            "lies outside region.bounds (latitude \(format(bounds.south))…\(format(bounds.north)), longitude \(format(bounds.west))…\(format(bounds.east)))"
+            "site \"\(listing.name)\" lies outside region.bounds (latitude \(format(bounds.south))…\(format(bounds.north)), longitude \(format(bounds.west))…\(format(bounds.east)))"
           )
         }
       }
@@ -112,7 +115,10 @@ extension SitesSpreadsheet {
         if let problem = isStateCode(state) {
           fail("state", problem)
         } else if let codes = context.stateCodes, !codes.contains(state) {
-          fail("state", "state \"\(state)\" is not among region.states (\(codes.joined(separator: ", ")))")
+          fail(
+            "state",
+            "site \"\(listing.name)\": state \"\(state)\" is not among region.states (\(codes.joined(separator: ", ")))"
+          )
         } else {
           listing.state = state
         }

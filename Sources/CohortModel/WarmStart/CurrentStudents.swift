@@ -11,13 +11,55 @@ public struct CurrentStudents: Sendable, Equatable {
   public var asOfDate: String
   public var asOfDay: Double
   public var students: [CurrentStudent]
+  /// The cohorts the file marks complete (`# complete: PROGRAM YEAR` lines before the header):
+  /// their listed students are the whole cohort. Every other cohort the file lists is filled up
+  /// to its drawn size with generated students.
+  public var completeCohorts: [CohortKey] = []
 
-  /// The header, in this order in the shipped file; `impression` may be added.
+  /// The header, in this order in the shipped file; `impression`, `hire_date` and `start_date`
+  /// may be added.
   public static let columns = [
     "student_id", "program", "intake_year", "status", "rotation_sites", "current_site", "spi_passed",
     "specialty_passed", "offer_site",
   ]
-  static let optionalColumns = ["impression"]
+  static let optionalColumns = ["impression", "hire_date", "start_date"]
+
+  /// One line per cohort the file lists: how many students, by status, and whether the rest of
+  /// the cohort is generated (what `describe --current-students` prints).
+  public func cohortLines(_ scenario: Scenario) -> [String] {
+    var keys: [CohortKey] = []
+    for student in students
+    where !keys.contains(CohortKey(program: student.program, intakeYear: student.intakeYear)) {
+      keys.append(CohortKey(program: student.program, intakeYear: student.intakeYear))
+    }
+    return keys.map { key in
+      let rows = students.filter { $0.program == key.program && $0.intakeYear == key.intakeYear }
+      let hired = rows.filter { if case .hired = $0.status { true } else { false } }.count
+      let searching = rows.filter { $0.status == .graduatedSearching }.count
+      let rest =
+        isComplete(program: key.program, intakeYear: key.intakeYear)
+        ? "marked complete: no student is generated"
+        : "the rest of the cohort is generated up to its size"
+      return "\(scenario.programs[key.program].name) \(key.intakeYear): \(rows.count) listed "
+        + "(\(rows.count - hired - searching) in program, \(searching) searching, \(hired) hired); \(rest)"
+    }
+  }
+
+  /// Whether the file marks the cohort (program index, intake year) complete.
+  public func isComplete(program: Int, intakeYear: Int) -> Bool {
+    completeCohorts.contains(CohortKey(program: program, intakeYear: intakeYear))
+  }
+}
+
+/// One cohort: a program (index into `scenario.programs`) and its intake year.
+public struct CohortKey: Sendable, Hashable {
+  public var program: Int
+  public var intakeYear: Int
+
+  public init(program: Int, intakeYear: Int) {
+    self.program = program
+    self.intakeYear = intakeYear
+  }
 }
 
 /// One listed student and what the file says about them.
@@ -42,20 +84,24 @@ public struct CurrentStudent: Sendable, Equatable {
 public enum CurrentStatus: Sendable, Equatable {
   case inProgram
   case graduatedSearching
-  case hired(site: Int)
+  /// Hired at `site` (a site index). `hireDay` is the model day the offer was accepted
+  /// (`hire_date`; nil: the as-of date) and `startDay` the day work starts (`start_date`; nil:
+  /// drawn from `hiring.onboardingDays` after the hire or graduation, whichever is later).
+  case hired(site: Int, hireDay: Double?, startDay: Double?)
 
   static let names = ["in_program", "graduated_searching", "hired"]
 }
 
-/// What a program's calendar says about one cohort at the as-of date.
-struct CohortCalendar {
-  var admissionDay: Double
-  var graduationDay: Double
+/// What a program's calendar says about one cohort at the as-of date (model days): what a
+/// current-students row must say of it, and what `cohortsim init`'s starter rows say.
+public struct CohortCalendar: Sendable {
+  public var admissionDay: Double
+  public var graduationDay: Double
   /// Rotations ended by the as-of date, and whether one is under way then.
-  var completedRotations: Int
-  var rotationUnderWay: Bool
+  public var completedRotations: Int
+  public var rotationUnderWay: Bool
 
-  init(program: ProgramParameters, intakeYear: Int, startYear: Int, asOfDay: Double) {
+  public init(program: ProgramParameters, intakeYear: Int, startYear: Int, asOfDay: Double) {
     let daysPerMonth = 365.25 / 12
     admissionDay =
       Double(intakeYear - startYear) * 365.25 + Double(program.intakeMonth - 1) * daysPerMonth
@@ -134,6 +180,7 @@ extension CurrentStudents {
       throw fail(dateLocation, "\(dateText) is before every intake of the scenario's programs")
     }
     let siteNames = World.siteNames(scenario)
+    let programNames = scenario.programs.map(\.name)
     var problems: [FieldProblem] = []
     var seen = Set<String>()
     var students: [CurrentStudent] = []
@@ -151,19 +198,34 @@ extension CurrentStudents {
         guard let site = siteNames.firstIndex(of: name) else {
           problem(
             column,
-            "unknown site \"\(name)\": not a listed site of the scenario nor a generated kind-number name")
+            "unknown site \"\(name)\"\(Suggestion.phrase(for: name, among: siteNames)): not a listed site of the "
+              + "scenario nor a generated kind-number name")
           return nil
         }
         return site
       }
+      // In any case: Excel turns a typed true into TRUE when it saves a CSV.
       func flag(_ name: String) -> Bool {
-        switch cell(name) {
+        switch cell(name).lowercased() {
         case "true": return true
         case "false": return false
         default:
-          problem(name, "must be true or false, got \"\(cell(name))\"")
+          problem(name, "must be true or false (in any case), got \"\(cell(name))\"")
           return false
         }
+      }
+      /// An optional date cell as a model day, nil when empty; refused before the cohort's intake.
+      func date(_ name: String, calendar: CohortCalendar) -> Double? {
+        guard !cell(name).isEmpty else { return nil }
+        guard let day = modelDay(cell(name), startYear: scenario.startYear) else {
+          problem(name, "expected a date YYYY-MM-DD or empty, got \"\(cell(name))\"")
+          return nil
+        }
+        if day < calendar.admissionDay.rounded(.down) {
+          problem(name, "\(cell(name)) is before the cohort's intake")
+          return nil
+        }
+        return day
       }
       let id = cell("student_id")
       if id.isEmpty {
@@ -174,7 +236,8 @@ extension CurrentStudents {
       guard let program = scenario.programs.firstIndex(where: { $0.name == cell("program") }) else {
         problem(
           "program",
-          "unknown program \"\(cell("program"))\"; the scenario's programs: \(scenario.programs.map(\.name).joined(separator: ", "))"
+          "unknown program \"\(cell("program"))\"\(Suggestion.phrase(for: cell("program"), among: programNames)); "
+            + "the scenario's programs: \(programNames.joined(separator: ", "))"
         )
         continue
       }
@@ -227,10 +290,26 @@ extension CurrentStudents {
           )
         }
       case "hired":
+        let hireDay = date("hire_date", calendar: calendar)
+        let startDay = date("start_date", calendar: calendar)
+        if let hireDay, hireDay > asOfDay {
+          problem(
+            "hire_date",
+            "\(cell("hire_date")) is after the as-of date \(dateText): a hire the file reports happened")
+        }
+        if let hireDay, let startDay, startDay < hireDay {
+          problem("start_date", "\(cell("start_date")) is before the hire_date \(cell("hire_date"))")
+        }
+        if let startDay, startDay < calendar.graduationDay - 1 {
+          problem(
+            "start_date",
+            "\(cell("start_date")) is before the \(intakeYear) intake graduates (\(Self.date(calendar.graduationDay, startYear: scenario.startYear)) "
+              + "in the model: the intake month plus lengthMonths)")
+        }
         if offer.isEmpty {
           problem("offer_site", "a hired student needs the site of the accepted offer")
         } else if let offerSite = site(offer, column: "offer_site") {
-          status = .hired(site: offerSite)
+          status = .hired(site: offerSite, hireDay: hireDay, startDay: startDay)
         }
       default:
         problem(
@@ -239,6 +318,9 @@ extension CurrentStudents {
       }
       if !offer.isEmpty && cell("status") != "hired" {
         problem("offer_site", "only a hired student has an offer site")
+      }
+      for column in ["hire_date", "start_date"] where !cell(column).isEmpty && cell("status") != "hired" {
+        problem(column, "only a hired student has a \(column); leave it empty")
       }
       if !rowFailed && rotationSites.count != calendar.completedRotations {
         problem(
@@ -270,12 +352,74 @@ extension CurrentStudents {
     if table.rows.isEmpty {
       problems.append(FieldProblem(path: "line \(table.headerLine + 1)", message: "lists no students"))
     }
+    let complete = completeCohorts(
+      table.comments, scenario: scenario, listed: students, problems: &problems)
     guard problems.isEmpty else { throw ScenarioError(file: file, problems: problems) }
-    return CurrentStudents(file: file, asOfDate: dateText, asOfDay: asOfDay, students: students)
+    return CurrentStudents(
+      file: file, asOfDate: dateText, asOfDay: asOfDay, students: students, completeCohorts: complete)
+  }
+
+  /// The cohorts marked `# complete: PROGRAM YEAR` (one line each, before the header), or every
+  /// cohort the file lists for `# complete: all`. A marker naming no listed cohort is refused:
+  /// it would otherwise say nothing.
+  static func completeCohorts(
+    _ comments: [(line: Int, text: String)], scenario: Scenario, listed: [CurrentStudent],
+    problems: inout [FieldProblem]
+  ) -> [CohortKey] {
+    let listedCohorts = listed.map { CohortKey(program: $0.program, intakeYear: $0.intakeYear) }
+    var complete: [CohortKey] = []
+    for comment in comments where comment.text.hasPrefix("complete:") {
+      let text = comment.text.dropFirst("complete:".count).trimmingCharacters(in: .whitespaces)
+      let location = "line \(comment.line) (# complete:)"
+      if text == "all" {
+        complete += listedCohorts.filter { !complete.contains($0) }
+        continue
+      }
+      let words = text.split(separator: " ")
+      let programName = words.dropLast().joined(separator: " ")
+      guard let yearText = words.last, let year = Int(yearText), !programName.isEmpty else {
+        problems.append(
+          FieldProblem(
+            path: location,
+            message: "expected \"# complete: PROGRAM INTAKE_YEAR\" or \"# complete: all\", got \"\(text)\""))
+        continue
+      }
+      let names = scenario.programs.map(\.name)
+      guard let program = names.firstIndex(of: programName) else {
+        problems.append(
+          FieldProblem(
+            path: location,
+            message:
+              "unknown program \"\(programName)\"\(Suggestion.phrase(for: programName, among: names)); the "
+              + "scenario's programs: \(names.joined(separator: ", "))"))
+        continue
+      }
+      let key = CohortKey(program: program, intakeYear: year)
+      guard listedCohorts.contains(key) else {
+        problems.append(
+          FieldProblem(
+            path: location,
+            message: "the file lists no student of \(programName)'s \(year) intake, so it cannot be complete")
+        )
+        continue
+      }
+      if !complete.contains(key) { complete.append(key) }
+    }
+    return complete
+  }
+
+  /// `day` (a model day) as `YYYY-MM-DD`.
+  public static func date(_ day: Double, startYear: Int) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    let origin = calendar.date(from: DateComponents(year: startYear, month: 1, day: 1))!
+    let date = origin.addingTimeInterval(day.rounded(.down) * 86_400)
+    let parts = calendar.dateComponents([.year, .month, .day], from: date)
+    return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
   }
 
   /// Days from 1 January of `startYear` to `text` (`YYYY-MM-DD`, Gregorian), or nil.
-  static func modelDay(_ text: String, startYear: Int) -> Double? {
+  public static func modelDay(_ text: String, startYear: Int) -> Double? {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
       let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])

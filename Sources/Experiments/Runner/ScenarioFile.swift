@@ -14,6 +14,9 @@ public struct ScenarioFile: Sendable {
   public var sitesCsvSha256: String? { scenario.sitesSpreadsheet.map { SHA256.hexDigest(of: $0.bytes) } }
   /// SHA-256 of the current-students file's bytes, with `--current-students`.
   public var currentStudentsSha256: String?
+  /// The current-students file's bytes, with `--current-students`: a sweep reads them against
+  /// each design point's scenario (`ScenarioFactors`).
+  public var currentStudentsBytes: Data?
   /// The defaults that changed since the revision the file names (`"modelDefaults"`) and that
   /// it does not set: what a scenario written before the change is told (ModelDefaults).
   public var changedDefaults: [ModelDefaults.Change] = []
@@ -27,6 +30,7 @@ public struct ScenarioFile: Sendable {
     }
     scenario.currentStudents = try CurrentStudents.parse(bytes, file: path, scenario: scenario, asOf: asOf)
     currentStudentsSha256 = SHA256.hexDigest(of: bytes)
+    currentStudentsBytes = bytes
   }
 
   public init(path: String, scenario: Scenario, sha256: String) {

@@ -53,6 +53,10 @@ public struct ScenarioFactors: Sendable {
   /// The file's bytes, parsed afresh for each point (a few kilobytes; cheap beside a replication).
   private let bytes: Data
   private let paths: [FactorPath]
+  /// The warm start of `--current-students`, read afresh against each point's scenario (a factor
+  /// may change what the file is checked against, such as a program's calendar), at the date
+  /// the file was first read with.
+  private let warmStart: (file: String, bytes: Data, asOf: String)?
 
   /// - Throws: `SweepError` when the file is not a JSON object or a factor path is malformed.
   public init(scenarioFile: ScenarioFile, factors: [SweepFactor]) throws(SweepError) {
@@ -63,6 +67,9 @@ public struct ScenarioFactors: Sendable {
       throw SweepError("\(scenarioFile.path): cannot read the scenario as a JSON object")
     }
     bytes = data
+    warmStart = scenarioFile.currentStudentsBytes.flatMap { students in
+      scenarioFile.scenario.currentStudents.map { ($0.file, students, $0.asOfDate) }
+    }
     paths = try factors.map { factor throws(SweepError) in try FactorPath(factor.path) }
   }
 
@@ -72,7 +79,12 @@ public struct ScenarioFactors: Sendable {
   public func scenario(point: Int, values: [Double]) throws(SweepError) -> Scenario {
     let data = try edited(point: point, values: values)
     do {
-      return try Scenario.decode(data, file: file)
+      var scenario = try Scenario.decode(data, file: file)
+      if let warmStart {
+        scenario.currentStudents = try CurrentStudents.parse(
+          warmStart.bytes, file: warmStart.file, scenario: scenario, asOf: warmStart.asOf)
+      }
+      return scenario
     } catch {
       let assignment = zip(paths, values).map { "\($0.text) = \(CSVFormat.number($1))" }.joined(
         separator: ", ")
