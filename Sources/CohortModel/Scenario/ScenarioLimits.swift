@@ -4,6 +4,9 @@
 /// about 4,500 km wide and has about 80,000 sonographer positions). Documented in
 /// docs/MODEL.md ("Limits").
 public enum ScenarioLimits {
+  /// Bytes of a scenario's `name`, which names its results folder: the hidden names beside a
+  /// folder add up to 45 bytes to it, and most file systems allow 255 in one component.
+  public static let nameBytes = 200
   /// Width and height of the region, and site and programme coordinates, in km.
   public static let regionKm = 5_000.0
   /// Distances a student will commute, or a programme places students within, in km.

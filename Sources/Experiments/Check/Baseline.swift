@@ -150,6 +150,7 @@ public struct Baseline: Sendable {
   {
     let rows = try records(path, header: OutputColumns.summary)
     let expected = strategies.flatMap { strategy in Metric.allCases.map { (strategy, $0.rawValue) } }
+    let recomputed = SummaryAgreement.expected(strategies: strategies, values: values)
     guard rows.count == expected.count else {
       throw BaselineError(
         path: path,
@@ -176,6 +177,15 @@ public struct Baseline: Sendable {
           path: path,
           problem: "line \(line): n = \(row[2]) but replications.csv has \(present) values of \(key.1) for "
             + "\(key.0): the files are from different runs")
+      }
+      for ((column, value), field) in zip(SummaryAgreement.figures(recomputed[offset]), row.dropFirst(3))
+      where !SummaryAgreement.agree(CSVRecords.number(field)!, value) {
+        throw BaselineError(
+          path: path,
+          problem:
+            "line \(line): \(column) of \(key.1) for \(key.0) is \(field), but replications.csv in the same "
+            + "folder gives \(CSVFormat.number(value)): the folder's files disagree with each other (edited after "
+            + "the run?), so it cannot serve as a reference; rerun or re-bless it")
       }
     }
   }
