@@ -44,4 +44,8 @@ public enum ScenarioLimits {
   /// About ten minutes a replication at the measured 300,000–1,000,000 events a second.
   public static let eventsPerReplication = 300_000_000.0
   public static let memoryMiBPerReplication = 4_096.0
+  /// Events a whole sweep or calibration (or one shard of it) may plan to run: replications of
+  /// the scenario's estimate times the points or proposals. About three weeks of one core at the
+  /// measured rate, a day on a cluster of shards; the national calibration plans about 1e10.
+  public static let eventsPerStudy = 1e12
 }

@@ -99,7 +99,7 @@ public struct SweepDesign: Sendable, Equatable, Codable {
 
   /// The field that sets the design's size, for messages: `samples`, or for a grid the factor
   /// with the most values.
-  var sizeField: String {
+  public var sizeField: String {
     guard method == .grid else { return "samples" }
     let largest = factors.indices.max { (factors[$0].values?.count ?? 0) < (factors[$1].values?.count ?? 0) }
     return "factors[\(largest ?? 0)].values"
