@@ -72,7 +72,7 @@ public struct Baseline: Sendable {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw BaselineError(path: path, problem: "the file is missing or unreadable")
     }
-    let records = try CSVRecords.parse(String(decoding: data, as: UTF8.self), path: path)
+    let records = try CSVRecords.parse(data, path: path)
     guard let header = headers.first(where: { $0 == records.first }) else {
       let header = headers[0]
       throw BaselineError(
