@@ -29,7 +29,7 @@ struct WorkLimitCommandLineTests {
     #expect(
       error.contains("huge.json: generatedPrograms.count: the scenario's resource estimate"), "\(error)")
     #expect(Date().timeIntervalSince(started) < 10)
-    #expect(listing(directory) == ["huge.json"])
+    #expect(listing(directory).filter { !$0.hasPrefix(".") } == ["huge.json"])
   }
 
   @Test("a sweep whose points × replications exceed the study limit is refused at samples")
@@ -62,11 +62,11 @@ struct WorkLimitCommandLineTests {
     try Data(targets.utf8).write(to: URL(fileURLWithPath: directory + "/targets.json"))
     let (status, _, error) = try runCohortsim(
       [
-        "calibrate", "tiny.json", "--targets", "targets.json", "--out", "out", "--particles", "100000",
-        "--generations", "1000", "--min-acceptance", "0.000001",
+        "calibrate", "tiny.json", "--targets", "targets.json", "--out", "out", "--particles", "10000",
+        "--generations", "100", "--min-acceptance", "0.000001",
       ], in: directory)
     #expect(status == 2)
-    #expect(error.contains("--generations 1000 × up to"), "\(error)")
+    #expect(error.contains("--generations 100 × up to 10000000000 proposals"), "\(error)")
     #expect(error.contains("reduce --particles, --generations, --replications"), "\(error)")
     #expect(!FileManager.default.fileExists(atPath: directory + "/out"))
   }
