@@ -9,6 +9,24 @@ private let hugeScenario = #"""
      "intakeYears": [2024, 2025, 2026, 2027, 2028, 2029, 2030, 2031, 2032, 2033]}}}
   """#
 
+/// Runs cohortsim as `runCohortsim` does, but stops it after `seconds` (a refusal is immediate;
+/// a run that started instead must fail the test, not hang it); nil status when it was stopped.
+private func runStopping(after seconds: Double, _ arguments: [String], in directory: String) throws -> (
+  Int32?, String
+) {
+  let (process, _, stderr) = try launchCohortsim(arguments, in: directory)
+  let deadline = Date().addingTimeInterval(seconds)
+  while process.isRunning && Date() < deadline { usleep(20_000) }
+  if process.isRunning {
+    process.terminate()
+    process.waitUntilExit()
+    return (nil, "")
+  }
+  return (
+    process.terminationStatus, String(decoding: (try? Data(contentsOf: stderr)) ?? Data(), as: UTF8.self)
+  )
+}
+
 @Suite(
   "work that could not finish is refused before it starts",
   .enabled(if: cohortsimExecutable != nil, "cohortsim is not built"))
@@ -23,12 +41,10 @@ struct WorkLimitCommandLineTests {
     let directory = temporaryDirectory()
     defer { removeTemporaryDirectory(directory) }
     try Data(hugeScenario.utf8).write(to: URL(fileURLWithPath: directory + "/huge.json"))
-    let started = Date()
-    let (status, _, error) = try runCohortsim(arguments, in: directory)
+    let (status, error) = try runStopping(after: 10, arguments, in: directory)
     #expect(status == 2)
     #expect(
       error.contains("huge.json: generatedPrograms.count: the scenario's resource estimate"), "\(error)")
-    #expect(Date().timeIntervalSince(started) < 10)
     #expect(listing(directory).filter { !$0.hasPrefix(".") } == ["huge.json"])
   }
 
@@ -41,7 +57,8 @@ struct WorkLimitCommandLineTests {
       #"{"method": "lhs", "samples": 100000, "factors": [{"path": "demand.freezeProbability", "lower": 0, "upper": 0.5}]}"#
         .utf8
     ).write(to: URL(fileURLWithPath: directory + "/design.json"))
-    let (status, _, error) = try runCohortsim(
+    let (status, error) = try runStopping(
+      after: 20,
       ["sweep", "tiny.json", "--design", "design.json", "--out", "out", "--replications", "1000000"],
       in: directory)
     #expect(status == 2)
@@ -60,7 +77,8 @@ struct WorkLimitCommandLineTests {
        "targets": [{"metric": "placed_12m", "low": 0.1, "high": 0.99, "source": "test"}]}
       """#
     try Data(targets.utf8).write(to: URL(fileURLWithPath: directory + "/targets.json"))
-    let (status, _, error) = try runCohortsim(
+    let (status, error) = try runStopping(
+      after: 20,
       [
         "calibrate", "tiny.json", "--targets", "targets.json", "--out", "out", "--particles", "10000",
         "--generations", "100", "--min-acceptance", "0.000001",
