@@ -113,6 +113,11 @@ public func fieldProblems(from error: any Error) -> [FieldProblem] {
           path: fieldPath(context.codingPath + [key]), message: "required field is missing")
       ]
     case .dataCorrupted(let context):
+      // Foundation's message for an unknown enum name names the Swift type.
+      if context.debugDescription.hasPrefix("Cannot initialize ") {
+        let value = context.debugDescription.components(separatedBy: " value ").last ?? ""
+        return [FieldProblem(path: fieldPath(context.codingPath), message: "unknown value \"\(value)\"")]
+      }
       let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey]
       let detail = underlying.map { " (\($0))" } ?? ""
       return [
@@ -136,6 +141,6 @@ private func describeType(_ type: Any.Type) -> String {
     let name = String(describing: type)
     if name.hasPrefix("Array") { return "a list" }
     if name.hasPrefix("Dictionary") { return "an object" }
-    return "a value of type \(name)"
+    return "a value of another kind"
   }
 }

@@ -94,7 +94,11 @@ public struct FieldReader<Keys: CodingKey & CaseIterable> {
     case let number as Double: format(number)
     case let distribution as Distribution: distribution.summary
     case let text as String: "\"\(text)\""
-    default: "\(value)"
+    case let number as Int: "\(number)"
+    case let flag as Bool: "\(flag)"
+    case let list as [Any]: list.count == 1 ? "a list of 1 item" : "a list of \(list.count) items"
+    // Never a Swift value's description (`CohortModel.ExamParameters(name: …)`): the user wrote JSON.
+    default: "the value given"
     }
   }
 }

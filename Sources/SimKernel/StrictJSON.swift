@@ -142,8 +142,13 @@ public enum StrictJSON {
         guard let byte = peek else { throw fail("a string is not closed (missing '\"')") }
         switch byte {
         case UInt8(ascii: "\""):
-          offset += 1
           flushRaw()
+          if let control = scalars.first(where: Self.isControl) {
+            throw fail(
+              "a control character (U+\(Self.hex(control.value))) inside a string, which no name or text may "
+                + "hold; remove it")
+          }
+          offset += 1
           return String(scalars)
         case UInt8(ascii: "\\"):
           flushRaw()
@@ -160,13 +165,33 @@ public enum StrictJSON {
           case UInt8(ascii: "r"): scalars.append("\r")
           case UInt8(ascii: "t"): scalars.append("\t")
           case UInt8(ascii: "u"):
+            let escapeStart = offset - 2
             var code = try hex4()
-            if (0xD800..<0xDC00).contains(code), bytes[offset...].starts(with: [92, 117]) {
+            // UTF-16 surrogates come in pairs; a lone one is no character (Foundation's decoder
+            // would refuse it later with "expected a string").
+            if (0xD800..<0xDC00).contains(code) {
+              guard bytes[offset...].starts(with: [92, 117]) else {
+                offset = escapeStart
+                throw fail(Self.loneSurrogate(code))
+              }
               offset += 2
               let low = try hex4()
-              code = 0x10000 + ((code - 0xD800) << 10) + (low &- 0xDC00)
+              guard (0xDC00..<0xE000).contains(low) else {
+                offset = escapeStart
+                throw fail(Self.loneSurrogate(code))
+              }
+              code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+            } else if (0xDC00..<0xE000).contains(code) {
+              offset = escapeStart
+              throw fail(Self.loneSurrogate(code))
             }
-            scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+            guard let scalar = Unicode.Scalar(code), !Self.isControl(scalar) else {
+              offset = escapeStart
+              throw fail(
+                "the escape \\u\(Self.hex(code)) is a control character (such as NUL), which no name or text "
+                  + "may hold; remove it (\\n, \\r and \\t are allowed)")
+            }
+            scalars.append(scalar)
           default:
             offset -= 2
             throw fail("unknown escape in a string; allowed: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")
@@ -178,6 +203,26 @@ public enum StrictJSON {
           offset += 1
         }
       }
+    }
+
+    /// Control characters other than line breaks and tabs: a NUL or an escape code in a name
+    /// would be written raw into CSV files and terminals.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+      switch scalar.value {
+      case 0x09, 0x0A, 0x0D: false
+      case 0x00..<0x20, 0x7F..<0xA0: true
+      default: false
+      }
+    }
+
+    static func hex(_ code: UInt32) -> String {
+      let digits = String(code, radix: 16, uppercase: true)
+      return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    static func loneSurrogate(_ code: UInt32) -> String {
+      "\\u\(hex(code)) is half of a UTF-16 surrogate pair without its other half, so it is no character; "
+        + "write the character itself, or both halves (\\uD83D\\uDE00)"
     }
 
     private mutating func hex4() throws(FieldProblem) -> UInt32 {
@@ -234,6 +279,14 @@ public enum StrictJSON {
       if let value = Double(text), !value.isFinite {
         offset = start
         throw fail("the number \(text) is too large for a double (at most about 1.8e308)")
+      }
+      // A nonzero number that rounds to zero: Foundation's decoder refuses it without saying why.
+      let mantissa = text.prefix { $0 != "e" && $0 != "E" }
+      if Double(text) == 0, mantissa.contains(where: { ("1"..."9").contains($0) }) {
+        offset = start
+        throw fail(
+          "the number \(text) is too close to zero for a double (the smallest is about 4.9e-324); write 0 or a "
+            + "larger number")
       }
     }
 

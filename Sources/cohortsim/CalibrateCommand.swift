@@ -155,6 +155,23 @@ struct CalibrateCommand: Subcommand {
           + "reduce --particles or --generations")
       return 2
     }
+    // At most ⌈N / floor⌉ proposals a generation, each run for the replications, then the draws.
+    let runs =
+      Double(replications)
+      * (Double(generations) * Double(settings.maximumProposals) + Double(draws ?? particles))
+    let eventsPerRun = ([scenarioFile] + joint.map(\.scenarioFile)).reduce(0.0) {
+      $0 + ResourceEstimate($1.scenario).events
+    }
+    if let problem = StudyWork.problem(
+      runs: runs, eventsPerRun: eventsPerRun,
+      product:
+        "--generations \(generations) × up to \(settings.maximumProposals) proposals (--particles \(particles) "
+        + "÷ --min-acceptance \(minimumAcceptance)) × --replications \(replications)",
+      reduce: "--particles, --generations, --replications or raise --min-acceptance")
+    {
+      printError(problem)
+      return 2
+    }
     var plan = CalibrationPlan(
       scenarioFile: scenarioFile, targets: targets,
       targetsSha256: SHA256.hexDigest(of: FileManager.default.contents(atPath: study.input) ?? Data()),

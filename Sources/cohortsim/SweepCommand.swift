@@ -112,6 +112,16 @@ struct SweepCommand: Subcommand {
       provenance: ProvenanceInfo(version: cohortsimVersion, commandLine: study.commandLine))
     plan.resume = resume
     plan.overwrite = study.overwrite
+    let runs = Double(plan.block.count * plan.replications * evaluator.strategies.count)
+    if let problem = StudyWork.problem(
+      runs: runs, eventsPerRun: ResourceEstimate(scenarioFile.scenario).events,
+      product:
+        "\(plan.block.count) points × \(plan.replications) replications × \(evaluator.strategies.count) "
+        + "strategies", reduce: "\(design.sizeField) or --replications")
+    {
+      printError("\(study.input): \(design.sizeField): \(problem)")
+      return 2
+    }
     do {
       try evaluator.validate(plan.points)
     } catch {

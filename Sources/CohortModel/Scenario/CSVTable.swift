@@ -50,6 +50,77 @@ struct CSVTable {
   /// differs from the header's.
   /// - Complexity: O(n) in the length of `text`.
   init(parsing text: String) throws(Problem) {
+    try self.init(scanning: text)
+    try checkWidths()
+  }
+
+  /// Parses a file's `bytes` as a spreadsheet whose header should name `expected` columns:
+  /// refuses bytes that are not UTF-8 text or hold control characters (which would otherwise
+  /// turn into U+FFFD, or be written raw into the results) at their line and column, and a file
+  /// whose header names none of `expected` as not such a spreadsheet at all (before counting
+  /// its rows' fields, which says nothing useful about, say, /etc/passwd).
+  /// - Complexity: O(n) in the number of bytes.
+  init(bytes: Data, expected: [String]) throws(Problem) {
+    if let problem = Self.encodingProblem(bytes) { throw problem }
+    try self.init(scanning: String(decoding: bytes, as: UTF8.self))
+    guard columns.contains(where: expected.contains) else {
+      let found = columns.joined(separator: String(Character(separator))).prefix(60)
+      throw Problem(
+        line: headerLine, column: nil,
+        message: "is not a spreadsheet of the expected columns: the header should be "
+          + "\(expected.joined(separator: ",")), found \"\(found)\"")
+    }
+    try checkWidths()
+  }
+
+  /// The first byte that is not UTF-8 text, or a control character other than a tab or line
+  /// break, as a problem at its line and column (columns count characters).
+  static func encodingProblem(_ bytes: Data) -> Problem? {
+    var line = 1
+    var column = 1
+    var index = bytes.startIndex
+    while index < bytes.endIndex {
+      let lead = bytes[index]
+      let length: Int
+      switch lead {
+      case 0x00..<0x80: length = 1
+      case 0xC2...0xDF: length = 2
+      case 0xE0...0xEF: length = 3
+      case 0xF0...0xF4: length = 4
+      default: length = 0
+      }
+      let end = index + max(length, 1)
+      guard length > 0, end <= bytes.endIndex,
+        let character = String(validating: bytes[index..<end], as: UTF8.self)?.unicodeScalars.first
+      else {
+        return Problem(
+          line: line, column: column,
+          message: "holds bytes that are not UTF-8 text; save the file as UTF-8 (CSV UTF-8 in Excel)")
+      }
+      switch character.value {
+      case 0x0A:
+        line += 1
+        column = 1
+      case 0x0D:
+        if end < bytes.endIndex, bytes[end] == 0x0A {
+        } else {
+          line += 1
+          column = 1
+        }
+      case 0x09: column += 1
+      case 0x00..<0x20, 0x7F..<0xA0:
+        return Problem(
+          line: line, column: column,
+          message: "holds a control character (U+\(String(character.value, radix: 16, uppercase: true))), "
+            + "which no name or value may hold; remove it")
+      default: column += 1
+      }
+      index = end
+    }
+    return nil
+  }
+
+  private init(scanning text: String) throws(Problem) {
     // On scalars, not characters: as a character CRLF is one grapheme, equal to neither
     // "\r" nor "\n".
     var scalars = Array(text.unicodeScalars)[...]
@@ -134,6 +205,10 @@ struct CSVTable {
     headerLine = header.line
     columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
     rows = Array(records.dropFirst())
+  }
+
+  /// Every row must be as wide as the header.
+  private func checkWidths() throws(Problem) {
     for row in rows where row.fields.count != columns.count {
       let note =
         separator == ","

@@ -65,6 +65,9 @@ public struct RotationPlan: Sendable, Equatable {
   /// Weeks between consecutive rotations.
   public var gapWeeks = 1.0
 
+  /// Weeks in the longest program a scenario may declare (`lengthMonths` at most 60).
+  static let longestWeeks = (60 * 365.25 / 12 / 7).rounded(.down)
+
   public init() {}
 }
 
@@ -75,8 +78,10 @@ extension RotationPlan: Decodable {
     self.init()
     let reader = try FieldReader(decoder, CodingKeys.self)
     try reader.read(&count, .count) { (1...12).contains($0) ? nil : "must be from 1 to 12" }
-    try reader.read(&lengthWeeks, .lengthWeeks, Allowed.above(0))
-    try reader.read(&gapWeeks, .gapWeeks, Allowed.atLeast(0))
+    // No rotation or gap outlasts the longest program (60 months), so a huge value is reported
+    // at its own field, not as a plan ending in a month hundreds of digits long.
+    try reader.read(&lengthWeeks, .lengthWeeks, Allowed.above(0, atMost: Self.longestWeeks))
+    try reader.read(&gapWeeks, .gapWeeks, Allowed.within(0, Self.longestWeeks))
   }
 }
 
@@ -115,7 +120,7 @@ extension ProgramParameters: Decodable {
     try reader.read(&lengthMonths, .lengthMonths) {
       (3...60).contains($0) ? nil : "must be from 3 to 60 months"
     }
-    try reader.read(&clinicalStartMonth, .clinicalStartMonth, Allowed.atLeast(0))
+    try reader.read(&clinicalStartMonth, .clinicalStartMonth, Allowed.within(0, 60))
     try reader.read(&rotations, .rotations)
     try reader.read(
       &placementRadiusKm, .placementRadiusKm, Allowed.above(0, atMost: ScenarioLimits.distanceKm))
@@ -143,7 +148,7 @@ extension ProgramParameters: Decodable {
         : "; the default rotations changed on 2026-12-06 from 3 × 16 weeks to 5 × 9.5 weeks: give "
           + "\"rotations\": {\"count\": 3, \"lengthWeeks\": 16} to keep the old plan, or a plan that fits"
       try decoder.reject(
-        "the rotations (\(rotations.count) × \(format(rotations.lengthWeeks)) weeks from month \(format(clinicalStartMonth)), ending in month \(String(format: "%.1f", clinicalEndMonth))) must end by graduation (month \(format(lengthMonths)))\(changed)",
+        "the rotations (\(rotations.count) × \(format(rotations.lengthWeeks)) weeks with \(format(rotations.gapWeeks))-week gaps from month \(format(clinicalStartMonth)), ending in month \(String(format: "%.1f", clinicalEndMonth))) must end by graduation (month \(format(lengthMonths)))\(changed)",
         at: CodingKeys.rotations)
     }
   }

@@ -149,7 +149,7 @@ public struct ResourceEstimate: Sendable, Equatable {
   }
 
   /// Three significant figures, in plain digits below a billion and as a power of ten above.
-  static func rounded(_ value: Double) -> String {
+  public static func rounded(_ value: Double) -> String {
     guard value.isFinite else { return "\(value)" }
     if value >= 1e9 { return String(format: "%.2e", value) }
     if value < 1000 { return String(Int(value.rounded())) }

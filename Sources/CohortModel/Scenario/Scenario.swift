@@ -76,7 +76,10 @@ extension Scenario: Decodable {
     let reader = try FieldReader(decoder, CodingKeys.self)
     try reader.require(&name, .name) { name in
       name.isEmpty || name.contains("/") || name.hasPrefix(".")
-        ? "must be a non-empty file-name-safe word" : nil
+        ? "must be a non-empty file-name-safe word"
+        : name.utf8.count > ScenarioLimits.nameBytes
+          ? "must be at most \(ScenarioLimits.nameBytes) bytes long (it names the results folder; this one has "
+            + "\(name.utf8.count))" : nil
     }
     try reader.read(&description, .description)
     try reader.read(&modelDefaults, .modelDefaults) { revision in
@@ -213,17 +216,20 @@ extension Scenario: Decodable {
     let file =
       path.hasPrefix("/")
       ? path : scenarioFile.isEmpty ? path : directory.appendingPathComponent(path).relativePath
-    guard let bytes = FileManager.default.contents(atPath: file) else {
-      try decoder.reject(
-        "cannot read the sites spreadsheet \(file) (no such file, or unreadable)",
-        at: CodingKeys.sitesCsv)
+    let bytes: Data
+    switch InputFile.read(file) {
+    case .success(let data): bytes = data
+    case .failure(let problem):
+      try decoder.reject("cannot read the sites spreadsheet \(file): it \(problem)", at: CodingKeys.sitesCsv)
       return
     }
     let spreadsheet = SitesSpreadsheet(path: path, file: file, bytes: bytes)
     let listed = sites ?? []
     let context = SitesSpreadsheetContext(
       takenNames: Set(listed.map(\.name) + World.generatedSiteNames(region)),
-      stateCodes: regionGives(.states, decoder) ? region.states.map(\.code) : nil, bounds: region.bounds,
+      stateCodes: regionGives(.states, decoder) ? region.states.map(\.code) : nil,
+      // A box already reported as impossible is not held against every row as well.
+      bounds: region.bounds?.problem() == nil ? region.bounds : nil,
       listedSystems: (listed.compactMap(\.system).max() ?? -1) + 1)
     sites = listed + (try spreadsheet.listings(context))
     sitesSpreadsheet = spreadsheet
@@ -493,21 +499,14 @@ public struct ScenarioError: Error, CustomStringConvertible, Sendable {
 extension Scenario {
   /// Reads and checks a scenario file, reporting every problem found, each with its path.
   public static func load(contentsOf path: String) throws(ScenarioError) -> Scenario {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw ScenarioError(file: path, problems: [FieldProblem(path: "", message: "no such file")])
-    }
-    guard !isDirectory.boolValue else {
-      throw ScenarioError(
-        file: path, problems: [FieldProblem(path: "", message: "is a folder, not a scenario file (JSON)")])
-    }
     let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw ScenarioError(
-        file: path,
-        problems: [FieldProblem(path: "", message: "cannot read the file (\(readableReason(error)))")])
+    switch InputFile.read(path) {
+    case .success(let bytes): data = bytes
+    case .failure(let problem):
+      let message =
+        problem.description == "is a folder, not a file"
+        ? "is a folder, not a scenario file (JSON)" : problem.description
+      throw ScenarioError(file: path, problems: [FieldProblem(path: "", message: message)])
     }
     return try decode(data, file: path)
   }
@@ -537,14 +536,4 @@ extension Scenario {
 extension CodingUserInfoKey {
   /// The scenario file's path, for files it names relative to itself (`sitesCsv`).
   static let scenarioFile = CodingUserInfoKey(rawValue: "cohortsim.scenarioFile")!
-}
-
-private func readableReason(_ error: any Error) -> String {
-  let nsError = error as NSError
-  if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-    underlying.domain == NSPOSIXErrorDomain
-  {
-    return String(cString: strerror(Int32(underlying.code)))
-  }
-  return nsError.localizedDescription
 }

@@ -4,6 +4,9 @@
 /// about 4,500 km wide and has about 80,000 sonographer positions). Documented in
 /// docs/MODEL.md ("Limits").
 public enum ScenarioLimits {
+  /// Bytes of a scenario's `name`, which names its results folder: the hidden names beside a
+  /// folder add up to 45 bytes to it, and most file systems allow 255 in one component.
+  public static let nameBytes = 200
   /// Width and height of the region, and site and programme coordinates, in km.
   public static let regionKm = 5_000.0
   /// Distances a student will commute, or a programme places students within, in km.
@@ -41,4 +44,8 @@ public enum ScenarioLimits {
   /// About ten minutes a replication at the measured 300,000–1,000,000 events a second.
   public static let eventsPerReplication = 300_000_000.0
   public static let memoryMiBPerReplication = 4_096.0
+  /// Events a whole sweep or calibration (or one shard of it) may plan to run: replications of
+  /// the scenario's estimate times the points or proposals. About three weeks of one core at the
+  /// measured rate, a day on a cluster of shards; the national calibration plans about 1e10.
+  public static let eventsPerStudy = 1e12
 }

@@ -37,7 +37,7 @@ extension SitesSpreadsheet {
     let table: CSVTable
     let index: [String: Int]
     do {
-      table = try CSVTable(parsing: String(decoding: bytes, as: UTF8.self))
+      table = try CSVTable(bytes: bytes, expected: Self.columns)
       index = try table.columnIndices(required: Self.columns)
     } catch {
       throw ScenarioError(file: file, problems: [FieldProblem(path: error.location, message: error.message)])

@@ -131,9 +131,11 @@ extension CurrentStudents {
   public static func load(contentsOf path: String, scenario: Scenario, asOf: String?) throws(ScenarioError)
     -> CurrentStudents
   {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw ScenarioError(
-        file: path, problems: [FieldProblem(path: "", message: "no such file, or unreadable")])
+    let data: Data
+    switch InputFile.read(path) {
+    case .success(let bytes): data = bytes
+    case .failure(let problem):
+      throw ScenarioError(file: path, problems: [FieldProblem(path: "", message: problem.description)])
     }
     return try parse(data, file: path, scenario: scenario, asOf: asOf)
   }
@@ -148,7 +150,7 @@ extension CurrentStudents {
     let table: CSVTable
     let index: [String: Int]
     do {
-      table = try CSVTable(parsing: String(decoding: data, as: UTF8.self))
+      table = try CSVTable(bytes: data, expected: columns)
       index = try table.columnIndices(required: columns, optional: optionalColumns)
     } catch {
       throw fail(error.location, error.message)

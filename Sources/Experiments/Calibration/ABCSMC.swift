@@ -29,7 +29,7 @@ public struct ABCSettings: Sendable, Equatable {
   }
 
   /// The cap on one generation's proposals.
-  var maximumProposals: Int { Int((Double(particles) / minimumAcceptanceRate).rounded(.up)) }
+  public var maximumProposals: Int { Int((Double(particles) / minimumAcceptanceRate).rounded(.up)) }
 
   /// Memory the calibration holds: every generation's particles (kept for `posterior.csv`), each
   /// two small arrays (about 160 bytes with their headers) and 8 bytes a parameter and target.

@@ -56,8 +56,10 @@ public struct CalibrationTargets: Sendable, Equatable {
   /// then checks it against the scenario.
   /// - Throws: `CalibrationError` naming the file and field path of the first problem.
   public static func load(_ path: String) throws(CalibrationError) -> CalibrationTargets {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw CalibrationError(file: path, path: "", "cannot read the targets file (missing or unreadable)")
+    let data: Data
+    switch InputFile.read(path) {
+    case .success(let bytes): data = bytes
+    case .failure(let problem): throw CalibrationError(file: path, path: "", "the targets file \(problem)")
     }
     return try decode(data, file: path)
   }
@@ -215,8 +217,10 @@ private struct TargetsReader {
     if let name = value as? String {
       let referenced = Self.resolve(name, relativeTo: file)
       guard referenced != file else { throw fail(path, "names this file itself; list the targets instead") }
-      guard let data = FileManager.default.contents(atPath: referenced) else {
-        throw fail(path, "cannot read the targets file \(referenced) (missing or unreadable)")
+      let data: Data
+      switch InputFile.read(referenced) {
+      case .success(let bytes): data = bytes
+      case .failure(let problem): throw fail(path, "the targets file \(referenced) \(problem)")
       }
       let other = try CalibrationTargets.decode(data, file: referenced)
       guard other.jointScenarios.isEmpty else {

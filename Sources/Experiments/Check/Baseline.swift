@@ -75,7 +75,7 @@ public struct Baseline: Sendable {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw BaselineError(path: path, problem: "the file is missing or unreadable")
     }
-    let records = try CSVRecords.parse(String(decoding: data, as: UTF8.self), path: path)
+    let records = try CSVRecords.parse(data, path: path)
     guard let header = headers.first(where: { $0 == records.first }) else {
       let header = headers[0]
       throw BaselineError(
@@ -156,6 +156,7 @@ public struct Baseline: Sendable {
       path, headers: [OutputColumns.summary, OutputColumns.summary(posteriorRun: true)]
     ).rows
     let expected = strategies.flatMap { strategy in Metric.allCases.map { (strategy, $0.rawValue) } }
+    let recomputed = SummaryAgreement.expected(strategies: strategies, values: values)
     guard rows.count == expected.count else {
       throw BaselineError(
         path: path,
@@ -182,6 +183,15 @@ public struct Baseline: Sendable {
           path: path,
           problem: "line \(line): n = \(row[2]) but replications.csv has \(present) values of \(key.1) for "
             + "\(key.0): the files are from different runs")
+      }
+      for ((column, value), field) in zip(SummaryAgreement.figures(recomputed[offset]), row.dropFirst(3))
+      where !SummaryAgreement.agree(CSVRecords.number(field)!, value) {
+        throw BaselineError(
+          path: path,
+          problem:
+            "line \(line): \(column) of \(key.1) for \(key.0) is \(field), but replications.csv in the same "
+            + "folder gives \(CSVFormat.number(value)): the folder's files disagree with each other (edited after "
+            + "the run?), so it cannot serve as a reference; rerun or re-bless it")
       }
     }
   }

@@ -4,6 +4,18 @@ import Foundation
 /// reporting a truncated last line instead of guessing what it held. LF line ends are accepted
 /// too, as pandas and R write them when a file is saved again.
 enum CSVRecords {
+  /// The records of a file's `data`, refusing bytes that are not UTF-8 (never read as U+FFFD).
+  static func parse(_ data: Data, path: String) throws(BaselineError) -> [[String]] {
+    guard let text = String(validating: data, as: UTF8.self) else {
+      let valid = data.prefix { $0 < 0x80 }
+      let line = valid.count { $0 == UInt8(ascii: "\n") } + 1
+      throw BaselineError(
+        path: path,
+        problem: "line \(line) or after holds bytes that are not UTF-8 text; cohortsim writes UTF-8")
+    }
+    return try parse(text, path: path)
+  }
+
   /// The records of `text`, each as its fields, in file order. `path` is for error messages.
   /// - Throws: `BaselineError` when the text does not end with CRLF (a truncated write), or a
   ///   quoted field is not closed.

@@ -18,7 +18,7 @@ enum ShardOutcomes {
     }
     let records: [[String]]
     do {
-      records = try CSVRecords.parse(String(decoding: data, as: UTF8.self), path: file)
+      records = try CSVRecords.parse(data, path: file)
     } catch {
       throw MergeError(error.description)
     }

@@ -1,3 +1,4 @@
+import CohortModel
 import Foundation
 import Glibc
 
@@ -103,7 +104,7 @@ final class ResultsFolder {
   }
 
   /// The longest last component of a target, in bytes.
-  static let longestName = 200
+  static let longestName = ScenarioLimits.nameBytes
 
   /// Removes the staging folder, and the folders above it this run created, and drops the
   /// lock; the target stays as it was.

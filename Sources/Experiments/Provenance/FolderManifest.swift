@@ -13,7 +13,10 @@ enum FolderManifest {
   /// Why `directory` fails the check, as one sentence naming the file and the folder; nil when
   /// it passes. A `run.json` without `"files"` (written before cohortsim recorded them) passes
   /// unless `requireFiles`.
-  static func problem(in directory: String, requireFiles: Bool) -> String? {
+  /// - Parameter unlistedResults: whether a cohortsim result file the list leaves out is a
+  ///   problem (`check` and `merge`, which read every such file); `report` reads only what it
+  ///   draws, each checked against the list when listed.
+  static func problem(in directory: String, requireFiles: Bool, unlistedResults: Bool = true) -> String? {
     let folder = directory.hasSuffix("/") ? directory : directory + "/"
     guard let data = FileManager.default.contents(atPath: folder + OutputFile.provenance.rawValue) else {
       return "\(folder)run.json is missing or unreadable"
@@ -51,7 +54,8 @@ enum FolderManifest {
           + "mixes files of different runs, or the file was changed after the run"
       }
     }
-    for file in OutputFile.allCases where file != .provenance && files[file.rawValue] == nil {
+    for file in OutputFile.allCases
+    where unlistedResults && file != .provenance && files[file.rawValue] == nil {
       if FileManager.default.fileExists(atPath: folder + file.rawValue) {
         return "\(folder)\(file.rawValue) is not listed in \(folder)run.json: it is from another run"
       }

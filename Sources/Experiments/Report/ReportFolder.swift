@@ -80,47 +80,16 @@ struct ReportFolder {
   }
 
   /// Checks every file `run.json` lists under `"files"` (`{NAME: {"bytes": N, "sha256": HEX}}`)
-  /// before anything is read, and returns their names. A folder without the key predates it.
+  /// before anything is read, as `check` and `merge` do (`FolderManifest`: names inside the
+  /// folder only, sizes before hashes), and returns their names. A folder without the key
+  /// predates it.
   private static func verifyHashes(_ provenance: [String: Any], directory: String) throws(ReportError)
     -> [String]
   {
-    guard let listed = provenance["files"] else { return [] }
-    guard let files = listed as? [String: Any] else {
-      throw ReportError(
-        path: (directory as NSString).appendingPathComponent("run.json"),
-        problem: "\"files\" is not an object of {\"bytes\": N, \"sha256\": HEX}")
+    if let problem = FolderManifest.problem(in: directory, requireFiles: false, unlistedResults: false) {
+      throw ReportError(path: directory, problem: problem)
     }
-    for name in files.keys.sorted() {
-      guard let entry = files[name] as? [String: Any], let bytes = (entry["bytes"] as? NSNumber)?.intValue,
-        let sha256 = entry["sha256"] as? String
-      else {
-        throw ReportError(
-          path: (directory as NSString).appendingPathComponent("run.json"),
-          problem: "files.\(name) needs \"bytes\" (a whole number) and \"sha256\" (64 hex digits)")
-      }
-      // A listed name is a file directly in the folder: never a path out of it.
-      guard FileDigest.isPlainName(name) else {
-        throw ReportError(
-          path: (directory as NSString).appendingPathComponent("run.json"),
-          problem: "files lists \"\(name)\", which is not a file name in the folder (no /, . or ..)")
-      }
-      let path = (directory as NSString).appendingPathComponent(name)
-      guard let size = FileDigest.size(path: path) else {
-        throw ReportError(
-          path: path, problem: "run.json lists \(name) but it is missing from folder \(directory)")
-      }
-      // The size first: a file of the wrong size is refused without reading it.
-      let found = size == bytes ? FileDigest.of(path: path) : nil
-      guard let found, found.bytes == bytes, found.sha256 == sha256.lowercased() else {
-        throw ReportError(
-          path: path,
-          problem:
-            "does not match run.json in folder \(directory): recorded \(bytes) bytes, sha256 \(sha256); "
-            + "found \(found?.bytes ?? size) bytes"
-            + (found.map { ", sha256 \($0.sha256)" } ?? "") + " (the file changed after the run wrote it)")
-      }
-    }
-    return files.keys.sorted()
+    return (provenance["files"] as? [String: Any] ?? [:]).keys.sorted()
   }
 
   private static func scenario(_ provenance: [String: Any], folder: String) -> (Scenario?, Any?, String?) {

@@ -16,7 +16,7 @@ struct ReportTable {
     }
     let records: [[String]]
     do {
-      records = try CSVRecords.parse(String(decoding: data, as: UTF8.self), path: path)
+      records = try CSVRecords.parse(data, path: path)
     } catch {
       throw ReportError(path: path, problem: error.problem)
     }

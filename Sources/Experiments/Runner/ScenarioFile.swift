@@ -42,15 +42,18 @@ public struct ScenarioFile: Sendable {
   /// Reads the file once, hashes and decodes those same bytes, so the hash cannot describe a
   /// different version of the file than the one simulated.
   public static func load(_ path: String) throws(ScenarioError) -> ScenarioFile {
-    var data = FileManager.default.contents(atPath: path)
-    if data == nil {
-      // Unreadable: `Scenario.load` throws with the reason worded (missing, no permission, a
-      // directory). Should the file have become readable in between, read it once more.
+    let bytes: Data
+    switch InputFile.read(path) {
+    case .success(let data): bytes = data
+    case .failure:
+      // `Scenario.load` words the reason (missing, a folder, a device) the same way.
       _ = try Scenario.load(contentsOf: path)
-      data = FileManager.default.contents(atPath: path)
+      throw ScenarioError(file: path, problems: [FieldProblem(path: "", message: "cannot read the file")])
     }
-    let bytes = data ?? Data()
     let scenario = try Scenario.decode(bytes, file: path)
+    // Every command that runs a scenario refuses one that could not finish, before any work.
+    let excess = ResourceEstimate(scenario).problems
+    guard excess.isEmpty else { throw ScenarioError(file: path, problems: excess) }
     var file = ScenarioFile(path: path, scenario: scenario, sha256: SHA256.hexDigest(of: bytes))
     file.changedDefaults = ModelDefaults.inherited(by: bytes, since: scenario.modelDefaults)
     return file

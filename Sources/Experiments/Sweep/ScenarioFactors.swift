@@ -61,7 +61,7 @@ public struct ScenarioFactors: Sendable {
   /// - Throws: `SweepError` when the file is not a JSON object or a factor path is malformed.
   public init(scenarioFile: ScenarioFile, factors: [SweepFactor]) throws(SweepError) {
     file = scenarioFile.path
-    guard let data = FileManager.default.contents(atPath: scenarioFile.path),
+    guard case .success(let data) = InputFile.read(scenarioFile.path),
       (try? JSONSerialization.jsonObject(with: data)) is [String: Any]
     else {
       throw SweepError("\(scenarioFile.path): cannot read the scenario as a JSON object")
@@ -78,12 +78,16 @@ public struct ScenarioFactors: Sendable {
   ///   allows there: a path that leads nowhere, or a value the scenario's validation rejects.
   public func scenario(point: Int, values: [Double]) throws(SweepError) -> Scenario {
     let data = try edited(point: point, values: values)
-    do {
+    do throws(ScenarioError) {
       var scenario = try Scenario.decode(data, file: file)
       if let warmStart {
         scenario.currentStudents = try CurrentStudents.parse(
           warmStart.bytes, file: warmStart.file, scenario: scenario, asOf: warmStart.asOf)
       }
+      // A factor may multiply the work (a count, the years): each point is held to the limits a
+      // scenario file is.
+      let excess = ResourceEstimate(scenario).problems
+      guard excess.isEmpty else { throw ScenarioError(file: file, problems: excess) }
       return scenario
     } catch {
       let assignment = zip(paths, values).map { "\($0.text) = \(CSVFormat.number($1))" }.joined(

@@ -99,7 +99,7 @@ public struct SweepDesign: Sendable, Equatable, Codable {
 
   /// The field that sets the design's size, for messages: `samples`, or for a grid the factor
   /// with the most values.
-  var sizeField: String {
+  public var sizeField: String {
     guard method == .grid else { return "samples" }
     let largest = factors.indices.max { (factors[$0].values?.count ?? 0) < (factors[$1].values?.count ?? 0) }
     return "factors[\(largest ?? 0)].values"
@@ -125,8 +125,10 @@ public struct SweepDesign: Sendable, Equatable, Codable {
   /// - Throws: `SweepError` for unreadable or malformed JSON, an unknown or missing field, a
   ///   field of the wrong type, or a value out of its range.
   public static func load(_ path: String) throws(SweepError) -> SweepDesign {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw SweepError("\(path): cannot read the design file (missing or unreadable)")
+    let data: Data
+    switch InputFile.read(path) {
+    case .success(let bytes): data = bytes
+    case .failure(let problem): throw SweepError("\(path): the design file \(problem)")
     }
     return try decode(data, file: path)
   }
