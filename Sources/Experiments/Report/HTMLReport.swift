@@ -14,7 +14,10 @@ public enum HTMLReport {
     if let calibration = try CalibrationSection.make(&context) {
       return page(context, sections: [calibration, ProvenanceSection.make(context)])
     }
-    var sections = [HeadlineSection.make(context)]
+    // The answer first: a compare folder opens with the decision, then the figures behind it.
+    var sections: [ReportSection] = []
+    if let decision = try DecisionSection.make(&context) { sections.append(decision) }
+    sections.append(HeadlineSection.make(context))
     if context.folder.kind != .sweep || context.folder.has("students.csv")
       || context.folder.has("time_to_offer.csv")
     {

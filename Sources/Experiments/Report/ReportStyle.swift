@@ -18,6 +18,10 @@ enum ReportStyle {
     .card-label { font-weight: 600; }
     .card-value { font-size: 1.35rem; font-weight: 700; }
     .card-reading { font-size: 0.92rem; }
+    .decision { border: 2px solid #0072B2; border-radius: 6px; padding: 0.6rem 1rem; background: #f4f9fd; }
+    .decision .advice { font-size: 1.08rem; }
+    .decision dt { font-weight: 700; margin-top: 0.6rem; }
+    .decision dd { margin: 0.15rem 0 0 0; }
     .note { font-size: 0.88rem; color: #333; }
     figure { margin: 1.2rem 0; break-inside: avoid; page-break-inside: avoid; }
     figcaption { margin-top: 0.3rem; }
