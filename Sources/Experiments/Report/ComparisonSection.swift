@@ -9,18 +9,14 @@ enum ComparisonSection {
   static func make(_ context: inout ReportContext) throws(ReportError) -> ReportSection? {
     guard let table = try context.folder.table("comparison.csv") else { return nil }
     let comparisons = try PairedComparisons(table, results: context.results)
-    guard
-      let source = HeadlineFigure.all[0].sources.first(where: {
-        $0.metrics.count == 1 && comparisons.metrics.contains($0.metrics[0])
-      })
-    else {
+    // Placement as accreditors count it when the folder has it, else among all graduates.
+    guard let metric = ["placed_6m_seeking", "placed_6m"].first(where: comparisons.metrics.contains) else {
       return .omitted(
         id: "comparison", title: title,
         because: comparisons.rows.isEmpty
           ? "comparison.csv compares no strategy with another."
           : "comparison.csv has no placement metric (placed_6m_seeking, placed_6m).")
     }
-    let metric = source.metrics[0]
     let rows = comparisons.rows(of: metric)
     let holm = rows.map(\.pHolm)
     let levels = rows.map(\.level)

@@ -16,7 +16,7 @@ enum HeadlineSection {
         "<div class=\"card\"><p class=\"card-label\">\(HTMLText.escape(label))</p>"
         + "<p class=\"card-value\">\(HTMLText.escape(figure.value(estimate)))</p>"
         + "<p class=\"card-reading\">\(HTMLText.escape(context.underFocus + lowerFirst(figure.reading(source, estimate), context)))</p></div>\n"
-      header.append(label + " (" + source.metrics.joined(separator: " + ") + ")")
+      header.append(label)
       for (index, strategy) in context.strategies.enumerated() {
         rows[index].append(
           context.results.estimate(strategy, sumOf: source.metrics).map(figure.value) ?? "NA")

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+@testable import Experiments
+
+@Suite("cohortsim report: one definition per figure")
+struct ReportDefinitionTests {
+  @Test("the 6-month card among all graduates shows the hiring curve's value at 183 days")
+  func cardEqualsCurveAt183Days() throws {
+    let (root, folder) = try reportFixture()
+    defer { removeTemporaryDirectory(root) }
+    // Give the curve a value at day 183 that no other day has, and placed_6m the same mean.
+    let curve = readFile("time_to_offer.csv", in: folder).components(separatedBy: "\r\n")
+    let rewritten = curve.map { line -> String in
+      let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+      guard fields.count == 5, fields[1] == "183" else { return line }
+      return "\(fields[0]),183,0.4321,0.41,0.45"
+    }
+    try writeFile(rewritten.joined(separator: "\r\n"), "time_to_offer.csv", in: folder)
+    let summary = readFile("summary.csv", in: folder).components(separatedBy: "\r\n").map { line -> String in
+      var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      guard fields.count > 6, fields[1] == "placed_6m" else { return line }
+      (fields[3], fields[5], fields[6]) = ("0.4321", "0.41", "0.45")
+      return fields.joined(separator: ",")
+    }
+    try writeFile(summary.joined(separator: "\r\n"), "summary.csv", in: folder)
+    let html = try HTMLReport.build(directory: folder)
+    let card = try #require(
+      pieces(of: html, from: "Working within 6 months (all graduates)</p>", to: "</p>").first)
+    #expect(card.contains("43% (41–45%)"), "\(card)")
+    let reading = try #require(
+      pieces(of: html, from: "<figcaption><strong>Share of all graduates working", to: "</figcaption>").first)
+    #expect(
+      reading.contains("by 6 months (183 days) after graduating: 43% (95% interval 41–45%)"), "\(reading)")
+  }
+
+  @Test("negative days read as days before graduation, never as a negative number")
+  func negativeDaysReadBeforeGraduation() {
+    let before = IntervalEstimate(mean: -59.2, low: -62.4, high: -55.1, count: 10)
+    #expect(DaysText.relative(before) == "59 days before graduation (55–62)")
+    #expect(DaysText.relative(before, long: true) == "59 days before graduation (95% interval 55 to 62 days)")
+    let across = IntervalEstimate(mean: -2, low: -5, high: 3, count: 10)
+    #expect(
+      DaysText.relative(across)
+        == "2 days before graduation (95% interval from 5 days before to 3 days after)")
+    #expect(
+      DaysText.relative(IntervalEstimate(mean: 19, low: 18, high: 20, count: 3))
+        == "19 days after graduation (18–20)")
+  }
+
+  @Test("each headline label says who is counted, and no card or table header shows a metric identifier")
+  func labelsSayWhoIsCounted() throws {
+    let (root, folder) = try reportFixture()
+    defer { removeTemporaryDirectory(root) }
+    let html = try HTMLReport.build(directory: folder)
+    let headline = try #require(pieces(of: html, from: "<section id=\"headline\">", to: "</section>").first)
+    #expect(headline.contains("Working within 6 months (graduates seeking work)"))
+    for identifier in ["placed_6m", "hired_at_rotation_site", "days_to_offer_median"] {
+      #expect(!headline.contains(identifier), "\(identifier)")
+    }
+  }
+}
