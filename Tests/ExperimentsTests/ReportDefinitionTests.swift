@@ -59,4 +59,25 @@ struct ReportDefinitionTests {
       #expect(!headline.contains(identifier), "\(identifier)")
     }
   }
+
+  @Test("a generated site is called a generated hospital in a sentence and labelled as generated in a table")
+  func generatedSitesAreNamedAsGenerated() throws {
+    let (root, folder) = try reportFixture()
+    defer { removeTemporaryDirectory(root) }
+    let html = try HTMLReport.build(directory: folder)
+    let sites = try #require(pieces(of: html, from: "<section id=\"sites\">", to: "</section>").first)
+    let caption = try #require(pieces(of: sites, from: "<figcaption>", to: "</figcaption>").first)
+    #expect(caption.contains("a generated ") || caption.contains("A generated "), "\(caption)")
+    #expect(
+      caption.range(of: #"(hospital|clinic|imaging_center)-[0-9]+"#, options: .regularExpression) == nil)
+    #expect(sites.contains("<td>generated "), "the table labels generated sites as generated")
+  }
+
+  @Test("only the model's kind-number names are taken for generated sites without sites.csv")
+  func generatedNamePattern() {
+    #expect(SiteDirectory.kind(ofGenerated: "hospital-10") == "hospital")
+    #expect(SiteDirectory.kind(ofGenerated: "imaging_center-2") == "imaging_center")
+    #expect(SiteDirectory.kind(ofGenerated: "Mercy Hospital-2") == nil)
+    #expect(SiteDirectory.kind(ofGenerated: "clinic-") == nil)
+  }
 }

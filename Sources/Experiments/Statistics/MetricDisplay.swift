@@ -109,8 +109,19 @@ extension MetricDisplay {
   /// The display name of a metric column, or the identifier itself for a name that is not a
   /// metric (a sweep's output, a column added later): never a blank.
   public static func name(of identifier: String) -> String {
-    Metric(rawValue: identifier)?.display.name ?? identifier
+    Metric(rawValue: identifier)?.display.name ?? timelineNames[identifier] ?? identifier
   }
+
+  /// Display names of `timeline.csv`'s yearly figures (`TimelineMetric.all`), counts in a year.
+  public static let timelineNames: [String: String] = [
+    "graduates": "Graduates",
+    "graduate_hires": "Graduates hired",
+    "graduates_searching_at_year_end": "Graduates still searching at the year's end",
+    "openings": "Job openings",
+    "chain_openings": "Openings left by moves between sites",
+    "outside_hires": "Openings filled from outside the programs",
+    "unfilled_openings_at_year_end": "Openings unfilled at the year's end",
+  ]
 
   /// `metric,display_name,scale,better`, one row per metric in output order: the table the
   /// notebooks read (committed as `notebooks/metric_names.csv`).
