@@ -51,17 +51,28 @@ enum ReportStyle {
     thead th { background: #f0f0f0; }
     ul.stress li { margin: 0.25rem 0; }
     footer { margin-top: 2.5rem; font-size: 0.85rem; color: #333; border-top: 1px solid #ccc; }
+    .chart-wrap { overflow-x: auto; }
     @media (max-width: 40rem) {
       body { padding: 0.6rem; font-size: 0.95rem; }
       h1 { font-size: 1.35rem; }
       table { font-size: 0.78rem; }
+      /* A wide table scrolls inside its box with the row names kept in view. */
+      .table-wrap th:first-child, .table-wrap td:first-child { position: sticky; left: 0; background: #fff;
+        box-shadow: 1px 0 0 #ccc; }
+      .table-wrap thead th:first-child { background: #f0f0f0; }
+      /* Drawn 720 units wide: kept at least 38rem so that its 12-unit text stays about 10 px tall;
+         the chart scrolls sideways inside its box, the page does not. */
+      svg.chart { min-width: 38rem; }
     }
     @media print {
       @page { size: auto; margin: 14mm; }
       body { max-width: none; padding: 0; font-size: 10.5pt; }
       nav { display: none; }
       h2 { break-after: avoid; page-break-after: avoid; }
-      svg.chart { max-width: 100%; max-height: 230mm; }
+      svg.chart { max-width: 100%; max-height: 230mm; min-width: 0; }
+      .chart-wrap { overflow: visible; }
+      .decision, .card, .map, tr, dl > dd { break-inside: avoid; page-break-inside: avoid; }
+      dt, h3 { break-after: avoid; page-break-after: avoid; }
       .table-wrap { overflow: visible; }
       a { color: inherit; text-decoration: none; }
     }
