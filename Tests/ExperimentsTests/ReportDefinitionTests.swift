@@ -81,3 +81,23 @@ struct ReportDefinitionTests {
     #expect(SiteDirectory.kind(ofGenerated: "clinic-") == nil)
   }
 }
+
+@Suite("cohortsim report: the map")
+struct ReportMapTests {
+  @Test("the map draws each site of the first replication, hiring sites by share, to scale with a scale bar")
+  func mapDrawsSitesToScale() throws {
+    let (root, folder) = try reportFixture()
+    defer { removeTemporaryDirectory(root) }
+    let html = try HTMLReport.build(directory: folder)
+    let map = try #require(
+      pieces(of: html, from: "<svg class=\"chart\" id=\"chart-map\"", to: "</svg>").first)
+    let sites = readFile("sites.csv", in: folder).components(separatedBy: "\r\n").dropFirst()
+      .filter { $0.hasPrefix("0,") && $0.contains(",nearest-to-home,") }
+    // One circle per site, plus the key's two.
+    let circles = map.components(separatedBy: "<circle").count - 1
+    #expect(circles == sites.count + 2, "\(circles) circles for \(sites.count) sites")
+    #expect(map.contains("class=\"scale-bar\"") && map.contains(" km</text>"))
+    // The largest hiring site has the largest radius, 18 units.
+    #expect(map.contains("r=\"18.0\""))
+  }
+}

@@ -34,6 +34,7 @@ public enum HTMLReport {
     if let comparison = try ComparisonSection.make(&context) { sections.append(comparison) }
     if let current = try CurrentStudentsSection.make(&context) { sections.append(current) }
     sections.append(try SitesSection.make(&context))
+    if let map = try MapSection.make(&context) { sections.append(map) }
     sections.append(try OverTimeSection.make(&context))
     if let sensitivity = try SensitivitySection.make(&context) { sections.append(sensitivity) }
     sections.append(ProvenanceSection.make(context))
