@@ -101,3 +101,33 @@ struct ReportMapTests {
     #expect(map.contains("r=\"18.0\""))
   }
 }
+
+@Suite("cohortsim report: differences instead of overlapping lines")
+struct ReportDifferenceTests {
+  @Test("a strategy's difference curve is the mean of its per-replication differences from the reference")
+  func differenceIsPaired() throws {
+    let root = temporaryDirectory()
+    defer { removeTemporaryDirectory(root) }
+    // Replication 0: a has 1 of 2 working by day 30, b 2 of 2; replication 1: a 0 of 2, b 1 of 2.
+    let students = """
+      strategy,replication,graduation_day,start_day\r
+      a,0,10,20\r
+      a,0,10,NaN\r
+      a,1,10,NaN\r
+      a,1,10,NaN\r
+      b,0,10,20\r
+      b,0,10,30\r
+      b,1,10,15\r
+      b,1,10,NaN\r
+
+      """
+    try writeFile(students, "students.csv", in: root)
+    let table = try ReportTable(path: root + "/students.csv")
+    let series = try HiringCurveSection.differences(
+      table, strategies: ["a", "b"], reference: "a", horizonDays: 3000)
+    try #require(series.count == 1 && series[0].name == "b")
+    let month1 = try #require(series[0].points.first { abs($0.x - 30 / ReportContext.daysPerMonth) < 1e-9 })
+    // Differences 50 and 50 points: mean 50, no spread.
+    #expect(abs(month1.y - 50) < 1e-9 && abs(month1.high - month1.low) < 1e-9)
+  }
+}
