@@ -86,6 +86,8 @@ enum MapSection {
     }
     guard !sites.isEmpty else { return nil }
     let svgAndHeight = svg(sites: sites, programs: programs, totalHires: totalHires, context: context)
+    // Kilometres from the map's west and south edges in the table.
+    let (westKm, southKm) = ((sites + programs).map(\.xKm).min()!, (sites + programs).map(\.yKm).min()!)
     let hiring = sites.filter { $0.hires > 0 }.sorted { ($0.hires, $1.label) > ($1.hires, $0.label) }
     let reading: String
     if let top = hiring.first, totalHires > 0 {
@@ -111,13 +113,13 @@ enum MapSection {
         [
           $0.label, String($0.hires),
           totalHires > 0 ? HTMLText.percent(Double($0.hires) / Double(totalHires), decimals: 1) : "NA",
-          HTMLText.fixed($0.xKm, 1), HTMLText.fixed($0.yKm, 1),
+          HTMLText.fixed($0.xKm - westKm, 1), HTMLText.fixed($0.yKm - southKm, 1),
         ]
       })
     let note =
       "<p class=\"note\">The first replication's sites and hires (replication \(HTMLText.escape(replication)) of "
       + "sites.csv and students.csv): generated sites are placed anew in each replication; listed sites are the same "
-      + "in all. \(geographic ? "East and north are kilometres from the map's west and south edge, projected from latitude and longitude about the sites' mean latitude." : "Positions are the model's own plane in kilometres.") "
+      + "in all. East and north are kilometres from the map's west and south edges\(geographic ? ", projected from latitude and longitude about the sites' mean latitude" : ", on the model's own plane"). "
       + "No state outlines are drawn.</p>\n"
     return ReportSection(id: "map", title: title, html: figure.html + note)
   }
@@ -155,6 +157,13 @@ enum MapSection {
           + "r=\"\(HTMLText.coordinate(max(radius, 2.5)))\"><title>\(HTMLText.escape(site.label)): "
           + "\(HTMLText.percent(Double(site.hires) / Double(totalHires), decimals: 1)) of accepted offers</title></circle>"
       }
+    }
+    // The three largest hiring sites by name (a generated one as "generated hospital no. N").
+    for site in sites.filter({ $0.hires > 0 }).sorted(by: { ($0.hires, $1.label) > ($1.hires, $0.label) })
+      .prefix(3)
+    {
+      let (x, y) = point(site)
+      body += SVGMarkup.text(site.label, x: x + 20, y: y + 4, className: "map-label")
     }
     for program in programs {
       let (x, y) = point(program)
