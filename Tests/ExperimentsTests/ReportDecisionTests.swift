@@ -75,6 +75,19 @@ struct ReportDecisionTests {
     #expect(spanValue(near) < 0.05 * scale, "\(near)")
   }
 
+  @Test(
+    "a difference whose 95% interval misses zero but that Holm's procedure does not call clear is not a verdict"
+  )
+  func unclearAfterHolmIsNoDifference() throws {
+    let (root, folder) = try reportFixture()
+    defer { removeTemporaryDirectory(root) }
+    try setComparison(["placed_6m": ["-0.1", "-0.15", "-0.05", "0.001", "0.2"]], in: folder)
+    let box = decisionBox(try HTMLReport.build(directory: folder))
+    let placement = try #require(
+      pieces(of: box, from: "<dt>Working within 6 months (all graduates)", to: "</dd>").first)
+    #expect(placement.contains("No strategy differs clearly from nearest-to-home"), "\(placement)")
+  }
+
   @Test("the advice names the strategy best on the most metrics and the metrics where none differs")
   func adviceNamesTheBest() throws {
     let (root, folder) = try reportFixture()
