@@ -120,6 +120,8 @@ enum DaysText {
   static func relative(_ estimate: IntervalEstimate, long: Bool = false) -> String {
     let (mean, low, high) = (estimate.mean, estimate.low, estimate.high)
     guard mean.isFinite else { return "not available" }
+    // Under half a day either side reads as the day itself, not "0 days before graduation".
+    if abs(mean) < 0.5 && !low.isFinite { return "on graduation day" }
     let when = mean < 0 ? "before graduation" : "after graduation"
     let head = "\(HTMLText.fixed(abs(mean), 0)) days \(when)"
     guard low.isFinite, high.isFinite else { return head }

@@ -53,8 +53,10 @@ enum SensitivitySection {
         valueLabel: "\(parts[2]) estimate",
         segments: [parts[2]], rows: ranked, shares: false)
       let reading =
-        "\(ranked[0].label) matters most for \(output.lowercased()) under \(parts[0]) (\(parts[2]) \(HTMLText.fixed(ranked[0].values[0].value, 3)), "
-        + "95% interval \(HTMLText.fixed(ranked[0].values[0].low, 3)) to \(HTMLText.fixed(ranked[0].values[0].high, 3)))."
+        "\(ranked[0].label) matters most for \(output.lowercased()) under \(parts[0]) (\(parts[2]) \(HTMLText.fixed(ranked[0].values[0].value, 3))"
+        + (ranked[0].values[0].low.isNaN
+          ? ", no interval for this index)."
+          : ", 95% interval \(HTMLText.fixed(ranked[0].values[0].low, 3)) to \(HTMLText.fixed(ranked[0].values[0].high, 3))).")
       let id = "chart-sensitivity-\(number + 1)"
       let description =
         "Horizontal bars of the \(parts[2]) sensitivity index of each factor with 95% intervals. " + reading
