@@ -46,6 +46,9 @@ struct ReportDefinitionTests {
     #expect(
       DaysText.relative(IntervalEstimate(mean: 19, low: 18, high: 20, count: 3))
         == "19 days after graduation (18–20)")
+    // A point value within half a day of graduation (a sweep point's median) is the day itself.
+    #expect(
+      DaysText.relative(IntervalEstimate(mean: -0.3, low: .nan, high: .nan, count: 1)) == "on graduation day")
   }
 
   @Test("each headline label says who is counted, and no card or table header shows a metric identifier")
