@@ -228,12 +228,20 @@ struct CalibrateCommand: Subcommand {
             + "posterior_summary.csv, generations.csv, posterior_predictive.csv, run.json)")
         for row in summary {
           print(
-            "  \(row.path): median \(CSVFormat.number(row.q50)), 95% interval \(CSVFormat.number(row.q025)) to "
-              + "\(CSVFormat.number(row.q975))")
+            "  \(row.path): median \(Self.rounded(row.q50)), 95% interval \(Self.rounded(row.q025)) to "
+              + "\(Self.rounded(row.q975))")
         }
         if let applyPath { print("scenario with the posterior medians → \(applyPath)") }
       }
       return 0
     }
+  }
+
+  /// A posterior figure to three significant digits without an exponent (`0.529`, `97.4`, `1234`):
+  /// the console summary; posterior_summary.csv keeps every digit.
+  static func rounded(_ value: Double) -> String {
+    guard value.isFinite, value != 0 else { return CSVFormat.number(value) }
+    let magnitude = Int(log10(abs(value)).rounded(.down))
+    return String(format: "%.\(max(0, 2 - magnitude))f", value)
   }
 }

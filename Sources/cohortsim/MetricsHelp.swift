@@ -9,7 +9,8 @@ enum MetricsHelp {
       + wrap(
         "Each replication reports these figures, in this order: the columns of replications.csv and the "
           + "'metric' values of summary.csv and comparison.csv. A missing value (NaN in the CSVs) means the replication had no data for "
-          + "the figure; it is left out of n.", indent: "") + "\n\n"
+          + "the figure; it is left out of n. 'help metrics --csv' prints each metric's display name (as the report, "
+          + "the console tables and the notebooks name it), scale and better direction.", indent: "") + "\n\n"
     for metric in Metric.allCases {
       text += "  \(metric.rawValue)\n" + wrap(metric.definition, indent: "      ") + "\n"
     }

@@ -11,15 +11,18 @@ struct ReportCommand: Subcommand {
     Reads DIR, a folder written by 'cohortsim run', 'compare', 'merge', 'sweep' or 'calibrate', and \
     writes one HTML page (default DIR/report.html) with its CSS and every chart inline as SVG, no \
     script, nothing loaded from the network: it opens offline, prints on A4 or Letter and can be \
-    forwarded as one file. In order: the headline (placement within 6 and 12 months, hires at \
-    rotation sites, median time to an offer), the hiring curve, where the offers come from, the \
-    strategy comparison (compare folders), the sites that hire, results over time, sensitivity \
-    (sweep folders), and how it was computed (provenance, a STRESS-DES list, the scenario's \
-    fields). A calibrate folder gets its calibration instead: each parameter's weighted posterior \
+    forwarded as one file. In order: for a compare folder, which placement strategy (metric by \
+    metric from comparison.csv's Holm-adjusted paired differences, the --select-best verdict, one \
+    sentence of advice); the headline (placement within 6 and 12 months among all graduates or \
+    graduates seeking work, hires at rotation sites, median time to an accepted offer), the hiring \
+    curve and each strategy's difference from the reference, where the offers come from, the \
+    strategy comparison, the sites that hire, a map, results over time, and how it was computed \
+    (provenance, a STRESS-DES list, the scenario's fields). A sweep folder gets how each output \
+    varies over its design and its sensitivity indices instead. A calibrate folder gets its calibration instead: each parameter's weighted posterior \
     (last generation) over its prior with the 95% interval and median, the posterior predictive \
     draws against each target band with the share inside, and the sampler's generations. Each chart has a plain-language sentence, a text alternative and the table of its \
-    numbers. Sections whose files the folder lacks say so; rerun with --students for the hiring \
-    curve, offer places and sites. When run.json records file hashes they are checked first. A \
+    numbers. Sections whose files the folder lacks say so; rerun run or compare with --students for \
+    the hiring curve, offer places, sites and the map. When run.json records file hashes they are checked first. A \
     folder without run.json, without a required file (summary.csv and replications.csv; \
     comparison.csv for compare; posterior_summary.csv, posterior.csv, posterior_predictive.csv and \
     generations.csv for calibrate), or with a file that does not match run.json exits 2 naming it, \

@@ -29,7 +29,7 @@ enum ResultTables {
   static func headlines(_ report: RunReport) -> String {
     var rows = [["metric"] + report.strategies]
     for metric in headline {
-      var row = [metric.rawValue]
+      var row = [metric.display.name]
       for strategy in report.strategies {
         let summary = report.summaries.first { $0.strategy == strategy && $0.metric == metric }
         row.append(summary.map { meanAndInterval($0.mean, $0.interval) } ?? "NA")
@@ -103,7 +103,8 @@ enum ResultTables {
         rows.append(row)
       }
       text +=
-        "\n\(headline.metric.rawValue) (\(headline.higherIsBetter ? "higher" : "lower") is better)\n"
+        "\n\(headline.metric.display.name) [\(headline.metric.rawValue)] "
+        + "(\(headline.higherIsBetter ? "higher" : "lower") is better)\n"
         + layout(rows)
     }
     return text + "every metric and strategy: comparison.csv, or add --all\n"
@@ -122,7 +123,7 @@ enum ResultTables {
       ])
     }
     var text =
-      "\nselection of the best on \(rule.metric.rawValue) (\(rule.minimise ? "smaller" : "larger") is better), "
+      "\nselection of the best on \(rule.metric.display.name.lowercased()) [\(rule.metric.rawValue)] (\(rule.minimise ? "smaller" : "larger") is better), "
       + "Kim and Nelson's KN, first stage \(rule.configuration.firstStage)\n" + layout(rows)
     let confidence = String(format: "%g%%", rule.configuration.confidence * 100)
     let delta = String(format: "%g", rule.configuration.indifference)

@@ -76,6 +76,11 @@ let cohortsimVersion = "0.1.0"
       print(arguments[2] == "--csv" ? OutputSchema.csv : OutputSchema.markdown, terminator: "")
       return 0
     }
+    // The display names of every metric, as the report and console use them: notebooks/metric_names.csv.
+    if arguments.count == 3, arguments[1] == "metrics", arguments[2] == "--csv" {
+      print(MetricDisplay.csv, terminator: "")
+      return 0
+    }
     if let topic = helpTopics[arguments[1]] {
       print(topic, terminator: "")
       return 0

@@ -118,7 +118,7 @@ struct CommandLineTests {
     let (status, stdout, _) = try runCohortsim(["run", "tiny.json", "--replications", "3"], in: directory)
     #expect(status == 0)
     #expect(stdout.contains("results in Results/tiny/"))
-    #expect(stdout.contains("placed_6m"))
+    #expect(stdout.contains("Working within 6 months (all graduates)"))
     #expect(
       listing(directory + "/Results/tiny") == [
         "cohorts.csv", "replications.csv", "run.json", "summary.csv", "time_to_offer.csv", "timeline.csv",

@@ -6,16 +6,17 @@ import Testing
 @Suite("cohortsim report: the figures it computes")
 struct ReportFiguresTests {
   /// Two replications of three graduates each with a year of follow-up, plus one graduate too late
-  /// to count: offers at -10, 20 and none days; then 100, 400 and 5 days.
+  /// to count: jobs starting -10, 20 and never days
+  /// after graduating; then 100, 400 and 5 days.
   let students = """
-    strategy,replication,graduation_day,days_from_graduation_to_offer\r
-    a,0,10,-10\r
-    a,0,10,20\r
-    a,0,10,NA\r
-    a,0,3400,1\r
-    a,1,20,100\r
-    a,1,20,400\r
-    a,1,20,5\r
+    strategy,replication,graduation_day,start_day\r
+    a,0,10,0\r
+    a,0,10,30\r
+    a,0,10,NaN\r
+    a,0,3400,3401\r
+    a,1,20,120\r
+    a,1,20,420\r
+    a,1,20,25\r
 
     """
 
@@ -26,13 +27,13 @@ struct ReportFiguresTests {
     try writeFile(students, "students.csv", in: root)
     let table = try ReportTable(path: root + "/students.csv")
     let series = try HiringCurveSection.fromStudents(table, strategies: ["a"], horizonDays: 3652.5)
-    let points = Dictionary(uniqueKeysWithValues: series[0].points.map { (Int($0.x), $0) })
+    let points = Dictionary(uniqueKeysWithValues: series[0].points.map { (Int($0.x.rounded()), $0) })
     // Month 0 (day 0): replication 0 has 1 of 3 (day -10), replication 1 has 0 of 3.
     let third: Double = 1.0 / 3
     #expect(abs(points[0]!.y - third / 2) < 1e-12)
-    // Month 1 (30.4 days): 2 of 3 and 1 of 3.
+    // Month 1 (day 30): 2 of 3 and 1 of 3.
     #expect(abs(points[1]!.y - 0.5) < 1e-12)
-    // Month 4 (121.75 days): 2 of 3 and 2 of 3; the graduate with a day-400 offer is not yet in.
+    // Month 4 (day 122): 2 of 3 and 2 of 3; the graduate with a day-400 offer is not yet in.
     let month4 = points[4]!
     #expect(abs(month4.y - 2 * third) < 1e-12)
     #expect(abs(month4.high - month4.low) < 1e-12)

@@ -126,7 +126,10 @@ struct ReportSweepTests {
     try sweepFolder(folder)
     let html = try HTMLReport.build(directory: folder)
     #expect(html.contains("id=\"chart-sensitivity-1\""))
-    #expect(html.contains("hiring.budget matters most for placed_6m under nearest-to-home (total 0.620"))
+    #expect(
+      html.contains(
+        "hiring.budget matters most for working within 6 months (all graduates) under nearest-to-home (total 0.620"
+      ))
   }
 
   @Test("a sweep folder without design.csv is refused, naming the file")

@@ -8,73 +8,27 @@ enum ComparisonSection {
 
   static func make(_ context: inout ReportContext) throws(ReportError) -> ReportSection? {
     guard let table = try context.folder.table("comparison.csv") else { return nil }
-    let columns = try table.require(["strategy", "reference", "metric", "mean_diff", "ci95_low", "ci95_high"])
-    let metrics = Set(table.rows.map { $0[columns[2]] })
-    guard
-      let source = HeadlineFigure.all[0].sources.first(where: {
-        $0.metrics.count == 1 && metrics.contains($0.metrics[0])
-      })
-    else {
+    let comparisons = try PairedComparisons(table, results: context.results)
+    // Placement as accreditors count it when the folder has it, else among all graduates.
+    guard let metric = ["placed_6m_seeking", "placed_6m"].first(where: comparisons.metrics.contains) else {
       return .omitted(
         id: "comparison", title: title,
-        because: "comparison.csv has no placement metric (placed_6m_seeking, placed_6m).")
+        because: comparisons.rows.isEmpty
+          ? "comparison.csv compares no strategy with another."
+          : "comparison.csv has no placement metric (placed_6m_seeking, placed_6m).")
     }
-    let metric = source.metrics[0]
-    let holmColumn = table.header.firstIndex(of: "p_holm")
-    let pColumn = table.header.firstIndex(of: "p_value")
-    var rows: [(strategy: String, reference: String, diff: Double, low: Double, high: Double, p: Double)] = []
-    var holm: [Double] = []
-    // Holm's family is every row with a p-value, as for p_holm; the plotted rows' levels come
-    // from their ranks in it.
-    var familyP: [Double] = []
-    var plottedRows: [Int] = []
-    if let pColumn {
-      for row in table.rows.indices { familyP.append(try table.number(row, pColumn)) }
-    }
-    for row in table.rows.indices where table.rows[row][columns[2]] == metric {
-      let strategy = table.rows[row][columns[0]]
-      let reference = table.rows[row][columns[1]]
-      guard strategy != reference else { continue }
-      rows.append(
-        (
-          strategy, reference, try table.number(row, columns[3]), try table.number(row, columns[4]),
-          try table.number(row, columns[5]),
-          try pColumn.map { column throws(ReportError) in try table.number(row, column) } ?? .nan
-        ))
-      if let holmColumn { holm.append(try table.number(row, holmColumn)) }
-      plottedRows.append(row)
-    }
-    guard !rows.isEmpty else {
-      return .omitted(
-        id: "comparison", title: title, because: "comparison.csv compares no strategy with another.")
-    }
-    let holmNote: String
-    if holmColumn != nil {
-      holmNote = "Holm-adjusted p-values as cohortsim compare wrote them (p_holm)."
-    } else {
-      holm = HolmCorrection.adjusted(rows.map(\.p))
-      holmNote =
-        "comparison.csv has no p_holm column, so the report applied Holm's correction itself to the \(rows.count) "
-        + "p-values of \(metric) shown here."
-    }
-    let familyLevels = HolmIntervals.levels(familyP)
-    let levels = pColumn == nil ? HolmIntervals.levels(rows.map(\.p)) : plottedRows.map { familyLevels[$0] }
-    var adjusted: [(low: Double, high: Double)] = []
-    var adjustedAll = true
-    for (index, row) in rows.enumerated() {
-      let counts = [row.strategy, row.reference].compactMap { context.results.estimate($0, metric)?.count }
-      guard counts.count == 2 else {
-        adjustedAll = false
-        adjusted.append((row.low, row.high))
-        continue
-      }
-      adjusted.append(
-        HolmIntervals.widened(
-          estimate: row.diff, low: row.low, high: row.high, count: counts.min()!, to: levels[index]))
-    }
-    let family = pColumn == nil ? rows.count : familyP.count { !$0.isNaN }
+    let rows = comparisons.rows(of: metric)
+    let holm = rows.map(\.pHolm)
+    let levels = rows.map(\.level)
+    let adjusted = rows.map { (low: $0.holmLow, high: $0.holmHigh) }
+    let holmNote =
+      comparisons.holmFromFile
+      ? "Holm-adjusted p-values as cohortsim compare wrote them (p_holm)."
+      : "comparison.csv has no p_holm column, so the report applied Holm's correction itself to its "
+        + "\(comparisons.family) p-values."
+    let family = comparisons.family
     let intervalNote =
-      adjustedAll
+      comparisons.adjustedAll
       ? "The plotted intervals are Holm-adjusted: with the \(family) p-values of comparison.csv ranked from the "
         + "smallest, the difference at rank k has the t interval at level 1 − 0.05/(\(family) − k + 1), the level "
         + "at which Holm's procedure tests it (its standard error from the 95% interval, n − 1 degrees of "
@@ -87,7 +41,7 @@ enum ComparisonSection {
     let ranked = rows.indices.sorted { rows[$0].diff > rows[$1].diff }
     let reference = rows[0].reference
     let plot = ForestPlot(
-      title: "Difference from \(reference) in \(metric), \(unit)",
+      title: "Difference from \(reference): \(MetricDisplay.name(of: metric).lowercased()), \(unit)",
       valueLabel: "difference in \(unit) placed (right: more than \(reference))",
       rows: ranked.map { index in
         ForestPlot.Row(
@@ -103,7 +57,8 @@ enum ComparisonSection {
       + "\(HTMLText.fixed(adjusted[best].high * scale, 1))); \(clearCount) of \(rows.count) strategies differ clearly from "
       + "\(reference) after Holm's correction."
     let description =
-      "Forest plot, strategies ranked by their paired difference from \(reference) in \(metric), each a point with its "
+      "Forest plot, strategies ranked by their paired difference from \(reference) in "
+      + "\(MetricDisplay.name(of: metric).lowercased()), each a point with its "
       + "Holm-adjusted interval, zero marked by a vertical line. " + reading
     let figure = Figure(
       id: "chart-comparison", title: plot.title, reading: reading, description: description,
@@ -133,10 +88,9 @@ enum ComparisonSection {
       html += "The scenario is unavailable or generates its programs, so differences are per 100 graduates."
     }
     html += "</p>\n"
-    html += context.posterior?.decision(metric: metric, strategies: context.strategies) ?? ""
     if let selection = try context.folder.table("selection.csv") {
-      html += "<h3>Best strategy (--select-best)</h3>\n"
-      html += DataTable(header: selection.header, rows: selection.rows, caption: "selection.csv").html
+      html += "<h3>Sequential selection of the best (--select-best)</h3>\n"
+      html += SelectionTable.html(selection, provenance: context.folder.provenance)
     }
     return ReportSection(id: "comparison", title: title, html: html)
   }

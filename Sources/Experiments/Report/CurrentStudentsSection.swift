@@ -10,6 +10,7 @@ enum CurrentStudentsSection {
       "strategy", "student_id", "p_offer_6m", "p_offer_12m", "likeliest_site", "p_likeliest_site",
       "p_relocate",
     ])
+    let directory = try SiteDirectory(&context)
     var rows: [[String]] = []
     var atRisk = 0
     for (index, row) in table.rows.enumerated() where row[columns[0]] == context.focus {
@@ -19,7 +20,8 @@ enum CurrentStudentsSection {
       if p12 < 0.5 { atRisk += 1 }
       rows.append([
         row[columns[1]], HTMLText.percent(p6), HTMLText.percent(p12),
-        site == CSVFormat.missing ? "none" : site, HTMLText.percent(try table.number(index, columns[5])),
+        site == CSVFormat.missing ? "none" : directory.label(site),
+        HTMLText.percent(try table.number(index, columns[5])),
         HTMLText.percent(try table.number(index, columns[6])),
       ])
     }

@@ -13,7 +13,8 @@ struct Figure {
   var tableRows: [[String]]
 
   var html: String {
-    var html = "<figure class=\"figure\" id=\"\(id)-figure\">\n\(svg)\n"
+    // The chart scrolls inside its own box on a phone (see ReportStyle), never the page.
+    var html = "<figure class=\"figure\" id=\"\(id)-figure\">\n<div class=\"chart-wrap\">\(svg)</div>\n"
     html +=
       "<figcaption><strong>\(HTMLText.escape(title)).</strong> \(HTMLText.escape(reading))</figcaption>\n"
     html += "<details><summary>The numbers behind this chart</summary>\n"

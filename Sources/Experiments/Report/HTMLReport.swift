@@ -18,16 +18,27 @@ public enum HTMLReport {
     if let calibration = try CalibrationSection.make(&context) {
       return page(context, sections: [calibration, ProvenanceSection.make(context)])
     }
-    var sections = [HeadlineSection.make(context)]
-    if context.folder.kind != .sweep || context.folder.has("students.csv")
-      || context.folder.has("time_to_offer.csv")
-    {
+    // A sweep has no single scenario to headline: how each output varies over its design, which
+    // factors move it, and how it was computed. (A sweep cannot write students.csv, so no section
+    // asks for it.)
+    if context.folder.kind == .sweep {
+      var sections = [try SweepOverviewSection.make(&context)]
+      if let sensitivity = try SensitivitySection.make(&context) { sections.append(sensitivity) }
+      sections.append(ProvenanceSection.make(context))
+      return page(context, sections: sections)
+    }
+    // The answer first: a compare folder opens with the decision, then the figures behind it.
+    var sections: [ReportSection] = []
+    if let decision = try DecisionSection.make(&context) { sections.append(decision) }
+    sections.append(HeadlineSection.make(context))
+    do {
       sections.append(try HiringCurveSection.make(&context))
       sections.append(try OfferSourcesSection.make(&context))
     }
     if let comparison = try ComparisonSection.make(&context) { sections.append(comparison) }
     if let current = try CurrentStudentsSection.make(&context) { sections.append(current) }
     sections.append(try SitesSection.make(&context))
+    if let map = try MapSection.make(&context) { sections.append(map) }
     sections.append(try OverTimeSection.make(&context))
     if let sensitivity = try SensitivitySection.make(&context) { sections.append(sensitivity) }
     sections.append(ProvenanceSection.make(context))

@@ -18,7 +18,7 @@ struct HeadlineFigure {
   enum Unit {
     /// A share of `subject`; `predicate` completes "About 7 in 10 graduates …".
     case share(predicate: String)
-    /// Days; `phrase` names what is timed ("from graduation to an accepted offer").
+    /// Days; `phrase` opens the sentence ("The median accepted offer is made").
     case days(phrase: String)
   }
 
@@ -26,31 +26,40 @@ struct HeadlineFigure {
   var sources: [Source]
   var unit: Unit
 
+  /// Each label says who is counted, so that a card, the curve and a sentence about the same
+  /// concept show the same number: "Working within 6 months (all graduates)" is placed_6m, which
+  /// is also the hiring curve's value at 183 days (time_to_offer.csv counts the same job starts
+  /// over the same graduates).
   static let all: [HeadlineFigure] = [
     HeadlineFigure(
-      label: "Working within 6 months",
-      sources: [
-        Source(metrics: ["placed_6m_seeking"], subject: "graduates seeking work"),
-        Source(
-          metrics: ["placed_6m"], subject: "graduates",
-          caveat: "counts every graduate, including those not seeking work"),
-      ],
-      unit: .share(predicate: "work as sonographers within 6 months of graduating")),
+      label: "Working within 6 months (all graduates)",
+      sources: [Source(metrics: ["placed_6m"], subject: "graduates")],
+      unit: .share(predicate: "have started a sonography job within 6 months (183 days) of graduating")),
     HeadlineFigure(
-      label: "Working within 12 months",
+      label: "Working within 6 months (graduates seeking work)",
+      sources: [Source(metrics: ["placed_6m_seeking"], subject: "graduates seeking work")],
+      unit: .share(
+        predicate:
+          "have started a sonography job within 6 months of graduating, as accreditors count placement")),
+    HeadlineFigure(
+      label: "Working within 12 months (graduates seeking work)",
       sources: [
         Source(metrics: ["placed_12m_seeking"], subject: "graduates seeking work"),
-        Source(metrics: ["placed_12m"], subject: "graduates"),
+        Source(
+          metrics: ["placed_12m"], subject: "graduates",
+          caveat:
+            "counts every graduate, including those not seeking work (this folder predates the seekers' figure)"
+        ),
       ],
-      unit: .share(predicate: "work as sonographers within 12 months of graduating")),
+      unit: .share(predicate: "have started a sonography job within 12 months of graduating")),
     HeadlineFigure(
       label: "Hired at a rotation site",
       sources: [
         Source(
-          metrics: ["hired_at_rotation_site"], subject: "accepted offers",
+          metrics: ["hired_at_rotation_site"], subject: "hires",
           predicate: "are at a site where the student rotated"),
         Source(
-          metrics: ["offer_own_site", "offer_same_system"], subject: "accepted offers",
+          metrics: ["offer_own_site", "offer_same_system"], subject: "hires",
           caveat:
             "offers from the student's own rotation site or its hospital system; open-market offers at a former "
             + "rotation site are not counted"),
@@ -58,9 +67,9 @@ struct HeadlineFigure {
       unit: .share(
         predicate: "come from a rotation site or, on its word, another site of its hospital system")),
     HeadlineFigure(
-      label: "Median time to an offer",
+      label: "Median time to an accepted offer",
       sources: [Source(metrics: ["days_to_offer_median"], subject: "graduates who accepted an offer")],
-      unit: .days(phrase: "from graduation to an accepted offer")),
+      unit: .days(phrase: "The median accepted offer is made")),
   ]
 
   /// The first source whose metrics the results hold, with its estimate for `strategy`.
@@ -76,8 +85,7 @@ struct HeadlineFigure {
     switch unit {
     case .share:
       "\(HTMLText.percent(estimate.mean)) (\(HTMLText.fixed(estimate.low * 100, 0))–\(HTMLText.percent(estimate.high)))"
-    case .days:
-      "\(HTMLText.fixed(estimate.mean, 0)) days (\(HTMLText.fixed(estimate.low, 0))–\(HTMLText.fixed(estimate.high, 0)))"
+    case .days: DaysText.relative(estimate)
     }
   }
 
@@ -89,10 +97,7 @@ struct HeadlineFigure {
         "\(ReadingText.inTen(estimate.mean)) \(source.subject) \(source.predicate ?? predicate) (95% interval "
         + "\(HTMLText.fixed(estimate.low * 100, 0))–\(HTMLText.percent(estimate.high)))."
     case .days(let phrase):
-      let when = estimate.mean < 0 ? "before graduating" : "after graduating"
-      return "The median time \(phrase) is about \(HTMLText.fixed(abs(estimate.mean), 0)) days \(when) "
-        + "(95% interval \(HTMLText.fixed(estimate.low, 0)) to \(HTMLText.fixed(estimate.high, 0)) days; negative "
-        + "means before graduation)."
+      return "\(phrase) \(DaysText.relative(estimate, long: true))."
     }
   }
 }
@@ -106,5 +111,28 @@ enum ReadingText {
     if tenths >= 10 { return share >= 0.995 ? "All" : "Nearly all" }
     if tenths <= 0 { return share <= 0.005 ? "None of the" : "Almost none of the" }
     return "About \(tenths) in 10"
+  }
+}
+
+/// Days relative to graduation in words: "59 days before graduation (55–62)", never "−59 days".
+enum DaysText {
+  /// The estimate with its interval; `long` spells the interval out ("95% interval 55 to 62 days").
+  static func relative(_ estimate: IntervalEstimate, long: Bool = false) -> String {
+    let (mean, low, high) = (estimate.mean, estimate.low, estimate.high)
+    guard mean.isFinite else { return "not available" }
+    // Under half a day either side reads as the day itself, not "0 days before graduation".
+    if abs(mean) < 0.5 && !low.isFinite { return "on graduation day" }
+    let when = mean < 0 ? "before graduation" : "after graduation"
+    let head = "\(HTMLText.fixed(abs(mean), 0)) days \(when)"
+    guard low.isFinite, high.isFinite else { return head }
+    // Both ends on the mean's side: the interval as magnitudes, nearest graduation first.
+    if (low < 0) == (mean < 0) && (high < 0) == (mean < 0) {
+      let ends = [abs(low), abs(high)].sorted()
+      return long
+        ? "\(head) (95% interval \(HTMLText.fixed(ends[0], 0)) to \(HTMLText.fixed(ends[1], 0)) days)"
+        : "\(head) (\(HTMLText.fixed(ends[0], 0))–\(HTMLText.fixed(ends[1], 0)))"
+    }
+    return "\(head) (95% interval from \(HTMLText.fixed(abs(low), 0)) days before to "
+      + "\(HTMLText.fixed(abs(high), 0)) days after)"
   }
 }

@@ -19,7 +19,7 @@ enum HeadlineSection {
           figure, metrics: source.metrics, strategy: context.focus, fixed: estimate)
           ?? "")
         + "<p class=\"card-reading\">\(HTMLText.escape(context.underFocus + lowerFirst(figure.reading(source, estimate), context)))</p></div>\n"
-      header.append(label + " (" + source.metrics.joined(separator: " + ") + ")")
+      header.append(label)
       for (index, strategy) in context.strategies.enumerated() {
         rows[index].append(
           context.results.estimate(strategy, sumOf: source.metrics).map(figure.value) ?? "NA")

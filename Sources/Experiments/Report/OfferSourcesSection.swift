@@ -12,13 +12,14 @@ enum OfferSourcesSection {
     if routes.allSatisfy({ context.results.has($0.metric) }) {
       html += byRoute(context).html
     } else {
-      html += "<p class=\"note\">Not shown by route: the folder lacks the offer_* metrics.</p>\n"
+      html +=
+        "<p class=\"note\">Not shown by route: the folder lacks the four shares of hires by route.</p>\n"
     }
     if let figure = try byPlace(&context) {
       html += figure.html
     } else {
       html +=
-        "<p class=\"note\">Not shown by place: the folder has neither the hired_at_rotation_site metric nor "
+        "<p class=\"note\">Not shown by place: the folder has neither the share of hires at a rotation site nor "
         + "students.csv (rerun with --students).</p>\n"
     }
     return ReportSection(id: "offer-sources", title: title, html: html)
@@ -70,7 +71,7 @@ enum OfferSourcesSection {
       estimates = context.strategies.compactMap { strategy in
         context.results.estimate(strategy, "hired_at_rotation_site").map { (strategy, $0) }
       }
-      source = "From the hired_at_rotation_site metric."
+      source = "From the figure \"Hires at a rotation site\" of each replication."
     } else if let students = try context.folder.table("students.csv") {
       let columns = try students.require(["strategy", "replication", "offer_site", "rotation_sites"])
       var shares: [String: [String: (Int, Int)]] = [:]

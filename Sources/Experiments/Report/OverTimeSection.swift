@@ -12,7 +12,7 @@ enum OverTimeSection {
           timeline, columns: columns, metric: metric, seriesColumn: columns[0], filter: nil)
         html +=
           figure(
-            id: "chart-timeline-\(slug(metric))", title: "\(metric) by calendar year",
+            id: "chart-timeline-\(slug(metric))", title: "\(MetricDisplay.name(of: metric)) by calendar year",
             xLabel: "calendar year",
             metric: metric, series: series, seriesName: "Strategy"
           ).html
@@ -30,7 +30,8 @@ enum OverTimeSection {
         guard !series.isEmpty else { continue }
         html +=
           figure(
-            id: "chart-cohorts-\(slug(metric))", title: "\(metric) by intake year, \(context.focus)",
+            id: "chart-cohorts-\(slug(metric))",
+            title: "\(MetricDisplay.name(of: metric)) by intake year, \(context.focus)",
             xLabel: "intake year",
             metric: metric, series: series, seriesName: "Program"
           ).html
@@ -72,7 +73,9 @@ enum OverTimeSection {
       series.allSatisfy { $0.points.allSatisfy { !$0.y.isFinite || (0...1).contains($0.y) } }
       && (metric.contains("share") || metric.contains("placed") || metric.contains("rate")
         || metric.hasPrefix("offer_"))
-    let chart = LineChart(title: title, xLabel: xLabel, yLabel: metric, series: series, shares: shares)
+    let name = MetricDisplay.name(of: metric)
+    let chart = LineChart(
+      title: title, xLabel: xLabel, yLabel: name.lowercased(), series: series, shares: shares)
     let format = { (value: Double) in shares ? HTMLText.percent(value, decimals: 1) : HTMLText.fixed(value, 2)
     }
     let peaks = series.compactMap { line in
@@ -80,16 +83,16 @@ enum OverTimeSection {
     }
     let reading =
       peaks.max { $0.1.y < $1.1.y }.map {
-        "\(metric) is highest for \($0.0) in \(HTMLText.fixed($0.1.x, 0)): \(format($0.1.y)) (95% interval "
+        "\(name) is highest for \($0.0) in \(HTMLText.fixed($0.1.x, 0)): \(format($0.1.y)) (95% interval "
           + "\(format($0.1.low)) to \(format($0.1.high)))."
       } ?? "No values."
     let description =
-      "Line chart of \(metric) against \(xLabel), one line per \(seriesName.lowercased()) with 95% bands. "
+      "Line chart of \(name.lowercased()) against \(xLabel), one line per \(seriesName.lowercased()) with 95% bands. "
       + reading
     return Figure(
       id: id, title: title, reading: reading, description: description,
       svg: chart.svg(id: id, description: description),
-      tableHeader: [seriesName, xLabel, metric, "95% low", "95% high"],
+      tableHeader: [seriesName, xLabel, name, "95% low", "95% high"],
       tableRows: series.flatMap { line in
         line.points.map {
           [line.name, HTMLText.fixed($0.x, 0), format($0.y), format($0.low), format($0.high)]

@@ -1,3 +1,4 @@
+import CohortModel
 import Foundation
 import SimKernel
 
@@ -115,18 +116,21 @@ struct PosteriorUncertainty {
   }
 
   /// The decision box's line: the share of particles under which the strategy best on `metric`
-  /// (larger is better) is still best, with its 95% Wilson interval. Particles are the particle
+  /// (in its better direction) is still best, with its 95% Wilson interval. Particles are the particle
   /// groups of the run, independent draws from the posterior; within a group the strategies'
   /// means over its runs are compared.
-  func decision(metric: String, strategies: [String]) -> String {
-    let series = strategies.compactMap { strategy in results.values(strategy, metric).map { (strategy, $0) } }
+  func decision(metric: Metric, strategies: [String]) -> String {
+    let series = strategies.compactMap { strategy in
+      results.values(strategy, metric.rawValue).map { (strategy, $0) }
+    }
+    let sign = metric.display.better == .lower ? -1.0 : 1.0
     guard series.count == strategies.count, series.count > 1, let count = series.first?.1.count, count > 0
     else {
       return ""
     }
     func mean(_ values: some Collection<Double>) -> Double {
       let finite = values.filter { !$0.isNaN }
-      return finite.isEmpty ? -.infinity : finite.reduce(0, +) / Double(finite.count)
+      return finite.isEmpty ? -.infinity : sign * finite.reduce(0, +) / Double(finite.count)
     }
     let overall = series.map { mean($0.1) }
     let recommended = overall.indices.max { overall[$0] < overall[$1] }!
@@ -140,8 +144,12 @@ struct PosteriorUncertainty {
     }
     let (low, high) = Self.wilson(successes: wins, trials: groups)
     let share = Double(wins) / Double(groups)
-    return "<p class=\"decision\"><strong>Across what we do not know about hiring:</strong> "
-      + "\(HTMLText.escape(series[recommended].0)), best on \(HTMLText.escape(metric)) on average, is best under "
+    let name = metric.display.name
+    let lowered: String = name.prefix(1).lowercased() + name.dropFirst()
+    let opening: String =
+      "<p class=\"posterior-decision\"><strong>Across what we do not know about hiring:</strong> "
+      + "\(HTMLText.escape(series[recommended].0)), best on average on \(HTMLText.escape(lowered)), is best under "
+    return opening
       + "\(HTMLText.percent(share)) of the \(groups) parameter sets drawn from the calibration's posterior "
       + "(95% interval \(HTMLText.fixed(low * 100, 0))–\(HTMLText.percent(high))). "
       + "Each set ran \(runsPerParticle) time\(runsPerParticle == 1 ? "" : "s"), so chance also reorders close "

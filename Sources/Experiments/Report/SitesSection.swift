@@ -11,7 +11,7 @@ enum SitesSection {
         id: "sites", title: title, because: "the folder has no students.csv (rerun with --students).")
     }
     let columns = try students.require(["strategy", "replication", "offer_site"])
-    let names = try siteNames(&context)
+    let directory = try SiteDirectory(&context)
     var replications: [String] = []
     var counts: [String: [String: Int]] = [:]
     for row in students.rows where row[columns[0]] == context.focus {
@@ -34,7 +34,7 @@ enum SitesSection {
         share: Double(counts[site]!.values.reduce(0, +)) / total
       )
     }.sorted { ($0.estimate.mean, $1.site) > ($1.estimate.mean, $0.site) }
-    func label(_ site: String) -> String { names[site] ?? (Int(site) != nil ? "site \(site)" : site) }
+    func label(_ site: String) -> String { Int(site) != nil ? "site \(site)" : directory.label(site) }
     let shown = Array(sites.prefix(chartedSites))
     let chart = BarChart(
       title: "Accepted offers per replication at the sites that hire most",
@@ -47,7 +47,7 @@ enum SitesSection {
     let topFive = sites.prefix(5).map(\.share).reduce(0, +)
     let reading =
       context.underFocus
-      + "\(label(sites[0].site)) hires the most: about \(HTMLText.fixed(sites[0].estimate.mean, 1)) accepted offers per "
+      + "\(upperFirst(Int(sites[0].site) != nil ? "site \(sites[0].site)" : directory.phrase(sites[0].site), context)) hires the most: about \(HTMLText.fixed(sites[0].estimate.mean, 1)) accepted offers per "
       + "replication; the five busiest of \(sites.count) hiring sites take \(HTMLText.percent(topFive)) of all accepted offers."
     let description =
       "Horizontal bars with 95% interval whiskers of accepted offers per replication at the \(shown.count) sites that "
@@ -71,14 +71,9 @@ enum SitesSection {
         + "students, including offers later rescinded.</p>\n")
   }
 
-  /// Site names from `sites.csv` when it has `site` and `name` columns; else none, and sites are
-  /// labelled by what `students.csv` holds.
-  private static func siteNames(_ context: inout ReportContext) throws(ReportError) -> [String: String] {
-    guard let sites = try context.folder.table("sites.csv"), sites.has("site"), sites.has("name") else {
-      return [:]
-    }
-    let columns = try sites.require(["site", "name"])
-    return Dictionary(
-      sites.rows.map { ($0[columns[0]], $0[columns[1]]) }, uniquingKeysWith: { first, _ in first })
+  /// "A generated hospital" at the start of the sentence, "a generated hospital" after "Under X, ".
+  private static func upperFirst(_ text: String, _ context: ReportContext) -> String {
+    guard context.underFocus.isEmpty, let first = text.first else { return text }
+    return first.uppercased() + text.dropFirst()
   }
 }

@@ -29,12 +29,19 @@ enum SweepSensitivity {
     for (strategyIndex, strategy) in strategies.enumerated() {
       for (metricIndex, metric) in metrics.enumerated() {
         let outputs = means[strategyIndex][metricIndex]
-        let estimates =
+        var estimates =
           design.method == .sobol
           ? SobolIndices.analyze(outputs: outputs, factors: k, resampling: resampling)
           : MorrisIndices.analyze(
             unit: points.unit, outputs: outputs, factors: k, levels: design.morrisLevels,
             resampling: resampling)
+        // An output that does not vary over the design has no variance to apportion: every index
+        // is NaN (not SALib's 0, which would read as "no influence" and let a factor "matter most").
+        if isConstant(outputs) {
+          estimates = estimates.map {
+            SensitivityEstimate(factor: $0.factor, index: $0.index, estimate: .nan, low: .nan, high: .nan)
+          }
+        }
         for estimate in estimates {
           rows.append(
             SweepColumns.sensitivityRow(
@@ -43,5 +50,11 @@ enum SweepSensitivity {
       }
     }
     return rows
+  }
+
+  /// Whether every output is the same number (NaN outputs already give NaN indices).
+  static func isConstant(_ outputs: [Double]) -> Bool {
+    guard let first = outputs.first, !first.isNaN else { return false }
+    return outputs.allSatisfy { $0 == first }
   }
 }
