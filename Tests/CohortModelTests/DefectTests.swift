@@ -28,6 +28,24 @@ struct DefectTests {
     #expect(run.events("offer").isEmpty)
   }
 
+  /// A student told to apply on day 300 (a candidate from day 265.25) withdraws on day 305,
+  /// before the inside offer due on day 310: the offer must not go out. In a child process, since
+  /// an offer to a withdrawn student traps the lifecycle (receiveOffer is illegal once withdrawn)
+  /// and that must fail this test, not the whole run.
+  @Test("a student who withdraws between being told to apply and the inside offer is never offered the job")
+  func withdrawnStudentIsNeverOffered() async {
+    await #expect(processExitsWith: .success) {
+      var scenario = TinyRegion.scenario()
+      scenario.hiring.contingentHireProbability = 1
+      scenario.students.withdrawalProbability = 1
+      scenario.students.withdrawalTiming = .constant(value: 305 / TinyRegion.graduationDay)
+      let run = TinyRegion.run(scenario, staffExits: [(site: 0, day: 300)])
+      precondition(run.days("told_to_apply") == [300])
+      precondition(run.days("withdrawn") == [305])
+      precondition(run.events("offer").isEmpty)
+    }
+  }
+
   /// Exam A passes in month 1 (day 30.4375); exam B, 10 days after graduation (day 375.25), more
   /// than the half-year window later: A's pass expires that day.
   static func expiringScenario(maxAttemptsOfA: Int) -> Scenario {
