@@ -7,7 +7,7 @@ import Testing
 /// two generated programs, one intake each. With `listedSites`, two listed hospitals sit in the
 /// far corner, 64 km from the listed program: farther than most generated hospitals, so a
 /// nearest-to-home placement that ignored affiliation would pick generated ones.
-private func affiliatesJSON(listedSites: Bool) -> String {
+private func affiliatesJSON(listedSites: Bool, programAffiliates: String = "") -> String {
   let sites =
     listedSites
     ? """
@@ -27,7 +27,7 @@ private func affiliatesJSON(listedSites: Bool) -> String {
         "imagingCenters": { "count": 0 }, "clinics": { "count": 0 }
       },
       \(sites)
-      "programs": [{ "name": "College", "xKm": 50, "yKm": 50, "cohortSize": 8, "intakeYears": [2024] }],
+      "programs": [{ "name": "College", "xKm": 50, "yKm": 50, "cohortSize": 8, "intakeYears": [2024]\(programAffiliates) }],
       "generatedPrograms": { "count": 2, "template": { "cohortSize": 6, "intakeYears": [2024] } }
     }
     """
@@ -69,5 +69,28 @@ struct ClinicalAffiliateTests {
     let (listed, generated) = rotationSites(scenario)
     #expect(!listed.isEmpty)
     #expect(!generated.isEmpty)
+  }
+
+  @Test("a program that names its affiliates rotates its students only at the sites it names")
+  func namedAffiliatesOnly() throws {
+    let scenario = try decodeScenario(
+      affiliatesJSON(listedSites: true, programAffiliates: #", "affiliates": ["Corner East"]"#))
+    let sites = world(scenario).sites
+    let (listed, _) = rotationSites(scenario)
+    #expect(!listed.isEmpty)
+    #expect(listed.allSatisfy { sites[$0].name == "Corner East" }, "\(listed)")
+  }
+
+  @Test("an affiliate that is not a listed site is refused at its field, with the nearest listed name")
+  func unknownAffiliateIsRefused() {
+    do {
+      _ = try decodeScenario(
+        affiliatesJSON(listedSites: true, programAffiliates: #", "affiliates": ["Corner Eats"]"#))
+      Issue.record("an unknown affiliate was accepted")
+    } catch {
+      let message = String(describing: error)
+      #expect(message.contains("programs[0].affiliates[0]"), "\(message)")
+      #expect(message.contains("did you mean \"Corner East\""), "\(message)")
+    }
   }
 }

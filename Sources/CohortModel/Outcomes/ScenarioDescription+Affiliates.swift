@@ -14,10 +14,20 @@ extension ScenarioDescription {
     let listedPrograms = world.programs.prefix(world.listedProgramCount)
     let generatedPrograms = world.programs.dropFirst(world.listedProgramCount)
     let places = listed.reduce(0) { $0 + $1.capacity }
-    var lines = [
-      "\(names(listedPrograms.map(\.name))) rotate\(listedPrograms.count == 1 ? "s" : "") students only at "
-        + "the \(listed.count) listed sites (clinical affiliates), which take \(places) students at once"
-    ]
+    var lines: [String] = []
+    let allListed = listedPrograms.filter { $0.affiliates == nil }
+    if !allListed.isEmpty {
+      lines.append(
+        "\(names(allListed.map(\.name))) rotate\(allListed.count == 1 ? "s" : "") students only at "
+          + "the \(listed.count) listed sites (clinical affiliates), which take \(places) students at once")
+    }
+    for program in listedPrograms {
+      guard let named = program.affiliates else { continue }
+      let own = listed.filter { named.contains($0.name) }.reduce(0) { $0 + $1.capacity }
+      lines.append(
+        "\(program.name) rotates students only at the \(named.count) listed site\(named.count == 1 ? "" : "s") it "
+          + "names (programs[].affiliates: \(names(named))), which take \(own) students at once")
+    }
     if generated.isEmpty {
       lines.append("nothing is generated around them: the listed sites are the whole region")
     } else {

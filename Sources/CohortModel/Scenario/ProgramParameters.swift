@@ -28,6 +28,9 @@ public struct ProgramParameters: Sendable, Equatable {
   public var strategy = "nearest-to-home"
   /// The key of this program's credential pathway in the scenario's `credentialPathways`.
   public var pathway = "ardms"
+  /// The listed sites (by name) with which the program holds a clinical affiliation agreement:
+  /// its students rotate only there. Nil: every listed site (MODEL.md 7.2).
+  public var affiliates: [String]?
   /// Retention as programs publish it for their accreditor: the share of a starting cohort who
   /// graduate. Drawn once per program and replication (a constant states it); each cohort then
   /// varies around it by `cohortRetentionSd` on the logit scale (7.1b). Nil: the scenario's
@@ -89,7 +92,7 @@ extension ProgramParameters: Decodable {
   enum CodingKeys: String, CodingKey, CaseIterable {
     case name, xKm, yKm, latitude, longitude, cohortSize, intakeYears, intakeMonth, lengthMonths,
       clinicalStartMonth, rotations
-    case placementRadiusKm, strategy, pathway
+    case placementRadiusKm, strategy, pathway, affiliates
     case retention, cohortRetentionSd, examAbility, firstAttemptPass, cohortExamAbilitySd
   }
 
@@ -126,6 +129,11 @@ extension ProgramParameters: Decodable {
       &placementRadiusKm, .placementRadiusKm, Allowed.above(0, atMost: ScenarioLimits.distanceKm))
     try reader.read(&strategy, .strategy, Allowed.oneOf(PlacementStrategies.names))
     try reader.read(&pathway, .pathway)
+    try reader.read(&affiliates, .affiliates) { names in
+      guard let names else { return nil }
+      if names.isEmpty { return "must name at least one listed site (leave it out for every listed site)" }
+      return Set(names).count == names.count ? nil : "must name each site once"
+    }
     try reader.read(&retention, .retention) { $0.flatMap(Allowed.draws(in: 0, 1)) }
     try reader.read(&cohortRetentionSd, .cohortRetentionSd, Allowed.within(0, 10))
     if reader.has(.examAbility) && reader.has(.firstAttemptPass) {

@@ -386,6 +386,15 @@ extension Scenario: Decodable {
       try decoder.reject(
         "unknown pathway \"\(generated.template.pathway)\"", at: Path("generatedPrograms.template.pathway"))
     }
+    let siteNames = (sites ?? []).map(\.name)
+    for (index, program) in programs.enumerated() {
+      for (position, name) in (program.affiliates ?? []).enumerated() where !siteNames.contains(name) {
+        try decoder.reject(
+          "unknown site \"\(name)\"\(Suggestion.phrase(for: name, among: siteNames)): a program's affiliates are "
+            + "sites the scenario lists (sites or sitesCsv)",
+          at: Path("programs[\(index)].affiliates[\(position)]"))
+      }
+    }
     let names = programs.map(\.name)
     if Set(names).count != names.count {
       try decoder.reject("program names must be distinct", at: Path("programs"))

@@ -21,6 +21,9 @@ public struct World: Sendable {
   public let demand: DerivedDemand
   /// Programs listed in the scenario come first in `programs`; those after are generated.
   let listedProgramCount: Int
+  /// Per listed program that names its affiliates (`programs[].affiliates`), whether each site is
+  /// one; nil for a program whose affiliates are every listed site.
+  let namedAffiliates: [[Bool]?]
   /// Whether the scenario lists sites: then listed programs rotate only at listed sites and
   /// generated programs only at generated ones (`isClinicalAffiliate`).
   let affiliatesAreListed: Bool
@@ -57,6 +60,10 @@ public struct World: Sendable {
     }
     programs = scenario.programs
     listedProgramCount = scenario.programs.count
+    let builtSites = sites
+    namedAffiliates = scenario.programs.map { program in
+      program.affiliates.map { names in builtSites.map { $0.origin == .listed && names.contains($0.name) } }
+    }
     affiliatesAreListed = !listed.isEmpty
     if let generated = scenario.generatedPrograms {
       for index in 0..<generated.count {
@@ -243,6 +250,7 @@ public struct World: Sendable {
   /// only generated programs' students; without listed sites every site hosts every program.
   func isClinicalAffiliate(_ site: Int, of program: Int) -> Bool {
     guard affiliatesAreListed else { return true }
+    if program < listedProgramCount, let named = namedAffiliates[program] { return named[site] }
     return (sites[site].origin == .listed) == (program < listedProgramCount)
   }
 
