@@ -45,6 +45,8 @@ enum ReportStyle {
     svg.chart .target { fill: #009E73; fill-opacity: 0.25; stroke: #009E73; stroke-width: 1; }
     svg.chart .site { fill: #fff; stroke: #555; stroke-width: 1; }
     svg.chart .hires { fill: #0072B2; fill-opacity: 0.55; stroke: #0072B2; stroke-width: 1; }
+    svg.chart .hires.affiliate { stroke: #222; stroke-width: 2; }
+    svg.chart .employer { fill: #999; stroke: none; }
     svg.chart .program { fill: #D55E00; stroke: #222; stroke-width: 1; }
     svg.chart .scale-bar { stroke: #111; stroke-width: 2; }
     svg.chart .map-label { font-size: 13px; font-weight: 600; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
