@@ -38,6 +38,7 @@ import Testing
     ("rescind", .rescind), ("cancel", .cancel(day: 5)),
     ("hold", .hold(tier: .sameSystem, candidate: 4, until: 90)),
     ("tryNextCandidate", .tryNextCandidate), ("candidateReady", .candidateReady),
+    ("listedHire", .listedHire(student: 3, day: 10, atOwnSite: false)),
     ("releaseHold", .releaseHold),
   ]
 
@@ -93,6 +94,17 @@ import Testing
     #expect(lifecycle.apply(.releaseHold) == .search(from: .sameSystem))
     #expect(lifecycle.wasHeld)
     #expect(lifecycle.applying(.hold(tier: .sameSystem, candidate: 5, until: 200)) == nil)
+  }
+
+  @Test("a listed hire's offer goes out at once: at the own site, or through a posting that counts")
+  func aListedHireIsOfferedAtOnce() {
+    var own = Lifecycle()
+    #expect(own.apply(.listedHire(student: 4, day: 20, atOwnSite: true)) == .offerMade(source: .ownSite))
+    #expect(own.state == .offerOut(tier: .ownSite, student: 4, day: 20) && own.postings == 0)
+    var posted = Lifecycle()
+    #expect(
+      posted.apply(.listedHire(student: 4, day: 20, atOwnSite: false)) == .offerMade(source: .openMarket))
+    #expect(posted.postings == 1)
   }
 
   @Test("a freeze may cancel a held requisition")
@@ -191,7 +203,7 @@ import Testing
     .accept(job: job(licence: false), deadline: nil),
     .accept(job: job(licence: false), deadline: 500), .startJob(day: 210), .earnCredential(day: 300),
     .applyForLicence(day: 150), .grantLicence(day: 160), .grantTemporaryLicence(day: 155),
-    .contingencyDeadline, .decide, .sitExam, .exhaustExams,
+    .contingencyDeadline, .decide, .sitExam, .exhaustExams, .receiveListedOffer(requisition: 9),
     .withdraw,
   ]
 

@@ -54,8 +54,8 @@ struct Student {
   /// Day the graduate left the job they started (within its first year, 7.8a), or NaN. Their
   /// lifecycle stays `working`: placement counts the first start.
   var firstJobQuitDay: Double?
-  /// Row in the current-students file, or -1 for a generated student (WarmStart.swift).
-  var listedRow: Int32 = -1
+  /// Row in the current-students file, or nil for a generated student (WarmStart.swift).
+  var listedRow: Int32?
 
   /// A newly admitted student, with parameters in the order admission draws them.
   init(

@@ -115,7 +115,7 @@ extension CohortDynamics {
     }
     let plannedStart = listedStart ?? (max(now, students[student].graduationDay) + onboarding)
     var deadline = plannedStart + scenario.hiring.contingentWindowDays
-    if students[student].listedRow >= 0 {
+    if students[student].listedRow != nil {
       // The file says a listed hire still holds the job on the as-of date.
       let asOf = scenario.currentStudents!.asOfDay
       if deadline < asOf { deadline = asOf + scenario.hiring.contingentWindowDays }

@@ -49,6 +49,10 @@ struct RequisitionLifecycle: Equatable {
     /// A contingent hire lost the job: the search starts again from the site's own students.
     case rescind
     case cancel(day: Double)
+    /// A hire the current-students file reports (5.1), replayed on its day: the offer to
+    /// `student` goes out at once, through the site's own students when they rotated there, else
+    /// through a posting (which counts among its postings).
+    case listedHire(student: Int32, day: Double, atOwnSite: Bool)
   }
 
   enum Action: Equatable {
@@ -127,6 +131,11 @@ struct RequisitionLifecycle: Equatable {
     case (.filled(let student, _), .rescind) where student != nil:
       next.state = .searching(from: .ownSite)
       action = .search(from: .ownSite)
+    case (.approved, .listedHire(let student, let day, let atOwnSite)):
+      let tier = atOwnSite ? RequisitionTier.ownSite : .openMarket
+      if !atOwnSite { next.postings += 1 }
+      next.state = .offerOut(tier: tier, student: student, day: day)
+      action = .offerMade(source: tier.source)
     case (.approved, .cancel(let day)), (.inside, .cancel(let day)), (.held, .cancel(let day)),
       (.posted, .cancel(let day)):
       next.state = .cancelled(day: day)
@@ -196,6 +205,7 @@ extension RequisitionLifecycle {
     (.inside, "cancel", .cancelled),
     (.held, "cancel", .cancelled),
     (.posted, "cancel", .cancelled),
+    (.approved, "listedHire", .offerOut),
   ]
 
   var stateName: StateName {

@@ -59,6 +59,9 @@ struct StudentLifecycle: Equatable {
     /// The final term begins: the student starts applying to public postings (7.7).
     case startFinalTerm
     case receiveOffer(requisition: Int32)
+    /// The offer of a hire the current-students file reports (5.1): accepted at once by the
+    /// caller, so no decision is scheduled.
+    case receiveListedOffer(requisition: Int32)
     case declineAll
     /// Takes `job`; `deadline` is nil for a credentialed graduate, else the contingency deadline.
     case accept(job: Job, deadline: Double?)
@@ -169,6 +172,10 @@ struct StudentLifecycle: Equatable {
     case (.enrolled, .receiveOffer(let requisition)), (.searching, .receiveOffer(let requisition)):
       next.state = .offerPending(offers: [requisition], graduated: state == .searching)
       action = .scheduleDecision
+    case (.enrolled, .receiveListedOffer(let requisition)),
+      (.searching, .receiveListedOffer(let requisition)):
+      next.state = .offerPending(offers: [requisition], graduated: state == .searching)
+      action = .none
     case (.offerPending(let offers, let graduated), .receiveOffer(let requisition)):
       next.state = .offerPending(offers: offers + [requisition], graduated: graduated)
       action = .none
@@ -277,7 +284,8 @@ struct StudentLifecycle: Equatable {
     case .endRotation, .graduate, .startFinalTerm, .decide, .startJob, .contingencyDeadline, .grantLicence,
       .grantTemporaryLicence, .sitExam:
       true
-    case .startRotation, .receiveOffer, .declineAll, .accept, .earnCredential, .exhaustExams,
+    case .startRotation, .receiveOffer, .receiveListedOffer, .declineAll, .accept, .earnCredential,
+      .exhaustExams,
       .applyForLicence,
       .withdraw:
       false
@@ -453,6 +461,8 @@ extension StudentLifecycle {
       (.working, "grantTemporaryLicence", .working),
       (.working, "contingencyDeadline", .working),
       (.offerPending, "decide", .offerPending),
+      (.enrolled, "receiveListedOffer", .offerPending),
+      (.searching, "receiveListedOffer", .offerPending),
     ]
     + StateName.allCases.map { ($0, "sitExam", $0) }
     + StateName.allCases.filter { $0 != .withdrawn }.map { ($0, "exhaustExams", $0) }
@@ -489,6 +499,7 @@ extension StudentLifecycle.Input {
     case .graduate: "graduate"
     case .startFinalTerm: "startFinalTerm"
     case .receiveOffer: "receiveOffer"
+    case .receiveListedOffer: "receiveListedOffer"
     case .declineAll: "declineAll"
     case .accept(_, let deadline): deadline == nil ? "accept" : "acceptContingent"
     case .startJob: "startJob"

@@ -24,8 +24,7 @@ extension CohortDynamics {
 
   /// The file's row of student `index`, or nil for a generated student.
   func listedStudent(_ index: Int) -> CurrentStudent? {
-    let row = students[index].listedRow
-    return row < 0 ? nil : scenario.currentStudents?.students[Int(row)]
+    students[index].listedRow.flatMap { scenario.currentStudents?.students[Int($0)] }
   }
 
   /// Exam ability conditioned on what the file says of each exam sat by the as-of date: drawn
@@ -127,17 +126,16 @@ extension CohortDynamics {
     let now = simulation.now
     var requisition = Requisition(site: Int32(site), approvedDay: now, origin: .listedHire)
     // Identities of budget requisitions are (site, ordinal) pairs well below 2⁶³: these cannot meet them.
-    requisition.identity = UInt64.max - UInt64(students[index].listedRow)
+    requisition.identity = UInt64.max - UInt64(students[index].listedRow!)
     requisitions.append(requisition)
     let number = requisitions.count - 1
-    _ = requisitions[number].lifecycle.apply(.open)
-    if students[index].rotationSites.contains(Int32(site)) {
-      _ = requisitions[number].lifecycle.apply(.refer(tier: .ownSite, candidate: Int32(index)))
-    } else {
-      _ = requisitions[number].lifecycle.apply(.post)
-    }
-    _ = requisitions[number].lifecycle.apply(.offer(student: Int32(index), day: now))
-    _ = students[index].lifecycle.apply(.receiveOffer(requisition: Int32(number)))
+    let atOwnSite = students[index].rotationSites.contains(Int32(site))
+    guard
+      case .offerMade = requisitions[number].lifecycle.apply(
+        .listedHire(student: Int32(index), day: now, atOwnSite: atOwnSite))
+    else { preconditionFailure("a listed hire makes its offer") }
+    // The file says the student took it: the acceptance follows at once, with no decision.
+    students[index].lifecycle.record(.receiveListedOffer(requisition: Int32(number)))
     trace(now, "listed_hired", student: index, site: site, "requisition=\(number)")
     accept(
       number, by: index, distanceKm: sites[site].location.distanceKm(to: students[index].home),
@@ -148,9 +146,10 @@ extension CohortDynamics {
   func currentStudentOutcomes() -> [CurrentStudentOutcome] {
     guard let current = scenario.currentStudents else { return [] }
     var outcomes = current.students.map { CurrentStudentOutcome(id: $0.id) }
-    for index in students.indices where students[index].listedRow >= 0 {
+    for index in students.indices {
+      guard let listedRow = students[index].listedRow else { continue }
       let student = students[index]
-      let row = Int(student.listedRow)
+      let row = Int(listedRow)
       let from = max(student.graduationDay, current.asOfDay)
       let accepted = student.lifecycle.record.firstAcceptedDay
       outcomes[row].acceptedWithin6Months = accepted.map { $0 <= from + 183 } ?? false
