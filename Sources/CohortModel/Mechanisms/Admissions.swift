@@ -111,17 +111,10 @@ extension CohortDynamics {
     }
   }
 
-  /// First and last day of a cohort's rotation. Both come from one expression, so with no gap a
-  /// rotation's end is bit for bit the next one's start and the same-instant priorities order
-  /// them; a separately summed end could land a rounding error late and hold the place.
+  /// First and last day of a cohort's rotation (`ProgramParameters.rotationDays`).
   func rotationDays(_ cohortIndex: Int, _ rotation: Int) -> (start: Double, end: Double) {
-    let program = world.programs[Int(cohorts[cohortIndex].program)]
-    let first = cohorts[cohortIndex].admissionDay + program.clinicalStartMonth * Self.daysPerMonth
-    let period = (program.rotations.lengthWeeks + program.rotations.gapWeeks) * 7
-    return (
-      first + Double(rotation) * period,
-      first + Double(rotation + 1) * period - program.rotations.gapWeeks * 7
-    )
+    world.programs[Int(cohorts[cohortIndex].program)].rotationDays(
+      admissionDay: cohorts[cohortIndex].admissionDay, rotation: rotation)
   }
 
   mutating func graduate(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {

@@ -70,13 +70,12 @@ extension ScenarioDescription {
   /// The most cohorts of `program` on rotation at the same time: overlapping clinical phases
   /// (first rotation's start to last rotation's end) of its intakes.
   static func overlappingCohorts(_ program: ProgramParameters, startYear: Int) -> Int {
-    let daysPerMonth = 365.25 / 12
-    let period = (program.rotations.lengthWeeks + program.rotations.gapWeeks) * 7
     let windows = program.intakeYears.map { year -> (Double, Double) in
-      let start =
-        Double(year - startYear) * 365.25 + Double(program.intakeMonth - 1) * daysPerMonth
-        + program.clinicalStartMonth * daysPerMonth
-      return (start, start + Double(program.rotations.count) * period - program.rotations.gapWeeks * 7)
+      let admission = CohortDynamics.day(year: year, month: program.intakeMonth, startYear: startYear)
+      return (
+        program.rotationDays(admissionDay: admission, rotation: 0).start,
+        program.rotationDays(admissionDay: admission, rotation: program.rotations.count - 1).end
+      )
     }
     return windows.map { window in
       windows.filter { $0.0 <= window.0 && window.0 < $0.1 }.count

@@ -55,6 +55,17 @@ public struct ProgramParameters: Sendable, Equatable {
 
   public init() {}
 
+  /// First and last day of rotation `rotation` of a cohort admitted on `admissionDay`. Both come
+  /// from one expression, so with no gap a rotation's end is bit for bit the next one's start and
+  /// the same-instant priorities order them; a separately summed end could land a rounding error
+  /// late and hold the place. The one statement of the rotation calendar: the model, the warm
+  /// start and `describe` all read it here.
+  func rotationDays(admissionDay: Double, rotation: Int) -> (start: Double, end: Double) {
+    let first = admissionDay + clinicalStartMonth * (365.25 / 12)
+    let period = (rotations.lengthWeeks + rotations.gapWeeks) * 7
+    return (first + Double(rotation) * period, first + Double(rotation + 1) * period - rotations.gapWeeks * 7)
+  }
+
   /// Where the program is (on the globe when it has a latitude and longitude).
   public var location: Location { Location(xKm: xKm, yKm: yKm, geodetic: geoPoint(latitude, longitude)) }
 }

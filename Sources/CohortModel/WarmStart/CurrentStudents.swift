@@ -102,17 +102,12 @@ public struct CohortCalendar: Sendable {
   public var rotationUnderWay: Bool
 
   public init(program: ProgramParameters, intakeYear: Int, startYear: Int, asOfDay: Double) {
-    let daysPerMonth = 365.25 / 12
-    admissionDay =
-      Double(intakeYear - startYear) * 365.25 + Double(program.intakeMonth - 1) * daysPerMonth
-    graduationDay = admissionDay + program.lengthMonths * daysPerMonth
-    let first = admissionDay + program.clinicalStartMonth * daysPerMonth
-    let period = (program.rotations.lengthWeeks + program.rotations.gapWeeks) * 7
+    admissionDay = CohortDynamics.day(year: intakeYear, month: program.intakeMonth, startYear: startYear)
+    graduationDay = admissionDay + program.lengthMonths * CohortDynamics.daysPerMonth
     var completed = 0
     var underWay = false
     for rotation in 0..<program.rotations.count {
-      let start = first + Double(rotation) * period
-      let end = first + Double(rotation + 1) * period - program.rotations.gapWeeks * 7
+      let (start, end) = program.rotationDays(admissionDay: admissionDay, rotation: rotation)
       if end <= asOfDay {
         completed += 1
       } else if start <= asOfDay {
