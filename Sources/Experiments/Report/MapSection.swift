@@ -1,3 +1,4 @@
+import CohortModel
 import Foundation
 
 /// A map drawn to scale: the programs (squares), their clinical sites (circles) and where the
@@ -11,8 +12,9 @@ import Foundation
 enum MapSection {
   static let title = "Map"
   static let width = 720.0
-  static let kmPerDegreeLatitude = 110.574
-  static let kmPerDegreeLongitude = 111.320
+  /// Km per degree of arc on the model's sphere (`GeoPoint.earthRadiusKm`), so the scale bar
+  /// measures distances as the model does.
+  static let kmPerDegree = GeoPoint.earthRadiusKm * .pi / 180
 
   struct Place {
     var label: String
@@ -64,7 +66,7 @@ enum MapSection {
       ? focusSites.map { directory.sites[sitesTable.rows[$0][siteColumns[1]]]!.latitude }.reduce(0, +)
         / Double(max(focusSites.count, 1)) : 0
     func project(latitude: Double, longitude: Double) -> (Double, Double) {
-      (longitude * kmPerDegreeLongitude * cos(meanLatitude * .pi / 180), latitude * kmPerDegreeLatitude)
+      (longitude * kmPerDegree * cos(meanLatitude * .pi / 180), latitude * kmPerDegree)
     }
     var sites: [Place] = []
     for row in focusSites {
