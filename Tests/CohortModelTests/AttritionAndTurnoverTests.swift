@@ -32,10 +32,14 @@ struct AttritionAndTurnoverTests {
     scenario.students.withdrawalProbability = 0.5
     let (_, monitor) = collected(scenario)
     var withdrawn: [Int: Double] = [:]
-    for record in monitor.traces where record.event == "withdrawn" { withdrawn[record.student] = record.time }
+    for record in monitor.traces where record.event == "withdrawn" {
+      withdrawn[record.student!] = record.time
+    }
     #expect(withdrawn.count > 10)
     let later = monitor.traces.filter { record in
-      guard let day = withdrawn[record.student], record.time > day else { return false }
+      guard let student = record.student, let day = withdrawn[student], record.time > day else {
+        return false
+      }
       return ["graduated", "rotation_start", "exam_pass", "exam_fail", "offer_accepted", "job_start"]
         .contains(record.event)
     }
@@ -56,9 +60,9 @@ struct AttritionAndTurnoverTests {
       var accepted: [Int: String] = [:]
       for (position, record) in traces.enumerated() {
         if record.event == "offer_accepted", let requisition = record.detail.split(separator: " ").first {
-          accepted[record.student] = String(requisition)
+          accepted[record.student!] = String(requisition)
         }
-        guard record.event == "withdrawn", let requisition = accepted[record.student] else { continue }
+        guard record.event == "withdrawn", let requisition = accepted[record.student!] else { continue }
         givenBack += 1
         let later = traces[(position + 1)...].contains {
           $0.detail.hasPrefix(requisition + " ") || $0.detail == requisition
@@ -108,10 +112,10 @@ struct AttritionAndTurnoverTests {
     var started: [Int: Double] = [:]
     var quits = 0
     for record in monitor.traces {
-      if record.event == "job_start" { started[record.student] = record.time }
+      if record.event == "job_start" { started[record.student!] = record.time }
       if record.event == "new_hire_quit" {
         quits += 1
-        let start = started[record.student]
+        let start = started[record.student!]
         #expect(start != nil && record.time - start! <= 365 && record.time >= start!)
       }
     }

@@ -41,7 +41,7 @@ struct BudgetCycleTests {
     let freezes = collected(scenario).1.traces.filter { $0.event == "hiring_freeze" }
     #expect(freezes.count >= 6)
     for time in Set(freezes.map(\.time)) {
-      let frozen = Set(freezes.filter { $0.time == time }.map(\.site))
+      let frozen = Set(freezes.filter { $0.time == time }.compactMap(\.site))
       let covered = systems.values.filter { !$0.isDisjoint(with: frozen) }.reduce(Set<Int>()) { $0.union($1) }
       #expect(frozen == covered, "day \(time): \(frozen.sorted())")
     }
@@ -58,10 +58,10 @@ struct BudgetCycleTests {
     let traces = collected(scenario).1.traces
     let approvals = Set(
       traces.filter { $0.event == "requisition_approved" && $0.detail.hasSuffix("origin=budget") }.map {
-        "\($0.time) \($0.site)"
+        "\($0.time) \($0.site!)"
       })
-    let exits = traces.filter { $0.event == "staff_exit" && $0.site < 6 }
-    return Double(exits.filter { approvals.contains("\($0.time) \($0.site)") }.count) / Double(exits.count)
+    let exits = traces.filter { $0.event == "staff_exit" && $0.site! < 6 }
+    return Double(exits.filter { approvals.contains("\($0.time) \($0.site!)") }.count) / Double(exits.count)
   }
 
   @Test("a system freeze that exempts patient-facing replacements still replaces every exit at once")

@@ -28,7 +28,7 @@ struct CalibrationTests {
   func baselineTraceTellsTheStory() throws {
     let scenario = try shippedScenario("baseline")
     let (_, monitor) = collected(scenario)
-    let byStudent = Dictionary(grouping: monitor.traces.filter { $0.student >= 0 }, by: \.student)
+    let byStudent = Dictionary(grouping: monitor.traces.filter { $0.student != nil }, by: { $0.student! })
     let story = byStudent.values.first { records in
       let events = Set(records.map(\.event))
       return ["rotation_start", "noticed", "told_to_apply", "exam_pass", "offer_accepted", "job_start"]

@@ -32,16 +32,16 @@ struct FiveYearRuleTests {
     var graduated: [Int: Double] = [:]
     var late = 0
     for record in traces {
-      if record.event == "graduated" { graduated[record.student] = record.time }
+      if record.event == "graduated" { graduated[record.student!] = record.time }
       if record.event == "exam_pass" || record.event == "exam_fail", record.detail.hasPrefix("B "),
-        let day = graduated[record.student], record.time > day + 365.25
+        let day = graduated[record.student!], record.time > day + 365.25
       {
         late += 1
       }
       if record.event == "exam_pass" {
-        lastPass[record.student, default: [:]][String(record.detail.prefix(1))] = record.time
+        lastPass[record.student!, default: [:]][String(record.detail.prefix(1))] = record.time
       }
-      if record.event == "credential", let passes = lastPass[record.student], let a = passes["A"],
+      if record.event == "credential", let passes = lastPass[record.student!], let a = passes["A"],
         let b = passes["B"]
       {
         spans.append(abs(b - a))

@@ -78,7 +78,7 @@ struct HiringMechanismTests {
     for trace in traces {
       var told: [Substring: [Int]] = [:]
       for record in trace where record.event == "told_to_apply" {
-        told[Self.requisition(record)!, default: []].append(record.student)
+        told[Self.requisition(record)!, default: []].append(record.student!)
       }
       for students in told.values where students.count > 1 {
         #expect(Set(students).count == students.count, "a student was told twice: \(students)")
@@ -107,8 +107,8 @@ struct HiringMechanismTests {
         uniqueKeysWithValues: monitor.students.map { ($0.student, $0.graduationDay) })
       count +=
         monitor.traces.filter { record in
-          guard record.event == "posting_closed", record.student >= 0,
-            let day = graduation[record.student] ?? nil
+          guard record.event == "posting_closed", let student = record.student,
+            let day = graduation[student] ?? nil
           else { return false }
           return record.time < day
         }.count
@@ -136,7 +136,7 @@ struct HiringMechanismTests {
         let site = world.sites[outcome.offerSite!]
         let known =
           outcome.rotationSites.contains(outcome.offerSite!)
-          || (site.system >= 0 && outcome.rotationSites.contains { world.sites[$0].system == site.system })
+          || (site.system != nil && outcome.rotationSites.contains { world.sites[$0].system == site.system })
         if known { count += 1 }
       }
     }

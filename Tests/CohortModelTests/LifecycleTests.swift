@@ -158,6 +158,51 @@ import Testing
     #expect(lifecycle.apply(.decline) == .search(from: .sameSystem))
   }
 
+  /// With a limit of two known candidates per tier: student 1 is told and drops out, student 2
+  /// is told and declines, so the own-site tier has had its two and the search moves on; both are
+  /// tried, and only the one who had the offer declined it.
+  @Test("the machine counts the candidates each tier has tried and stops retrying at the limit")
+  func triedCandidatesAreCounted() {
+    var lifecycle = Lifecycle()
+    _ = lifecycle.apply(.open)
+    _ = lifecycle.apply(.refer(tier: .ownSite, candidate: 1))
+    #expect(lifecycle.retriesTier(limit: 2))
+    _ = lifecycle.apply(.tryNextCandidate)
+    _ = lifecycle.apply(.refer(tier: .ownSite, candidate: 2))
+    _ = lifecycle.apply(.offer(student: 2, day: 5))
+    #expect(!lifecycle.retriesTier(limit: 2))
+    #expect(lifecycle.apply(.decline) == .search(from: .sameSystem))
+    #expect(lifecycle.tried == [1, 2])
+    #expect(lifecycle.declinedBy == [2])
+  }
+
+  /// A held candidate counts at the hold's tier; a new tier starts its own count.
+  @Test("a hold counts its candidate as tried, and each tier counts afresh")
+  func holdCountsAsTried() {
+    var lifecycle = Lifecycle()
+    _ = lifecycle.apply(.open)
+    _ = lifecycle.apply(.hold(tier: .ownSite, candidate: 4, until: 30))
+    _ = lifecycle.apply(.releaseHold)
+    _ = lifecycle.apply(.refer(tier: .sameSystem, candidate: 5))
+    #expect(lifecycle.tried == [4, 5])
+    #expect(lifecycle.triedTier == .sameSystem && lifecycle.triedAtTier == 1)
+  }
+
+  /// A rescinded hire's requisition searches its own students again with a fresh count.
+  @Test("a rescission restarts the count of the tier's candidates")
+  func rescissionRestartsCount() {
+    var lifecycle = Lifecycle()
+    _ = lifecycle.apply(.open)
+    _ = lifecycle.apply(.refer(tier: .ownSite, candidate: 1))
+    _ = lifecycle.apply(.offer(student: 1, day: 5))
+    _ = lifecycle.apply(.accept(day: 6))
+    lifecycle.restartCount()
+    _ = lifecycle.apply(.rescind)
+    _ = lifecycle.apply(.refer(tier: .ownSite, candidate: 2))
+    #expect(lifecycle.retriesTier(limit: 2))
+    #expect(lifecycle.tried == [1, 2])
+  }
+
   @Test("an outside hire opens a vacancy chain and cannot be rescinded")
   func outsideHireIsFinal() {
     var lifecycle = Lifecycle()

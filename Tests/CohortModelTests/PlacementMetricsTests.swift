@@ -56,13 +56,15 @@ struct PlacementMetricsTests {
     var atSite = 0
     var inSystem = 0
     for record in monitor.traces {
-      if record.event == "rotation_start" { rotated[record.student, default: []].append(record.site) }
+      if record.event == "rotation_start" { rotated[record.student!, default: []].append(record.site!) }
       guard record.event == "offer_accepted", record.time >= 0 else { continue }
       accepted += 1
-      let sites = rotated[record.student] ?? []
-      let system = world.sites[record.site].system
-      if sites.contains(record.site) { atSite += 1 }
-      if sites.contains(record.site) || (system >= 0 && sites.contains { world.sites[$0].system == system }) {
+      let sites = rotated[record.student!] ?? []
+      let system = world.sites[record.site!].system
+      if sites.contains(record.site!) { atSite += 1 }
+      if sites.contains(record.site!)
+        || (system != nil && sites.contains { world.sites[$0].system == system })
+      {
         inSystem += 1
       }
     }
@@ -120,8 +122,8 @@ struct PlacementMetricsTests {
     let (result, monitor) = collected(small)
     var firstAcceptance: [Int: Double] = [:]
     for record in monitor.traces
-    where record.event == "offer_accepted" && firstAcceptance[record.student] == nil {
-      firstAcceptance[record.student] = record.time
+    where record.event == "offer_accepted" && firstAcceptance[record.student!] == nil {
+      firstAcceptance[record.student!] = record.time
     }
     let graduates = monitor.students.filter { $0.graduationDay.map { $0 >= 0 } ?? false }
     let early = graduates.filter { (firstAcceptance[$0.student] ?? .infinity) <= $0.graduationDay! }

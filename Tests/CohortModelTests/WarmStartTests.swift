@@ -155,7 +155,7 @@ struct WarmStartTests {
       let listed = Set(listedOutcomes(current, run).map(\.student))
       #expect(
         !run.traces.contains {
-          $0.event == "withdrawn" && listed.contains($0.student) && $0.time < current.asOfDay
+          $0.event == "withdrawn" && $0.student.map(listed.contains) == true && $0.time < current.asOfDay
         })
     }
   }
@@ -173,17 +173,18 @@ struct WarmStartTests {
     for run in runs {
       var occupancy = [Int](repeating: 0, count: capacity.count)
       var over: [String] = []
-      for record in run.traces where record.site >= 0 {
+      for record in run.traces {
+        guard let site = record.site else { continue }
         switch record.event {
         case "rotation_start":
-          occupancy[record.site] += 1
+          occupancy[site] += 1
           if record.detail.hasSuffix("listed") {
             listedStarts += 1
-          } else if occupancy[record.site] > capacity[record.site] {
+          } else if occupancy[site] > capacity[site] {
             over.append(
-              "day \(record.time) site \(record.site): \(occupancy[record.site]) > \(capacity[record.site])")
+              "day \(record.time) site \(site): \(occupancy[site]) > \(capacity[site])")
           }
-        case "rotation_end", "withdrawn": occupancy[record.site] -= 1
+        case "rotation_end", "withdrawn": occupancy[site] -= 1
         default: break
         }
       }

@@ -77,7 +77,8 @@ func syntheticModel(offset: @escaping @Sendable (String) -> Double = { _ in 0 })
     if monitor.wantsTrace {
       for step in 0..<3 {
         monitor.trace(
-          TraceRecord(time: Double(step), event: "step", student: step - 1, site: -1, detail: "a,b"))
+          TraceRecord(
+            time: Double(step), event: "step", student: step == 0 ? nil : step - 1, site: nil, detail: "a,b"))
       }
     }
     return metrics

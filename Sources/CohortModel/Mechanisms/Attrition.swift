@@ -40,7 +40,7 @@ extension CohortDynamics {
         students[student].impressions[entry].lastDay = simulation.now
       }
     }
-    trace(simulation.now, "withdrawn", student: student, site: site.map(Int.init) ?? -1)
+    trace(simulation.now, "withdrawn", student: student, site: site.map(Int.init))
     let action = students[student].lifecycle.apply(.withdraw)
     forgetIfPastHiring(student)
     switch action {

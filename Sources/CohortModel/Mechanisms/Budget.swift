@@ -25,9 +25,8 @@ extension CohortDynamics {
       let (frozen, change) = withBudgetStream(site) { stream in
         (stream.chance(demand.freezeProbability), stream.poisson(mean: Double(positions) * abs(periodGrowth)))
       }
-      let system = sites[site].system
       let hold = FreezeHold(
-        siteFrozen: frozen, systemFrozen: system >= 0 && systemFrozen[system],
+        siteFrozen: frozen, systemFrozen: sites[site].system.map { systemFrozen[$0] } ?? false,
         exemptsReplacements: demand.systemFreezeExemptsReplacements)
       if hold != .none && budgets[site].hold == .none {
         trace(

@@ -130,14 +130,14 @@ struct CohortDynamics: EventHandler, ~Copyable {
 
   /// Records one line of the trace when the monitor keeps one; builds no string otherwise.
   func trace(
-    _ time: Double, _ event: String, student: Int = -1, site: Int = -1,
+    _ time: Double, _ event: String, student: Int? = nil, site: Int? = nil,
     _ detail: @autoclosure () -> String = ""
   ) {
     guard let traceSink else { return }
     traceSink.records.append(
       TraceRecord(
         time: time, event: event, student: student, site: site, detail: detail(),
-        studentId: student < 0 ? nil : listedStudent(student)?.id))
+        studentId: student.flatMap { listedStudent($0)?.id }))
   }
 
   /// Puts a graduate on the open market as their `search`th search (the lifecycle counts them),

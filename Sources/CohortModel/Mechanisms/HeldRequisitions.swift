@@ -25,12 +25,12 @@ extension CohortDynamics {
       known = siteHistory[site]
       key = .site(Int32(site))
     } else {
-      guard sites[site].system >= 0 else { return false }
-      known = systemHeard[sites[site].system]
-      key = .system(Int32(sites[site].system))
+      guard let system = sites[site].system else { return false }
+      known = systemHeard[system]
+      key = .system(Int32(system))
     }
     var best: (score: Double, student: Int)?
-    for raw in known where !requisitions[index].tried.contains(raw) {
+    for raw in known where !requisitions[index].lifecycle.tried.contains(raw) {
       let student = Int(raw)
       guard couldQualify(student, for: site, within: window, now: now),
         tier == .sameSystem || isRecent(student, at: site, now: now),
@@ -44,7 +44,6 @@ extension CohortDynamics {
       case .scheduleHoldReview(let until) = requisitions[index].lifecycle.apply(
         .hold(tier: tier, candidate: Int32(student), until: now + window))
     else { preconditionFailure("a hold schedules its review") }
-    markTried(student, for: index, at: tier)
     holds[Int32(student), default: []].append(Int32(index))
     trace(now, "held_for_student", student: student, site: site, "requisition=\(index)")
     simulation.schedule(.holdReview(requisition: Int32(index)), at: until)

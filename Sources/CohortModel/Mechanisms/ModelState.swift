@@ -151,14 +151,6 @@ struct Requisition {
   /// growth requisition, derived from the requisition that caused it for a vacancy chain. Unlike
   /// the array position it does not depend on how placement went elsewhere.
   var identity: UInt64 = 0
-  /// Students already told about (or held for) this requisition: not tried again.
-  var tried: [Int32] = []
-  /// Students who turned this requisition down: never offered it again, by any tier or posting
-  /// (MODEL.md 7.5).
-  var declinedBy: [Int32] = []
-  /// The inside tier whose candidates `triedAtTier` counts (`hiring.knownCandidatesPerTier`).
-  var triedTier = RequisitionTier.openMarket
-  var triedAtTier: Int32 = 0
 
   var filledDay: Double? { lifecycle.filledDay }
   var isFilled: Bool { filledDay != nil }

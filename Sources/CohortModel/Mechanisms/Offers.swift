@@ -24,14 +24,7 @@ extension CohortDynamics {
 
   /// Whether the requisition's current inside tier still has known candidates to try.
   func retriesTier(_ requisition: Int) -> Bool {
-    let tier: RequisitionTier
-    switch requisitions[requisition].lifecycle.state {
-    case .inside(let inside, _): tier = inside
-    case .offerOut(let offered, _, _): tier = offered
-    default: return false
-    }
-    return tier != .openMarket && requisitions[requisition].triedTier == tier
-      && requisitions[requisition].triedAtTier < scenario.hiring.knownCandidatesPerTier
+    requisitions[requisition].lifecycle.retriesTier(limit: scenario.hiring.knownCandidatesPerTier)
   }
 
   /// The student now holds the offer; they decide on everything in hand after `decisionDays`.
@@ -73,11 +66,8 @@ extension CohortDynamics {
     } else {
       students[student].lifecycle.record(.declineAll)
     }
+    // Each declined requisition notes the student as it moves on (`RequisitionLifecycle`).
     for raw in offers where Int(raw) != chosen?.requisition {
-      requisitions[Int(raw)].declinedBy.append(Int32(student))
-      if !requisitions[Int(raw)].tried.contains(Int32(student)) {
-        requisitions[Int(raw)].tried.append(Int32(student))
-      }
       trace(
         simulation.now, "offer_declined", student: student, site: Int(requisitions[Int(raw)].site),
         "requisition=\(raw)")
@@ -164,7 +154,7 @@ extension CohortDynamics {
     trace(simulation.now, "rescinded", student: student, site: site, "requisition=\(requisition)")
     if simulation.now >= 0 { counters.rescinded += 1 }
     startSearching(student, search: search, now: simulation.now)
-    requisitions[requisition].triedAtTier = 0
+    requisitions[requisition].lifecycle.restartCount()
     self.search(requisition, after: .rescind, &simulation)
   }
 }

@@ -27,7 +27,8 @@ extension CohortDynamics {
       let index = Int(raw)
       let distance = location.distanceKm(to: students[index].home)
       let commute = scenario.students.commuteKm
-      guard isCandidate(index, for: site, now: now), !requisitions[requisition].declinedBy.contains(raw)
+      guard isCandidate(index, for: site, now: now),
+        !requisitions[requisition].lifecycle.declinedBy.contains(raw)
       else {
         continue
       }

@@ -31,7 +31,7 @@ extension CohortDynamics {
     var tier = tier
     while true {
       let candidate: Int?
-      let tried = requisitions[index].tried
+      let tried = requisitions[index].lifecycle.tried
       switch tier {
       case .ownSite: candidate = bestOwnStudent(for: site, now: simulation.now, excluding: tried)
       case .sameSystem: candidate = bestHeardOfInSystem(for: site, now: simulation.now, excluding: tried)
@@ -54,23 +54,12 @@ extension CohortDynamics {
           case .scheduleInsideOffer = requisitions[index].lifecycle.apply(
             .refer(tier: tier, candidate: Int32(student)))
         else { preconditionFailure("a referral schedules the inside offer") }
-        markTried(student, for: index, at: tier)
         tell(student, about: index, at: tier, &simulation)
         return
       }
       if holdForKnownStudent(index, at: tier, &simulation) { return }
       tier = tier.next
     }
-  }
-
-  /// Counts `student` as tried for requisition `index` at `tier` (7.5b).
-  mutating func markTried(_ student: Int, for index: Int, at tier: RequisitionTier) {
-    requisitions[index].tried.append(Int32(student))
-    if requisitions[index].triedTier != tier {
-      requisitions[index].triedTier = tier
-      requisitions[index].triedAtTier = 0
-    }
-    requisitions[index].triedAtTier += 1
   }
 
   /// The inside candidate `student` is told about requisition `index` (the manager's "apply
@@ -140,8 +129,7 @@ extension CohortDynamics {
 
   /// The best student the site's hospital system has heard well of.
   func bestHeardOfInSystem(for site: Int, now: Double, excluding tried: [Int32] = []) -> Int? {
-    let system = sites[site].system
-    guard system >= 0 else { return nil }
+    guard let system = sites[site].system else { return nil }
     var best: (score: Double, student: Int)?
     let key = ImpressionHolder.system(Int32(system))
     for raw in systemHeard[system] where !tried.contains(raw) {

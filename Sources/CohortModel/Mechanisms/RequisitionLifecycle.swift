@@ -74,6 +74,15 @@ struct RequisitionLifecycle: Equatable {
   private(set) var postings: Int32 = 0
   /// Whether it has been held once: it is never held again (7.5a).
   private(set) var wasHeld = false
+  /// Students already told about it, held for it, or who let its offer go (declined it, or
+  /// withdrew holding it): no tier tries them again (7.5b).
+  private(set) var tried: [Int32] = []
+  /// Students who let its offer go: never offered it again, by any tier or posting (7.5).
+  private(set) var declinedBy: [Int32] = []
+  /// The inside tier whose candidates `triedAtTier` counts (`hiring.knownCandidatesPerTier`).
+  private(set) var triedTier = RequisitionTier.openMarket
+  /// Candidates told or held for at `triedTier` since the search last reached it.
+  private(set) var triedAtTier: Int32 = 0
 
   /// The lifecycle after `input` and what the caller must do, or nil when `input` is illegal.
   func applying(_ input: Input) -> (RequisitionLifecycle, Action)? {
@@ -85,11 +94,13 @@ struct RequisitionLifecycle: Equatable {
       action = .search(from: .ownSite)
     case (.searching(let from), .refer(let tier, let candidate)) where tier >= from && tier != .openMarket:
       next.state = .inside(tier: tier, candidate: candidate)
+      next.markTried(candidate, at: tier)
       action = .scheduleInsideOffer
     case (.searching(let from), .hold(let tier, let candidate, let until))
     where tier >= from && (tier == .ownSite || tier == .sameSystem) && !wasHeld:
       next.state = .held(tier: tier, candidate: candidate, until: until)
       next.wasHeld = true
+      next.markTried(candidate, at: tier)
       action = .scheduleHoldReview(until: until)
     case (.held(let tier, let candidate, _), .candidateReady):
       next.state = .inside(tier: tier, candidate: candidate)
@@ -100,7 +111,8 @@ struct RequisitionLifecycle: Equatable {
     case (.inside(let tier, _), .tryNextCandidate):
       next.state = .searching(from: tier)
       action = .search(from: tier)
-    case (.offerOut(let tier, _, _), .tryNextCandidate) where tier != .openMarket:
+    case (.offerOut(let tier, let student, _), .tryNextCandidate) where tier != .openMarket:
+      next.noteLetGo(by: student)
       next.state = .searching(from: tier)
       action = .search(from: tier)
     case (.searching, .post):
@@ -125,7 +137,8 @@ struct RequisitionLifecycle: Equatable {
     case (.offerOut(let tier, let student, let offerDay), .accept(let day)):
       next.state = .filled(student: student, day: day)
       action = .hired(source: tier.source, offerDay: offerDay)
-    case (.offerOut(let tier, _, _), .decline):
+    case (.offerOut(let tier, let student, _), .decline):
+      next.noteLetGo(by: student)
       next.state = .searching(from: tier.next)
       action = .search(from: tier.next)
     case (.filled(let student, _), .rescind) where student != nil:
@@ -160,6 +173,38 @@ struct RequisitionLifecycle: Equatable {
   mutating func record(_ input: Input) {
     let action = apply(input)
     precondition(action == .none, "requisition: \(input) asks for \(action), which the caller must do")
+  }
+
+  /// Counts `candidate` as tried at `tier` (7.5b): the count restarts when the tier changes.
+  private mutating func markTried(_ candidate: Int32, at tier: RequisitionTier) {
+    tried.append(candidate)
+    if triedTier != tier {
+      triedTier = tier
+      triedAtTier = 0
+    }
+    triedAtTier += 1
+  }
+
+  /// A contingent hire's rescission (not a withdrawal's give-back) restarts the count of the
+  /// own-site tier's candidates; the caller says so with `restartCount` before `rescind`.
+  mutating func restartCount() { triedAtTier = 0 }
+
+  /// `student` had its offer and let it go: never offered it again, nor tried again.
+  private mutating func noteLetGo(by student: Int32) {
+    declinedBy.append(student)
+    if !tried.contains(student) { tried.append(student) }
+  }
+
+  /// Whether the inside tier it is at (told a candidate, or an offer out) has known candidates
+  /// left to try before moving on: fewer than `limit` tried there (`hiring.knownCandidatesPerTier`).
+  func retriesTier(limit: Int) -> Bool {
+    let tier: RequisitionTier
+    switch state {
+    case .inside(let inside, _): tier = inside
+    case .offerOut(let offered, _, _): tier = offered
+    default: return false
+    }
+    return tier != .openMarket && triedTier == tier && triedAtTier < limit
   }
 
   /// The day it was filled, or nil while it is not.

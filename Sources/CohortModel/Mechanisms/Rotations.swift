@@ -88,8 +88,7 @@ extension CohortDynamics {
     }
     for (slot, placed) in waiting.enumerated() {
       if counted { counters.rotationSlots += 1 }
-      let site = request.assignment[slot]
-      guard site >= 0 else {
+      guard let site = request.assignment[slot] else {
         if counted { counters.rotationSlotsUnplaced += 1 }
         trace(simulation.now, "rotation_unplaced", student: placed.student, "rotation=\(rotation + 1)")
         continue
@@ -101,18 +100,18 @@ extension CohortDynamics {
     }
   }
 
-  /// The hospital system with the most hosting capacity for `program` within `radiusKm`, or -1.
-  func mainSystem(near location: Location, radiusKm: Double, program: Int) -> Int {
+  /// The hospital system with the most hosting capacity for `program` within `radiusKm`, or nil.
+  func mainSystem(near location: Location, radiusKm: Double, program: Int) -> Int? {
     var capacity = [Int](repeating: 0, count: world.systemCount)
     world.forEachHostingSite(within: radiusKm, of: location) { site, _ in
-      if sites[site].system >= 0 && world.isClinicalAffiliate(site, of: program) {
-        capacity[sites[site].system] += sites[site].capacity
+      if let system = sites[site].system, world.isClinicalAffiliate(site, of: program) {
+        capacity[system] += sites[site].capacity
       }
     }
     guard let best = capacity.indices.max(by: { (capacity[$0], -$0) < (capacity[$1], -$1) }),
       capacity[best] > 0
     else {
-      return -1
+      return nil
     }
     return best
   }
@@ -203,7 +202,7 @@ extension CohortDynamics {
     trace(
       simulation.now, "rotation_end", student: index, site: site,
       "impression=\(fixed(impression(of: index, by: .site(Int32(site)), now: simulation.now) ?? .nan))")
-    if spreads && sites[site].system >= 0 {
+    if spreads && sites[site].system != nil {
       simulation.schedule(.reputationSpreads(student: Int32(index), site: Int32(site)), after: delay)
     }
   }

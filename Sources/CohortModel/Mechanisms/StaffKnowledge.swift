@@ -6,8 +6,7 @@ extension CohortDynamics {
   /// (faded as in 7.3), else its system's reputation of them, else nil.
   func knownImpression(of index: Int, at site: Int, now: Double) -> Double? {
     if let own = impression(of: index, by: .site(Int32(site)), now: now) { return own }
-    let system = sites[site].system
-    guard system >= 0 else { return nil }
+    guard let system = sites[site].system else { return nil }
     return impression(of: index, by: .system(Int32(system)), now: now)
   }
 

@@ -31,7 +31,7 @@ extension CohortDynamics {
     let system = sites[site].system
     let atRotationSite = rotated.contains(site)
     if atRotationSite { counters.acceptedAtRotationSite += 1 }
-    if atRotationSite || (system >= 0 && rotated.contains { sites[$0].system == system }) {
+    if atRotationSite || (system != nil && rotated.contains { sites[$0].system == system }) {
       counters.acceptedInRotationSystem += 1
     }
   }

@@ -51,14 +51,17 @@ public struct TraceRecord: Sendable, Equatable {
   /// Days since the start of the run.
   public var time: Double
   public var event: String
-  public var student: Int
-  public var site: Int
+  /// The student the event is about; nil for an event about no student.
+  public var student: Int?
+  /// The site the event happened at; nil for an event at no site.
+  public var site: Int?
   public var detail: String
   /// The current-students file's id of a listed student; nil for a generated one or no student.
   public var studentId: String?
 
-  public init(time: Double, event: String, student: Int, site: Int, detail: String, studentId: String? = nil)
-  {
+  public init(
+    time: Double, event: String, student: Int?, site: Int?, detail: String, studentId: String? = nil
+  ) {
     self.time = time
     self.event = event
     self.student = student

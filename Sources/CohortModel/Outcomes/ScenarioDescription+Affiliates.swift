@@ -31,8 +31,8 @@ extension ScenarioDescription {
     if generated.isEmpty {
       lines.append("nothing is generated around them: the listed sites are the whole region")
     } else {
-      let listedSystems = Set(listed.map(\.system).filter { $0 >= 0 })
-      let joining = generated.filter { listedSystems.contains($0.system) }.count
+      let listedSystems = Set(listed.compactMap(\.system))
+      let joining = generated.filter { $0.system.map(listedSystems.contains) ?? false }.count
       let kinds = SiteKind.allCases.compactMap { kind -> String? in
         let count = generated.filter { $0.kind == kind }.count
         return count == 0 ? nil : "\(count) \(kind.rawValue)\(count == 1 ? "" : "s")"

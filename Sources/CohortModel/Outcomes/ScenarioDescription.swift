@@ -81,7 +81,7 @@ public struct ScenarioDescription: Sendable {
       )
     }
     kinds.append(("hospital systems", "\(world.systemCount)"))
-    kinds.append(("independent sites", "\(world.sites.filter { $0.system < 0 }.count)"))
+    kinds.append(("independent sites", "\(world.sites.filter { $0.system == nil }.count)"))
     let licensed = world.sites.filter(\.requiresLicence)
     kinds.append(
       (

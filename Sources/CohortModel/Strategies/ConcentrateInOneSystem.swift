@@ -11,7 +11,7 @@ public struct ConcentrateInOneSystem: PlacementStrategy {
   public func place(_ request: inout PlacementRequest, stream: inout RandomStream) {
     let system = request.programSystem
     request.assignInOrder(Array(request.students.indices)) { _, options in
-      options.first { $0.system == system && system >= 0 } ?? options.first
+      options.first { system != nil && $0.system == system } ?? options.first
     }
   }
 }

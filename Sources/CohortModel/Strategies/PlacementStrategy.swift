@@ -29,14 +29,15 @@ public struct PlacementStudent: Sendable {
   public var aptitude: Double
   /// Sites and systems of this student's earlier rotations.
   public var previousSites: [Int]
-  public var previousSystems: [Int]
+  public var previousSystems: [Int?]
 }
 
 /// A site a student could go to.
 public struct PlacementOption: Sendable {
   public var site: Int
   public var distanceKm: Double
-  public var system: Int
+  /// Its hospital system; nil for an independent site.
+  public var system: Int?
   public var expectedOpeningsPerYear: Double
   public var roomLeft: Int
 }
@@ -49,11 +50,11 @@ public struct PlacementOption: Sendable {
 /// student allocates nothing.
 public struct PlacementRequest {
   public let students: [PlacementStudent]
-  /// The system with the most hosting capacity near the program (-1 if none): where a
+  /// The system with the most hosting capacity near the program (nil if none): where a
   /// "concentrate" strategy sends everyone.
-  public let programSystem: Int
-  /// The chosen site per student (indexed like `students`), -1 when unplaced.
-  public private(set) var assignment: [Int]
+  public let programSystem: Int?
+  /// The chosen site per student (indexed like `students`), nil when unplaced.
+  public private(set) var assignment: [Int?]
   /// Places left at each site, indexed by site (0 or less: none, or not a candidate).
   var room: [Int]
   /// Every student's options, nearest first: student i's are `optionPool[optionRanges[i]]`.
@@ -63,18 +64,18 @@ public struct PlacementRequest {
   /// A request over options already laid out flat (`startRotation`).
   init(
     students: [PlacementStudent], optionPool: [PlacementOption], optionRanges: [Range<Int>], room: [Int],
-    programSystem: Int
+    programSystem: Int?
   ) {
     self.students = students
     self.optionPool = optionPool
     self.optionRanges = optionRanges
     self.room = room
     self.programSystem = programSystem
-    assignment = Array(repeating: -1, count: students.count)
+    assignment = Array(repeating: nil, count: students.count)
   }
 
   /// A request from per-student option lists and the places left at each candidate site.
-  init(students: [PlacementStudent], options: [[PlacementOption]], room: [Int: Int], programSystem: Int) {
+  init(students: [PlacementStudent], options: [[PlacementOption]], room: [Int: Int], programSystem: Int?) {
     var pool: [PlacementOption] = []
     var ranges: [Range<Int>] = []
     for list in options {
@@ -133,7 +134,7 @@ public struct PlacementRequest {
   /// Places student `index` at `site`, using one of its places.
   /// - Precondition: the site has room and the student is not yet placed.
   public mutating func assign(_ index: Int, to site: Int) {
-    precondition(roomLeft(site) > 0 && assignment[index] < 0, "placement beyond capacity")
+    precondition(roomLeft(site) > 0 && assignment[index] == nil, "placement beyond capacity")
     room[site] -= 1
     assignment[index] = site
   }

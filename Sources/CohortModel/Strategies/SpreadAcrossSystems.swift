@@ -12,7 +12,7 @@ public struct SpreadAcrossSystems: PlacementStrategy {
     let students = request.students
     request.assignInOrder(Array(students.indices)) { index, options in
       let seen = students[index].previousSystems
-      return options.first { $0.system < 0 || !seen.contains($0.system) } ?? options.first
+      return options.first { $0.system == nil || !seen.contains($0.system) } ?? options.first
     }
   }
 }

@@ -7,8 +7,8 @@ public struct Site: Sendable {
   public var kind: SiteKind
   public var location: Location
   public var state: String
-  /// Hospital system index, or -1 when independent.
-  public var system: Int
+  /// Hospital system index; nil for an independent site.
+  public var system: Int?
   /// Budgeted sonographer positions.
   public var positions: Int
   /// Students it can host at once.

@@ -40,7 +40,7 @@ public struct World: Sendable {
       let state = listing.state ?? World.state(at: location, region: region)
       return Site(
         name: listing.name, kind: listing.kind, location: location, state: state,
-        system: listing.system ?? -1,
+        system: listing.system,
         positions: listing.staff, capacity: listing.capacity, allowsContingentHires: false,
         requiresLicence: scenario.licensure.requiresLicence(state), origin: .listed)
     }
@@ -155,7 +155,7 @@ public struct World: Sendable {
         let independent = systemCount == 0 || stream.chance(parameters.independentShare)
         let system =
           independent
-          ? -1
+          ? nil
           : systemHomes.indices.min {
             (systemHomes[$0].distanceKm(to: location), $0) < (systemHomes[$1].distanceKm(to: location), $1)
           }!
@@ -202,7 +202,9 @@ public struct World: Sendable {
       neighbours[b].append(Int32(a))
     }
     var members = [[Int]](repeating: [], count: systemCount)
-    for (index, site) in sites.enumerated() where site.system >= 0 { members[site.system].append(index) }
+    for (index, site) in sites.enumerated() {
+      if let system = site.system { members[system].append(index) }
+    }
     for group in members where group.count > 1 {
       for i in 0..<group.count {
         for j in (i + 1)..<group.count where stream.chance(network.withinSystemProbability) {
@@ -214,7 +216,7 @@ public struct World: Sendable {
       for index in sites.indices {
         for _ in 0..<(stream.poisson(mean: network.crossSystemContactsMean / 2)) {
           let other = stream.integer(below: sites.count)
-          if sites[other].system != sites[index].system || sites[index].system < 0 { link(index, other) }
+          if sites[index].system == nil || sites[other].system != sites[index].system { link(index, other) }
         }
       }
     }

@@ -144,8 +144,8 @@ public enum OutputColumns {
   static func traceRow(_ record: TraceRecord, siteNames: [String]) -> [String] {
     [
       CSVFormat.number(record.time), CSVFormat.text(record.event),
-      CSVFormat.integer(record.student < 0 ? nil : record.student),
-      record.site < 0 ? CSVFormat.missing : CSVFormat.text(siteNames[record.site]),
+      CSVFormat.integer(record.student),
+      record.site.map { CSVFormat.text(siteNames[$0]) } ?? CSVFormat.missing,
       CSVFormat.text(record.detail), record.studentId.map(CSVFormat.text) ?? CSVFormat.missing,
     ]
   }

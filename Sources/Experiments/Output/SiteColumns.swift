@@ -17,14 +17,13 @@ extension OutputColumns {
   ) -> [String] {
     [
       String(replication), String(index), CSVFormat.text(site.name), site.kind.rawValue,
-      CSVFormat.text(site.state), site.system < 0 ? CSVFormat.missing : String(site.system),
+      CSVFormat.text(site.state), site.system.map(String.init) ?? CSVFormat.missing,
       site.origin.rawValue, String(site.positions), String(site.capacity),
       CSVFormat.number(site.location.xKm),
       CSVFormat.number(site.location.yKm),
       CSVFormat.text(strategy), String(figures.rotationStudentHires), String(figures.openings),
       CSVFormat.number(figures.fillDaysMean),
-      site.system < 0
-        ? CSVFormat.missing : CSVFormat.text(systemNames[site.system] ?? "system-\(site.system)"),
+      site.system.map { CSVFormat.text(systemNames[$0] ?? "system-\($0)") } ?? CSVFormat.missing,
       CSVFormat.number(site.location.geodetic?.latitude ?? .nan),
       CSVFormat.number(site.location.geodetic?.longitude ?? .nan),
     ]
