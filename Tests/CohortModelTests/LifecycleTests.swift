@@ -196,7 +196,6 @@ import Testing
     _ = lifecycle.apply(.refer(tier: .ownSite, candidate: 1))
     _ = lifecycle.apply(.offer(student: 1, day: 5))
     _ = lifecycle.apply(.accept(day: 6))
-    lifecycle.restartCount()
     _ = lifecycle.apply(.rescind)
     _ = lifecycle.apply(.refer(tier: .ownSite, candidate: 2))
     #expect(lifecycle.retriesTier(limit: 2))

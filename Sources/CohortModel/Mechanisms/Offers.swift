@@ -154,7 +154,6 @@ extension CohortDynamics {
     trace(simulation.now, "rescinded", student: student, site: site, "requisition=\(requisition)")
     if simulation.now >= 0 { counters.rescinded += 1 }
     startSearching(student, search: search, now: simulation.now)
-    requisitions[requisition].lifecycle.restartCount()
     self.search(requisition, after: .rescind, &simulation)
   }
 }

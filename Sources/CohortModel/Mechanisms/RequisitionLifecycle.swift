@@ -142,6 +142,8 @@ struct RequisitionLifecycle: Equatable {
       next.state = .searching(from: tier.next)
       action = .search(from: tier.next)
     case (.filled(let student, _), .rescind) where student != nil:
+      // The search starts over from the site's own students with a fresh count of them.
+      next.triedAtTier = 0
       next.state = .searching(from: .ownSite)
       action = .search(from: .ownSite)
     case (.approved, .listedHire(let student, let day, let atOwnSite)):
@@ -184,10 +186,6 @@ struct RequisitionLifecycle: Equatable {
     }
     triedAtTier += 1
   }
-
-  /// A contingent hire's rescission (not a withdrawal's give-back) restarts the count of the
-  /// own-site tier's candidates; the caller says so with `restartCount` before `rescind`.
-  mutating func restartCount() { triedAtTier = 0 }
 
   /// `student` had its offer and let it go: never offered it again, nor tried again.
   private mutating func noteLetGo(by student: Int32) {
