@@ -26,15 +26,11 @@ struct CohortDynamics: EventHandler, ~Copyable {
   var siteStreams: [Int32] = []
   var sites: [Site]
   var budgets: [SiteBudget]
-  /// Students who have rotated at each site and could still be hired, in order of arrival
-  /// (`KnownStudents.swift`).
-  var siteHistory: [[Int32]]
-  /// Students each hospital system has heard about and who could still be hired, in order.
-  var systemHeard: [[Int32]]
+  /// What the hiring tiers scan: sites' and systems' known students, holds, open-market searchers.
+  var lists: HiringLists
   var cohorts: [Cohort] = []
   var students: [Student] = []
   var requisitions: [Requisition] = []
-  var searching: SearcherIndex
   var counters = ModelCounters()
   /// The number of the next budget review: period n falls on day n × budgetPeriodDays
   /// (negative in the warm-up).
@@ -42,8 +38,6 @@ struct CohortDynamics: EventHandler, ~Copyable {
   /// Positions the budgets have cut that the region's next staff exits will take (shrinking
   /// demand); see `reviewBudgets`.
   var pendingCuts = 0
-  /// Requisitions held for each student (`HeldRequisitions.swift`), in the order held.
-  var holds: [Int32: [Int32]] = [:]
   /// Per cohort between its first and last rotation, its students' sites within the placement
   /// radius, nearest first (`NearbyLists`).
   var nearbyByCohort: [NearbyLists?] = []
@@ -69,9 +63,9 @@ struct CohortDynamics: EventHandler, ~Copyable {
     sites = world.sites
     budgets = Array(repeating: SiteBudget(), count: world.sites.count)
     roomTable = Array(repeating: 0, count: world.sites.count)
-    siteHistory = Array(repeating: [], count: world.sites.count)
-    systemHeard = Array(repeating: [], count: world.systemCount)
-    searching = SearcherIndex(widthKm: scenario.region.widthKm, heightKm: scenario.region.heightKm)
+    lists = HiringLists(
+      siteCount: world.sites.count, systemCount: world.systemCount,
+      searching: SearcherIndex(widthKm: scenario.region.widthKm, heightKm: scenario.region.heightKm))
     counters.initialPositions = world.sites.reduce(0) { $0 + $1.positions }
     for site in world.sites.indices {
       siteStreams.append(Int32(streams.add(StreamKey("site budget review", site))))
@@ -144,14 +138,14 @@ struct CohortDynamics: EventHandler, ~Copyable {
   /// filed under their reach of the next few months (`filingReach`).
   mutating func startSearching(_ index: Int, search: Int32, now: Double) {
     let (reach, validUntil) = filingReach(index, now: now)
-    searching.insert(
+    lists.searching.insert(
       Int32(index), search: search, home: students[index].home, reachKm: reach, validUntil: validUntil)
   }
 
   /// Files again the searchers whose filing ran out before `now`, if they are still in that
   /// search; before a posting looks at the index, so its classes cover every reach of the day.
   mutating func renewSearcherFilings(now: Double) {
-    for renewal in searching.expired(before: now)
+    for renewal in lists.searching.expired(before: now)
     where Self.isApplying(students[Int(renewal.student)], search: renewal.search) {
       startSearching(Int(renewal.student), search: renewal.search, now: now)
     }

@@ -22,11 +22,11 @@ extension CohortDynamics {
     let known: [Int32]
     let key: ImpressionHolder
     if tier == .ownSite {
-      known = siteHistory[site]
+      known = lists.known(by: .site(Int32(site)))
       key = .site(Int32(site))
     } else {
       guard let system = sites[site].system else { return false }
-      known = systemHeard[system]
+      known = lists.known(by: .system(Int32(system)))
       key = .system(Int32(system))
     }
     var best: (score: Double, student: Int)?
@@ -44,7 +44,7 @@ extension CohortDynamics {
       case .scheduleHoldReview(let until) = requisitions[index].lifecycle.apply(
         .hold(tier: tier, candidate: Int32(student), until: now + window))
     else { preconditionFailure("a hold schedules its review") }
-    holds[Int32(student), default: []].append(Int32(index))
+    lists.hold(index, for: student)
     trace(now, "held_for_student", student: student, site: site, "requisition=\(index)")
     simulation.schedule(.holdReview(requisition: Int32(index)), at: until)
     let eligible = students[student].graduationDay - scenario.hiring.lookaheadDays
@@ -76,7 +76,7 @@ extension CohortDynamics {
     let site = Int(requisitions[index].site)
     let now = simulation.now
     if isCandidate(held, for: site, now: now) {
-      endHold(index, held)
+      lists.endHold(index, for: held)
       guard case .scheduleInsideOffer = requisitions[index].lifecycle.apply(.candidateReady) else {
         preconditionFailure("a ready candidate is told to apply")
       }
@@ -84,7 +84,7 @@ extension CohortDynamics {
     } else if now >= until || !students[held].lifecycle.isAvailable
       || students[held].lifecycle.record.rescinded || students[held].examsExhausted
     {
-      endHold(index, held)
+      lists.endHold(index, for: held)
       trace(now, "hold_released", student: held, site: site, "requisition=\(index)")
       search(index, after: .releaseHold, &simulation)
     }
@@ -93,11 +93,6 @@ extension CohortDynamics {
   /// Reviews every requisition held for `student` (after they earn the credential, accept a
   /// job or withdraw), in the order they were held.
   mutating func reviewHolds(for student: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard let held = holds[Int32(student)], !held.isEmpty else { return }
-    for requisition in held { reviewHold(Int(requisition), &simulation) }
-  }
-
-  private mutating func endHold(_ index: Int, _ student: Int) {
-    holds[Int32(student)]?.removeAll { $0 == Int32(index) }
+    for requisition in lists.held(for: student) { reviewHold(Int(requisition), &simulation) }
   }
 }

@@ -11,13 +11,7 @@ extension CohortDynamics {
   /// Its impressions say which lists: a site's for `siteHistory`, a system's for `systemHeard`.
   mutating func forgetIfPastHiring(_ index: Int) {
     guard !isStillHirable(index) else { return }
-    let raw = Int32(index)
-    for impression in students[index].impressions {
-      switch impression.holder {
-      case .site(let site): siteHistory[Int(site)].removeAll { $0 == raw }
-      case .system(let system): systemHeard[Int(system)].removeAll { $0 == raw }
-      }
-    }
+    lists.remove(index, from: students[index].impressions.map(\.holder))
   }
 
   /// Whether a new impression of `index` should join the scanned lists: not once they are past

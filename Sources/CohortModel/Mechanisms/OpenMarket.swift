@@ -16,7 +16,7 @@ extension CohortDynamics {
     renewSearcherFilings(now: now)
     do {
       let current = students
-      searching.forEachCandidate(
+      lists.searching.forEachCandidate(
         near: location,
         isCurrent: { entry in
           Self.isApplying(current[Int(entry.student)], search: entry.search)

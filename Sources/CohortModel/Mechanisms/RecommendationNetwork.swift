@@ -12,7 +12,7 @@ extension CohortDynamics {
     let probability = scenario.network.recommendationProbability
     var best: (score: Double, student: Int)?
     for contact in world.contacts(of: site) {
-      for raw in siteHistory[Int(contact)] where !tried.contains(raw) {
+      for raw in lists.known(by: .site(contact)) where !tried.contains(raw) {
         let index = Int(raw)
         guard isCandidate(index, for: site, now: now), isRecent(index, at: Int(contact), now: now),
           let seen = impression(of: index, by: .site(contact), now: now), seen > threshold

@@ -29,7 +29,7 @@ extension CohortDynamics {
     } else {
       students[index].impressions.append(
         Impression(holder: key, value: told, lastDay: simulation.now, active: false))
-      if isStillHirable(index) { systemHeard[system].append(Int32(index)) }
+      if isStillHirable(index) { lists.add(index, to: key) }
     }
     trace(
       simulation.now, "word_spreads", student: index, site: site, "system=\(system) reputation=\(fixed(told))"

@@ -116,7 +116,7 @@ extension CohortDynamics {
   func bestOwnStudent(for site: Int, now: Double, excluding tried: [Int32] = []) -> Int? {
     var best: (score: Double, student: Int)?
     let threshold = scenario.hiring.strongImpressionThreshold
-    for raw in siteHistory[site] where !tried.contains(raw) {
+    for raw in lists.known(by: .site(Int32(site))) where !tried.contains(raw) {
       let index = Int(raw)
       guard isCandidate(index, for: site, now: now), isRecent(index, at: site, now: now),
         let seen = impression(of: index, by: .site(Int32(site)), now: now), seen > threshold
@@ -132,7 +132,7 @@ extension CohortDynamics {
     guard let system = sites[site].system else { return nil }
     var best: (score: Double, student: Int)?
     let key = ImpressionHolder.system(Int32(system))
-    for raw in systemHeard[system] where !tried.contains(raw) {
+    for raw in lists.known(by: key) where !tried.contains(raw) {
       let index = Int(raw)
       guard isCandidate(index, for: site, now: now), let heard = impression(of: index, by: key, now: now),
         heard > scenario.hiring.strongImpressionThreshold

@@ -132,7 +132,7 @@ extension CohortDynamics {
     } else {
       students[index].impressions.append(
         Impression(holder: .site(Int32(site)), value: 0.5, lastDay: simulation.now, active: true))
-      if isStillHirable(index) { siteHistory[site].append(Int32(index)) }
+      if isStillHirable(index) { lists.add(index, to: .site(Int32(site))) }
     }
     if simulation.now + 7 <= end { simulation.schedule(.clinicalWeek(student: Int32(index)), after: 7) }
     simulation.schedule(
