@@ -63,11 +63,9 @@ struct BenchCommand: Subcommand {
     switch model {
     case .hold(let pending, let events, let seed):
       var model = HoldModel(seed: seed)
-      let clock = ContinuousClock()
-      let start = clock.now
+      let stopwatch = Stopwatch()
       let simulation = model.run(pending: pending, events: events)
-      let elapsed = clock.now - start
-      let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+      let seconds = stopwatch.elapsedSeconds
       print("checksum=\(String(format: "%.6e", model.checksum)) executed=\(simulation.executedEvents)")
       print(
         "hold pending=\(pending) events=\(events) seconds=\(String(format: "%.3f", seconds)) "

@@ -175,8 +175,31 @@ struct SweepEngineTests {
     do {
       _ = try merge.run()
     } catch let error as MergeError {
-      #expect(error.message.contains("1 of 3 missing"), "\(error.message)")
+      #expect(error.message == "shard 1 of 3 is missing", "\(error.message)")
     }
     #expect(!FileManager.default.fileExists(atPath: directory + "/merged/points.csv"))
+  }
+
+  @Test("a sweep's shard merged with a run's shard is refused, naming the command each is from")
+  func sweepAndRunShardsRefused() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    _ = try SweepRunner(
+      plan: sweepPlan(morrisDesign, in: directory, name: "sweep0", shard: Shard(index: 0, count: 2)),
+      evaluator: CountingEvaluator()
+    ).run()
+    var run = try tinyPlan(in: directory)
+    run.shard = Shard(index: 1, count: 2)
+    run.outputDirectory = directory + "/run1"
+    _ = try completedReport(ExperimentRunner(plan: run, replicate: syntheticModel()))
+    let merge = SweepMerge(
+      shardDirectories: [directory + "/sweep0", directory + "/run1"], outputDirectory: directory + "/merged",
+      provenance: ProvenanceInfo(version: "test", commandLine: ["merge"]))
+    #expect(
+      throws: MergeError(
+        "shard \(directory)/run1/ is from another command (run vs sweep in \(directory)/sweep0/)")
+    ) {
+      try merge.run()
+    }
   }
 }

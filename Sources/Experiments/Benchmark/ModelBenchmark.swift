@@ -19,8 +19,7 @@ public enum ModelBenchmark {
 
   /// Runs replications 0..<`replications` of `scenario` under its own seed and strategies.
   public static func run(scenario: Scenario, replications: Int, jobs: Int) -> Measurement {
-    let clock = ContinuousClock()
-    let start = clock.now
+    let stopwatch = Stopwatch()
     var events = 0
     _ = orderedParallelMap(
       0..<replications, jobs: jobs, cancellation: Cancellation(),
@@ -36,8 +35,7 @@ public enum ModelBenchmark {
         }
       },
       consume: { (_: Int, executed: Int) in events += executed })
-    let elapsed = clock.now - start
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    return Measurement(replications: replications, jobs: jobs, seconds: seconds, executedEvents: events)
+    return Measurement(
+      replications: replications, jobs: jobs, seconds: stopwatch.elapsedSeconds, executedEvents: events)
   }
 }

@@ -145,12 +145,7 @@ public struct ABCSMC: Sendable {
   public func run(cancellation: Cancellation = Cancellation(), progress: (ABCProgress) -> Void = { _ in })
     -> ABCOutcome
   {
-    let clock = ContinuousClock()
-    let start = clock.now
-    func elapsed() -> Double {
-      let duration = clock.now - start
-      return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-    }
+    let stopwatch = Stopwatch()
     var done: [ABCGeneration] = []
     for generation in 0..<settings.generations {
       let kernel = done.last.map(PerturbationKernel.init)
@@ -162,7 +157,7 @@ public struct ABCSMC: Sendable {
               ABCProgress(
                 generation: generation, generations: settings.generations, accepted: accepted,
                 particles: settings.particles, proposals: proposals, epsilon: epsilon,
-                elapsedSeconds: elapsed()))
+                elapsedSeconds: stopwatch.elapsedSeconds))
           })
       else {
         return cancellation.isCancelled ? .cancelled : .completed(done, stop: .acceptanceFloor)

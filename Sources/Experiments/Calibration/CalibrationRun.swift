@@ -116,15 +116,14 @@ public struct CalibrationRunner: Sendable {
     throws(OutputError) -> CalibrationOutcome
   {
     let startedAt = Date()
-    let clock = ContinuousClock()
-    let start = clock.now
+    let stopwatch = Stopwatch()
     let model = plan.model
     let sampler = ABCSMC(
       priors: plan.targets.parameters.map(\.prior), settings: plan.settings,
       simulate: { model.simulate($0, seed: $1) }, distance: { model.distance($0) })
     let outputs = try StagedOutputs(
       directory: plan.outputDirectory, files: CalibrationPlan.files,
-      settings: provenance(
+      record: record(
         startedAt: startedAt, generations: nil, stop: nil, strategies: model.parts[0].strategies),
       overwrite: plan.overwrite)
     let outcome = sampler.run(cancellation: cancellation, progress: progress)
@@ -150,17 +149,16 @@ public struct CalibrationRunner: Sendable {
     do {
       try write(generations, summary: summary, predictive: predictive, model: model, to: outputs)
       try outputs.commit(
-        provenance: provenance(
+        record: record(
           startedAt: startedAt, generations: generations.count, stop: stop,
           strategies: model.parts[0].strategies))
     } catch {
       outputs.discard()
       throw error
     }
-    let duration = clock.now - start
     return .completed(
       generations: generations, stop: stop, summary: summary,
-      elapsedSeconds: Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18)
+      elapsedSeconds: stopwatch.elapsedSeconds)
   }
 
   /// The weighted mean, sd and quantiles of each parameter (`WeightedSample`'s definitions).
@@ -220,18 +218,18 @@ public struct CalibrationRunner: Sendable {
     }
   }
 
-  private func provenance(startedAt: Date, generations: Int?, stop: ABCStop?, strategies: [String])
-    -> CalibrationProvenance
-  {
+  /// The calibration's `run.json`; before the sampler has run, without generations run or stop.
+  private func record(startedAt: Date, generations: Int?, stop: ABCStop?, strategies: [String]) -> RunRecord {
     let model = plan.model
-    return CalibrationProvenance(
-      cohortsimVersion: plan.provenance.version,
-      scenarioFile: URL(fileURLWithPath: plan.scenarioFile.path).standardizedFileURL.path,
-      scenarioSha256: plan.scenarioFile.sha256,
+    let header = RunHeader(
+      plan.provenance, scenarioFile: plan.scenarioFile.path, scenarioSha256: plan.scenarioFile.sha256,
+      masterSeed: plan.settings.seed, replications: plan.replications, strategies: strategies,
+      jobs: plan.settings.jobs, startedAt: startedAt)
+    let details = CalibrationDetails(
       targetsFile: URL(fileURLWithPath: plan.targets.file).standardizedFileURL.path,
-      targetsSha256: plan.targetsSha256, masterSeed: plan.settings.seed, particles: plan.settings.particles,
-      generations: plan.settings.generations, generationsRun: generations, stop: stop?.rawValue,
-      replications: plan.replications, predictiveDraws: plan.predictiveDraws,
+      targetsSha256: plan.targetsSha256, particles: plan.settings.particles,
+      generations: plan.settings.generations,
+      generationsRun: generations, stop: stop?.rawValue, predictiveDraws: plan.predictiveDraws,
       epsilonQuantile: plan.settings.epsilonQuantile,
       minimumAcceptanceRate: plan.settings.minimumAcceptanceRate,
       distance: "euclidean norm of |mean - centre| / (tolerance or half the range) over targets",
@@ -247,9 +245,8 @@ public struct CalibrationRunner: Sendable {
           scenarioSha256: $0.scenarioFile.sha256,
           targetsFile: URL(fileURLWithPath: $0.targets.targetsFile).standardizedFileURL.path,
           replications: $0.targets.replications ?? plan.replications)
-      }, strategies: strategies, jobs: plan.settings.jobs, commandLine: plan.provenance.commandLine,
-      startedAt: RunProvenance.timestamp(startedAt), finishedAt: RunProvenance.timestamp(Date()),
-      platform: RunProvenance.platform)
+      })
+    return RunRecord(header: header, kind: .calibrate(details))
   }
 
   /// The scenario with each parameter at its posterior median and `description` naming the run,

@@ -43,15 +43,12 @@ public struct TargetCheck: Sendable {
       targets: targets.targets, defaultStrategy: scenario.strategiesToRun[0], replications: replications,
       index: 0)
     var moments = Array(repeating: RunningMoments(), count: targets.targets.count)
-    let clock = ContinuousClock()
-    let start = clock.now
+    let stopwatch = Stopwatch()
     func report(_ done: Int) {
-      let duration = clock.now - start
       progress(
         RunProgress(
-          completed: done, planned: replications, isOpenEnded: false,
-          elapsedSeconds: Double(duration.components.seconds) + Double(duration.components.attoseconds)
-            * 1e-18))
+          completed: done, planned: replications, isOpenEnded: false, elapsedSeconds: stopwatch.elapsedSeconds
+        ))
     }
     var done = 0
     let completion = orderedParallelMap(

@@ -1,22 +1,23 @@
 import Foundation
 
-/// One folder written by `cohortsim run --shard K/N`, as `ShardMerge` finds it: its `run.json`
-/// read back and checked to describe a shard.
+/// One folder written by `--shard K/N` (of `run`, `compare` or `sweep`), as `cohortsim merge`
+/// finds it: its files checked against its `run.json`, the record read back, and its block
+/// checked to be the one the shard rule gives.
 struct ShardFolder {
   /// The path as given on the command line.
   let path: String
-  let provenance: RunProvenance
-  let shard: RunProvenance.ShardRecord
+  let record: RunRecord
+  let shard: ShardRecord
 
   /// The folder as messages name it, with a trailing slash: `shards/3/`.
   var name: String { path.hasSuffix("/") ? path : path + "/" }
 
-  /// The block of global replication indices the folder holds.
-  var block: Range<Int> { shard.firstReplication..<shard.endReplication }
+  /// The block of global replication indices (of a run) or design points (of a sweep) it holds.
+  var block: Range<Int> { shard.block }
 
   /// Reads `path/run.json`.
-  /// - Throws: `MergeError` when it is missing, is not JSON cohortsim wrote, or describes a whole
-  ///   run rather than a shard, or a block that is not the shard rule's.
+  /// - Throws: `MergeError` when it is missing, is not JSON cohortsim wrote, describes a whole
+  ///   run or a calibration rather than a shard, or a block that is not the shard rule's.
   init(path: String) throws(MergeError) {
     self.path = path
     let name = path.hasSuffix("/") ? path : path + "/"
@@ -33,22 +34,29 @@ struct ShardFolder {
     }
     if let problem = FolderManifest.problem(in: path, requireFiles: true) { throw MergeError(problem) }
     do {
-      provenance = try JSONDecoder().decode(RunProvenance.self, from: data)
+      record = try RunRecord.decode(data)
     } catch {
       throw MergeError("\(file) is not a run.json cohortsim wrote: \(Self.reason(error))")
     }
-    guard let shard = provenance.shard else {
-      throw MergeError("\(name) holds a whole run, not a shard: its run.json has no \"shard\"")
+    let (noun, total): (String, Int)
+    switch record.kind {
+    case .run: (noun, total) = ("run", record.header.replications)
+    case .sweep(let details, _): (noun, total) = ("sweep", details.points)
+    case .calibrate: throw MergeError("\(name) holds a calibration, which is never sharded")
     }
-    guard shard.count >= 1, (0..<shard.count).contains(shard.index), provenance.replications >= 0 else {
+    guard let shard = record.extent.shard else {
+      throw MergeError("\(name) holds a whole \(noun), not a shard: its run.json has no \"shard\"")
+    }
+    guard shard.count >= 1, (0..<shard.count).contains(shard.index), total >= 0 else {
       throw MergeError("\(file): shard \(shard.index) of \(shard.count) is not a valid shard")
     }
-    let expected = Shard(index: shard.index, count: shard.count).replications(of: provenance.replications)
-    guard shard.firstReplication == expected.lowerBound, shard.endReplication == expected.upperBound else {
+    let expected = Shard(index: shard.index, count: shard.count).replications(of: total)
+    guard shard.block == expected else {
+      let unit = shard.unit == .points ? "points" : "replications"
       throw MergeError(
-        "\(file): shard \(shard.index) of \(shard.count) records replications "
-          + "\(shard.firstReplication)..<\(shard.endReplication), but the shard rule gives "
-          + "\(expected.lowerBound)..<\(expected.upperBound) of \(provenance.replications)")
+        "\(file): shard \(shard.index) of \(shard.count) records \(unit) "
+          + "\(shard.block.lowerBound)..<\(shard.block.upperBound), but the shard rule gives "
+          + "\(expected.lowerBound)..<\(expected.upperBound) of \(total)")
     }
     self.shard = shard
   }
@@ -58,6 +66,34 @@ struct ShardFolder {
 
   /// Whether the folder holds `file`.
   func contains(_ file: OutputFile) -> Bool { FileManager.default.fileExists(atPath: path(of: file)) }
+
+  /// The first line of `file`, without its line end.
+  func header(of file: OutputFile) throws(MergeError) -> String {
+    let text = try contents(of: file)
+    guard let end = text.range(of: "\r\n") else { throw MergeError("\(path(of: file)) has no header line") }
+    return String(text[..<end.lowerBound])
+  }
+
+  /// `file`'s rows after its header line, checked to start with `header` (with its CRLF) and to
+  /// end with a complete row; shards' bodies concatenated in shard order are the whole run's.
+  func body(of file: OutputFile, header: String) throws(MergeError) -> String {
+    let text = try contents(of: file)
+    guard text.hasPrefix(header) else {
+      throw MergeError("\(path(of: file)) line 1: the header is not \(header)")
+    }
+    let body = String(text.dropFirst(header.count))
+    guard body.isEmpty || body.hasSuffix("\r\n") else {
+      throw MergeError("\(path(of: file)) does not end with a complete row (CRLF): the file is truncated")
+    }
+    return body
+  }
+
+  private func contents(of file: OutputFile) throws(MergeError) -> String {
+    guard let data = FileManager.default.contents(atPath: path(of: file)) else {
+      throw MergeError("\(path(of: file)) is missing or unreadable")
+    }
+    return String(decoding: data, as: UTF8.self)
+  }
 
   /// A decoding error in one line: what was wrong and at which key.
   private static func reason(_ error: any Error) -> String {

@@ -187,20 +187,14 @@ final class ResultsFolder {
       throw refuse(
         "the folder holds files and no run.json, so cohortsim did not write it; choose a new or empty folder")
     }
-    // A calibration's run.json records its targets and sampler, a sweep's its design; anything
-    // else is a run's. The calibration is tried first: its record also decodes as a run's.
-    let existing: any FolderProvenance
-    if let calibration = try? JSONDecoder().decode(CalibrationProvenance.self, from: data) {
-      existing = calibration
-    } else if let sweep = try? JSONDecoder().decode(SweepProvenance.self, from: data) {
-      existing = sweep
-    } else if let run = try? JSONDecoder().decode(RunProvenance.self, from: data) {
-      existing = run
-    } else {
+    // Every kind of run.json reads back as a `RunRecord`, so any folder cohortsim wrote can be
+    // replaced by a rerun of the same settings.
+    guard let existing = try? RunRecord.decode(data) else {
       throw refuse("its run.json is not one cohortsim wrote; choose a new or empty folder")
     }
+    let listed = existing.header.files
     let known =
-      (existing.files.map { Set($0.keys) } ?? Set(OutputFile.allCases.map(\.rawValue))).union(derivedFiles)
+      (listed.map { Set($0.keys) } ?? Set(OutputFile.allCases.map(\.rawValue))).union(derivedFiles)
     // What a killed `cohortsim report` may leave beside its page: its partial file.
     let leftovers = derivedFiles.map { "." + $0 + ".cohortsim-partial-" }
     if let foreign = entries.first(where: { entry in
@@ -209,8 +203,8 @@ final class ResultsFolder {
     }) {
       throw refuse("it holds \(foreign), which its run.json does not list; move it out of the folder first")
     }
-    let existingSettings = existing.settings(
-      files: existing.files.map { Array($0.keys) } ?? entries.filter { !derivedFiles.contains($0) })
+    let existingSettings = RunSettings(
+      existing, files: listed.map { Array($0.keys) } ?? entries.filter { !derivedFiles.contains($0) })
     if !overwrite, let difference = settings.difference(from: existingSettings) {
       throw refuse("it holds another run: this one has \(difference); add --overwrite to replace it")
     }

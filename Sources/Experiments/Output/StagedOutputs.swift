@@ -16,16 +16,14 @@ final class StagedOutputs {
 
   /// Locks and checks the target (see `ResultsFolder`) and creates each of `files` in staging.
   /// - Parameters:
-  ///   - settings: the run's `run.json` as far as known before it starts, to compare with a run
+  ///   - record: the run's `run.json` as far as known before it starts, to compare with a run
   ///     already in the folder.
   ///   - overwrite: replace a folder holding a run with other settings.
-  init(directory: String, files: [OutputFile], settings: some FolderProvenance, overwrite: Bool)
-    throws(OutputError)
-  {
+  init(directory: String, files: [OutputFile], record: RunRecord, overwrite: Bool) throws(OutputError) {
     self.directory = directory
     folder = try ResultsFolder(
-      target: directory, settings: settings.settings(files: files.map(\.rawValue)), overwrite: overwrite,
-      owner: settings.commandLine)
+      target: directory, settings: RunSettings(record, files: files.map(\.rawValue)), overwrite: overwrite,
+      owner: record.header.commandLine)
     do {
       for file in files where file != .provenance {
         staged.append((file, try StagedFile(directory: folder.staging, name: file.rawValue)))
@@ -45,19 +43,20 @@ final class StagedOutputs {
   /// Whether `file` is part of this run.
   func contains(_ file: OutputFile) -> Bool { staged.contains { $0.file == file } }
 
-  /// Publishes the run: closes every file, writes `provenance` with their digests as `run.json`,
-  /// and swaps the folder in.
-  func commit(provenance: some FolderProvenance) throws(OutputError) {
-    var provenance = provenance
+  /// Publishes the run: closes every file, writes `record` as `run.json` with their digests and
+  /// the time it finished, and swaps the folder in.
+  func commit(record: RunRecord) throws(OutputError) {
+    var record = record
     var files: [String: FileDigest] = [:]
     for entry in staged {
       try entry.handle.finish()
       files[entry.handle.name] = entry.handle.digest
     }
-    provenance.files = files
-    let record = try StagedFile(directory: folder.staging, name: OutputFile.provenance.rawValue)
-    try record.append(provenance.json())
-    try record.finish()
+    record.header.files = files
+    record.header.finishedAt = RunHeader.timestamp(Date())
+    let provenance = try StagedFile(directory: folder.staging, name: OutputFile.provenance.rawValue)
+    try provenance.append(record.json())
+    try provenance.finish()
     try folder.publish()
   }
 

@@ -87,7 +87,7 @@ public struct Posterior: Sendable {
     guard let runJSON = FileManager.default.contents(atPath: folder + OutputFile.provenance.rawValue) else {
       throw refuse("\(folder)run.json is missing or unreadable")
     }
-    guard let provenance = try? JSONDecoder().decode(CalibrationProvenance.self, from: runJSON) else {
+    guard let record = try? RunRecord.decode(runJSON), case .calibrate(let calibration) = record.kind else {
       throw refuse("\(folder)run.json is not a calibration's run.json")
     }
     if let problem = FolderManifest.problem(in: directory, requireFiles: true) {
@@ -97,7 +97,7 @@ public struct Posterior: Sendable {
     guard let data = FileManager.default.contents(atPath: file) else {
       throw refuse("\(file) is missing or unreadable")
     }
-    let paths = provenance.parameters.map(\.path)
+    let paths = calibration.parameters.map(\.path)
     let records: [[String]]
     do {
       records = try CSVRecords.parse(String(decoding: data, as: UTF8.self), path: file)

@@ -135,15 +135,11 @@ public struct ExperimentRunner: Sendable {
       "a shard has a fixed number of replications")
     precondition(plan.precisionTarget == nil || plan.selection == nil, "one stopping rule at a time")
     let startedAt = Date()
-    let clock = ContinuousClock()
-    let start = clock.now
-    func elapsed() -> Double {
-      let duration = clock.now - start
-      return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-    }
+    let stopwatch = Stopwatch()
     let outputs = try StagedOutputs(
       directory: plan.outputDirectory, files: outputFiles,
-      settings: provenance(startedAt: startedAt, replications: plan.replications, targetReached: nil),
+      record: record(
+        startedAt: startedAt, replications: plan.replications, targetReached: nil, selected: nil),
       overwrite: plan.overwrite)
     do {
       var aggregate = ExperimentAggregate(
@@ -168,7 +164,7 @@ public struct ExperimentRunner: Sendable {
           RunProgress(
             completed: aggregate.replications, planned: planned,
             isOpenEnded: plan.precisionTarget != nil || plan.selection != nil,
-            elapsedSeconds: elapsed()))
+            elapsedSeconds: stopwatch.elapsedSeconds))
       }
       var targetReached: Bool?
       for batch in batches() {
@@ -206,16 +202,16 @@ public struct ExperimentRunner: Sendable {
       if let selection { try writer.writeSelection(selection.result) }
       if plan.shard == nil { try writer.writeOutcomes(outcomes) }
       if let currentStudents, plan.shard == nil { try writer.writeCurrentStudents(currentStudents) }
-      var provenance = provenance(
-        startedAt: startedAt, replications: plan.shard == nil ? aggregate.replications : plan.replications,
-        targetReached: targetReached)
-      provenance.selectBest = selection.map { RunProvenance.SelectBest($0.result) }
-      try outputs.commit(provenance: provenance)
+      try outputs.commit(
+        record: record(
+          startedAt: startedAt, replications: plan.shard == nil ? aggregate.replications : plan.replications,
+          targetReached: targetReached, selected: selection?.result.selected))
       return .completed(
         RunReport(
           outputDirectory: plan.outputDirectory, files: outputFiles, replications: aggregate.replications,
           strategies: plan.strategies, summaries: summaries, comparisons: comparisons,
-          selection: selection?.result, targetReached: targetReached, elapsedSeconds: elapsed(),
+          selection: selection?.result, targetReached: targetReached,
+          elapsedSeconds: stopwatch.elapsedSeconds,
           meanCohortSize: outcomes.meanCohortSize, shard: plan.shard))
     } catch {
       outputs.discard()
@@ -274,32 +270,38 @@ public struct ExperimentRunner: Sendable {
     }
   }
 
-  private func provenance(startedAt: Date, replications: Int, targetReached: Bool?) -> RunProvenance {
+  /// The run's `run.json`; before the run ends, with the planned replications, no target reached
+  /// and nothing selected.
+  private func record(startedAt: Date, replications: Int, targetReached: Bool?, selected: String?)
+    -> RunRecord
+  {
     let until = plan.precisionTarget.map { target in
-      RunProvenance.Until(
+      RunDetails.Until(
         metric: target.metric.rawValue, halfWidth: target.halfWidth, batchSize: target.batchSize,
         maxReplications: target.maxReplications, reached: targetReached ?? false,
         intervals: target.scope == .differencesFromReference ? "differences_from_reference" : nil)
     }
-    return RunProvenance(
-      cohortsimVersion: plan.provenance.version,
-      scenarioFile: URL(fileURLWithPath: plan.scenarioFile.path).standardizedFileURL.path,
-      scenarioSha256: plan.scenarioFile.sha256,
-      sitesCsvFile: plan.scenarioFile.scenario.sitesSpreadsheet.map {
-        URL(fileURLWithPath: $0.file).standardizedFileURL.path
-      },
+    let header = RunHeader(
+      plan.provenance, scenarioFile: plan.scenarioFile.path, scenarioSha256: plan.scenarioFile.sha256,
+      masterSeed: plan.masterSeed, replications: replications, strategies: plan.strategies, jobs: plan.jobs,
+      startedAt: startedAt)
+    let scenario = plan.scenarioFile.scenario
+    let details = RunDetails(
+      sitesCsvFile: scenario.sitesSpreadsheet.map { URL(fileURLWithPath: $0.file).standardizedFileURL.path },
       sitesCsvSha256: plan.scenarioFile.sitesCsvSha256,
-      currentStudentsFile: plan.scenarioFile.scenario.currentStudents.map {
+      currentStudentsFile: scenario.currentStudents.map {
         URL(fileURLWithPath: $0.file).standardizedFileURL.path
       },
       currentStudentsSha256: plan.scenarioFile.currentStudentsSha256,
-      asOf: plan.scenarioFile.scenario.currentStudents?.asOfDate, modelDefaults: ModelDefaults.calibration,
-      inheritedChangedDefaults: plan.scenarioFile.changedDefaults.map(\.path), masterSeed: plan.masterSeed,
-      replications: replications,
-      strategies: plan.strategies, reference: plan.reference, jobs: plan.jobs,
-      commandLine: plan.provenance.commandLine, startedAt: RunProvenance.timestamp(startedAt),
-      finishedAt: RunProvenance.timestamp(Date()), platform: RunProvenance.platform, until: until,
-      shard: plan.shard.map { RunProvenance.ShardRecord($0, replications: plan.replications) },
-      posterior: plan.posterior.map(RunProvenance.PosteriorRecord.init))
+      asOf: scenario.currentStudents?.asOfDate,
+      modelDefaults: ModelDefaults.calibration,
+      inheritedChangedDefaults: plan.scenarioFile.changedDefaults.map(\.path),
+      reference: plan.reference, until: until,
+      selectBest: plan.selection.map { RunDetails.SelectBest($0, selected: selected) },
+      posterior: plan.posterior.map(RunDetails.PosteriorRecord.init))
+    let extent = plan.shard.map {
+      RunExtent.shard(ShardRecord($0, of: plan.replications, unit: .replications))
+    }
+    return RunRecord(header: header, kind: .run(details, extent ?? .whole))
   }
 }

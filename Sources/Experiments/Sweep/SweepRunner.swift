@@ -102,20 +102,15 @@ public struct SweepRunner<Evaluator: SweepEvaluator>: Sendable {
     throws(OutputError) -> SweepOutcome
   {
     let startedAt = Date()
-    let clock = ContinuousClock()
-    let start = clock.now
-    func elapsed() -> Double {
-      let duration = clock.now - start
-      return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-    }
+    let stopwatch = Stopwatch()
     let plan = plan
     let strategies = evaluator.strategies
     let metrics = evaluator.metrics
     let replications = plan.replications
     let block = plan.block
+    let record = record(startedAt: startedAt, strategies: strategies)
     let outputs = try StagedOutputs(
-      directory: plan.outputDirectory, files: plan.outputFiles,
-      settings: provenance(startedAt: startedAt, strategies: strategies), overwrite: plan.overwrite)
+      directory: plan.outputDirectory, files: plan.outputFiles, record: record, overwrite: plan.overwrite)
     let checkpoint = SweepCheckpoint(directory: plan.outputDirectory)
     do {
       try outputs[.design].append(SweepColumns.line(SweepColumns.design(factors: plan.design.factors)))
@@ -145,7 +140,7 @@ public struct SweepRunner<Evaluator: SweepEvaluator>: Sendable {
         progress(
           SweepProgress(
             pointsDone: consumer.pointsDone, points: block.count, evaluationsDone: consumer.evaluationsDone,
-            evaluations: evaluations, resumed: resumed.count, elapsedSeconds: elapsed()))
+            evaluations: evaluations, resumed: resumed.count, elapsedSeconds: stopwatch.elapsedSeconds))
       }
       let evaluator = evaluator
       let points = plan.points
@@ -172,9 +167,9 @@ public struct SweepRunner<Evaluator: SweepEvaluator>: Sendable {
         try writeSensitivity(
           means: consumer.means, outputs: outputs, strategies: strategies, metrics: metrics)
       }
-      try outputs.commit(provenance: provenance(startedAt: startedAt, strategies: strategies))
+      try outputs.commit(record: record)
       checkpoint.remove()
-      return .completed(points: block.count, elapsedSeconds: elapsed())
+      return .completed(points: block.count, elapsedSeconds: stopwatch.elapsedSeconds)
     } catch {
       outputs.discard()
       checkpoint.keep()
@@ -198,24 +193,23 @@ public struct SweepRunner<Evaluator: SweepEvaluator>: Sendable {
   private func fingerprint() -> String {
     let parts: [String] = [
       plan.provenance.version, plan.scenarioSha256,
-      SHA256.hexDigest(of: Data(SweepProvenance.canonical(plan.design).utf8)),
+      SweepDetails(design: plan.design, points: plan.points.count).designSha256,
       String(plan.masterSeed), String(plan.replications), evaluator.strategies.joined(separator: ";"),
       evaluator.metrics.joined(separator: ";"), plan.shard?.description ?? "all",
     ]
     return parts.joined(separator: " ")
   }
 
-  private func provenance(startedAt: Date, strategies: [String]) -> SweepProvenance {
-    SweepProvenance(
-      cohortsimVersion: plan.provenance.version,
-      scenarioFile: URL(fileURLWithPath: plan.scenarioFile).standardizedFileURL.path,
-      scenarioSha256: plan.scenarioSha256, masterSeed: plan.masterSeed, replications: plan.replications,
-      strategies: strategies, jobs: plan.jobs, commandLine: plan.provenance.commandLine,
-      startedAt: RunProvenance.timestamp(startedAt), finishedAt: RunProvenance.timestamp(Date()),
-      platform: RunProvenance.platform, design: plan.design,
-      designSha256: SHA256.hexDigest(of: Data(SweepProvenance.canonical(plan.design).utf8)),
-      points: plan.points.count,
-      shard: plan.shard.map { SweepProvenance.ShardRecord($0, points: plan.points.count) })
+  /// The sweep's `run.json`.
+  private func record(startedAt: Date, strategies: [String]) -> RunRecord {
+    let header = RunHeader(
+      plan.provenance, scenarioFile: plan.scenarioFile, scenarioSha256: plan.scenarioSha256,
+      masterSeed: plan.masterSeed, replications: plan.replications, strategies: strategies, jobs: plan.jobs,
+      startedAt: startedAt)
+    let extent = plan.shard.map { RunExtent.shard(ShardRecord($0, of: plan.points.count, unit: .points)) }
+    return RunRecord(
+      header: header,
+      kind: .sweep(SweepDetails(design: plan.design, points: plan.points.count), extent ?? .whole))
   }
 }
 
