@@ -125,7 +125,7 @@ struct ReportDifferenceTests {
 
       """
     try writeFile(students, "students.csv", in: root)
-    let table = try ReportTable(path: root + "/students.csv")
+    let table = try ResultsTable(path: root + "/students.csv")
     let series = try HiringCurveSection.differences(
       table, strategies: ["a", "b"], reference: "a", horizonDays: 3000)
     try #require(series.count == 1 && series[0].name == "b")

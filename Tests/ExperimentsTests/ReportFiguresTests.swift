@@ -25,7 +25,7 @@ struct ReportFiguresTests {
     let root = temporaryDirectory()
     defer { removeTemporaryDirectory(root) }
     try writeFile(students, "students.csv", in: root)
-    let table = try ReportTable(path: root + "/students.csv")
+    let table = try ResultsTable(path: root + "/students.csv")
     let series = try HiringCurveSection.fromStudents(table, strategies: ["a"], horizonDays: 3652.5)
     let points = Dictionary(uniqueKeysWithValues: series[0].points.map { (Int($0.x.rounded()), $0) })
     // Month 0 (day 0): replication 0 has 1 of 3 (day -10), replication 1 has 0 of 3.
@@ -44,7 +44,7 @@ struct ReportFiguresTests {
     let root = temporaryDirectory()
     defer { removeTemporaryDirectory(root) }
     try writeFile("\u{FEFF}" + students, "students.csv", in: root)
-    #expect(try ReportTable(path: root + "/students.csv").header.first == "strategy")
+    #expect(try ResultsTable(path: root + "/students.csv").header.first == "strategy")
   }
 
   @Test("a headline sum of metrics is estimated from per-replication sums")
@@ -55,7 +55,7 @@ struct ReportFiguresTests {
       "strategy,replication,seed,offer_own_site,offer_same_system\r\na,0,1,0.1,0.3\r\na,1,2,0.3,0.1\r\na,2,3,0.2,0.2\r\n",
       "replications.csv", in: root)
     let results = try ResultEstimates(
-      summary: nil, replications: ReportTable(path: root + "/replications.csv"))
+      summary: nil, replications: ResultsTable(path: root + "/replications.csv"))
     let estimate = try #require(results.estimate("a", sumOf: ["offer_own_site", "offer_same_system"]))
     // Every replication sums to 0.4, so the interval has no width (the parts alone would).
     #expect(abs(estimate.mean - 0.4) < 1e-12)
@@ -151,7 +151,7 @@ struct ReportLaterColumnsTests {
       "strategy,replication,seed,site_note,placed_6m\r\na,0,1,north,0.5\r\na,1,2,south,0.7\r\n",
       "replications.csv", in: root)
     let results = try ResultEstimates(
-      summary: nil, replications: ReportTable(path: root + "/replications.csv"))
+      summary: nil, replications: ResultsTable(path: root + "/replications.csv"))
     #expect(!results.has("site_note"))
     #expect(abs((results.estimate("a", "placed_6m")?.mean ?? 0) - 0.6) < 1e-12)
   }

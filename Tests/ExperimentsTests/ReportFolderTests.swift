@@ -161,7 +161,7 @@ struct ReportScenarioRelocationTests {
   func relocatedByHash() throws {
     let (root, folder) = try Self.movedTree("{\"name\": \"s\"}")
     defer { removeTemporaryDirectory(root) }
-    let found = ReportFolder.relocatedScenario(
+    let found = ResultsFolderContents.relocatedScenario(
       "/gone/checkout/Scenarios/s.json", sha256: SHA256.hexDigest(of: Data("{\"name\": \"s\"}".utf8)),
       folder: folder)
     #expect(
@@ -173,7 +173,7 @@ struct ReportScenarioRelocationTests {
   func otherBytesAreNotTaken() throws {
     let (root, folder) = try Self.movedTree("{\"name\": \"edited\"}")
     defer { removeTemporaryDirectory(root) }
-    let found = ReportFolder.relocatedScenario(
+    let found = ResultsFolderContents.relocatedScenario(
       "/gone/checkout/Scenarios/s.json", sha256: SHA256.hexDigest(of: Data("{\"name\": \"s\"}".utf8)),
       folder: folder)
     #expect(found == nil)
@@ -187,7 +187,7 @@ struct ReportScenarioRelocationTests {
     try FileManager.default.moveItem(atPath: root, toPath: moved)
     defer { removeTemporaryDirectory(moved) }
     let relocated = moved + String(folder.dropFirst(root.count))
-    let report = try ReportFolder(directory: relocated)
+    let report = try ResultsFolderContents(directory: relocated)
     #expect(report.scenario != nil, "\(report.scenarioNote ?? "")")
   }
 }

@@ -15,30 +15,6 @@ private let evenPoints = Posterior(
 
 @Suite("the report's intervals over a posterior")
 struct ReportPosteriorTests {
-  @Test("two particle groups without chance give a zero chance interval and the parameters' spread")
-  func workedIntervals() throws {
-    // Groups {0, 0} and {1, 1}: σ²_chance = 0, σ²_parameters = (MSB − MSW)/K = (1 − 0)/2 = 0.5;
-    // with parameter uncertainty 0.5 ± 1.96 √0.5.
-    let intervals = try #require(PosteriorUncertainty.intervals(of: [0, 0, 1, 1], runsPerParticle: 2))
-    #expect(intervals.chance == IntervalEstimate(mean: 0.5, low: 0.5, high: 0.5, count: 4))
-    #expect(abs(intervals.parameters.high - (0.5 + 1.96 * 0.5.squareRoot())) < 1e-12)
-    #expect(intervals.parameterShare == 1)
-  }
-
-  @Test("with one run per particle there is no chance-only interval")
-  func oneRunPerParticle() throws {
-    let intervals = try #require(PosteriorUncertainty.intervals(of: [0, 1, 0, 1], runsPerParticle: 1))
-    #expect(intervals.chance == nil)
-    #expect(intervals.parameterShare.isNaN)
-  }
-
-  @Test("the Wilson interval of 20 successes in 20 is 83.9% to 100%")
-  func wilson() {
-    let (low, high) = PosteriorUncertainty.wilson(successes: 20, trials: 20)
-    #expect(abs(low - 0.8389) < 1e-4)
-    #expect(high == 1)
-  }
-
   @Test(
     "a posterior comparison's page shows both intervals and the share of parameter sets where the best stays best"
   )

@@ -61,15 +61,16 @@ struct CalibrationFigures {
     .timeToFillDaysMean, .graduates,
   ]
 
-  /// Reads the folder's calibration files; `ReportFolder` has already checked they exist.
-  /// - Throws: `ReportError` naming the file (and line:column or field) for a missing column, a
+  /// Reads the folder's calibration files; `ResultsFolderContents` has already checked they exist.
+  /// - Throws: `FolderReadError` naming the file (and line:column or field) for a missing column, a
   ///   field that is not a number, a posterior without weight, or a malformed prior in run.json.
-  init(_ folder: inout ReportFolder) throws(ReportError) {
+  init(_ folder: inout ResultsFolderContents) throws(FolderReadError) {
     let priors = try Self.priors(folder)
     let summary = try Self.required(&folder, "posterior_summary.csv")
     let summaryColumns = try summary.require(["parameter", "mean", "sd", "q025", "q50", "q975"])
     guard !summary.rows.isEmpty else {
-      throw ReportError(path: summary.path, problem: "has no rows: a calibration has at least one parameter")
+      throw FolderReadError(
+        path: summary.path, problem: "has no rows: a calibration has at least one parameter")
     }
     let posterior = try Self.required(&folder, "posterior.csv")
     let paths = summary.rows.map { $0[summaryColumns[0]] }
@@ -79,14 +80,14 @@ struct CalibrationFigures {
       generationOf.append(try Self.integer(posterior, row, posteriorColumns[0]))
     }
     guard let last = generationOf.max() else {
-      throw ReportError(path: posterior.path, problem: "has no particles")
+      throw FolderReadError(path: posterior.path, problem: "has no particles")
     }
     let rows = posterior.rows.indices.filter { generationOf[$0] == last }
     var weights: [Double] = []
     for row in rows {
       let weight = try posterior.number(row, posteriorColumns[1])
       guard weight.isFinite, weight >= 0 else {
-        throw ReportError(
+        throw FolderReadError(
           path: "\(posterior.path):\(row + 2):\(posteriorColumns[1] + 1)",
           problem: "weight '\(posterior.rows[row][posteriorColumns[1]])' is not a number ≥ 0")
       }
@@ -94,7 +95,8 @@ struct CalibrationFigures {
     }
     let total = weights.reduce(0, +)
     guard total > 0 else {
-      throw ReportError(path: posterior.path, problem: "generation \(last) has no particle with weight > 0")
+      throw FolderReadError(
+        path: posterior.path, problem: "generation \(last) has no particle with weight > 0")
     }
     lastGeneration = last
     particles = rows.count
@@ -117,31 +119,35 @@ struct CalibrationFigures {
   }
 
   /// A whole number ≥ 0 (a generation's index).
-  private static func integer(_ table: ReportTable, _ row: Int, _ column: Int) throws(ReportError) -> Int {
+  private static func integer(_ table: ResultsTable, _ row: Int, _ column: Int) throws(FolderReadError) -> Int
+  {
     guard let value = Int(table.rows[row][column]), value >= 0 else {
-      throw ReportError(
+      throw FolderReadError(
         path: "\(table.path):\(row + 2):\(column + 1)",
         problem: "'\(table.rows[row][column])' in column \(table.header[column]) is not a whole number ≥ 0")
     }
     return value
   }
 
-  private static func required(_ folder: inout ReportFolder, _ file: String) throws(ReportError)
-    -> ReportTable
+  private static func required(_ folder: inout ResultsFolderContents, _ file: String) throws(FolderReadError)
+    -> ResultsTable
   {
     guard let table = try folder.table(file) else {
-      throw ReportError(
+      throw FolderReadError(
         path: folder.directory, problem: "missing \(file), which a calibrate folder always has")
     }
     return table
   }
 
   /// The priors `run.json` records under `parameters`, by path.
-  private static func priors(_ folder: ReportFolder) throws(ReportError) -> [String: Distribution] {
+  private static func priors(_ folder: ResultsFolderContents) throws(FolderReadError) -> [String:
+    Distribution]
+  {
     let runJSON = (folder.directory as NSString).appendingPathComponent("run.json")
     guard let listed = folder.provenance["parameters"] else { return [:] }
     guard let entries = listed as? [[String: Any]] else {
-      throw ReportError(path: runJSON, problem: "parameters: must be a list of {\"path\", \"prior\"} objects")
+      throw FolderReadError(
+        path: runJSON, problem: "parameters: must be a list of {\"path\", \"prior\"} objects")
     }
     var priors: [String: Distribution] = [:]
     for (index, entry) in entries.enumerated() {
@@ -149,7 +155,7 @@ struct CalibrationFigures {
         let data = try? JSONSerialization.data(withJSONObject: prior),
         let distribution = try? JSONDecoder().decode(Distribution.self, from: data)
       else {
-        throw ReportError(
+        throw FolderReadError(
           path: runJSON,
           problem:
             "parameters[\(index)]: needs \"path\" (a field path) and \"prior\" (a distribution such as "
@@ -194,7 +200,7 @@ struct CalibrationFigures {
   /// One row per target (metric and strategy, in the file's order): its band, the draws' median
   /// and 95% range (lower quantiles, as `WeightedSample` with equal weights), and the share of
   /// draws the file marks `inside`.
-  private static func targets(_ folder: inout ReportFolder) throws(ReportError) -> [Target] {
+  private static func targets(_ folder: inout ResultsFolderContents) throws(FolderReadError) -> [Target] {
     let table = try required(&folder, "posterior_predictive.csv")
     let columns = try table.require(["metric", "strategy", "value", "low", "high", "inside"])
     let scenarioColumn = table.has("scenario") ? try table.require(["scenario"])[0] : nil
@@ -215,7 +221,7 @@ struct CalibrationFigures {
       let low = try table.number(row, columns[3])
       let high = try table.number(row, columns[4])
       guard low <= high else {
-        throw ReportError(
+        throw FolderReadError(
           path: "\(table.path):\(row + 2):\(columns[3] + 1)",
           problem: "the band's low \(fields[columns[3]]) is above its high \(fields[columns[4]])")
       }
@@ -224,7 +230,7 @@ struct CalibrationFigures {
       case "TRUE", "true": inside = true
       case "FALSE", "false": inside = false
       default:
-        throw ReportError(
+        throw FolderReadError(
           path: "\(table.path):\(row + 2):\(columns[5] + 1)",
           problem: "'\(fields[columns[5]])' in column inside is not TRUE or FALSE")
       }
@@ -252,7 +258,9 @@ struct CalibrationFigures {
     }
   }
 
-  private static func generations(_ folder: inout ReportFolder) throws(ReportError) -> [Generation] {
+  private static func generations(_ folder: inout ResultsFolderContents) throws(FolderReadError)
+    -> [Generation]
+  {
     let table = try required(&folder, "generations.csv")
     let columns = try table.require([
       "generation", "epsilon", "proposals", "accepted", "acceptance_rate", "ess",

@@ -6,7 +6,7 @@ import Foundation
 enum CalibrationSection {
   static let title = "Calibration"
 
-  static func make(_ context: inout ReportContext) throws(ReportError) -> ReportSection? {
+  static func make(_ context: inout ReportContext) throws(FolderReadError) -> ReportSection? {
     guard context.folder.kind == .calibrate else { return nil }
     let figures = try CalibrationFigures(&context.folder)
     var html =

@@ -6,7 +6,7 @@ import CohortModel
 enum ComparisonSection {
   static let title = "Strategy comparison"
 
-  static func make(_ context: inout ReportContext) throws(ReportError) -> ReportSection? {
+  static func make(_ context: inout ReportContext) throws(FolderReadError) -> ReportSection? {
     guard let table = try context.folder.table("comparison.csv") else { return nil }
     let comparisons = try PairedComparisons(table, results: context.results)
     // Placement as accreditors count it when the folder has it, else among all graduates.

@@ -4,7 +4,7 @@
 enum CurrentStudentsSection {
   static let title = "Current students"
 
-  static func make(_ context: inout ReportContext) throws(ReportError) -> ReportSection? {
+  static func make(_ context: inout ReportContext) throws(FolderReadError) -> ReportSection? {
     guard let table = try context.folder.table("current_students.csv") else { return nil }
     let columns = try table.require([
       "strategy", "student_id", "p_offer_6m", "p_offer_12m", "likeliest_site", "p_likeliest_site",

@@ -18,7 +18,7 @@ enum DecisionSection {
     var html: String
   }
 
-  static func make(_ context: inout ReportContext) throws(ReportError) -> ReportSection? {
+  static func make(_ context: inout ReportContext) throws(FolderReadError) -> ReportSection? {
     guard let table = try context.folder.table("comparison.csv") else { return nil }
     let comparisons = try PairedComparisons(table, results: context.results)
     guard let reference = comparisons.rows.first?.reference else { return nil }
@@ -181,7 +181,7 @@ enum DecisionSection {
   }
 
   /// The `--select-best` result in words, its mean from `selection.csv`; nil without the file.
-  static func selectionSentence(_ context: inout ReportContext) throws(ReportError) -> String? {
+  static func selectionSentence(_ context: inout ReportContext) throws(FolderReadError) -> String? {
     guard let table = try context.folder.table("selection.csv") else { return nil }
     let columns = try table.require(["strategy", "status", "mean", "replications"])
     let rule = context.folder.provenance["select_best"] as? [String: Any]

@@ -11,9 +11,20 @@ public enum HTMLReport {
   ///   `posteriorRun` (`report --posterior DIR`) names a run over a calibration's posterior whose
   ///   spread gives each headline figure its second interval.
   public static func build(directory: String, posteriorRun: String? = nil) throws(ReportError) -> String {
+    do {
+      return try render(directory: directory, posteriorRun: posteriorRun)
+    } catch {
+      throw ReportError(error)
+    }
+  }
+
+  /// The page, with the reading error as the folder's reader found it.
+  private static func render(directory: String, posteriorRun: String?) throws(FolderReadError) -> String {
     var context = try ReportContext(
-      folder: try ReportFolder(directory: directory),
-      posteriorRun: try posteriorRun.map { path throws(ReportError) in try ReportFolder(directory: path) })
+      folder: try ResultsFolderContents(directory: directory),
+      posteriorRun: try posteriorRun.map { path throws(FolderReadError) in
+        try ResultsFolderContents(directory: path)
+      })
     // A calibration writes no placement results of its own: only its section and provenance.
     if let calibration = try CalibrationSection.make(&context) {
       return page(context, sections: [calibration, ProvenanceSection.make(context)])

@@ -5,7 +5,7 @@
 enum HiringCurveSection {
   static let title = "Hiring curve"
 
-  static func make(_ context: inout ReportContext) throws(ReportError) -> ReportSection {
+  static func make(_ context: inout ReportContext) throws(FolderReadError) -> ReportSection {
     let series: [LineChart.Series]
     let source: String
     if let table = try context.folder.table("time_to_offer.csv") {
@@ -72,7 +72,7 @@ enum HiringCurveSection {
     return ReportSection(id: "hiring-curve", title: title, html: html)
   }
 
-  private static func fromTimeToOffer(_ table: ReportTable, strategies: [String]) throws(ReportError)
+  private static func fromTimeToOffer(_ table: ResultsTable, strategies: [String]) throws(FolderReadError)
     -> [LineChart.Series]
   {
     let columns = try table.require([
@@ -95,7 +95,7 @@ enum HiringCurveSection {
 
   /// The strategies' paired differences from the reference, when there are several strategies and
   /// students.csv gives each replication's curve.
-  private static func differenceFigure(_ context: inout ReportContext) throws(ReportError) -> Figure? {
+  private static func differenceFigure(_ context: inout ReportContext) throws(FolderReadError) -> Figure? {
     guard context.strategies.count > 1, let horizon = context.horizonDays,
       let students = try context.folder.table("students.csv")
     else { return nil }
@@ -146,8 +146,8 @@ enum HiringCurveSection {
 
   /// Per strategy (in order) and replication (in order), the share of followed graduates whose
   /// job had started by each of `months`: graduates with a year of follow-up before the horizon.
-  static func replicationShares(_ table: ReportTable, strategies: [String], horizonDays: Double)
-    throws(ReportError) -> [(strategy: String, replications: [(name: String, shares: [Double])])]
+  static func replicationShares(_ table: ResultsTable, strategies: [String], horizonDays: Double)
+    throws(FolderReadError) -> [(strategy: String, replications: [(name: String, shares: [Double])])]
   {
     let columns = try table.require([
       "strategy", "replication", "graduation_day", "start_day",
@@ -185,8 +185,8 @@ enum HiringCurveSection {
 
   /// The curve from one row per student: per replication, among graduates with a year of
   /// follow-up, the share whose job had started by each month; then across replications.
-  static func fromStudents(_ table: ReportTable, strategies: [String], horizonDays: Double)
-    throws(ReportError)
+  static func fromStudents(_ table: ResultsTable, strategies: [String], horizonDays: Double)
+    throws(FolderReadError)
     -> [LineChart.Series]
   {
     try replicationShares(table, strategies: strategies, horizonDays: horizonDays).map {
@@ -205,8 +205,8 @@ enum HiringCurveSection {
   /// Each strategy's paired difference from `reference` in the share working, in percentage
   /// points, replication by replication (the same students and draws), with its 95% band: where
   /// the strategies' curves lie on top of each other, the differences still show.
-  static func differences(_ table: ReportTable, strategies: [String], reference: String, horizonDays: Double)
-    throws(ReportError) -> [LineChart.Series]
+  static func differences(_ table: ResultsTable, strategies: [String], reference: String, horizonDays: Double)
+    throws(FolderReadError) -> [LineChart.Series]
   {
     let shares = try replicationShares(table, strategies: strategies, horizonDays: horizonDays)
     guard let base = shares.first(where: { $0.strategy == reference }) else { return [] }

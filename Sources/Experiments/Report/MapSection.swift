@@ -26,7 +26,7 @@ enum MapSection {
     var generated = false
   }
 
-  static func make(_ context: inout ReportContext) throws(ReportError) -> ReportSection? {
+  static func make(_ context: inout ReportContext) throws(FolderReadError) -> ReportSection? {
     guard let sitesTable = try context.folder.table("sites.csv"),
       let students = try context.folder.table("students.csv")
     else {

@@ -7,7 +7,7 @@ enum OfferSourcesSection {
     ("offer_recommendation", "recommendation"), ("offer_open_market", "open market"),
   ]
 
-  static func make(_ context: inout ReportContext) throws(ReportError) -> ReportSection {
+  static func make(_ context: inout ReportContext) throws(FolderReadError) -> ReportSection {
     var html = ""
     if routes.allSatisfy({ context.results.has($0.metric) }) {
       html += byRoute(context).html
@@ -64,7 +64,7 @@ enum OfferSourcesSection {
 
   /// At a rotation site or elsewhere, per strategy: from the `hired_at_rotation_site` metric
   /// when present, else per replication from `students.csv` (offer site among rotation sites).
-  private static func byPlace(_ context: inout ReportContext) throws(ReportError) -> Figure? {
+  private static func byPlace(_ context: inout ReportContext) throws(FolderReadError) -> Figure? {
     var estimates: [(String, IntervalEstimate)] = []
     var source: String
     if context.results.has("hired_at_rotation_site") {

@@ -3,7 +3,7 @@
 enum OverTimeSection {
   static let title = "Over time"
 
-  static func make(_ context: inout ReportContext) throws(ReportError) -> ReportSection {
+  static func make(_ context: inout ReportContext) throws(FolderReadError) -> ReportSection {
     var html = ""
     if let timeline = try context.folder.table("timeline.csv") {
       let columns = try timeline.require(["strategy", "year", "metric", "mean", "ci95_low", "ci95_high"])
@@ -42,7 +42,7 @@ enum OverTimeSection {
     return ReportSection(id: "over-time", title: title, html: html)
   }
 
-  private static func orderedValues(_ table: ReportTable, _ column: Int) -> [String] {
+  private static func orderedValues(_ table: ResultsTable, _ column: Int) -> [String] {
     var seen: [String] = []
     for row in table.rows where !seen.contains(row[column]) { seen.append(row[column]) }
     return seen
@@ -50,8 +50,8 @@ enum OverTimeSection {
 
   /// One line per value of `seriesColumn`; `columns` are x, metric, mean, low, high after it.
   private static func lines(
-    _ table: ReportTable, columns: [Int], metric: String, seriesColumn: Int, filter: (Int, String)?
-  ) throws(ReportError) -> [LineChart.Series] {
+    _ table: ResultsTable, columns: [Int], metric: String, seriesColumn: Int, filter: (Int, String)?
+  ) throws(FolderReadError) -> [LineChart.Series] {
     var points: [String: [LineChart.Point]] = [:]
     var order: [String] = []
     for row in table.rows.indices where table.rows[row][columns[2]] == metric {

@@ -15,3 +15,8 @@ public struct ReportError: Error, Sendable, CustomStringConvertible {
 
   public var description: String { "cannot report on \(path): \(problem)" }
 }
+
+extension ReportError {
+  /// The report's words for a folder its reader refused.
+  init(_ error: FolderReadError) { self.init(path: error.path, problem: error.problem) }
+}

@@ -20,7 +20,7 @@ struct ReportSection {
 /// What every section reads: the folder, its summary figures, and which strategy a
 /// single-strategy sentence is about.
 struct ReportContext {
-  var folder: ReportFolder
+  var folder: ResultsFolderContents
   let results: ResultEstimates
   /// The strategies in `run.json` order (or the results' order when `run.json` has none).
   let strategies: [String]
@@ -31,15 +31,15 @@ struct ReportContext {
   let posterior: PosteriorUncertainty?
 
   /// `posteriorRun` is `report --posterior DIR`'s folder, which must be a posterior run.
-  init(folder: ReportFolder, posteriorRun: ReportFolder? = nil) throws(ReportError) {
+  init(folder: ResultsFolderContents, posteriorRun: ResultsFolderContents? = nil) throws(FolderReadError) {
     var folder = folder
     results = try ResultEstimates(
       summary: try folder.table("summary.csv"), replications: try folder.table("replications.csv"))
     strategies = folder.strategies.isEmpty ? results.strategies : folder.strategies
     focus = folder.reference ?? strategies.first ?? ""
     if var other = posteriorRun {
-      guard let k = PosteriorUncertainty.runsPerParticle(other) else {
-        throw ReportError(
+      guard let k = other.posteriorRunsPerParticle else {
+        throw FolderReadError(
           path: other.directory,
           problem:
             "--posterior names a run over a calibration's posterior ('cohortsim run --posterior'); this "
@@ -49,7 +49,7 @@ struct ReportContext {
         results: try ResultEstimates(summary: nil, replications: try other.table("replications.csv")),
         runsPerParticle: k, isOwnFolder: false,
         folderName: (other.directory as NSString).lastPathComponent)
-    } else if let k = PosteriorUncertainty.runsPerParticle(folder) {
+    } else if let k = folder.posteriorRunsPerParticle {
       posterior = PosteriorUncertainty(
         results: results, runsPerParticle: k, isOwnFolder: true,
         folderName: (folder.directory as NSString).lastPathComponent)

@@ -3,7 +3,7 @@ import CohortModel
 /// `selection.csv` as a reader needs it: status in words and the mean rounded in the metric's
 /// unit (a percentage for a share), never the file's 16-digit numbers.
 enum SelectionTable {
-  static func html(_ table: ReportTable, provenance: [String: Any]) -> String {
+  static func html(_ table: ResultsTable, provenance: [String: Any]) -> String {
     let identifier = (provenance["select_best"] as? [String: Any])?["metric"] as? String
     let metric = identifier.flatMap(Metric.init(rawValue:))
     let isShare =
@@ -11,7 +11,7 @@ enum SelectionTable {
     let name = identifier.map(MetricDisplay.name(of:)) ?? "Mean"
     let column = { (name: String) in table.header.firstIndex(of: name) }
     let rows = table.rows.map { row in
-      let mean = column("mean").flatMap { ReportTable.number(row[$0]) } ?? .nan
+      let mean = column("mean").flatMap { ResultsTable.number(row[$0]) } ?? .nan
       return [
         column("strategy").map { row[$0] } ?? "",
         column("status").map { row[$0] } ?? "",

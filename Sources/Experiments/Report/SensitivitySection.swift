@@ -5,7 +5,7 @@ import Foundation
 enum SensitivitySection {
   static let title = "Sensitivity"
 
-  static func make(_ context: inout ReportContext) throws(ReportError) -> ReportSection? {
+  static func make(_ context: inout ReportContext) throws(FolderReadError) -> ReportSection? {
     guard let table = try context.folder.table("sensitivity.csv") else {
       return context.folder.kind == .sweep
         ? .omitted(id: "sensitivity", title: title, because: "this sweep folder has no sensitivity.csv.")

@@ -20,13 +20,13 @@ struct SiteDirectory {
 
   /// Reads `sites.csv` when the folder has it; a folder without it still labels generated sites
   /// by the pattern the model names them with (kind-number).
-  init(_ context: inout ReportContext) throws(ReportError) {
+  init(_ context: inout ReportContext) throws(FolderReadError) {
     guard let table = try context.folder.table("sites.csv"), table.has("name") else { return }
     let column = { (name: String) in table.header.firstIndex(of: name) }
     for (index, row) in table.rows.enumerated() {
       let name = row[column("name")!]
       guard sites[name] == nil else { continue }
-      let number = { (field: String) throws(ReportError) -> Double in
+      let number = { (field: String) throws(FolderReadError) -> Double in
         guard let column = column(field) else { return .nan }
         return try table.number(index, column)
       }

@@ -5,7 +5,7 @@ enum SitesSection {
   /// Sites shown in the chart; the table lists them all.
   static let chartedSites = 12
 
-  static func make(_ context: inout ReportContext) throws(ReportError) -> ReportSection {
+  static func make(_ context: inout ReportContext) throws(FolderReadError) -> ReportSection {
     guard let students = try context.folder.table("students.csv") else {
       return .omitted(
         id: "sites", title: title, because: "the folder has no students.csv (rerun with --students).")

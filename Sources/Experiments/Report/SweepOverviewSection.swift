@@ -10,7 +10,7 @@ enum SweepOverviewSection {
     .placed6m, .placed6mSeeking, .placed12mSeeking, .hiredAtRotationSite, .daysToOfferMedian,
   ]
 
-  static func make(_ context: inout ReportContext) throws(ReportError) -> ReportSection {
+  static func make(_ context: inout ReportContext) throws(FolderReadError) -> ReportSection {
     guard let table = try context.folder.table("points.csv") else {
       return .omitted(id: "design", title: title, because: "the folder has no points.csv.")
     }

@@ -2,35 +2,35 @@
 /// each strategy's paired difference from the reference per metric, with its 95% interval, its
 /// Holm-adjusted p-value and its Holm-adjusted interval (`HolmIntervals`), so the decision box, the
 /// forest plot and the difference curves give the same verdict.
-struct PairedComparisons {
-  struct Row {
-    var strategy: String
-    var reference: String
-    var metric: String
-    var diff: Double
-    var low: Double
-    var high: Double
-    var p: Double
-    var pHolm: Double
+public struct PairedComparisons {
+  public struct Row {
+    public var strategy: String
+    public var reference: String
+    public var metric: String
+    public var diff: Double
+    public var low: Double
+    public var high: Double
+    public var p: Double
+    public var pHolm: Double
     /// The Holm-adjusted interval: the 95% interval widened to the row's Holm level.
-    var holmLow: Double
-    var holmHigh: Double
-    var level: Double
+    public var holmLow: Double
+    public var holmHigh: Double
+    public var level: Double
     /// Whether Holm's procedure rejects "no difference" at α = 0.05.
-    var clear: Bool { pHolm <= 0.05 }
+    public var clear: Bool { pHolm <= 0.05 }
   }
 
   /// Rows comparing a strategy with another (never the reference with itself), in file order.
-  let rows: [Row]
+  public let rows: [Row]
   /// Whether `p_holm` came from the file (else the report applied Holm itself).
-  let holmFromFile: Bool
+  public let holmFromFile: Bool
   /// Whether every row's interval was widened (each strategy had a replication count).
-  let adjustedAll: Bool
+  public let adjustedAll: Bool
   /// The number of p-values in Holm's family.
-  let family: Int
+  public let family: Int
 
-  /// - Throws: `ReportError` for a missing column or a field that is not a number.
-  init(_ table: ReportTable, results: ResultEstimates) throws(ReportError) {
+  /// - Throws: `FolderReadError` for a missing column or a field that is not a number.
+  public init(_ table: ResultsTable, results: ResultEstimates) throws(FolderReadError) {
     let columns = try table.require(["strategy", "reference", "metric", "mean_diff", "ci95_low", "ci95_high"])
     let pColumn = table.header.firstIndex(of: "p_value")
     let holmColumn = table.header.firstIndex(of: "p_holm")
@@ -51,7 +51,7 @@ struct PairedComparisons {
       let low = try table.number(index, columns[4])
       let high = try table.number(index, columns[5])
       let pHolm =
-        try holmColumn.map { column throws(ReportError) in try table.number(index, column) }
+        try holmColumn.map { column throws(FolderReadError) in try table.number(index, column) }
         ?? (familyHolm.isEmpty ? .nan : familyHolm[index])
       let counts = [strategy, reference].compactMap { results.estimate($0, metric)?.count }
       var holm = (low: low, high: high)
@@ -72,6 +72,6 @@ struct PairedComparisons {
     family = familyP.count { !$0.isNaN }
   }
 
-  func rows(of metric: String) -> [Row] { rows.filter { $0.metric == metric } }
-  var metrics: Set<String> { Set(rows.map(\.metric)) }
+  public func rows(of metric: String) -> [Row] { rows.filter { $0.metric == metric } }
+  public var metrics: Set<String> { Set(rows.map(\.metric)) }
 }

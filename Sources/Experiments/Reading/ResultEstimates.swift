@@ -1,13 +1,13 @@
 /// `summary.csv` and `replications.csv` as lookups by strategy and metric, keeping the order in
 /// which strategies and metrics first appear, so the report lists them as the run did.
-struct ResultEstimates {
-  private(set) var strategies: [String] = []
-  private(set) var metrics: [String] = []
+public struct ResultEstimates {
+  public private(set) var strategies: [String] = []
+  public private(set) var metrics: [String] = []
   private var summary: [String: [String: IntervalEstimate]] = [:]
   private var replicationValues: [String: [String: [Double]]] = [:]
 
-  /// - Throws: `ReportError` for a missing column or a field that is not a number.
-  init(summary table: ReportTable?, replications: ReportTable?) throws(ReportError) {
+  /// - Throws: `FolderReadError` for a missing column or a field that is not a number.
+  public init(summary table: ResultsTable?, replications: ResultsTable?) throws(FolderReadError) {
     if let table {
       let columns = try table.require(["strategy", "metric", "n", "mean", "ci95_low", "ci95_high"])
       for row in table.rows.indices {
@@ -26,7 +26,7 @@ struct ResultEstimates {
       for (column, name) in replications.header.enumerated() where !skipped.contains(name) {
         // A text column added later (as `seed_hex` was) is not a metric; a number column with a
         // bad field further down is still an error.
-        if let first = replications.rows.first, ReportTable.number(first[column]) == nil { continue }
+        if let first = replications.rows.first, ResultsTable.number(first[column]) == nil { continue }
         for row in replications.rows.indices {
           let value = try replications.number(row, column)
           replicationValues[replications.rows[row][strategy], default: [:]][name, default: []].append(value)
@@ -41,27 +41,35 @@ struct ResultEstimates {
     if !metrics.contains(metric) { metrics.append(metric) }
   }
 
-  func has(_ metric: String) -> Bool { metrics.contains(metric) }
+  public func has(_ metric: String) -> Bool { metrics.contains(metric) }
 
   /// The estimate of `metric` for `strategy`: from `summary.csv` when it has it, else computed
   /// from `replications.csv`.
-  func estimate(_ strategy: String, _ metric: String) -> IntervalEstimate? {
+  public func estimate(_ strategy: String, _ metric: String) -> IntervalEstimate? {
     if let estimate = summary[strategy]?[metric] { return estimate }
     return values(strategy, metric).map { IntervalEstimate(replicationValues: $0) }
   }
 
   /// One value per replication, in file order.
-  func values(_ strategy: String, _ metric: String) -> [Double]? { replicationValues[strategy]?[metric] }
+  public func values(_ strategy: String, _ metric: String) -> [Double]? {
+    replicationValues[strategy]?[metric]
+  }
 
   /// The estimate of the sum of `metrics`, replication by replication (so its interval accounts
   /// for how the parts move together); nil unless every part is in `replications.csv`.
-  func estimate(_ strategy: String, sumOf metrics: [String]) -> IntervalEstimate? {
+  public func estimate(_ strategy: String, sumOf metrics: [String]) -> IntervalEstimate? {
     if metrics.count == 1 { return estimate(strategy, metrics[0]) }
+    return values(strategy, sumOf: metrics).map { IntervalEstimate(replicationValues: $0) }
+  }
+
+  /// The sum of `metrics`, replication by replication; nil unless every part is in
+  /// `replications.csv`.
+  public func values(_ strategy: String, sumOf metrics: [String]) -> [Double]? {
     var total: [Double]?
     for metric in metrics {
       guard let values = values(strategy, metric) else { return nil }
       total = total.map { zip($0, values).map(+) } ?? values
     }
-    return total.map { IntervalEstimate(replicationValues: $0) }
+    return total
   }
 }

@@ -12,9 +12,9 @@ import SimKernel
 /// rejects (p_holm ≤ α) the interval excludes zero; for the rest it is the conventional
 /// step-level interval, which is not guaranteed to contain zero — they are simultaneous-coverage
 /// intervals only in Holm's sense of controlling the family-wise error of the decisions.
-enum HolmIntervals {
+public enum HolmIntervals {
   /// The level 1 − α/(m − k + 1) of every p-value (see the type's comment).
-  static func levels(_ pValues: [Double], alpha: Double = 0.05) -> [Double] {
+  public static func levels(_ pValues: [Double], alpha: Double = 0.05) -> [Double] {
     let ranked = pValues.indices.filter { !pValues[$0].isNaN }.sorted {
       (pValues[$0], $0) < (pValues[$1], $1)
     }
@@ -26,7 +26,7 @@ enum HolmIntervals {
 
   /// The 95% t interval `low…high` around `estimate`, from `count` paired replications, widened
   /// to `level`; unchanged when the count gives no degrees of freedom.
-  static func widened(estimate: Double, low: Double, high: Double, count: Int, to level: Double) -> (
+  public static func widened(estimate: Double, low: Double, high: Double, count: Int, to level: Double) -> (
     low: Double, high: Double
   ) {
     let degrees = count - 1

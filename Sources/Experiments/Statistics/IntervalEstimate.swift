@@ -2,15 +2,15 @@ import SimKernel
 
 /// A mean over replications with its 95% Student-t interval: the estimate every figure of the
 /// report shows, computed the way `summary.csv` computes it.
-struct IntervalEstimate: Equatable {
-  var mean: Double
-  var low: Double
-  var high: Double
-  var count: Int
+public struct IntervalEstimate: Equatable, Sendable {
+  public var mean: Double
+  public var low: Double
+  public var high: Double
+  public var count: Int
 
   /// The estimate from one value per replication; NaN values (no data) are left out. With one
   /// value the interval is that value; with none, everything is NaN.
-  init(replicationValues values: [Double]) {
+  public init(replicationValues values: [Double]) {
     let finite = values.filter { !$0.isNaN }
     count = finite.count
     guard !finite.isEmpty else {
@@ -30,7 +30,7 @@ struct IntervalEstimate: Equatable {
     (low, high) = (mean - half, mean + half)
   }
 
-  init(mean: Double, low: Double, high: Double, count: Int) {
+  public init(mean: Double, low: Double, high: Double, count: Int) {
     (self.mean, self.low, self.high, self.count) = (mean, low, high, count)
   }
 }

@@ -1,16 +1,17 @@
 import CohortModel
 import Foundation
 
-/// A results folder as the report reads it: its `run.json`, checked against the files it lists,
-/// and whichever known CSV files are present. Sections are added for the files a folder has, so
-/// the report grows as `compare`, `sweep` and `calibrate` write more, without a flag per file.
-struct ReportFolder {
+/// A finished results folder read back: its `run.json`, checked against the files it lists, and
+/// whichever known CSV files are present, each read once on demand. Read-only: it never writes,
+/// and a reader (the report) asks for the files it needs, so it grows as `compare`, `sweep` and
+/// `calibrate` write more, without a flag per file.
+public struct ResultsFolderContents {
   /// What wrote the folder, from the second word of `run.json`'s command line.
-  enum Kind: String {
+  public enum Kind: String, Sendable {
     case run, compare, merge, sweep, calibrate
 
-    /// Files without which a folder of this kind cannot be reported on.
-    var requiredFiles: [String] {
+    /// Files without which a folder of this kind is incomplete.
+    public var requiredFiles: [String] {
       switch self {
       case .run, .merge: ["summary.csv", "replications.csv"]
       case .compare: ["summary.csv", "replications.csv", "comparison.csv"]
@@ -21,32 +22,32 @@ struct ReportFolder {
     }
   }
 
-  let directory: String
-  let kind: Kind
+  public let directory: String
+  public let kind: Kind
   /// `run.json` as JSON, so that keys added later (`files`, `select_best`) are simply there.
-  let provenance: [String: Any]
+  public let provenance: [String: Any]
   /// The scenario as decoded from the file `run.json` names, when it still exists and its bytes
   /// still hash to `scenario_sha256`; otherwise nil and `scenarioNote` says why.
-  let scenario: Scenario?
-  let scenarioJSON: Any?
-  let scenarioNote: String?
+  public let scenario: Scenario?
+  public let scenarioJSON: Any?
+  public let scenarioNote: String?
   /// Whether `run.json` listed file hashes that were checked.
-  let verifiedFiles: [String]
+  public let verifiedFiles: [String]
 
   /// The CSV files read so far, by name.
-  private var tables: [String: ReportTable] = [:]
+  private var tables: [String: ResultsTable] = [:]
 
   /// Reads `run.json`, verifies the hashes it records, and checks the required files exist.
-  /// - Throws: `ReportError` for a folder that does not exist, has no or an unreadable
+  /// - Throws: `FolderReadError` for a folder that does not exist, has no or an unreadable
   ///   `run.json`, lacks a required file, or holds a file whose bytes do not match `run.json`.
-  init(directory: String) throws(ReportError) {
+  public init(directory: String) throws(FolderReadError) {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
-    else { throw ReportError(path: directory, problem: "no such folder") }
+    else { throw FolderReadError(path: directory, problem: "no such folder") }
     self.directory = directory
     let runJSON = (directory as NSString).appendingPathComponent("run.json")
     guard let data = FileManager.default.contents(atPath: runJSON) else {
-      throw ReportError(
+      throw FolderReadError(
         path: directory,
         problem: "no run.json: not a folder written by cohortsim run, compare, sweep or calibrate")
     }
@@ -54,7 +55,7 @@ struct ReportFolder {
       let provenance = object as? [String: Any],
       provenance["cohortsim_version"] is String
     else {
-      throw ReportError(
+      throw FolderReadError(
         path: runJSON, problem: "not a cohortsim run.json (a JSON object with \"cohortsim_version\")")
     }
     self.provenance = provenance
@@ -62,7 +63,7 @@ struct ReportFolder {
     verifiedFiles = try Self.verifyHashes(provenance, directory: directory)
     for file in kind.requiredFiles
     where !FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(file)) {
-      throw ReportError(
+      throw FolderReadError(
         path: directory,
         problem: "missing \(file), which a \(kind.rawValue) folder always has (required: "
           + "\(kind.requiredFiles.joined(separator: ", ")))")
@@ -83,11 +84,11 @@ struct ReportFolder {
   /// before anything is read, as `check` and `merge` do (`FolderManifest`: names inside the
   /// folder only, sizes before hashes), and returns their names. A folder without the key
   /// predates it.
-  private static func verifyHashes(_ provenance: [String: Any], directory: String) throws(ReportError)
+  private static func verifyHashes(_ provenance: [String: Any], directory: String) throws(FolderReadError)
     -> [String]
   {
     if let problem = FolderManifest.problem(in: directory, requireFiles: false, unlistedResults: false) {
-      throw ReportError(path: directory, problem: problem)
+      throw FolderReadError(path: directory, problem: problem)
     }
     return (provenance["files"] as? [String: Any] ?? [:]).keys.sorted()
   }
@@ -137,21 +138,26 @@ struct ReportFolder {
     }
   }
 
-  func has(_ file: String) -> Bool {
+  public func has(_ file: String) -> Bool {
     FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(file))
   }
 
   /// The named CSV file, read once; nil when the folder does not have it.
-  mutating func table(_ file: String) throws(ReportError) -> ReportTable? {
+  public mutating func table(_ file: String) throws(FolderReadError) -> ResultsTable? {
     if let table = tables[file] { return table }
     guard has(file) else { return nil }
-    let table = try ReportTable(path: (directory as NSString).appendingPathComponent(file))
+    let table = try ResultsTable(path: (directory as NSString).appendingPathComponent(file))
     tables[file] = table
     return table
   }
 
   /// The strategies in the order `run.json` lists them.
-  var strategies: [String] { provenance["strategies"] as? [String] ?? [] }
-  var reference: String? { provenance["reference"] as? String }
-  var replications: Int? { (provenance["replications"] as? NSNumber)?.intValue }
+  public var strategies: [String] { provenance["strategies"] as? [String] ?? [] }
+  public var reference: String? { provenance["reference"] as? String }
+  public var replications: Int? { (provenance["replications"] as? NSNumber)?.intValue }
+  /// The runs per particle a posterior run's `run.json` records (`run --posterior`); nil for
+  /// any other folder.
+  public var posteriorRunsPerParticle: Int? {
+    ((provenance["posterior"] as? [String: Any])?["runs_per_particle"] as? NSNumber)?.intValue
+  }
 }
