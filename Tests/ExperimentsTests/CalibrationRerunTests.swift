@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import TestSupport
 import Testing
 
 /// The README promises that a rerun with the same settings replaces its folder, and one with other
