@@ -70,7 +70,7 @@ public enum HTMLReport {
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
-      <meta name="generator" content="cohortsim \(HTMLText.escape(context.folder.provenance["cohortsim_version"] as? String ?? ""))">
+      \(SingleOutputFile.reportPageSignature) \(HTMLText.escape(context.folder.provenance["cohortsim_version"] as? String ?? ""))">
       <title>\(HTMLText.escape(title))</title>
       <style>
       \(ReportStyle.css)</style>
