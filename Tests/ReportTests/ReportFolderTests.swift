@@ -99,6 +99,12 @@ struct ReportFolderTests {
     let error = reportError("/nonexistent/cohortsim-folder")
     #expect(error?.problem == "no such folder")
   }
+
+  @Test("a refused folder is said in the report's words: cannot report on the path, then the problem")
+  func refusalWording() {
+    let error = reportError("/nonexistent/cohortsim-folder")
+    #expect(error?.description == "cannot report on /nonexistent/cohortsim-folder: no such folder")
+  }
 }
 
 @Suite("cohortsim report: sweep folders")
