@@ -20,10 +20,20 @@ let package = Package(
     .target(name: "SimKernel", dependencies: ["CGSL"]),
     .target(name: "CohortModel", dependencies: ["SimKernel"]),
     .target(name: "Experiments", dependencies: ["CohortModel", "SimKernel", "CGSL"]),
-    .executableTarget(name: "cohortsim", dependencies: ["Experiments", "CohortModel", "SimKernel"]),
+    // The HTML report is presentation: it reads results folders through Experiments and draws them.
+    .target(name: "Report", dependencies: ["Experiments", "CohortModel", "SimKernel"]),
+    .executableTarget(
+      name: "cohortsim", dependencies: ["Experiments", "Report", "CohortModel", "SimKernel"]),
     .testTarget(name: "SimKernelTests", dependencies: ["SimKernel", "CGSL"]),
     .testTarget(name: "CohortModelTests", dependencies: ["CohortModel", "SimKernel"]),
-    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "CohortModel", "SimKernel"]),
+    // Fixtures and helpers both the Experiments and the Report tests use (a tiny scenario, a
+    // compare folder, running the built cohortsim), written once.
+    .target(
+      name: "TestSupport", dependencies: ["Experiments", "CohortModel", "SimKernel"],
+      path: "Tests/TestSupport"),
+    .testTarget(
+      name: "ExperimentsTests", dependencies: ["Experiments", "CohortModel", "SimKernel", "TestSupport"]),
+    .testTarget(name: "ReportTests", dependencies: ["Report", "Experiments", "CohortModel", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import Report
 
 /// `cohortsim report`: one self-contained HTML page about a results folder, for people who will
 /// not run a notebook.

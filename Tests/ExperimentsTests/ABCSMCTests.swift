@@ -1,6 +1,7 @@
 import Experiments
 import Foundation
 import SimKernel
+import TestSupport
 import Testing
 
 /// A normal mean with known variance and a normal prior: θ ~ N(0, 0.2²), and the data's mean

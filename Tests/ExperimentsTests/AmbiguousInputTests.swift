@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("input that could mean two things is refused, not read one way silently")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 private let loose = #"{"metric": "graduates", "low": 0, "high": 1000, "source": "any count"}"#

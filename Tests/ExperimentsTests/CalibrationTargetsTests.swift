@@ -1,6 +1,7 @@
 import Experiments
 import Foundation
 import SimKernel
+import TestSupport
 import Testing
 
 private func decode(_ json: String) throws(CalibrationError) -> CalibrationTargets {

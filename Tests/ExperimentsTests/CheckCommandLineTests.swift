@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("cohortsim check's exit codes", .enabled(if: cohortsimExecutable != nil, "cohortsim is not built"))

@@ -1,6 +1,7 @@
 import CohortModel
 import Experiments
 import Foundation
+import TestSupport
 
 /// A scenario for the regression-check tests: small enough that 60 replications take about two
 /// seconds in a debug build, large enough (about 100 graduates a replication) that a realistic

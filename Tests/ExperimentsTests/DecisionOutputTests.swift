@@ -2,6 +2,7 @@ import CohortModel
 import Experiments
 import Foundation
 import SimKernel
+import TestSupport
 import Testing
 
 /// The comparison's multiplicity control, its stopping rules and the over-time files.

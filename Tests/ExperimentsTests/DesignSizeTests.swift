@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import TestSupport
 import Testing
 
 /// The message `SweepDesign.decode` refuses `json` with, or nil when it is accepted.

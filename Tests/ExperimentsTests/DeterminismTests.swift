@@ -2,6 +2,7 @@ import CohortModel
 import Experiments
 import Foundation
 import SimKernel
+import TestSupport
 import Testing
 
 @Suite("determinism across thread counts")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Help texts that had drifted from what the commands do (issue 29).

@@ -2,6 +2,7 @@ import CohortModel
 import Experiments
 import Foundation
 import SimKernel
+import TestSupport
 import Testing
 
 /// Two programs, First and Second, each admitting one cohort of `cohortSize` students in January

@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import TestSupport
 import Testing
 
 /// `check --targets` with targets marked `knownMiss`: a strict expected failure, so a known gap

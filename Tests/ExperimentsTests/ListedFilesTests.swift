@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import TestSupport
 import Testing
 
 /// Sets run.json's `"files"` entry for `name` to `bytes` and `sha256`, keeping the others.
@@ -34,15 +35,15 @@ struct ListedFilesTests {
     #expect(Date().timeIntervalSince(started) < 5)
   }
 
-  @Test("report refuses a run.json listing a file outside the folder, naming the name")
-  func reportRefusesPathOutOfFolder() throws {
+  @Test("reading a folder back refuses a run.json listing a file outside the folder, naming the name")
+  func readingRefusesPathOutOfFolder() throws {
     let (root, folder) = try reportFixture()
     defer { removeTemporaryDirectory(root) }
     try list("../../../../etc/passwd", bytes: 1, sha256: String(repeating: "0", count: 64), in: folder)
     #expect {
-      _ = try HTMLReport.build(directory: folder)
+      _ = try ResultsFolderContents(directory: folder)
     } throws: { error in
-      (error as? ReportError)?.problem.contains("\"../../../../etc/passwd\", which is not a file name")
+      (error as? FolderReadError)?.problem.contains("\"../../../../etc/passwd\", which is not a file name")
         == true
     }
   }

@@ -1,6 +1,7 @@
 import CohortModel
 import Experiments
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs `plan` whole into `plan.outputDirectory`, and as `count` shards into `<out>-shard-K`;

@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import TestSupport
 import Testing
 
 /// Every file in `root` and below, with its bytes ("" for a folder), hidden ones included.

@@ -1,6 +1,7 @@
 import CohortModel
 import Experiments
 import Foundation
+import TestSupport
 import Testing
 
 /// Every field a run writes is spelled in the one form of its column's schema type, the form R's

@@ -2,6 +2,7 @@ import CohortModel
 import Experiments
 import Foundation
 import SimKernel
+import TestSupport
 import Testing
 
 private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

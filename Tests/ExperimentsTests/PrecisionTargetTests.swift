@@ -1,6 +1,7 @@
 import CohortModel
 import Experiments
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("--until: replications until an interval is narrow enough")

@@ -1,6 +1,7 @@
 import CohortModel
 import Experiments
 import Foundation
+import TestSupport
 import Testing
 
 /// Three listed sites (one name needs CSV quoting) inside a region that generates four more.

@@ -1,6 +1,7 @@
 import CohortModel
 import Experiments
 import Foundation
+import TestSupport
 import Testing
 
 /// A tiny scenario placed by latitude/longitude whose sites come from `sites.csv` beside it.

@@ -2,6 +2,7 @@ import CohortModel
 import Experiments
 import Foundation
 import SimKernel
+import TestSupport
 import Testing
 
 /// The statistics against values worked out by hand (or read from printed t tables).

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Writes `design` as DESIGN.json in `directory` and runs `cohortsim sweep` on the tiny scenario.

@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import TestSupport
 import Testing
 
 /// The engine run on Ishigami's function, whose indices are known in closed form (a = 7, b = 0.1):

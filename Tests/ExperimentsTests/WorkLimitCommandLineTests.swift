@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A scenario of 1,000 generated programs of 500 students (about 5 million students a

@@ -1,13 +1,13 @@
 /// Weighted statistics of a particle population: the normalised weights, the effective sample
 /// size, means, covariance and quantiles, each defined once here for the SMC steps and the
 /// outputs alike.
-struct WeightedSample: Sendable {
+public struct WeightedSample: Sendable {
   /// One row per particle, one column per parameter.
   let points: [[Double]]
   /// Normalised: they sum to 1.
   let weights: [Double]
 
-  init(points: [[Double]], weights: [Double]) {
+  public init(points: [[Double]], weights: [Double]) {
     self.points = points
     let total = weights.reduce(0, +)
     self.weights = weights.map { $0 / total }
@@ -59,7 +59,7 @@ struct WeightedSample: Sendable {
   }
 
   /// The weighted quantile of parameter `column`.
-  func quantile(_ alpha: Double, column: Int) -> Double {
+  public func quantile(_ alpha: Double, column: Int) -> Double {
     quantile(alpha, of: points.map { $0[column] })
   }
 }

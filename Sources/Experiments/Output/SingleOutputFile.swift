@@ -20,14 +20,18 @@ public struct SingleOutputFile: Sendable {
   /// `ResultsFolder.derivedFiles`: the folder a report page is about.
   var derivedFrom: String? = nil
 
+  /// The start of the `<meta name="generator">` tag every report page carries (followed by the
+  /// version): the page writes it and this recognises it, so a page cohortsim wrote may be
+  /// replaced and nothing else.
+  public static let reportPageSignature = "<meta name=\"generator\" content=\"cohortsim"
+
   /// A report page of `cohortsim report` about `folder`: its `<meta name="generator">` names
   /// cohortsim. It may go into `folder` itself as `report.html`, into no other results folder.
   public static func reportPage(_ path: String, about folder: String, option: String = "--out")
     -> SingleOutputFile
   {
     SingleOutputFile(
-      path: path, option: option, kind: "a report page",
-      signature: "<meta name=\"generator\" content=\"cohortsim", derivedFrom: folder)
+      path: path, option: option, kind: "a report page", signature: reportPageSignature, derivedFrom: folder)
   }
 
   /// A scenario written by `calibrate --apply`: its description says so.
