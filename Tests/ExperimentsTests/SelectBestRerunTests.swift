@@ -1,6 +1,7 @@
 import CohortModel
 import Experiments
 import Foundation
+import TestSupport
 import Testing
 
 /// A `compare --select-best` plan whose procedure stops after its first stage of 10 replications,
