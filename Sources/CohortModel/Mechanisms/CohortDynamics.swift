@@ -18,32 +18,21 @@ struct CohortDynamics: EventHandler, ~Copyable {
   let traceSink: TraceSink?
 
   var streams: RandomStreamBank
+  /// Budgets, positions and requisitions (`Openings.swift`).
+  var openings: Openings
   /// Per program: its credential pathway, looked up by name once (`pathway(of:)` is asked at
   /// every exam).
   let programPathways: [CredentialPathway]
-  /// Per site: index of its budget-review stream; its exit stream and its approval stream are
-  /// the next two indices (see `RandomStreamBank` for why these three may be long-lived).
-  var siteStreams: [Int32] = []
-  var sites: [Site]
-  var budgets: [SiteBudget]
+  /// Students on rotation at each site now: what its `capacity` is compared with.
+  var occupancy: [Int]
   /// What the hiring tiers scan: sites' and systems' known students, holds, open-market searchers.
   var lists: HiringLists
   var cohorts: [Cohort] = []
   var students: [Student] = []
-  var requisitions: [Requisition] = []
   var counters = ModelCounters()
-  /// The number of the next budget review: period n falls on day n × budgetPeriodDays
-  /// (negative in the warm-up).
-  var budgetPeriod = 0
-  /// Positions the budgets have cut that the region's next staff exits will take (shrinking
-  /// demand); see `reviewBudgets`.
-  var pendingCuts = 0
   /// Per cohort between its first and last rotation, its students' sites within the placement
   /// radius, nearest first (`NearbyLists`).
   var nearbyByCohort: [NearbyLists?] = []
-  /// Per site, the other sites within commuting distance, in site order (`commuteNeighbours`).
-  var neighbourPool: [Int32] = []
-  var neighbourRanges: [Range<Int>?] = []
   /// Places left per site for the rotation being placed (all zero between placements) and the
   /// pool of its students' options (empty between placements): lent to the `PlacementRequest`
   /// and handed back (`startRotation`), so a region of thousands of sites does not fill and copy
@@ -60,32 +49,21 @@ struct CohortDynamics: EventHandler, ~Copyable {
     streams = RandomStreamBank(replicationSeed: replicationSeed, algorithm: scenario.generator)
     streams.reserveCapacity(3 * world.sites.count)
     programPathways = world.programs.map { scenario.pathway(named: $0.pathway)! }
-    sites = world.sites
-    budgets = Array(repeating: SiteBudget(), count: world.sites.count)
+    openings = Openings(scenario: scenario, world: world, traceSink: traceSink, streams: &streams)
+    occupancy = Array(repeating: 0, count: world.sites.count)
     roomTable = Array(repeating: 0, count: world.sites.count)
     lists = HiringLists(
       siteCount: world.sites.count, systemCount: world.systemCount,
       searching: SearcherIndex(widthKm: scenario.region.widthKm, heightKm: scenario.region.heightKm))
     counters.initialPositions = world.sites.reduce(0) { $0 + $1.positions }
-    for site in world.sites.indices {
-      siteStreams.append(Int32(streams.add(StreamKey("site budget review", site))))
-      _ = streams.add(StreamKey("site exits", site))
-      _ = streams.add(StreamKey("site approvals", site))
-    }
   }
 
-  /// Schedules what starts the run: every cohort's admission, the first budget review and each
-  /// site's first staff exit. Budget reviews fall on whole periods counted from day 0, and like
-  /// exits they begin in the warm-up (the first whole period at or before the clock's start), so
-  /// students graduating early in the run meet freezes like any other.
+  /// Schedules what starts the run: every cohort's admission, then the budgets' first review,
+  /// exits and fiscal year (`Openings.start`).
   mutating func start(_ simulation: inout Simulation<CohortEvent>) {
     scheduleAdmissions(&simulation)
-    let period = scenario.demand.budgetPeriodDays
-    budgetPeriod = Int((simulation.now / period).rounded(.down))
-    simulation.schedule(
-      .budgetReview, at: max(simulation.now, Double(budgetPeriod) * period), priority: CohortPriority.budget)
-    for site in sites.indices { scheduleNextExit(site, &simulation) }
-    scheduleFiscalYear(0, &simulation)
+    openings.start(&streams, &simulation)
+    openings.scheduleFiscalYear(0, &simulation)
   }
 
   mutating func handle(_ event: CohortEvent, in simulation: inout Simulation<CohortEvent>) {
@@ -98,8 +76,8 @@ struct CohortDynamics: EventHandler, ~Copyable {
       spreadReputation(Int(student), from: Int(site), &simulation)
     case .graduation(let student): graduate(Int(student), &simulation)
     case .examAttempt(let student, let exam): attemptExam(Int(student), Int(exam), &simulation)
-    case .budgetReview: reviewBudgets(&simulation)
-    case .staffExit(let site): staffLeaves(Int(site), &simulation)
+    case .budgetReview: openings.reviewBudgets(&streams, &simulation)
+    case .staffExit(let site): openings.staffLeaves(Int(site), &streams, &simulation)
     case .requisitionApproved(let requisition): openRequisition(Int(requisition), &simulation)
     case .insideOffer(let requisition, let student):
       deliverInsideOffer(Int(requisition), Int(student), &simulation)
@@ -115,9 +93,9 @@ struct CohortDynamics: EventHandler, ~Copyable {
     case .withdrawal(let student): withdraw(Int(student), &simulation)
     case .newHireQuits(let student, let requisition):
       newHireQuits(Int(student), Int(requisition), &simulation)
-    case .fiscalYearStarts(let year): startFiscalYear(Int(year), &simulation)
+    case .fiscalYearStarts(let year): openings.startFiscalYear(Int(year), &streams, &simulation)
     case .growthDecided(let site, let positions):
-      decideGrowth(Int(site), positions: Int(positions), &simulation)
+      openings.decideGrowth(Int(site), positions: Int(positions), &streams, &simulation)
     case .listedStudentHired(let student): hireListedStudent(Int(student), &simulation)
     }
   }
@@ -127,11 +105,9 @@ struct CohortDynamics: EventHandler, ~Copyable {
     _ time: Double, _ event: String, student: Int? = nil, site: Int? = nil,
     _ detail: @autoclosure () -> String = ""
   ) {
-    guard let traceSink else { return }
-    traceSink.records.append(
-      TraceRecord(
-        time: time, event: event, student: student, site: site, detail: detail(),
-        studentId: student.flatMap { listedStudent($0)?.id }))
+    traceSink?.record(
+      time, event, student: student, studentId: student.flatMap { listedStudent($0)?.id }, site: site,
+      detail())
   }
 
   /// Puts a graduate on the open market as their `search`th search (the lifecycle counts them),
@@ -151,29 +127,12 @@ struct CohortDynamics: EventHandler, ~Copyable {
     }
   }
 
-  /// Draws from a site's budget-review stream (freeze, growth): one pair per site per period.
-  mutating func withBudgetStream<R>(_ site: Int, _ body: (inout RandomStream) -> R) -> R {
-    streams.withStream(Int(siteStreams[site]), body)
-  }
-
-  /// Draws from a site's staff-exit stream: the exits' times depend only on positions, which
-  /// only budget reviews change.
-  mutating func withExitStream<R>(_ site: Int, _ body: (inout RandomStream) -> R) -> R {
-    streams.withStream(Int(siteStreams[site]) + 1, body)
-  }
-
-  /// Draws the approval delays of a site's own (exit and growth) requisitions, in the order
-  /// budgets approve them; vacancy-chain requisitions draw from their own keyed stream.
-  mutating func withApprovalStream<R>(_ site: Int, _ body: (inout RandomStream) -> R) -> R {
-    streams.withStream(Int(siteStreams[site]) + 2, body)
-  }
-
   /// Draws from the short-lived stream `draw` of requisition `requisition` (keyed by its
   /// placement-independent identity, not its array position).
   mutating func withRequisitionStream<R>(
     _ requisition: Int, _ draw: RequisitionDraw, _ body: (inout RandomStream) -> R
   ) -> R {
-    streams.withStream(keyed: draw.key(identity: requisitions[requisition].identity), body)
+    openings.withRequisitionStream(requisition, draw, &streams, body)
   }
 
   /// Draws from the short-lived stream `draw` of student `student`.
@@ -209,4 +168,12 @@ struct ModelCounters {
 /// Collects trace lines during one replication (confined to that replication's thread).
 final class TraceSink {
   var records: [TraceRecord] = []
+
+  func record(
+    _ time: Double, _ event: String, student: Int?, studentId: String?, site: Int?, _ detail: String
+  ) {
+    records.append(
+      TraceRecord(
+        time: time, event: event, student: student, site: site, detail: detail, studentId: studentId))
+  }
 }

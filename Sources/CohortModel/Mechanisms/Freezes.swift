@@ -28,15 +28,15 @@ enum FreezeHold: UInt8 {
 /// Freezes as hospitals run them: a system freeze holds every site of the system together (drawn
 /// once per system and budget period, so its sites are frozen in the same periods), site freezes
 /// still come on their own, and a freeze may cancel a requisition that is still open.
-extension CohortDynamics {
+extension Openings {
   /// Whether each hospital system is frozen in the current budget period. Keyed by (system,
   /// period): nothing placement does can move these draws.
-  mutating func drawSystemFreezes() -> [Bool] {
+  func drawSystemFreezes(_ streams: inout RandomStreamBank) -> [Bool] {
     let probability = scenario.demand.systemFreezeProbability
     guard probability > 0 else { return Array(repeating: false, count: world.systemCount) }
     let period = budgetPeriod
     return (0..<world.systemCount).map { system in
-      withWorldStream(.systemFreeze(system: system, period: period)) {
+      streams.withStream(keyed: WorldDraw.systemFreeze(system: system, period: period).key) {
         $0.chance(probability)
       }
     }
@@ -45,13 +45,15 @@ extension CohortDynamics {
   /// Every open requisition whose site's freeze holds it is cancelled with probability
   /// `demand.freezeCancelProbability`, in requisition order; its vacancy is requested again when
   /// the freeze ends. Keyed by (requisition identity, period).
-  mutating func cancelHeldRequisitions(_ simulation: inout Simulation<CohortEvent>) {
+  mutating func cancelHeldRequisitions(
+    _ streams: inout RandomStreamBank, _ simulation: inout Simulation<CohortEvent>
+  ) {
     let probability = scenario.demand.freezeCancelProbability
     guard probability > 0 else { return }
     for index in requisitions.indices where requisitions[index].isCancellable {
       let site = Int(requisitions[index].site)
       guard budgets[site].hold.holds(requisitions[index].origin) else { continue }
-      let cancels = withRequisitionStream(index, .freezeCancel(period: budgetPeriod)) {
+      let cancels = withRequisitionStream(index, .freezeCancel(period: budgetPeriod), &streams) {
         $0.chance(probability)
       }
       guard cancels else { continue }
@@ -63,11 +65,13 @@ extension CohortDynamics {
 
   /// Requests again, as a repost, the vacancy of cancelled requisition `cancelled`: same site,
   /// origin and chain length; an identity derived from the cancelled one, so its draws are its own.
-  mutating func repost(_ cancelled: Int, _ simulation: inout Simulation<CohortEvent>) {
+  mutating func repost(
+    _ cancelled: Int, _ streams: inout RandomStreamBank, _ simulation: inout Simulation<CohortEvent>
+  ) {
     let old = requisitions[cancelled]
     let identity = DerivedRequisition.repost.identity(from: old.identity)
     let approvalDelay = scenario.demand.approvalDelayDays
-    let delay = withWorldStream(.approvalDelay(identity: identity)) {
+    let delay = streams.withStream(keyed: WorldDraw.approvalDelay(identity: identity).key) {
       approvalDelay.sample(&$0)
     }
     schedule(

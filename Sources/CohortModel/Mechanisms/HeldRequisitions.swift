@@ -13,10 +13,11 @@ extension CohortDynamics {
     _ index: Int, at tier: RequisitionTier, _ simulation: inout Simulation<CohortEvent>
   ) -> Bool {
     let window = scenario.hiring.holdWindowDays
-    guard window > 0, !requisitions[index].lifecycle.wasHeld, tier == .ownSite || tier == .sameSystem else {
+    guard window > 0, !openings.requisitions[index].lifecycle.wasHeld, tier == .ownSite || tier == .sameSystem
+    else {
       return false
     }
-    let site = Int(requisitions[index].site)
+    let site = Int(openings.requisitions[index].site)
     let now = simulation.now
     let threshold = scenario.hiring.strongImpressionThreshold
     let known: [Int32]
@@ -25,12 +26,12 @@ extension CohortDynamics {
       known = lists.known(by: .site(Int32(site)))
       key = .site(Int32(site))
     } else {
-      guard let system = sites[site].system else { return false }
+      guard let system = world.sites[site].system else { return false }
       known = lists.known(by: .system(Int32(system)))
       key = .system(Int32(system))
     }
     var best: (score: Double, student: Int)?
-    for raw in known where !requisitions[index].lifecycle.tried.contains(raw) {
+    for raw in known where !openings.requisitions[index].lifecycle.tried.contains(raw) {
       let student = Int(raw)
       guard couldQualify(student, for: site, within: window, now: now),
         tier == .sameSystem || isRecent(student, at: site, now: now),
@@ -41,7 +42,7 @@ extension CohortDynamics {
     }
     guard let student = best?.student else { return false }
     guard
-      case .scheduleHoldReview(let until) = requisitions[index].lifecycle.apply(
+      case .scheduleHoldReview(let until) = openings.requisitions[index].lifecycle.apply(
         .hold(tier: tier, candidate: Int32(student), until: now + window))
     else { preconditionFailure("a hold schedules its review") }
     lists.hold(index, for: student)
@@ -63,7 +64,7 @@ extension CohortDynamics {
     students[student].graduationDay - now <= window && now >= students[student].unavailableUntil
       && !students[student].examsExhausted && students[student].lifecycle.isAvailable
       && !students[student].lifecycle.record.rescinded
-      && sites[site].location.distanceKm(to: students[student].home) <= reachKm(student, now: now)
+      && world.sites[site].location.distanceKm(to: students[student].home) <= reachKm(student, now: now)
       && !isCandidate(student, for: site, now: now)
   }
 
@@ -71,13 +72,15 @@ extension CohortDynamics {
   /// they are a candidate now; release it to its next tier if the hold has run out or they can
   /// no longer take it; otherwise keep waiting.
   mutating func reviewHold(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard case .held(let tier, let candidate, let until) = requisitions[index].lifecycle.state else { return }
+    guard case .held(let tier, let candidate, let until) = openings.requisitions[index].lifecycle.state else {
+      return
+    }
     let held = Int(candidate)
-    let site = Int(requisitions[index].site)
+    let site = Int(openings.requisitions[index].site)
     let now = simulation.now
     if isCandidate(held, for: site, now: now) {
       lists.endHold(index, for: held)
-      guard case .scheduleInsideOffer = requisitions[index].lifecycle.apply(.candidateReady) else {
+      guard case .scheduleInsideOffer = openings.requisitions[index].lifecycle.apply(.candidateReady) else {
         preconditionFailure("a ready candidate is told to apply")
       }
       tell(held, about: index, at: tier, &simulation)

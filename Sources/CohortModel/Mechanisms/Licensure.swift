@@ -7,11 +7,11 @@ extension CohortDynamics {
   mutating func applyForLicence(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
     let site = Int(students[student].lifecycle.job!.site)
     students[student].lifecycle.record(.applyForLicence(day: simulation.now))
-    let processing = scenario.licensure.processing(for: sites[site].state)
+    let processing = scenario.licensure.processing(for: world.sites[site].state)
     // Keyed, not from the exam stream: when a student applies depends on placement, and exam
     // luck must not.
     let days = withStudentStream(student, .licenceProcessing) { processing.sample(&$0) }
-    trace(simulation.now, "licence_applied", student: student, site: site, "state=\(sites[site].state)")
+    trace(simulation.now, "licence_applied", student: student, site: site, "state=\(world.sites[site].state)")
     simulation.schedule(.licenceGranted(student: Int32(student)), after: days)
   }
 
@@ -22,8 +22,9 @@ extension CohortDynamics {
   mutating func seekTemporaryLicence(
     _ student: Int, for requisition: Int, at site: Int, _ simulation: inout Simulation<CohortEvent>
   ) -> Double? {
-    let state = sites[site].state
-    guard sites[site].requiresLicence, let temporary = scenario.licensure.temporaryLicences[state] else {
+    let state = world.sites[site].state
+    guard world.sites[site].requiresLicence, let temporary = scenario.licensure.temporaryLicences[state]
+    else {
       return nil
     }
     let now = simulation.now

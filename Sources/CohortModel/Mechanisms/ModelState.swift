@@ -179,7 +179,6 @@ struct SiteBudget {
   /// Exit and growth requisitions approved so far: the ordinal in their identity.
   var approvals = 0
   var nextExit: EventHandle?
-  var occupancy = 0
 }
 
 /// One admitted cohort of a program.

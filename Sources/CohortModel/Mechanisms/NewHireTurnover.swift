@@ -13,7 +13,7 @@ extension CohortDynamics {
     guard probability > 0, let job = students[student].lifecycle.job else { return }
     let requisition = Int(job.requisition)
     let (quits, fraction) = withWorldStream(
-      .firstYearQuit(student: student, job: requisitions[requisition].identity)
+      .firstYearQuit(student: student, job: openings.requisitions[requisition].identity)
     ) { ($0.chance(probability), $0.uniform()) }
     guard quits else { return }
     simulation.schedule(
@@ -30,10 +30,11 @@ extension CohortDynamics {
       students[student].lifecycle.startDay != nil, students[student].firstJobQuitDay == nil
     else { return }
     students[student].firstJobQuitDay = simulation.now
-    let site = Int(requisitions[requisition].site)
+    let site = Int(openings.requisitions[requisition].site)
     trace(simulation.now, "new_hire_quit", student: student, site: site, "requisition=\(requisition)")
-    let identity = DerivedRequisition.newHireQuit.identity(from: requisitions[requisition].identity)
-    approveJobToJob(
-      at: site, DeferredVacancy(identity: identity, origin: .newHireQuit, chainLength: 1), &simulation)
+    let identity = DerivedRequisition.newHireQuit.identity(from: openings.requisitions[requisition].identity)
+    openings.approveJobToJob(
+      at: site, DeferredVacancy(identity: identity, origin: .newHireQuit, chainLength: 1), &streams,
+      &simulation)
   }
 }

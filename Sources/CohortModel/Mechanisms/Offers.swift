@@ -6,8 +6,8 @@ extension CohortDynamics {
   mutating func deliverInsideOffer(
     _ requisition: Int, _ student: Int, _ simulation: inout Simulation<CohortEvent>
   ) {
-    guard !requisitions[requisition].isCancelled else { return }
-    let site = Int(requisitions[requisition].site)
+    guard !openings.requisitions[requisition].isCancelled else { return }
+    let site = Int(openings.requisitions[requisition].site)
     if isCandidate(student, for: site, now: simulation.now) {
       makeOffer(requisition, to: student, &simulation)
     } else {
@@ -24,17 +24,17 @@ extension CohortDynamics {
 
   /// Whether the requisition's current inside tier still has known candidates to try.
   func retriesTier(_ requisition: Int) -> Bool {
-    requisitions[requisition].lifecycle.retriesTier(limit: scenario.hiring.knownCandidatesPerTier)
+    openings.requisitions[requisition].lifecycle.retriesTier(limit: scenario.hiring.knownCandidatesPerTier)
   }
 
   /// The student now holds the offer; they decide on everything in hand after `decisionDays`.
   mutating func makeOffer(_ requisition: Int, to student: Int, _ simulation: inout Simulation<CohortEvent>) {
     guard
-      case .offerMade(let source) = requisitions[requisition].lifecycle.apply(
+      case .offerMade(let source) = openings.requisitions[requisition].lifecycle.apply(
         .offer(student: Int32(student), day: simulation.now))
     else { preconditionFailure("an offer is made") }
     let decision = students[student].lifecycle.apply(.receiveOffer(requisition: Int32(requisition)))
-    let site = Int(requisitions[requisition].site)
+    let site = Int(openings.requisitions[requisition].site)
     trace(
       simulation.now, "offer", student: student, site: site,
       "requisition=\(requisition) source=\(source.rawValue) contingent=\(!students[student].isCredentialed)"
@@ -55,7 +55,7 @@ extension CohortDynamics {
     let reach = reachKm(student, now: simulation.now)
     var chosen: (distance: Double, requisition: Int)?
     for raw in offers {
-      let distance = sites[Int(requisitions[Int(raw)].site)].location.distanceKm(to: home)
+      let distance = world.sites[Int(openings.requisitions[Int(raw)].site)].location.distanceKm(to: home)
       guard distance <= reach else { continue }
       if chosen == nil || distance < chosen!.distance { chosen = (distance, Int(raw)) }
     }
@@ -69,7 +69,7 @@ extension CohortDynamics {
     // Each declined requisition notes the student as it moves on (`RequisitionLifecycle`).
     for raw in offers where Int(raw) != chosen?.requisition {
       trace(
-        simulation.now, "offer_declined", student: student, site: Int(requisitions[Int(raw)].site),
+        simulation.now, "offer_declined", student: student, site: Int(openings.requisitions[Int(raw)].site),
         "requisition=\(raw)")
       moveOn(Int(raw), &simulation)
     }
@@ -85,8 +85,10 @@ extension CohortDynamics {
     _ simulation: inout Simulation<CohortEvent>
   ) {
     let now = simulation.now
-    let site = Int(requisitions[requisition].site)
-    guard case .hired(let source, let offerDay) = requisitions[requisition].lifecycle.apply(.accept(day: now))
+    let site = Int(openings.requisitions[requisition].site)
+    guard
+      case .hired(let source, let offerDay) = openings.requisitions[requisition].lifecycle.apply(
+        .accept(day: now))
     else { preconditionFailure("the offer is accepted") }
     let contingent = !students[student].isCredentialed
     let relocated = distanceKm > scenario.students.commuteKm
@@ -117,7 +119,7 @@ extension CohortDynamics {
     let job = StudentLifecycle.Job(
       requisition: Int32(requisition), site: Int32(site), source: source, offerDay: offerDay,
       acceptedDay: now,
-      relocationKm: relocated ? distanceKm : nil, requiresLicence: sites[site].requiresLicence)
+      relocationKm: relocated ? distanceKm : nil, requiresLicence: world.sites[site].requiresLicence)
     let next = students[student].lifecycle.apply(.accept(job: job, deadline: contingent ? deadline : nil))
     forgetIfPastHiring(student)
     reviewHolds(for: student, &simulation)

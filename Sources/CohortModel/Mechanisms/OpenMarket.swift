@@ -4,11 +4,11 @@ import SimKernel
 /// sonographers and graduates of programs outside the model; the manager takes the best.
 extension CohortDynamics {
   mutating func closePosting(_ requisition: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard !requisitions[requisition].isCancelled else { return }
-    let site = Int(requisitions[requisition].site)
+    guard !openings.requisitions[requisition].isCancelled else { return }
+    let site = Int(openings.requisitions[requisition].site)
     let hiring = scenario.hiring
     let observationNoise = scenario.evaluation.observationNoise
-    let location = sites[site].location
+    let location = world.sites[site].location
     let now = simulation.now
     var best: (score: Double, student: Int)?
     var applicants = 0
@@ -28,12 +28,12 @@ extension CohortDynamics {
       let distance = location.distanceKm(to: students[index].home)
       let commute = scenario.students.commuteKm
       guard isCandidate(index, for: site, now: now),
-        !requisitions[requisition].lifecycle.declinedBy.contains(raw)
+        !openings.requisitions[requisition].lifecycle.declinedBy.contains(raw)
       else {
         continue
       }
       let probability = hiring.applyProbability * (distance <= commute ? 1 : hiring.relocationApplyFactor)
-      let posting = Int(requisitions[requisition].lifecycle.postings)
+      let posting = Int(openings.requisitions[requisition].lifecycle.postings)
       let (applies, noise) = withRequisitionStream(requisition, .applicant(posting: posting, student: index))
       { stream in
         (stream.chance(probability), stream.normal(mean: 0, standardDeviation: observationNoise))
@@ -48,7 +48,7 @@ extension CohortDynamics {
     }
     // The count and then each outside applicant's score, from one stream per posting.
     let (externalCount, bestExternal) = withRequisitionStream(
-      requisition, .externalApplicants(posting: Int(requisitions[requisition].lifecycle.postings))
+      requisition, .externalApplicants(posting: Int(openings.requisitions[requisition].lifecycle.postings))
     ) { stream in
       let count = Int(
         rounding: hiring.externalApplicants.sample(&stream), within: 0...ModelLimits.externalApplicants)
@@ -65,11 +65,13 @@ extension CohortDynamics {
         "requisition=\(requisition) applicants=\(applicants)")
       makeOffer(requisition, to: best.student, &simulation)
     } else if externalCount > 0 {
-      guard case .openVacancyChain = requisitions[requisition].lifecycle.apply(.hireOutside(day: now)) else {
+      guard
+        case .openVacancyChain = openings.requisitions[requisition].lifecycle.apply(.hireOutside(day: now))
+      else {
         preconditionFailure("an outside hire opens a vacancy chain")
       }
       trace(now, "external_hire", site: site, "requisition=\(requisition) applicants=\(applicants)")
-      openVacancyChain(for: requisition, leaving: site, &simulation)
+      openings.openVacancyChain(for: requisition, leaving: site, &streams, &simulation)
     } else {
       trace(now, "posting_closed", site: site, "requisition=\(requisition) applicants=0")
       search(requisition, after: .noApplicants, &simulation)

@@ -16,7 +16,7 @@ extension CohortDynamics {
   /// Word of the student's rotation reaches the other sites of the site's system, good or bad,
   /// softened in the retelling. It never leaves the system.
   mutating func spreadReputation(_ index: Int, from site: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard let system = sites[site].system,
+    guard let system = world.sites[site].system,
       let seen = impression(of: index, by: .site(Int32(site)), now: simulation.now)
     else {
       return

@@ -4,11 +4,11 @@ import SimKernel
 /// heard, then its contacts' recommendations, and only then posts the job publicly.
 extension CohortDynamics {
   mutating func openRequisition(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard !requisitions[index].isCancelled else { return }
-    let origin = requisitions[index].origin.traceName
+    guard !openings.requisitions[index].isCancelled else { return }
+    let origin = openings.requisitions[index].origin.traceName
     trace(
-      simulation.now, "requisition_approved", site: Int(requisitions[index].site),
-      "requisition=\(index) origin=\(origin)\(requisitions[index].isRepost ? " repost" : "")")
+      simulation.now, "requisition_approved", site: Int(openings.requisitions[index].site),
+      "requisition=\(index) origin=\(origin)\(openings.requisitions[index].isRepost ? " repost" : "")")
     search(index, after: .open, &simulation)
   }
 
@@ -17,7 +17,7 @@ extension CohortDynamics {
   mutating func search(
     _ index: Int, after input: RequisitionLifecycle.Input, _ simulation: inout Simulation<CohortEvent>
   ) {
-    guard case .search(let from) = requisitions[index].lifecycle.apply(input) else {
+    guard case .search(let from) = openings.requisitions[index].lifecycle.apply(input) else {
       preconditionFailure("requisition: \(input) starts a search")
     }
     advance(index, from: from, &simulation)
@@ -27,18 +27,18 @@ extension CohortDynamics {
   private mutating func advance(
     _ index: Int, from tier: RequisitionTier, _ simulation: inout Simulation<CohortEvent>
   ) {
-    let site = Int(requisitions[index].site)
+    let site = Int(openings.requisitions[index].site)
     var tier = tier
     while true {
       let candidate: Int?
-      let tried = requisitions[index].lifecycle.tried
+      let tried = openings.requisitions[index].lifecycle.tried
       switch tier {
       case .ownSite: candidate = bestOwnStudent(for: site, now: simulation.now, excluding: tried)
       case .sameSystem: candidate = bestHeardOfInSystem(for: site, now: simulation.now, excluding: tried)
       case .recommendation:
         candidate = bestRecommended(for: index, at: site, now: simulation.now, excluding: tried)
       case .openMarket:
-        guard case .schedulePosting(let posting) = requisitions[index].lifecycle.apply(.post) else {
+        guard case .schedulePosting(let posting) = openings.requisitions[index].lifecycle.apply(.post) else {
           preconditionFailure("a posting is scheduled")
         }
         let postingDays = scenario.hiring.postingDays
@@ -51,7 +51,7 @@ extension CohortDynamics {
       }
       if let student = candidate {
         guard
-          case .scheduleInsideOffer = requisitions[index].lifecycle.apply(
+          case .scheduleInsideOffer = openings.requisitions[index].lifecycle.apply(
             .refer(tier: tier, candidate: Int32(student)))
         else { preconditionFailure("a referral schedules the inside offer") }
         tell(student, about: index, at: tier, &simulation)
@@ -74,7 +74,8 @@ extension CohortDynamics {
     let event =
       tier == .ownSite ? "told_to_apply" : tier == .sameSystem ? "system_referral" : "recommended"
     trace(
-      simulation.now, event, student: student, site: Int(requisitions[index].site), "requisition=\(index)")
+      simulation.now, event, student: student, site: Int(openings.requisitions[index].site),
+      "requisition=\(index)")
     simulation.schedule(.insideOffer(requisition: Int32(index), student: Int32(student)), after: days)
   }
 
@@ -89,12 +90,12 @@ extension CohortDynamics {
   func isCandidate(_ index: Int, for site: Int, now: Double) -> Bool {
     guard students[index].graduationDay - now <= scenario.hiring.lookaheadDays,
       now >= students[index].unavailableUntil, students[index].lifecycle.isAvailable,
-      sites[site].location.distanceKm(to: students[index].home) <= reachKm(index, now: now)
+      world.sites[site].location.distanceKm(to: students[index].home) <= reachKm(index, now: now)
     else {
       return false
     }
     if students[index].isCredentialed { return true }
-    return sites[site].allowsContingentHires && !students[index].lifecycle.record.rescinded
+    return world.sites[site].allowsContingentHires && !students[index].lifecycle.record.rescinded
       && !students[index].examsExhausted
   }
 
@@ -129,7 +130,7 @@ extension CohortDynamics {
 
   /// The best student the site's hospital system has heard well of.
   func bestHeardOfInSystem(for site: Int, now: Double, excluding tried: [Int32] = []) -> Int? {
-    guard let system = sites[site].system else { return nil }
+    guard let system = world.sites[site].system else { return nil }
     var best: (score: Double, student: Int)?
     let key = ImpressionHolder.system(Int32(system))
     for raw in lists.known(by: key) where !tried.contains(raw) {

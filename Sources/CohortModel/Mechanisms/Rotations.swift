@@ -17,7 +17,7 @@ extension CohortDynamics {
     // Both taken out while lent to the request, so its writes do not copy them.
     var room = roomTable
     roomTable = []
-    assert(room.count == sites.count && room.allSatisfy { $0 == 0 } && optionPool.isEmpty)
+    assert(room.count == world.sites.count && room.allSatisfy { $0 == 0 } && optionPool.isEmpty)
     // Listed students (a warm start) are where the file says; the generated rest of a listed
     // cohort (WarmStart.swift) is placed by the strategy in the room they leave.
     var listedPlacements: [(student: Int, site: Int)] = []
@@ -40,7 +40,8 @@ extension CohortDynamics {
       waiting.append(
         PlacementStudent(
           student: index, home: students[index].home, aptitude: students[index].aptitude,
-          previousSites: previous.map(Int.init), previousSystems: previous.map { sites[Int($0)].system }))
+          previousSites: previous.map(Int.init), previousSystems: previous.map { world.sites[Int($0)].system }
+        ))
       let first = optionPool.count
       for near in nearby.sites(
         of: index - cohort.firstStudent, home: students[index].home, radiusKm: radius, world)
@@ -48,14 +49,16 @@ extension CohortDynamics {
         let site = Int(near.site)
         guard world.isClinicalAffiliate(site, of: Int(cohort.program)) else { continue }
         let left =
-          sites[site].capacity - budgets[site].occupancy
+          world.sites[site].capacity - occupancy[site]
           - (listedPlacements.isEmpty ? 0 : listedPlacements.count { $0.site == site })
         guard left > 0 else { continue }
         room[site] = left
         optionPool.append(
           PlacementOption(
-            site: site, distanceKm: near.distanceKm, system: sites[site].system,
-            expectedOpeningsPerYear: sites[site].expectedOpeningsPerYear(world.demand), roomLeft: left))
+            site: site, distanceKm: near.distanceKm, system: world.sites[site].system,
+            expectedOpeningsPerYear: world.demand.expectedOpeningsPerYear(
+              positions: openings.positions[site]),
+            roomLeft: left))
       }
       optionRanges.append(first..<optionPool.count)
     }
@@ -84,7 +87,7 @@ extension CohortDynamics {
       beginPlacement(student, at: site, until: end, &simulation)
       trace(
         simulation.now, "rotation_start", student: student, site: site,
-        "rotation=\(rotation + 1) site=\(sites[site].name) listed")
+        "rotation=\(rotation + 1) site=\(world.sites[site].name) listed")
     }
     for (slot, placed) in waiting.enumerated() {
       if counted { counters.rotationSlots += 1 }
@@ -96,7 +99,7 @@ extension CohortDynamics {
       beginPlacement(placed.student, at: site, until: end, &simulation)
       trace(
         simulation.now, "rotation_start", student: placed.student, site: site,
-        "rotation=\(rotation + 1) site=\(sites[site].name)")
+        "rotation=\(rotation + 1) site=\(world.sites[site].name)")
     }
   }
 
@@ -104,8 +107,8 @@ extension CohortDynamics {
   func mainSystem(near location: Location, radiusKm: Double, program: Int) -> Int? {
     var capacity = [Int](repeating: 0, count: world.systemCount)
     world.forEachHostingSite(within: radiusKm, of: location) { site, _ in
-      if let system = sites[site].system, world.isClinicalAffiliate(site, of: program) {
-        capacity[system] += sites[site].capacity
+      if let system = world.sites[site].system, world.isClinicalAffiliate(site, of: program) {
+        capacity[system] += world.sites[site].capacity
       }
     }
     guard let best = capacity.indices.max(by: { (capacity[$0], -$0) < (capacity[$1], -$1) }),
@@ -119,7 +122,7 @@ extension CohortDynamics {
   mutating func beginPlacement(
     _ index: Int, at site: Int, until end: Double, _ simulation: inout Simulation<CohortEvent>
   ) {
-    budgets[site].occupancy += 1
+    occupancy[site] += 1
     students[index].lifecycle.record(.startRotation(site: Int32(site)))
     students[index].rotationEnd = end
     students[index].rotationSites.append(Int32(site))
@@ -187,7 +190,7 @@ extension CohortDynamics {
   mutating func endRotation(_ index: Int, at site: Int, _ simulation: inout Simulation<CohortEvent>) {
     // A withdrawal ended the rotation and freed its place already (7.1a).
     guard students[index].lifecycle.apply(.endRotation(site: Int32(site))) != .ignored else { return }
-    budgets[site].occupancy -= 1
+    occupancy[site] -= 1
     applyReportedImpression(index, at: site)
     if let entry = students[index].impressions.firstIndex(where: { $0.holder == .site(Int32(site)) }) {
       students[index].impressions[entry].active = false
@@ -202,7 +205,7 @@ extension CohortDynamics {
     trace(
       simulation.now, "rotation_end", student: index, site: site,
       "impression=\(fixed(impression(of: index, by: .site(Int32(site)), now: simulation.now) ?? .nan))")
-    if spreads && sites[site].system != nil {
+    if spreads && world.sites[site].system != nil {
       simulation.schedule(.reputationSpreads(student: Int32(index), site: Int32(site)), after: delay)
     }
   }

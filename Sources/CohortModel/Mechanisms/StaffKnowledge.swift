@@ -6,7 +6,7 @@ extension CohortDynamics {
   /// (faded as in 7.3), else its system's reputation of them, else nil.
   func knownImpression(of index: Int, at site: Int, now: Double) -> Double? {
     if let own = impression(of: index, by: .site(Int32(site)), now: now) { return own }
-    guard let system = sites[site].system else { return nil }
+    guard let system = world.sites[site].system else { return nil }
     return impression(of: index, by: .system(Int32(system)), now: now)
   }
 

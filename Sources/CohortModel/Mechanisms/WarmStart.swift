@@ -127,18 +127,18 @@ extension CohortDynamics {
     var requisition = Requisition(site: Int32(site), approvedDay: now, origin: .listedHire)
     // Identities of budget requisitions are (site, ordinal) pairs well below 2⁶³: these cannot meet them.
     requisition.identity = UInt64.max - UInt64(students[index].listedRow!)
-    requisitions.append(requisition)
-    let number = requisitions.count - 1
+    openings.requisitions.append(requisition)
+    let number = openings.requisitions.count - 1
     let atOwnSite = students[index].rotationSites.contains(Int32(site))
     guard
-      case .offerMade = requisitions[number].lifecycle.apply(
+      case .offerMade = openings.requisitions[number].lifecycle.apply(
         .listedHire(student: Int32(index), day: now, atOwnSite: atOwnSite))
     else { preconditionFailure("a listed hire makes its offer") }
     // The file says the student took it: the acceptance follows at once, with no decision.
     students[index].lifecycle.record(.receiveListedOffer(requisition: Int32(number)))
     trace(now, "listed_hired", student: index, site: site, "requisition=\(number)")
     accept(
-      number, by: index, distanceKm: sites[site].location.distanceKm(to: students[index].home),
+      number, by: index, distanceKm: world.sites[site].location.distanceKm(to: students[index].home),
       listedStart: startDay.map { max($0, students[index].graduationDay) }, &simulation)
   }
 

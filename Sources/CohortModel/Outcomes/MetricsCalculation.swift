@@ -107,7 +107,7 @@ extension CohortDynamics {
     }
     metrics[.openingsPerYear] = Double(occupationalOpenings) / scenario.years
     metrics[.chainOpeningsPerYear] = Double(chainOpenings) / scenario.years
-    let positions = sites.reduce(0) { $0 + $1.positions }
+    let positions = openings.positions.reduce(0, +)
     metrics[.positionsGrowth] =
       counters.initialPositions > 0 ? Double(positions) / Double(counters.initialPositions) - 1 : .nan
     metrics[.timeToFillDaysMean] = filled > 0 ? fillDays / Double(filled) : .nan
@@ -192,7 +192,7 @@ extension CohortDynamics {
   /// The requisitions the metrics and outputs count: approved from day 0 to the horizon, without
   /// the records of listed students' hires (no opening: the hire was made before the run).
   func reportedRequisitions(horizon: Double) -> LazyFilterSequence<[Requisition]> {
-    requisitions.lazy.filter {
+    openings.requisitions.lazy.filter {
       $0.approvedDay >= 0 && $0.approvedDay <= horizon && $0.origin != .listedHire
     }
   }

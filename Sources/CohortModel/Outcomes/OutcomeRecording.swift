@@ -28,10 +28,10 @@ extension CohortDynamics {
   /// rotated by then, and at such a site or another site of a hospital system they rotated in.
   mutating func recordAcceptancePlace(_ student: Int, site: Int) {
     let rotated = students[student].rotationSites.map(Int.init)
-    let system = sites[site].system
+    let system = world.sites[site].system
     let atRotationSite = rotated.contains(site)
     if atRotationSite { counters.acceptedAtRotationSite += 1 }
-    if atRotationSite || (system != nil && rotated.contains { sites[$0].system == system }) {
+    if atRotationSite || (system != nil && rotated.contains { world.sites[$0].system == system }) {
       counters.acceptedInRotationSystem += 1
     }
   }

@@ -128,4 +128,10 @@ public struct DerivedDemand: Sendable, Equatable {
     let growthOpeningsPerYear = initialPositions * demand.nationalGrowthOverDecade / 10
     exitRatePerYear = max(0, openingsPerYear - growthOpeningsPerYear) / (initialPositions * meanFactor)
   }
+
+  /// Expected openings a year at a site of `positions` at the region's rates: what "highest
+  /// expected hiring" ranks by (with the site's positions of the day, which growth changes).
+  public func expectedOpeningsPerYear(positions: Int) -> Double {
+    Double(positions) * (exitRatePerYear + growthRatePerYear)
+  }
 }

@@ -19,11 +19,6 @@ public struct Site: Sendable {
   public var requiresLicence: Bool
   /// Whether the scenario listed it by name or the region generated it.
   public var origin: SiteOrigin
-
-  /// Expected openings a year at the region's rates: what "highest expected hiring" ranks by.
-  public func expectedOpeningsPerYear(_ demand: DerivedDemand) -> Double {
-    Double(positions) * (demand.exitRatePerYear + demand.growthRatePerYear)
-  }
 }
 
 /// Where a site came from: a scenario's `sites` list, or the region's generated kinds.
