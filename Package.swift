@@ -9,6 +9,7 @@ let package = Package(
   products: [
     .executable(name: "cohortsim", targets: ["cohortsim"]),
     .library(name: "SimKernel", targets: ["SimKernel"]),
+    .library(name: "InputFormats", targets: ["InputFormats"]),
     .library(name: "Experiments", targets: ["Experiments"]),
   ],
   targets: [
@@ -18,12 +19,18 @@ let package = Package(
       providers: [.apt(["libgsl-dev"])]
     ),
     .target(name: "SimKernel", dependencies: ["CGSL"]),
-    .target(name: "CohortModel", dependencies: ["SimKernel"]),
-    .target(name: "Experiments", dependencies: ["CohortModel", "SimKernel", "CGSL"]),
-    .executableTarget(name: "cohortsim", dependencies: ["Experiments", "CohortModel", "SimKernel"]),
+    // What a user's input files may hold and how each problem is named: strict JSON, field
+    // validation, distributions as JSON, the one CSV reader, reading a file a user names.
+    .target(name: "InputFormats", dependencies: ["SimKernel"]),
+    .target(name: "CohortModel", dependencies: ["InputFormats", "SimKernel"]),
+    .target(name: "Experiments", dependencies: ["CohortModel", "InputFormats", "SimKernel", "CGSL"]),
+    .executableTarget(
+      name: "cohortsim", dependencies: ["Experiments", "CohortModel", "InputFormats", "SimKernel"]),
     .testTarget(name: "SimKernelTests", dependencies: ["SimKernel", "CGSL"]),
-    .testTarget(name: "CohortModelTests", dependencies: ["CohortModel", "SimKernel"]),
-    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "CohortModel", "SimKernel"]),
+    .testTarget(name: "InputFormatsTests", dependencies: ["InputFormats", "SimKernel"]),
+    .testTarget(name: "CohortModelTests", dependencies: ["CohortModel", "InputFormats", "SimKernel"]),
+    .testTarget(
+      name: "ExperimentsTests", dependencies: ["Experiments", "CohortModel", "InputFormats", "SimKernel"]),
   ],
   swiftLanguageModes: [.v6]
 )
