@@ -25,9 +25,9 @@ private func writeSpreadsheetScenario(in directory: String) throws -> String {
   return scenario
 }
 
-/// A scenario file and the files it names are read by `ScenarioFile`, refusing what cannot be an
-/// input file with a message naming it.
-@Suite("reading the scenario file")
+/// A scenario file is read once per command: what is checked, hashed and simulated, at every
+/// design point, is those bytes, whatever happens to the file on disk afterwards.
+@Suite("one read of the scenario file")
 struct ScenarioFileTests {
   @Test("a missing scenario file is reported with its name")
   func missingFile() {
@@ -45,6 +45,32 @@ struct ScenarioFileTests {
   func folderScenario() {
     let error = #expect(throws: ScenarioError.self) { try ScenarioFile.load("/") }
     #expect(error?.description == "/: is a folder, not a scenario file (JSON)")
+  }
+
+  @Test("a design point decodes the bytes the command read, not the file as it is on disk later")
+  func pointsUseTheBytesRead() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let file = try tinyScenarioFile(in: directory)
+    let changed = tinyScenarioJSON.replacingOccurrences(
+      of: "\"name\": \"tiny\"", with: "\"name\": \"changed\"")
+    try Data(changed.utf8).write(to: URL(fileURLWithPath: file.path))
+    let factors = try ScenarioFactors(scenarioFile: file, factors: [SweepFactor(path: "years")])
+    let scenario = try factors.scenario(point: 0, values: [2])
+    #expect(scenario.name == "tiny")
+    #expect(scenario.years == 2)
+  }
+
+  @Test("a design point takes the sites spreadsheet the command read, not the file on disk")
+  func pointsUseTheSpreadsheetRead() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let file = try ScenarioFile.load(try writeSpreadsheetScenario(in: directory))
+    try FileManager.default.removeItem(atPath: directory + "/sites.csv")
+    let factors = try ScenarioFactors(scenarioFile: file, factors: [SweepFactor(path: "years")])
+    let scenario = try factors.scenario(point: 0, values: [3])
+    #expect(scenario.sites?.map(\.name) == ["Albany General"])
+    #expect(scenario.sitesSpreadsheet == file.scenario.sitesSpreadsheet)
   }
 
   @Test("the sites spreadsheet is read relative to the scenario file")

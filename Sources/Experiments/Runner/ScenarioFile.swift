@@ -4,7 +4,9 @@ import InputFormats
 import SimKernel
 
 /// A scenario together with the exact bytes it was decoded from, so that `run.json` can name
-/// the file's SHA-256 and a result can be traced to the input that produced it.
+/// the file's SHA-256 and a result can be traced to the input that produced it. The file is read
+/// once per command: a sweep's or calibration's points edit these bytes (`ScenarioFactors`),
+/// never the file as it may be on disk by then.
 public struct ScenarioFile: Sendable {
   /// The path as given.
   public var path: String
@@ -52,15 +54,25 @@ public struct ScenarioFile: Sendable {
   /// Reads the file once, hashes and decodes those same bytes, so the hash cannot describe a
   /// different version of the file than the one simulated.
   public static func load(_ path: String) throws(ScenarioError) -> ScenarioFile {
-    let bytes: Data
+    try decode(try read(path), path: path)
+  }
+
+  /// The bytes of the scenario file at `path`, or why it cannot be one (missing, a folder, a
+  /// device), for a command that must look at them before decoding (`report` compares their
+  /// hash with the one recorded); `decode` then takes the same bytes.
+  public static func read(_ path: String) throws(ScenarioError) -> Data {
     switch InputFile.read(path) {
-    case .success(let data): bytes = data
+    case .success(let bytes): return bytes
     case .failure(let problem):
       let message =
         problem.description == "is a folder, not a file"
         ? "is a folder, not a scenario file (JSON)" : problem.description
       throw ScenarioError(file: path, problems: [FieldProblem(path: "", message: message)])
     }
+  }
+
+  /// The scenario file whose contents at `path` are `bytes`, decoded and checked.
+  public static func decode(_ bytes: Data, path: String) throws(ScenarioError) -> ScenarioFile {
     // The files the scenario names (`sitesCsv`) are read relative to it, here, not by the model.
     let scenario = try Scenario.decode(bytes, file: path, resolver: .files(relativeTo: path))
     // Every command that runs a scenario refuses one that could not finish, before any work.

@@ -51,9 +51,12 @@ struct FactorPath: Sendable, Equatable {
 public struct ScenarioFactors: Sendable {
   /// The scenario file as given, for messages.
   public let file: String
-  /// The file's bytes, parsed afresh for each point (a few kilobytes; cheap beside a replication).
+  /// The bytes the command read the file as (`ScenarioFile.bytes`), parsed afresh for each point
+  /// (a few kilobytes; cheap beside a replication). Never read again from disk, so every point,
+  /// the hash in `run.json` and the scenario the command checked come from one read.
   private let bytes: Data
-  /// The files the scenario names (`sitesCsv`), read beside it for each point.
+  /// The files the scenario names (`sitesCsv`), as the command read them: served to each point's
+  /// decoding, never read again.
   private let resolver: InputResolver
   private let paths: [FactorPath]
   /// The warm start of `--current-students`, read afresh against each point's scenario (a factor
@@ -64,13 +67,12 @@ public struct ScenarioFactors: Sendable {
   /// - Throws: `SweepError` when the file is not a JSON object or a factor path is malformed.
   public init(scenarioFile: ScenarioFile, factors: [SweepFactor]) throws(SweepError) {
     file = scenarioFile.path
-    guard case .success(let data) = InputFile.read(scenarioFile.path),
-      (try? JSONSerialization.jsonObject(with: data)) is [String: Any]
-    else {
+    guard (try? JSONSerialization.jsonObject(with: scenarioFile.bytes)) is [String: Any] else {
       throw SweepError("\(scenarioFile.path): cannot read the scenario as a JSON object")
     }
-    bytes = data
-    resolver = .files(relativeTo: scenarioFile.path)
+    bytes = scenarioFile.bytes
+    resolver = .served(
+      scenarioFile.scenario.sitesSpreadsheet.map { [$0.path: (file: $0.file, bytes: $0.bytes)] } ?? [:])
     warmStart = scenarioFile.currentStudentsBytes.flatMap { students in
       scenarioFile.scenario.currentStudents.flatMap { current in
         scenarioFile.currentStudentsAsOf.map {
