@@ -20,7 +20,7 @@ public enum Replication {
   ///
   /// The same seed under two strategies gives the same world, students, exams and budgets:
   /// differences between strategies are paired (common random numbers).
-  /// - Precondition: the scenario passed `Scenario.load` and `strategy` is known.
+  /// - Precondition: the scenario passed `Scenario.decode` (its validation) and `strategy` is known.
   public static func run<Monitor: ReplicationMonitor>(
     scenario: Scenario, strategy: String, replicationSeed: UInt64, monitor: inout Monitor
   ) -> ReplicationResult {

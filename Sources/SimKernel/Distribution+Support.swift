@@ -42,3 +42,8 @@ extension Distribution {
     }
   }
 }
+
+/// Numbers in messages as a user wrote them: `2`, not `2.0`.
+public func format(_ value: Double) -> String {
+  value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+}

@@ -1,7 +1,7 @@
 import CGSL
 
 /// The generator algorithms a stream can use; all are GSL's.
-public enum GeneratorAlgorithm: String, Sendable, CaseIterable, Codable {
+public enum GeneratorAlgorithm: String, Sendable, CaseIterable {
   /// Matsumoto and Nishimura's Mersenne Twister (1998): GSL's default and ours.
   case mt19937
   /// L'Ecuyer's maximally equidistributed Tausworthe generator (1996): small state, fast seeding.
@@ -180,22 +180,5 @@ public struct RandomStream: ~Copyable {
   @inlinable
   func withGenerator<R>(_ body: (UnsafeMutablePointer<gsl_rng>) -> R) -> R {
     body(generator)
-  }
-}
-
-extension GeneratorAlgorithm {
-  /// Decodes the name, refusing an unknown one with the names allowed (the synthesized decoder's
-  /// message names the Swift type).
-  public init(from decoder: any Decoder) throws {
-    let name = try decoder.singleValueContainer().decode(String.self)
-    guard let algorithm = GeneratorAlgorithm(rawValue: name) else {
-      let names = Self.allCases.map(\.rawValue)
-      try decoder.reject(
-        "unknown generator \"\(name)\"\(Suggestion.phrase(for: name, among: names)); allowed: "
-          + names.joined(separator: ", "))
-      self = .mt19937
-      return
-    }
-    self = algorithm
   }
 }

@@ -128,7 +128,7 @@ struct CheckCommand: Subcommand {
   private func scenarioFile() throws -> ScenarioFile {
     var file = try ScenarioFile.load(scenarioPath)
     if let seed { file.scenario.seed = seed }
-    if let currentStudents { try file.warmStart(from: currentStudents, asOf: asOf) }
+    if let currentStudents { try file.warmStart(from: currentStudents, asOf: .flag(asOf)) }
     return file
   }
 

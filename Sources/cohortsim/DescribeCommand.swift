@@ -38,7 +38,7 @@ struct DescribeCommand: Subcommand {
 
   func run() throws -> Int32 {
     var file = try ScenarioFile.load(path)
-    if let currentStudents { try file.warmStart(from: currentStudents, asOf: asOf) }
+    if let currentStudents { try file.warmStart(from: currentStudents, asOf: .flag(asOf)) }
     let description = ScenarioDescription(file.scenario)
     noteChangedDefaults(file, quiet: false)
     for section in description.sections {

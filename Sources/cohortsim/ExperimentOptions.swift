@@ -1,6 +1,7 @@
 import CohortModel
 import Experiments
 import Foundation
+import InputFormats
 import SimKernel
 
 /// The options `run` and `compare` share, parsed and checked before the scenario is read, so a
@@ -226,7 +227,7 @@ struct ExperimentOptions {
     var scenarioFile = try ScenarioFile.load(scenarioPath)
     noteChangedDefaults(scenarioFile, quiet: quiet)
     if let currentStudents {
-      try scenarioFile.warmStart(from: currentStudents, asOf: asOf)
+      try scenarioFile.warmStart(from: currentStudents, asOf: .flag(asOf))
     }
     var plan = try makePlan(scenarioFile)
     plan.posterior = try posterior.sampling(for: scenarioFile, quiet: quiet)
@@ -317,4 +318,9 @@ extension ParsedArguments {
     }
     return (currentStudents, asOf)
   }
+}
+
+extension AsOfOverride {
+  /// The date `--as-of` gives, if any: the model names the flag in its messages by this name.
+  static func flag(_ date: String?) -> AsOfOverride { AsOfOverride(option: "--as-of", date: date) }
 }

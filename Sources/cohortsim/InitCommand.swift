@@ -101,7 +101,7 @@ struct InitCommand: Subcommand {
     }
     // What was written must validate: a starter that fails its first command would be no start.
     var file = try ScenarioFile.load(path(starter.scenarioFile))
-    try file.warmStart(from: path(starter.studentsFile), asOf: nil)
+    try file.warmStart(from: path(starter.studentsFile), asOf: .flag(nil))
     print("wrote \(path(starter.scenarioFile)), \(path(starter.sitesFile)) and \(path(starter.studentsFile))")
     print("next: replace the example rows of both spreadsheets with your own, set demand.regionShare, then")
     print(

@@ -93,7 +93,7 @@ struct SweepCommand: Subcommand {
       design = try SweepDesign.load(study.input)
       var loaded = try ScenarioFile.load(study.scenarioPath)
       noteChangedDefaults(loaded, quiet: study.quiet)
-      if let currentStudents { try loaded.warmStart(from: currentStudents, asOf: asOf) }
+      if let currentStudents { try loaded.warmStart(from: currentStudents, asOf: .flag(asOf)) }
       scenarioFile = loaded
       evaluator = ModelEvaluator(
         factors: try ScenarioFactors(scenarioFile: scenarioFile, factors: design.factors),

@@ -56,7 +56,7 @@ struct ValidateCommand: Subcommand {
     // The current students are checked before anything is printed, so a bad file prints no "ok".
     let listed = try currentStudents.map { students in
       var warm = file
-      try warm.warmStart(from: students, asOf: asOf)
+      try warm.warmStart(from: students, asOf: .flag(asOf))
       return warm.scenario.currentStudents!
     }
     let programs = scenario.programs.count + (scenario.generatedPrograms?.count ?? 0)

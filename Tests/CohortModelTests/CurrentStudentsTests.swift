@@ -4,8 +4,8 @@ import Testing
 
 /// The shipped Oregon scenario (sites from its spreadsheet) and current-students file.
 func oregonScenario() throws -> Scenario {
-  try Scenario.load(
-    contentsOf: repositoryRoot.appendingPathComponent("Scenarios/one-program-oregon.json").path)
+  try loadScenario(
+    repositoryRoot.appendingPathComponent("Scenarios/one-program-oregon.json").path)
 }
 
 let oregonStudentsPath = repositoryRoot.appendingPathComponent(
@@ -26,7 +26,8 @@ private func problems(_ rows: String, asOf: String? = "2026-03-01") throws -> [S
   let scenario = try oregonScenario()
   do {
     _ = try CurrentStudents.parse(
-      Data((header + "\n" + rows + "\n").utf8), file: "students.csv", scenario: scenario, asOf: asOf)
+      Data((header + "\n" + rows + "\n").utf8), file: "students.csv", scenario: scenario,
+      asOf: CohortModelTests.asOf(asOf))
     return []
   } catch {
     return error.description.split(separator: "\n").map(String.init)
@@ -37,8 +38,9 @@ private func problems(_ rows: String, asOf: String? = "2026-03-01") throws -> [S
 struct CurrentStudentsTests {
   @Test("the shipped Oregon file reads: 14 students at mixed stages, as of its stated date")
   func shippedFileReads() throws {
-    let current = try CurrentStudents.load(
-      contentsOf: oregonStudentsPath, scenario: try oregonScenario(), asOf: nil)
+    let current = try CurrentStudents.parse(
+      try fileBytes(oregonStudentsPath), file: oregonStudentsPath, scenario: try oregonScenario(),
+      asOf: asOf(nil))
     #expect(current.students.count == 14)
     #expect(current.asOfDate == "2026-03-01")
     #expect(current.asOfDay == 790)
@@ -52,7 +54,7 @@ struct CurrentStudentsTests {
     let current = try CurrentStudents.parse(
       Data((header + "\nA,\(college),2024,in_program,\(completedRotations),,true,false,\n").utf8),
       file: "s.csv",
-      scenario: try oregonScenario(), asOf: "2026-03-01")
+      scenario: try oregonScenario(), asOf: asOf("2026-03-01"))
     let names = World.siteNames(try oregonScenario())
     #expect(
       current.students[0].rotationSites.map { names[$0] }
@@ -119,12 +121,37 @@ struct CurrentStudentsTests {
       _ = try CurrentStudents.parse(
         Data("# as_of: 2021-06-01\n\(header)\nA,\(college),2024,in_program,,,false,false,\n".utf8),
         file: "s.csv",
-        scenario: scenario, asOf: nil)
+        scenario: scenario, asOf: asOf(nil))
       Issue.record("accepted")
     } catch {
       #expect(
         error.description == "s.csv: line 1: 2021-06-01 is before every intake of the scenario's programs")
     }
+  }
+
+  @Test("a bad override date is named as the caller names the override, not as a flag the model knows")
+  func overrideNamedByCaller() throws {
+    let text = "\(header)\nA,\(college),2024,in_program,,,false,false,\n"
+    let error = #expect(throws: ScenarioError.self) {
+      try CurrentStudents.parse(
+        Data(text.utf8), file: "s.csv", scenario: try oregonScenario(),
+        asOf: AsOfOverride(option: "the date field", date: "2026-02-30"))
+    }
+    #expect(error?.description == "s.csv: the date field: expected a date YYYY-MM-DD, got \"2026-02-30\"")
+  }
+
+  @Test("a file that states no date is told to give the caller's override or an as_of line")
+  func noDateNamesTheCallersOverride() throws {
+    let text = "\(header)\nA,\(college),2024,in_program,,,false,false,\n"
+    let error = #expect(throws: ScenarioError.self) {
+      try CurrentStudents.parse(
+        Data(text.utf8), file: "s.csv", scenario: try oregonScenario(),
+        asOf: AsOfOverride(option: "the date field", date: nil))
+    }
+    #expect(
+      error?.description
+        == "s.csv: line 1: states no date: give the date field YYYY-MM-DD, or a first line \"# as_of: YYYY-MM-DD\""
+    )
   }
 
   @Test("a malformed date is refused naming where it came from")
@@ -192,7 +219,7 @@ struct CurrentStudentsTests {
   func flagInAnyCase() throws {
     let current = try CurrentStudents.parse(
       Data((header + "\nA,\(college),2024,in_program,\(completedRotations),,TRUE,False,\n").utf8),
-      file: "s.csv", scenario: try oregonScenario(), asOf: "2026-03-01")
+      file: "s.csv", scenario: try oregonScenario(), asOf: asOf("2026-03-01"))
     #expect(current.students[0].examsPassed == [true, false])
   }
 
@@ -202,7 +229,7 @@ struct CurrentStudentsTests {
     do {
       _ = try CurrentStudents.parse(
         Data("student_id,program,intake_year\nA,\(college),2024\n".utf8), file: "s.csv",
-        scenario: scenario, asOf: "2026-03-01")
+        scenario: scenario, asOf: asOf("2026-03-01"))
       Issue.record("accepted")
     } catch {
       #expect(error.description.hasPrefix("s.csv: line 1, column 4: missing column \"status\""))
@@ -210,7 +237,7 @@ struct CurrentStudentsTests {
   }
   /// Reads `text` as a current-students file of the Oregon scenario, with the date it states.
   private func read(_ text: String) throws -> CurrentStudents {
-    try CurrentStudents.parse(Data(text.utf8), file: "s.csv", scenario: try oregonScenario(), asOf: nil)
+    try CurrentStudents.parse(Data(text.utf8), file: "s.csv", scenario: try oregonScenario(), asOf: asOf(nil))
   }
 
   @Test("a file with Windows line ends reads its as_of line and its rows")

@@ -1,5 +1,6 @@
 import CohortModel
 import Foundation
+import InputFormats
 import SimKernel
 
 /// A small region whose right answers can be reasoned out: two hospital systems of three
@@ -107,5 +108,25 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   .deletingLastPathComponent()
 
 func shippedScenario(_ name: String) throws -> Scenario {
-  try Scenario.load(contentsOf: repositoryRoot.appendingPathComponent("Scenarios/\(name).json").path)
+  try loadScenario(repositoryRoot.appendingPathComponent("Scenarios/\(name).json").path)
 }
+
+/// A scenario file read and decoded as the commands read one (`ScenarioFile.load`): the model is
+/// given the bytes, and the files the scenario names are read relative to it by the resolver.
+func loadScenario(_ path: String) throws(ScenarioError) -> Scenario {
+  let bytes: Data
+  switch InputFile.read(path) {
+  case .success(let data): bytes = data
+  case .failure(let problem):
+    throw ScenarioError(file: path, problems: [FieldProblem(path: "", message: problem.description)])
+  }
+  return try Scenario.decode(bytes, file: path, resolver: .files(relativeTo: path))
+}
+
+/// A file's bytes, read as every input file is.
+func fileBytes(_ path: String) throws -> Data {
+  try InputFile.read(path).get()
+}
+
+/// `--as-of` as the command line passes it to the model: `date`, or the file's own line.
+func asOf(_ date: String?) -> AsOfOverride { AsOfOverride(option: "--as-of", date: date) }

@@ -114,77 +114,9 @@ struct InputHygieneTests {
       + #""bounds": {"south": 45, "north": 44, "west": -124, "east": -122}}, "#
       + #""programs": [{"name": "A", "latitude": 44.5, "longitude": -123}]}"#
     try Data(json.utf8).write(to: URL(fileURLWithPath: folder + "/s.json"))
-    let error = try #require(throws: ScenarioError.self) { try Scenario.load(contentsOf: folder + "/s.json") }
+    let error = try #require(throws: ScenarioError.self) { try loadScenario(folder + "/s.json") }
     let found = error.problems.map(\.description)
     #expect(found.count(where: { $0.contains("region.bounds") }) == 1, "\(found)")
     #expect(found.allSatisfy { !$0.contains("outside region.bounds") }, "\(found)")
-  }
-}
-
-@Suite("CSV inputs are UTF-8 text of the expected columns")
-struct CSVInputTests {
-  let expected = ["name", "kind", "staff"]
-
-  func problem(_ bytes: [UInt8]) -> CSVTable.Problem? {
-    do {
-      _ = try CSVTable(bytes: Data(bytes), expected: expected)
-      return nil
-    } catch {
-      return error
-    }
-  }
-
-  @Test("invalid UTF-8 in a field is refused at its line and column, not turned into U+FFFD")
-  func invalidUTF8() throws {
-    let found = try #require(
-      problem(Array("name,kind,staff\nab".utf8) + [0xFF, 0xFE] + Array(",clinic,2\n".utf8)))
-    #expect(found.line == 2 && found.column == 3)
-    #expect(found.message.contains("not UTF-8"))
-  }
-
-  @Test("a NUL byte in a name is refused at its line and column")
-  func nulByte() throws {
-    let found = try #require(
-      problem(Array("name,kind,staff\r\nok,clinic,2\r\na".utf8) + [0] + Array("b,clinic,2".utf8)))
-    #expect(found.line == 3 && found.column == 2)
-    #expect(found.message.contains("control character (U+0)"))
-  }
-
-  @Test("a file with none of the expected columns is said not to be such a spreadsheet")
-  func notASpreadsheet() throws {
-    let passwd = "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon,,,:/usr/sbin:/usr/sbin/nologin\n"
-    let found = try #require(problem(Array(passwd.utf8)))
-    #expect(found.line == 1)
-    #expect(
-      found.message.hasPrefix(
-        "is not a spreadsheet of the expected columns: the header should be name,kind,staff"))
-  }
-
-  @Test("a good file with a tab inside a field reads")
-  func goodFile() {
-    #expect(problem(Array("name,kind,staff\n\"a\tb\",clinic,2\n".utf8)) == nil)
-  }
-}
-
-@Suite("input files are regular files of a sensible size")
-struct InputFileTests {
-  @Test(
-    "a device, a folder and a missing path are refused before reading",
-    arguments: [
-      ("/dev/null", "is not a regular file"), ("/dev/zero", "is not a regular file"), ("/", "is a folder"),
-      ("/nonexistent/x.json", "no such file"),
-    ])
-  func refused(path: String, phrase: String) {
-    guard case .failure(let problem) = InputFile.read(path) else {
-      Issue.record("\(path) was read")
-      return
-    }
-    #expect(problem.description.hasPrefix(phrase))
-  }
-
-  @Test("a scenario at /dev/null says it is not a regular file, not that permission is lacking")
-  func devNullScenario() {
-    let error = #expect(throws: ScenarioError.self) { try Scenario.load(contentsOf: "/dev/null") }
-    #expect(error?.description.contains("is not a regular file") == true)
   }
 }

@@ -36,7 +36,7 @@ private let goodRows = """
 private func loadProblems(_ csv: String, sites: String? = nil) throws -> (problems: [String], csv: String) {
   let files = try writeSpreadsheetScenario(csv: csv, sites: sites)
   do {
-    _ = try Scenario.load(contentsOf: files.scenario)
+    _ = try loadScenario(files.scenario)
     return ([], files.csv)
   } catch {
     return (error.description.split(separator: "\n").map(String.init), files.csv)
@@ -64,8 +64,8 @@ private func ohioScenario(csv: String) throws -> String {
 struct SitesSpreadsheetTests {
   @Test("sites that all name one state make it the region's state when the scenario gives none")
   func oneStateInferred() throws {
-    let scenario = try Scenario.load(
-      contentsOf: try ohioScenario(
+    let scenario = try loadScenario(
+      try ohioScenario(
         csv: header
           + "\nRiverside,hospital,40.03,-83.03,OH,OhioHealth,20,3\nGrant,hospital,39.95,-82.99,,OhioHealth,12,2\n"
       ))
@@ -79,7 +79,7 @@ struct SitesSpreadsheetTests {
       + "Ashland,hospital,38.48,-82.64,KY,,10,2\n"
     let file = try ohioScenario(csv: csv)
     do {
-      _ = try Scenario.load(contentsOf: file)
+      _ = try loadScenario(file)
       Issue.record("accepted")
     } catch {
       #expect(
@@ -94,7 +94,7 @@ struct SitesSpreadsheetTests {
   @Test("the spreadsheet's rows become listed sites with their coordinates and named systems")
   func rowsBecomeSites() throws {
     let files = try writeSpreadsheetScenario(csv: header + "\n" + goodRows + "\n")
-    let scenario = try Scenario.load(contentsOf: files.scenario)
+    let scenario = try loadScenario(files.scenario)
     let sites = try #require(scenario.sites)
     #expect(sites.map(\.name) == ["Albany General", "Lebanon Hospital", "Florence Clinic"])
     #expect(sites.map(\.system) == [0, 0, nil])
@@ -109,7 +109,7 @@ struct SitesSpreadsheetTests {
     let json =
       #"[{ "name": "Own", "kind": "clinic", "latitude": 44.2, "longitude": -123, "system": 0, "staff": 1, "capacity": 1 }]"#
     let files = try writeSpreadsheetScenario(csv: header + "\n" + goodRows, sites: json)
-    let sites = try #require(try Scenario.load(contentsOf: files.scenario).sites)
+    let sites = try #require(try loadScenario(files.scenario).sites)
     #expect(sites.map(\.system) == [0, 1, 1, nil])
   }
 
@@ -117,21 +117,21 @@ struct SitesSpreadsheetTests {
   func quotedField() throws {
     let files = try writeSpreadsheetScenario(
       csv: header + "\n\"Smith, Jones Imaging\",imaging_center,44.5,-123,OR,,2,1\n")
-    #expect(try Scenario.load(contentsOf: files.scenario).sites?.first?.name == "Smith, Jones Imaging")
+    #expect(try loadScenario(files.scenario).sites?.first?.name == "Smith, Jones Imaging")
   }
 
   @Test("a spreadsheet separated by semicolons is read")
   func semicolonSeparated() throws {
     let csv = (header + "\n" + goodRows + "\n").replacingOccurrences(of: ",", with: ";")
     let files = try writeSpreadsheetScenario(csv: csv)
-    #expect(try Scenario.load(contentsOf: files.scenario).sites?.map(\.staff) == [14, 8, 2])
+    #expect(try loadScenario(files.scenario).sites?.map(\.staff) == [14, 8, 2])
   }
 
   @Test("a spreadsheet separated by tabs is read")
   func tabSeparated() throws {
     let csv = (header + "\n" + goodRows + "\n").replacingOccurrences(of: ",", with: "\t")
     let files = try writeSpreadsheetScenario(csv: csv)
-    #expect(try Scenario.load(contentsOf: files.scenario).sites?.first?.latitude == 44.6365)
+    #expect(try loadScenario(files.scenario).sites?.first?.latitude == 44.6365)
   }
 
   @Test("a number with a decimal comma is refused, saying how to write it")
@@ -219,7 +219,7 @@ struct SitesSpreadsheetTests {
       with: #""region": { "bounds": {"south": 43, "west": -125, "north": 45, "east": -121},"#)
     try Data(json.utf8).write(to: URL(fileURLWithPath: files.scenario))
     do {
-      _ = try Scenario.load(contentsOf: files.scenario)
+      _ = try loadScenario(files.scenario)
       Issue.record("accepted")
     } catch {
       #expect(
@@ -239,7 +239,7 @@ struct SitesSpreadsheetTests {
     let files = try writeSpreadsheetScenario(csv: header)
     try FileManager.default.removeItem(atPath: files.csv)
     do {
-      _ = try Scenario.load(contentsOf: files.scenario)
+      _ = try loadScenario(files.scenario)
       Issue.record("loaded without its spreadsheet")
     } catch {
       #expect(error.description.hasPrefix("\(files.scenario): sitesCsv: cannot read the sites spreadsheet"))
@@ -253,7 +253,7 @@ struct SitesSpreadsheetTests {
       of: #""latitude": 44.39, "longitude": -122.98"#, with: #""xKm": 5, "yKm": 5"#)
     try Data(text.utf8).write(to: URL(fileURLWithPath: files.scenario))
     do {
-      _ = try Scenario.load(contentsOf: files.scenario)
+      _ = try loadScenario(files.scenario)
       Issue.record("mixing accepted")
     } catch {
       #expect(
@@ -265,8 +265,8 @@ struct SitesSpreadsheetTests {
   func oregonReadsSpreadsheet() throws {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent()
-    let scenario = try Scenario.load(
-      contentsOf: root.appendingPathComponent("Scenarios/one-program-oregon.json").path)
+    let scenario = try loadScenario(
+      root.appendingPathComponent("Scenarios/one-program-oregon.json").path)
     #expect(scenario.sites?.count == 10)
     #expect(scenario.sites?.allSatisfy { $0.latitude != nil && $0.longitude != nil } == true)
     #expect(scenario.sitesSpreadsheet?.path == "one-program-oregon-sites.csv")

@@ -1,5 +1,6 @@
 import CohortModel
 import Foundation
+import InputFormats
 import SimKernel
 import Testing
 

@@ -23,7 +23,7 @@ private let rotations =
 private func run(_ text: String) throws -> (CurrentStudents, [StudentOutcome]) {
   var scenario = try oregonScenario()
   let current = try CurrentStudents.parse(
-    Data(text.utf8), file: "s.csv", scenario: scenario, asOf: "2026-03-01")
+    Data(text.utf8), file: "s.csv", scenario: scenario, asOf: asOf("2026-03-01"))
   scenario.currentStudents = current
   var monitor = StudentsMonitor()
   _ = Replication.run(scenario: scenario, strategy: "program-default", replicationSeed: 4, monitor: &monitor)

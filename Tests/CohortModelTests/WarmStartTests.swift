@@ -17,7 +17,8 @@ private struct WarmStartMonitor: ReplicationMonitor {
 /// The Oregon scenario warm-started from its shipped file, one replication per seed.
 private func warmRuns(seeds: [UInt64] = [1, 2, 3]) throws -> (CurrentStudents, [WarmStartMonitor]) {
   var scenario = try oregonScenario()
-  let current = try CurrentStudents.load(contentsOf: oregonStudentsPath, scenario: scenario, asOf: nil)
+  let current = try CurrentStudents.parse(
+    try fileBytes(oregonStudentsPath), file: oregonStudentsPath, scenario: scenario, asOf: asOf(nil))
   scenario.currentStudents = current
   let runs = seeds.map { seed in
     var monitor = WarmStartMonitor()

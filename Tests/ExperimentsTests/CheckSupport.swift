@@ -29,9 +29,10 @@ let checkScenarioJSON = """
 
 /// The check scenario, changed by `change`, as an in-memory scenario file.
 func checkScenarioFile(_ change: (inout Scenario) -> Void = { _ in }) throws -> ScenarioFile {
-  var scenario = try Scenario.decode(Data(checkScenarioJSON.utf8), file: "check.json")
+  let bytes = Data(checkScenarioJSON.utf8)
+  var scenario = try Scenario.decode(bytes, file: "check.json")
   change(&scenario)
-  return ScenarioFile(path: "check.json", scenario: scenario, sha256: String(repeating: "0", count: 64))
+  return ScenarioFile(path: "check.json", bytes: bytes, scenario: scenario)
 }
 
 /// A baseline of the unchanged check scenario, written into a fresh directory by a bless.

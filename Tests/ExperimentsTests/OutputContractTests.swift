@@ -1,6 +1,7 @@
 import CohortModel
 import Experiments
 import Foundation
+import InputFormats
 import TestSupport
 import Testing
 
@@ -50,39 +51,16 @@ struct OutputContractTests {
     (.timeline, ["strategy", "year", "metric", "n", "mean", "sd", "ci95_low", "ci95_high"]),
   ]
 
-  /// Splits CSV text into records of fields, honouring RFC 4180 quotes.
-  static func parse(_ text: String) -> [[String]] {
-    var records: [[String]] = []
-    var fields: [String] = []
-    var field = ""
-    var quoted = false
-    var characters = text.unicodeScalars.makeIterator()
-    var pending: Unicode.Scalar? = nil
-    while let scalar = pending ?? characters.next() {
-      pending = nil
-      if quoted {
-        if scalar == "\"" {
-          let next = characters.next()
-          if next == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = next }
-        } else {
-          field.unicodeScalars.append(scalar)
-        }
-      } else if scalar == "\"" {
-        quoted = true
-      } else if scalar == "," {
-        fields.append(field)
-        field = ""
-      } else if scalar == "\r" {
-        continue
-      } else if scalar == "\n" {
-        fields.append(field)
-        records.append(fields)
-        (fields, field) = ([], "")
-      } else {
-        field.unicodeScalars.append(scalar)
-      }
+  /// Splits CSV text into records of fields with the reader cohortsim reads its own files back
+  /// with (`WrittenCSV`), so the tests hold the outputs to what `check` and `merge` accept; text
+  /// it refuses fails the test.
+  static func parse(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> [[String]] {
+    do {
+      return try WrittenCSV.records(text)
+    } catch {
+      Issue.record("not a CSV file cohortsim writes: \(error)", sourceLocation: sourceLocation)
+      return []
     }
-    return records
   }
 
   func fullRun(in directory: String) throws -> (ExperimentPlan, RunReport) {

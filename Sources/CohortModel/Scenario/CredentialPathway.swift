@@ -1,3 +1,4 @@
+import InputFormats
 import SimKernel
 
 /// A registry's route to the credential: the exams, when they are sat, how often they are

@@ -1,3 +1,4 @@
+import InputFormats
 import SimKernel
 
 /// How many sonographer positions the region has and how many openings its budgets approve.

@@ -1,3 +1,4 @@
+import InputFormats
 import SimKernel
 
 /// Programs made from one template at random places in the region, for scenarios too large to

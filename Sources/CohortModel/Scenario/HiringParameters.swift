@@ -1,3 +1,4 @@
+import InputFormats
 import SimKernel
 
 /// How a requisition is filled and how offers are made and accepted.

@@ -1,4 +1,5 @@
 import Foundation
+import InputFormats
 import SimKernel
 
 /// A spreadsheet given where a scenario belongs (`cohortsim validate my-sites.csv`): said in plain

@@ -1,3 +1,4 @@
+import InputFormats
 import SimKernel
 
 /// One sonography program: where it is, whom it admits and when, how its clinical phase is laid

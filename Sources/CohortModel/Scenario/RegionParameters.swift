@@ -1,4 +1,5 @@
 import Foundation
+import InputFormats
 import SimKernel
 
 /// The geography: a rectangle of `widthKm` × `heightKm`, divided west to east into states by

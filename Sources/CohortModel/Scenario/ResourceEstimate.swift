@@ -1,4 +1,5 @@
 import Foundation
+import InputFormats
 import SimKernel
 
 /// What one replication of a scenario will cost, estimated from the scenario alone (no world is

@@ -1,4 +1,5 @@
 import Foundation
+import InputFormats
 import SimKernel
 
 /// Everything one simulated world needs: geography, demand, programs, students, mechanisms.
@@ -208,16 +209,15 @@ extension Scenario: Decodable {
       at: Path("region.states"))
   }
 
-  /// Reads the sites spreadsheet `path` names (relative to the scenario file) and appends its
-  /// rows to `sites`. Its problems are reported against the spreadsheet, by line and column.
+  /// Gets the sites spreadsheet `path` names (relative to the scenario file) through the
+  /// decoder's `InputResolver` and appends its rows to `sites`. Its problems are reported against
+  /// the spreadsheet, by line and column.
   private mutating func appendSpreadsheet(_ path: String, decoder: any Decoder) throws {
-    let scenarioFile = decoder.userInfo[.scenarioFile] as? String ?? ""
-    let directory = URL(fileURLWithPath: scenarioFile).deletingLastPathComponent()
-    let file =
-      path.hasPrefix("/")
-      ? path : scenarioFile.isEmpty ? path : directory.appendingPathComponent(path).relativePath
+    let resolver = decoder.userInfo[.inputResolver] as? InputResolver ?? .noFiles
+    let resolved = resolver.resolve(path)
+    let file = resolved.file
     let bytes: Data
-    switch InputFile.read(file) {
+    switch resolved.bytes {
     case .success(let data): bytes = data
     case .failure(let problem):
       try decoder.reject("cannot read the sites spreadsheet \(file): it \(problem)", at: CodingKeys.sitesCsv)
@@ -506,22 +506,12 @@ public struct ScenarioError: Error, CustomStringConvertible, Sendable {
 }
 
 extension Scenario {
-  /// Reads and checks a scenario file, reporting every problem found, each with its path.
-  public static func load(contentsOf path: String) throws(ScenarioError) -> Scenario {
-    let data: Data
-    switch InputFile.read(path) {
-    case .success(let bytes): data = bytes
-    case .failure(let problem):
-      let message =
-        problem.description == "is a folder, not a file"
-        ? "is a folder, not a scenario file (JSON)" : problem.description
-      throw ScenarioError(file: path, problems: [FieldProblem(path: "", message: message)])
-    }
-    return try decode(data, file: path)
-  }
-
-  /// Decodes scenario JSON; `file` names it in errors.
-  public static func decode(_ data: Data, file: String) throws(ScenarioError) -> Scenario {
+  /// Decodes scenario JSON, reporting every problem found, each with its path; `file` names it
+  /// in errors, and `resolver` gives the files it names (`sitesCsv`). The model never opens a
+  /// file: with the default resolver, a scenario naming one is refused at `sitesCsv`.
+  public static func decode(_ data: Data, file: String, resolver: InputResolver = .noFiles)
+    throws(ScenarioError) -> Scenario
+  {
     if let problem = NotAScenario.problem(in: data, file: file) {
       throw ScenarioError(file: file, problems: [problem])
     }
@@ -529,7 +519,7 @@ extension Scenario {
     let log = ProblemLog()
     let decoder = JSONDecoder()
     decoder.userInfo[.problemLog] = log
-    decoder.userInfo[.scenarioFile] = file
+    decoder.userInfo[.inputResolver] = resolver
     do {
       let scenario = try decoder.decode(Scenario.self, from: data)
       if !log.problems.isEmpty { throw ScenarioError(file: file, problems: log.problems) }
@@ -543,6 +533,6 @@ extension Scenario {
 }
 
 extension CodingUserInfoKey {
-  /// The scenario file's path, for files it names relative to itself (`sitesCsv`).
-  static let scenarioFile = CodingUserInfoKey(rawValue: "cohortsim.scenarioFile")!
+  /// How the scenario being decoded gets the files it names relative to itself (`sitesCsv`).
+  static let inputResolver = CodingUserInfoKey(rawValue: "cohortsim.inputResolver")!
 }

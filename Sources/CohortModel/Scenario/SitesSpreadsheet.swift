@@ -1,4 +1,5 @@
 import Foundation
+import InputFormats
 import SimKernel
 
 /// The spreadsheet a scenario's `sitesCsv` names: its path and the bytes read, so `run.json`

@@ -1,3 +1,4 @@
+import InputFormats
 import SimKernel
 
 /// How a cohort's students differ. Traits in [0, 1] unless the name gives a unit; each student

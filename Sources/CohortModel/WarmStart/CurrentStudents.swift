@@ -1,4 +1,5 @@
 import Foundation
+import InputFormats
 import SimKernel
 
 /// A program director's current students, as of a date: the warm start of `run` and `compare`
@@ -48,6 +49,22 @@ public struct CurrentStudents: Sendable, Equatable {
   /// Whether the file marks the cohort (program index, intake year) complete.
   public func isComplete(program: Int, intakeYear: Int) -> Bool {
     completeCohorts.contains(CohortKey(program: program, intakeYear: intakeYear))
+  }
+}
+
+/// How a caller lets a user date a current-students file instead of its `# as_of:` line: the
+/// option's name (`--as-of` on the command line) and the date given under it, if any. The model
+/// names the option in its messages (a bad date, a file that states none) without knowing
+/// whether it is a flag, a field or a form.
+public struct AsOfOverride: Sendable, Equatable {
+  /// What the user calls the override, for messages.
+  public var option: String
+  /// The date given, `YYYY-MM-DD`; nil: the file's own `# as_of:` line.
+  public var date: String?
+
+  public init(option: String, date: String?) {
+    self.option = option
+    self.date = date
   }
 }
 
@@ -120,22 +137,11 @@ public struct CohortCalendar: Sendable {
 }
 
 extension CurrentStudents {
-  /// Reads and checks `path` against `scenario`. `asOf` (`YYYY-MM-DD`, from `--as-of`) overrides
-  /// the date the file states in a first line `# as_of: YYYY-MM-DD`. Every problem names the
-  /// file and a line and column (or `--as-of`).
-  public static func load(contentsOf path: String, scenario: Scenario, asOf: String?) throws(ScenarioError)
-    -> CurrentStudents
-  {
-    let data: Data
-    switch InputFile.read(path) {
-    case .success(let bytes): data = bytes
-    case .failure(let problem):
-      throw ScenarioError(file: path, problems: [FieldProblem(path: "", message: problem.description)])
-    }
-    return try parse(data, file: path, scenario: scenario, asOf: asOf)
-  }
-
-  public static func parse(_ data: Data, file: String, scenario: Scenario, asOf: String?)
+  /// Reads and checks a current-students file's `data` against `scenario`; `file` names it in
+  /// problems. `asOf` may override the date the file states in a first line
+  /// `# as_of: YYYY-MM-DD`. Every problem names the file and a line and column (or the override,
+  /// by the name the caller gives it).
+  public static func parse(_ data: Data, file: String, scenario: Scenario, asOf: AsOfOverride)
     throws(ScenarioError)
     -> CurrentStudents
   {
@@ -155,14 +161,15 @@ extension CurrentStudents {
     }
     let dateText: String
     let dateLocation: String
-    if let asOf {
-      dateText = asOf
-      dateLocation = "--as-of"
+    if let date = asOf.date {
+      dateText = date
+      dateLocation = asOf.option
     } else if let statedDate {
       dateText = statedDate.text
       dateLocation = "line \(statedDate.line)"
     } else {
-      throw fail("line 1", "states no date: give --as-of YYYY-MM-DD, or a first line \"# as_of: YYYY-MM-DD\"")
+      throw fail(
+        "line 1", "states no date: give \(asOf.option) YYYY-MM-DD, or a first line \"# as_of: YYYY-MM-DD\"")
     }
     guard let asOfDay = modelDay(dateText, startYear: scenario.startYear) else {
       throw fail(dateLocation, "expected a date YYYY-MM-DD, got \"\(dateText)\"")

@@ -1,3 +1,4 @@
+import InputFormats
 import SimKernel
 
 /// A problem with a calibration's input: the targets file (or the scenario it is checked

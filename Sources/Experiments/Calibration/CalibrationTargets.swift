@@ -1,5 +1,6 @@
 import CohortModel
 import Foundation
+import InputFormats
 import SimKernel
 
 /// The contents of TARGETS.json: the parameters to fit with their priors (may be empty for

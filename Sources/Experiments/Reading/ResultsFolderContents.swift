@@ -104,13 +104,14 @@ public struct ResultsFolderContents {
     {
       path = moved
     }
-    guard let data = FileManager.default.contents(atPath: path) else {
+    // Read once: the bytes hashed are the bytes decoded.
+    guard let data = try? ScenarioFile.read(path) else {
       return (nil, nil, "the scenario file \(path) is no longer there")
     }
     if let recorded = provenance["scenario_sha256"] as? String, SHA256.hexDigest(of: data) != recorded {
       return (nil, nil, "the scenario file \(path) has changed since the run (its SHA-256 differs)")
     }
-    guard let file = try? ScenarioFile.load(path) else {
+    guard let file = try? ScenarioFile.decode(data, path: path) else {
       return (nil, nil, "the scenario file \(path) no longer decodes")
     }
     return (file.scenario, try? JSONSerialization.jsonObject(with: data), nil)

@@ -1,5 +1,6 @@
 import CohortModel
 import Foundation
+import InputFormats
 import SimKernel
 
 /// A factor's path split into its steps: `programs[0].cohortSize` is the key `programs`, the
@@ -50,25 +51,34 @@ struct FactorPath: Sendable, Equatable {
 public struct ScenarioFactors: Sendable {
   /// The scenario file as given, for messages.
   public let file: String
-  /// The file's bytes, parsed afresh for each point (a few kilobytes; cheap beside a replication).
+  /// The bytes the command read the file as (`ScenarioFile.bytes`), parsed afresh for each point
+  /// (a few kilobytes; cheap beside a replication). Never read again from disk, so every point,
+  /// the hash in `run.json` and the scenario the command checked come from one read.
   private let bytes: Data
+  /// The files the scenario names (`sitesCsv`), as the command read them: served to each point's
+  /// decoding, never read again.
+  private let resolver: InputResolver
   private let paths: [FactorPath]
   /// The warm start of `--current-students`, read afresh against each point's scenario (a factor
   /// may change what the file is checked against, such as a program's calendar), at the date
   /// the file was first read with.
-  private let warmStart: (file: String, bytes: Data, asOf: String)?
+  private let warmStart: (file: String, bytes: Data, asOf: AsOfOverride)?
 
   /// - Throws: `SweepError` when the file is not a JSON object or a factor path is malformed.
   public init(scenarioFile: ScenarioFile, factors: [SweepFactor]) throws(SweepError) {
     file = scenarioFile.path
-    guard case .success(let data) = InputFile.read(scenarioFile.path),
-      (try? JSONSerialization.jsonObject(with: data)) is [String: Any]
-    else {
+    guard (try? JSONSerialization.jsonObject(with: scenarioFile.bytes)) is [String: Any] else {
       throw SweepError("\(scenarioFile.path): cannot read the scenario as a JSON object")
     }
-    bytes = data
+    bytes = scenarioFile.bytes
+    resolver = .served(
+      scenarioFile.scenario.sitesSpreadsheet.map { [$0.path: (file: $0.file, bytes: $0.bytes)] } ?? [:])
     warmStart = scenarioFile.currentStudentsBytes.flatMap { students in
-      scenarioFile.scenario.currentStudents.map { ($0.file, students, $0.asOfDate) }
+      scenarioFile.scenario.currentStudents.flatMap { current in
+        scenarioFile.currentStudentsAsOf.map {
+          (current.file, students, AsOfOverride(option: $0.option, date: current.asOfDate))
+        }
+      }
     }
     paths = try factors.map { factor throws(SweepError) in try FactorPath(factor.path) }
   }
@@ -79,7 +89,7 @@ public struct ScenarioFactors: Sendable {
   public func scenario(point: Int, values: [Double]) throws(SweepError) -> Scenario {
     let data = try edited(point: point, values: values)
     do throws(ScenarioError) {
-      var scenario = try Scenario.decode(data, file: file)
+      var scenario = try Scenario.decode(data, file: file, resolver: resolver)
       if let warmStart {
         scenario.currentStudents = try CurrentStudents.parse(
           warmStart.bytes, file: warmStart.file, scenario: scenario, asOf: warmStart.asOf)

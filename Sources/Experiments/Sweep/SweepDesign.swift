@@ -1,4 +1,5 @@
 import Foundation
+import InputFormats
 import SimKernel
 
 /// A problem with a sweep's design or with one of its points: the file (DESIGN.json or the

@@ -1,3 +1,5 @@
+import SimKernel
+
 /// Scenario JSON for distributions: `{"name": {parameters}}` or a bare number for a constant.
 ///
 /// Every parameter is checked here, once, so that GSL never sees an invalid one; a problem
@@ -248,9 +250,4 @@ private struct ParameterReader {
       try decoder.reject("unknown parameter of \(distribution); allowed: \(allowed)", at: key(found))
     }
   }
-}
-
-/// Numbers in messages as a user wrote them: `2`, not `2.0`.
-public func format(_ value: Double) -> String {
-  value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
 }

@@ -1,4 +1,4 @@
-import SimKernel
+import InputFormats
 import Testing
 
 @Suite("did you mean")

@@ -1,3 +1,5 @@
+import SimKernel
+
 /// Decodes an object's optional fields onto defaults, checking each against its allowed range.
 ///
 /// Parameter structs start from their documented defaults and call `read` once per field: a
