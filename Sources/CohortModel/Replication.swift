@@ -35,6 +35,7 @@ public enum Replication {
     let metrics = model.finish(at: simulation.now)
     for record in model.traceSink?.records ?? [] { monitor.trace(record) }
     if monitor.wantsStudents {
+      monitor.sites(world.sites)
       for outcome in model.studentOutcomes() { monitor.student(outcome) }
     }
     if scenario.currentStudents != nil { monitor.currentStudents(model.currentStudentOutcomes()) }

@@ -7,7 +7,7 @@ public protocol ReplicationMonitor {
   var wantsTrace: Bool { get }
   /// True when the monitor keeps per-student outcomes.
   var wantsStudents: Bool { get }
-  /// One traced event: `student` and `site` are indices, -1 when not applicable.
+  /// One traced event: `student` and `site` are indices, nil when not applicable.
   mutating func trace(_ record: TraceRecord)
   /// One student's outcome, reported once at the end of the replication.
   mutating func student(_ outcome: StudentOutcome)
@@ -20,10 +20,15 @@ public protocol ReplicationMonitor {
   /// With a current-students file, one outcome per listed student in file order, reported in
   /// one call at the end of the replication. Default: ignored.
   mutating func currentStudents(_ outcomes: [CurrentStudentOutcome])
+  /// The sites the replication ran on, as the world built them (listed and generated, with
+  /// their positions at the start), reported once when `wantsStudents` is true: the one world
+  /// of the replication, so nobody builds it a second time to name its sites. Default: ignored.
+  mutating func sites(_ sites: [Site])
 }
 
 extension ReplicationMonitor {
   public mutating func currentStudents(_ outcomes: [CurrentStudentOutcome]) {}
+  public mutating func sites(_ sites: [Site]) {}
 }
 
 /// A monitor that keeps nothing: the default for Monte Carlo replications.

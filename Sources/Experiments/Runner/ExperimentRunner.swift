@@ -242,10 +242,9 @@ public struct ExperimentRunner: Sendable {
       let seed =
         plan.replicationSeed ?? SeedDerivation.replicationSeed(master: plan.masterSeed, replication: index)
       let particle = plan.posterior?.particleIndex(masterSeed: plan.masterSeed, replication: index)
-      // The world is a function of the scenario and seed alone, so rebuilding it here gives
-      // the sites the replication ran on.
-      let sites =
-        plan.writeStudents ? World(scenario: plan.scenarioFile.scenario, replicationSeed: seed).sites : []
+      // Every strategy of a replication runs on the same world (common random numbers), which
+      // each run reports (`ReplicationMonitor.sites`): the first one's sites are the replication's.
+      var sites: [Site] = []
       let runs = plan.strategies.enumerated().map { strategyIndex, strategy in
         // Every student's outcome and every requisition's are always kept: the over-time files
         // (a shard's outcomes.csv) need them, and sites.csv's hiring columns.
@@ -253,13 +252,14 @@ public struct ExperimentRunner: Sendable {
           wantsTrace: plan.writeTrace && index == 0 && strategyIndex == 0, wantsStudents: true,
           wantsRequisitions: true)
         let metrics = replicate(particle ?? 0, strategy, seed, &monitor)
+        if strategyIndex == 0 && plan.writeStudents { sites = monitor.sites }
         return ReplicationOutput.StrategyRun(
           metrics: metrics, students: plan.writeStudents ? monitor.students : [], trace: monitor.traces,
           outcomes: ReplicationOutcomes(
             students: monitor.students, requisitions: monitor.requisitionOutcomes, horizon: horizon),
           siteFigures: plan.writeStudents
             ? SiteFigures.make(
-              siteCount: sites.count, students: monitor.students,
+              siteCount: monitor.sites.count, students: monitor.students,
               requisitions: monitor.requisitionOutcomes ?? [])
             : [],
           currentStudents: monitor.currentStudentOutcomes)

@@ -18,6 +18,8 @@ public struct OutputMonitor: ReplicationMonitor, Sendable {
   public private(set) var requisitionOutcomes: [RequisitionOutcome]?
   /// What the model reported of the listed current students (empty without a file).
   public private(set) var currentStudentOutcomes: [CurrentStudentOutcome] = []
+  /// The sites the replication ran on (`ReplicationMonitor.sites`), empty until reported.
+  public private(set) var sites: [Site] = []
 
   public init(wantsTrace: Bool, wantsStudents: Bool, wantsRequisitions: Bool = false) {
     self.wantsTrace = wantsTrace
@@ -32,6 +34,8 @@ public struct OutputMonitor: ReplicationMonitor, Sendable {
   public mutating func currentStudents(_ outcomes: [CurrentStudentOutcome]) {
     currentStudentOutcomes = outcomes
   }
+
+  public mutating func sites(_ sites: [Site]) { self.sites = sites }
 
   public mutating func trace(_ record: TraceRecord) {
     if wantsTrace { traces.append(record) }
