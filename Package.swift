@@ -24,6 +24,8 @@ let package = Package(
     .testTarget(name: "SimKernelTests", dependencies: ["SimKernel", "CGSL"]),
     .testTarget(name: "CohortModelTests", dependencies: ["CohortModel", "SimKernel"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "CohortModel", "SimKernel"]),
+    // The command-line layer's own tests: options parsed and read without running a command.
+    .testTarget(name: "cohortsimTests", dependencies: ["cohortsim", "Experiments", "CohortModel"]),
   ],
   swiftLanguageModes: [.v6]
 )
