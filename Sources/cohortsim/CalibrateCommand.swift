@@ -140,7 +140,7 @@ struct CalibrateCommand: Subcommand {
       try applied?.check(inputs: readFiles, resultsFolder: study.outputDirectory)
     } catch {
       // Refused before any work: whatever the check says, the path is bad input.
-      throw CommandFailure(.badInput, error.description)
+      throw CommandFailure(.badInput, ErrorMessages.message(error))
     }
     var settings = ABCSettings(
       particles: particles, generations: generations, seed: seed ?? scenarioFile.scenario.seed,
@@ -211,7 +211,7 @@ struct CalibrateCommand: Subcommand {
           try applied.write(data, inputs: readFiles, resultsFolder: study.outputDirectory)
         } catch {
           // After the calibration ran: a failure, whatever the write says.
-          throw CommandFailure(.failure, error.description)
+          throw CommandFailure(.failure, ErrorMessages.message(error))
         }
       }
       if !study.quiet {

@@ -4,6 +4,13 @@ enum CommonOptions {
   static let jobs = Option.integer(
     "jobs", "J", in: 1...1024,
     "worker threads (default: the number of cores); results are identical for any J")
+  /// `run`'s and `compare`'s help; `sweep`, `calibrate` and `merge` declare variants. One
+  /// identity, so the refusal of an occupied folder names the option whichever command ran.
+  static let overwrite = Flag(
+    "overwrite",
+    "replace an output folder that holds a run with other settings (scenario, seed, replications, strategies, "
+      + "shard, output files or posterior); without it that is refused, naming the setting. A rerun of the same settings "
+      + "replaces its folder anyway; a folder holding files cohortsim did not write is never replaced")
 }
 
 /// `--current-students FILE.csv` and `--as-of YYYY-MM-DD`: a warm start, as every command that

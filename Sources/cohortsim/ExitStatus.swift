@@ -56,7 +56,7 @@ extension ExitStatus {
     if let scenarioError = error as? ScenarioError {
       for line in scenarioError.description.split(separator: "\n") { printError(String(line)) }
     } else {
-      printError("\(error)")
+      printError(ErrorMessages.message(error))
     }
     self = status
   }

@@ -21,11 +21,7 @@ struct ExperimentOptions {
     "placement strategies to simulate, comma-separated, each with the same seeds (default: the scenario's "
       + "\"strategies\"); one of: \((PlacementStrategies.names + [PlacementStrategies.programDefault]).joined(separator: ", "))",
     parse: strategyList)
-  static let overwrite = Flag(
-    "overwrite",
-    "replace an output folder that holds a run with other settings (scenario, seed, replications, strategies, "
-      + "shard, output files or posterior); without it that is refused, naming the setting. A rerun of the same settings "
-      + "replaces its folder anyway; a folder holding files cohortsim did not write is never replaced")
+  static let overwrite = CommonOptions.overwrite
   static let students = Flag(
     "students",
     "also write students.csv (one row per strategy, replication and student) and sites.csv (one per replication and site)"

@@ -22,8 +22,7 @@ struct MergeCommand: Subcommand {
   static let out = Option.folder(
     "out", "DIR", "where the merged results go (required); earlier results there are replaced only on success"
   )
-  static let overwrite = Flag(
-    "overwrite",
+  static let overwrite = CommonOptions.overwrite.help(
     "replace an --out folder that holds a run with other settings; a folder with files cohortsim did not write "
       + "is never replaced")
   static let quiet = Flag("quiet", "print nothing but errors: no closing table")

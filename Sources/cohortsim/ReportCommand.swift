@@ -67,7 +67,7 @@ struct ReportCommand: Subcommand {
       try page.check()
     } catch {
       // Refused before the folder is read: whatever the check says, the path is bad input.
-      throw CommandFailure(.badInput, error.description)
+      throw CommandFailure(.badInput, ErrorMessages.message(error))
     }
     let html = try HTMLReport.build(directory: directory, posteriorRun: posteriorRun)
     try page.write(Data(html.utf8))

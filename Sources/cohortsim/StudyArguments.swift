@@ -3,8 +3,7 @@
 /// order; and the flags and command line they record.
 struct StudyArguments {
   /// `sweep`'s help; `calibrate` declares its own variant.
-  static let overwrite = Flag(
-    "overwrite",
+  static let overwrite = CommonOptions.overwrite.help(
     "replace a DIR that holds a run or sweep with other settings (scenario, design, seed, replications, "
       + "strategies or shard); a rerun of the same settings replaces it anyway")
   /// `sweep`'s help; `calibrate` declares its own variant.

@@ -16,7 +16,7 @@ struct ExitStatusTests {
   @Test("a usage error and the library's input errors are bad input")
   func inputErrorsAreBadInput() {
     let errors: [any Error] = [
-      UsageError(message: "x", command: "run"), PosteriorError("x"), MergeError("x"),
+      UsageError(message: "x", command: "run"), PosteriorError(folder: "posterior", "x"), MergeError("x"),
       CalibrationError(file: "t.json", path: "targets", "x"),
     ]
     for error in errors { #expect(ExitStatus.of(error) == .badInput, "\(type(of: error))") }
