@@ -166,7 +166,9 @@ struct CheckCommand: Subcommand {
       if bless {
         let (moved, problem) = try check.bless(cancellation: cancellation, progress: progress)
         progressLine.clear()
-        if let problem { print("previous baseline unusable (\(problem.description)); nothing to compare") }
+        if let problem {
+          print("previous baseline unusable (\(ErrorMessages.message(problem))); nothing to compare")
+        }
         if let moved { print(moved.table(onlyMoved: quiet), terminator: "") }
         print("blessed \(check.baselineDirectory)")
         return .done

@@ -8,11 +8,14 @@ enum ErrorMessages {
   static func message(_ error: any Error) -> String {
     switch error {
     case let output as OutputError: message(output)
-    case let posterior as PosteriorError:
-      "--\(PosteriorOptions.directory.spec.name) \(posterior.folder): \(posterior.problem)"
+    case let posterior as PosteriorError: "\(posteriorOption) \(posterior.folder): \(posterior.problem)"
+    case let baseline as BaselineError: baseline.description(option: posteriorOption)
     default: "\(error)"
     }
   }
+
+  /// `--posterior`, as declared.
+  static var posteriorOption: String { "--" + PosteriorOptions.directory.spec.name }
 
   /// A write refused or failed, with the option that lets it go ahead.
   static func message(_ error: OutputError) -> String {

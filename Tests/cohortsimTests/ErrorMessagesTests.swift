@@ -20,6 +20,17 @@ struct ErrorMessagesTests {
     #expect(!error.description.contains("--"))
   }
 
+  @Test("a baseline over another posterior than the check's is refused naming the declared --posterior")
+  func baselinePosteriorNamed() {
+    let error = BaselineError(
+      path: "Results/b", problem: "it ran at fixed parameters, not over a posterior",
+      posterior: .drop(folder: "cal"))
+    #expect(
+      ErrorMessages.message(error)
+        == "bad baseline Results/b: it ran at fixed parameters, not over a posterior; drop --posterior cal")
+    #expect(!error.description.contains("--"))
+  }
+
   @Test("an unusable posterior folder is named with the declared --posterior")
   func posteriorNamed() {
     let error = PosteriorError(folder: "calibration", "calibration/run.json is missing or unreadable")
