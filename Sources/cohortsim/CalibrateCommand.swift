@@ -134,7 +134,9 @@ struct CalibrateCommand: Subcommand {
       try CalibrationPlan.JointPart(entry, index: index, of: targets)
     }
     // An unusable --apply path is refused before the calibration runs, not after.
-    let applied = applyPath.map { SingleOutputFile.calibratedScenario($0) }
+    let applied = applyPath.map {
+      SingleOutputFile.calibratedScenario($0, option: "--" + Self.apply.spec.name)
+    }
     let readFiles = [study.scenarioPath, study.input]
     do {
       try applied?.check(inputs: readFiles, resultsFolder: study.outputDirectory)

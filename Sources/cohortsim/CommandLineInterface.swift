@@ -2,6 +2,12 @@ import Experiments
 
 /// One subcommand: it declares its options (with their help text, so `--help` cannot drift
 /// from what is parsed), parses them, and runs.
+///
+/// To add an option: declare it as a `static let` `Option` or `Flag` with its help beside the
+/// command's others (or a `help(_:)` variant of a shared one), list that value in `options`, and
+/// read it in `init` with `arguments[Self.name]`. Reading a value the command does not list is
+/// refused (`UndeclaredOption`); Tests/cohortsimTests parse every documented example and check
+/// help and the README's command table against the declarations.
 protocol Subcommand {
   /// The word after `cohortsim`.
   static var name: String { get }

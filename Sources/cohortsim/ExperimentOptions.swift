@@ -41,7 +41,7 @@ struct ExperimentOptions {
     "shard", "K/N",
     "run only shard K (from 0, like SLURM_ARRAY_TASK_ID) of N: replications floor(K*R/N) up to floor((K+1)*R/N), "
       + "with the whole run's seeds; writes replications.csv, outcomes.csv and run.json (default --out: "
-      + "Results/<scenario name>/shard-K-of-N/) for 'cohortsim merge'; not with --until", parse: shard)
+      + "Results/<scenario name>/shard-K-of-N/) for 'cohortsim merge'; not with --until", parse: parseShard)
 
   /// The options `run` and `compare` share, in the order help lists them, with the command's own
   /// `--until` and `--max-replications` (their help says what they stop on).
@@ -130,7 +130,7 @@ struct ExperimentOptions {
   }
 
   /// `K/N` with 0 ≤ K < N.
-  static func shard(_ text: String, option: String) throws(OptionValueRefused) -> Shard {
+  static func parseShard(_ text: String, option: String) throws(OptionValueRefused) -> Shard {
     let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { Int($0) }
     guard parts.count == 2, let index = parts[0], let count = parts[1], (1...100_000).contains(count),
       (0..<count).contains(index)

@@ -62,7 +62,7 @@ struct ReportCommand: Subcommand {
   func run() throws -> ExitStatus {
     // The page may only go where it replaces nothing cohortsim did not write: checked before the
     // folder is read, and again just before the page is renamed into place.
-    let page = SingleOutputFile.reportPage(output, about: directory)
+    let page = SingleOutputFile.reportPage(output, about: directory, option: "--" + Self.out.spec.name)
     do {
       try page.check()
     } catch {
