@@ -40,6 +40,8 @@ let package = Package(
       name: "ExperimentsTests",
       dependencies: ["Experiments", "CohortModel", "InputFormats", "SimKernel", "TestSupport"]),
     .testTarget(name: "ReportTests", dependencies: ["Report", "Experiments", "CohortModel", "TestSupport"]),
+    // The command-line layer's own tests: options parsed and read without running a command.
+    .testTarget(name: "cohortsimTests", dependencies: ["cohortsim", "Experiments", "CohortModel"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -19,13 +19,15 @@ struct BenchCommand: Subcommand {
     kernel executed. benchmarks/run.sh and benchmarks/model.sh read these lines. Build in release \
     (swift run -c release) before reading the rates.
     """
-  static let options: [OptionSpec] = [
-    .value("pending", "N", "hold: events kept in the calendar (default 1000)"),
-    .value("events", "E", "hold: events to execute (default 20000000)"),
-    .value("seed", "S", "hold: seed of the exponential draws (default 1)"),
-    .value("replications", "N", "model: replications to run (default: the scenario's \"replications\")"),
-    .value("jobs", "J", "model: worker threads (default: the number of cores)"),
-  ]
+  static let pending = Option.integer(
+    "pending", "N", in: 1...100_000_000, "hold: events kept in the calendar (default 1000)")
+  static let events = Option.integer(
+    "events", "E", in: 1...Int(Int32.max) * 8, "hold: events to execute (default 20000000)")
+  static let seed = ExperimentOptions.seed.help("hold: seed of the exponential draws (default 1)")
+  static let replications = ExperimentOptions.replications.help(
+    "model: replications to run (default: the scenario's \"replications\")")
+  static let jobs = CommonOptions.jobs.help("model: worker threads (default: the number of cores)")
+  static let options: [any OptionDeclaration] = [pending, events, seed, replications, jobs]
   static let examples = [
     "swift run -c release cohortsim bench hold --pending 100000 --events 20000000",
     "swift run -c release cohortsim bench model Scenarios/baseline.json --replications 1000 --jobs 2",
@@ -43,14 +45,13 @@ struct BenchCommand: Subcommand {
     case "hold":
       _ = try arguments.requirePositionals(["hold"])
       model = .hold(
-        pending: try arguments.integer("pending", in: 1...100_000_000) ?? 1000,
-        events: try arguments.integer("events", in: 1...Int(Int32.max) * 8) ?? 20_000_000,
-        seed: try arguments.seed("seed") ?? 1)
+        pending: try arguments[Self.pending] ?? 1000, events: try arguments[Self.events] ?? 20_000_000,
+        seed: try arguments[Self.seed] ?? 1)
     case "model":
       let path = try arguments.requirePositionals(["model", "SCENARIO"])[1]
       model = .model(
-        scenarioPath: path, replications: try arguments.integer("replications", in: 1...10_000_000),
-        jobs: try arguments.integer("jobs", in: 1...1024) ?? ExperimentPlan.defaultJobs)
+        scenarioPath: path, replications: try arguments[Self.replications],
+        jobs: try arguments[Self.jobs] ?? ExperimentPlan.defaultJobs)
     default:
       throw UsageError(
         message:
@@ -59,7 +60,7 @@ struct BenchCommand: Subcommand {
     }
   }
 
-  func run() throws -> Int32 {
+  func run() throws -> ExitStatus {
     switch model {
     case .hold(let pending, let events, let seed):
       var model = HoldModel(seed: seed)
@@ -80,6 +81,6 @@ struct BenchCommand: Subcommand {
           + "replications_per_s=\(String(format: "%.2f", measured.replicationsPerSecond)) "
           + "events_per_s=\(Int(measured.eventsPerSecond.rounded()))")
     }
-    return 0
+    return .done
   }
 }

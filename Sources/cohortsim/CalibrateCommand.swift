@@ -41,29 +41,37 @@ struct CalibrateCommand: Subcommand {
     the generation, particles accepted, proposals made, epsilon and time elapsed. Ctrl-C stops the run and \
     publishes nothing. Exit codes: 0 done, 2 bad usage or input, 3 failure, 130 interrupted.
     """
-  static let options: [OptionSpec] = [
-    .value("targets", "TARGETS.json", "parameters with priors, and targets with sources (required)"),
-    .value("particles", "P", "accepted particles per generation (default 100)"),
-    .value("generations", "G", "most generations, the prior's included (default 4)"),
-    .value(
-      "replications", "R", "replications per particle (default 4); its mean is compared with the targets"),
-    .value("seed", "S", "master seed of every draw (default: the scenario's \"seed\")"),
-    .value(
-      "min-acceptance", "A",
-      "acceptance-rate floor, at most 0.25: stop when a generation would accept fewer than this share of its "
-        + "proposals (default 0.02)"
-    ),
-    .value("draws", "D", "posterior-predictive draws (default: P)"),
-    .value("apply", "FILE", "also write the scenario with the posterior medians filled in to FILE"),
-    .value("jobs", "J", "worker threads (default: the number of cores); results are identical for any J"),
-    .flag("overwrite", "replace a DIR that holds a run with other settings"),
-    .flag("quiet", "print nothing but errors: no progress, no closing summary"),
-    .value("out", "DIR", "where the results go (required)"),
-    .value(
-      "current-students", "FILE.csv",
-      "refused: a calibration fits the model to targets about whole past cohorts, which today's students do not "
-        + "describe; calibrate without them, then 'run' or 'check --targets' with --current-students"),
-    .value("as-of", "YYYY-MM-DD", "refused with --current-students (see above)"),
+  static let targets = Option.text(
+    "targets", "TARGETS.json", "parameters with priors, and targets with sources (required)")
+  static let particles = Option.integer(
+    "particles", "P", in: 2...100_000, "accepted particles per generation (default 100)")
+  static let generations = Option.integer(
+    "generations", "G", in: 1...1000, "most generations, the prior's included (default 4)")
+  static let replications = Option.integer(
+    "replications", "R", in: 1...1_000_000,
+    "replications per particle (default 4); its mean is compared with the targets")
+  static let seed = ExperimentOptions.seed.help(
+    "master seed of every draw (default: the scenario's \"seed\")")
+  static let minimumAcceptance = Option.number(
+    "min-acceptance", "A", in: 1e-6...0.25,
+    "acceptance-rate floor, at most 0.25: stop when a generation would accept fewer than this share of its "
+      + "proposals (default 0.02)")
+  static let draws = Option.integer(
+    "draws", "D", in: 1...1_000_000, "posterior-predictive draws (default: P)")
+  static let apply = Option.text(
+    "apply", "FILE", "also write the scenario with the posterior medians filled in to FILE")
+  static let overwrite = StudyArguments.overwrite.help("replace a DIR that holds a run with other settings")
+  static let quiet = StudyArguments.quiet.help("print nothing but errors: no progress, no closing summary")
+  static let out = Option.folder("out", "DIR", "where the results go (required)")
+  /// Declared to be refused with a reason, rather than as an unknown option.
+  static let currentStudents = WarmStartOptions.currentStudents.help(
+    "refused: a calibration fits the model to targets about whole past cohorts, which today's students do not "
+      + "describe; calibrate without them, then 'run' or 'check --targets' with --current-students")
+  static let asOf = WarmStartOptions.asOf.help("refused with --current-students (see above)")
+
+  static let options: [any OptionDeclaration] = [
+    targets, particles, generations, replications, seed, minimumAcceptance, draws, apply, CommonOptions.jobs,
+    overwrite, quiet, out, currentStudents, asOf,
   ]
   static let examples = [
     "cat > /tmp/targets.json <<'END'",
@@ -89,20 +97,20 @@ struct CalibrateCommand: Subcommand {
 
   init(_ arguments: ParsedArguments) throws {
     study = try StudyArguments(
-      arguments, command: Self.name, input: "targets",
+      arguments, input: Self.targets,
       inputMissing: "'calibrate' needs --targets TARGETS.json: the parameters to fit and the targets",
-      output: try arguments.folder("out"),
+      output: Self.out,
       outputMissing: "'calibrate' needs --out DIR: where posterior.csv and the rest go")
     // The importance weights compare every particle with every particle of the generation
     // before: N² kernel densities a generation, so N stays where that takes seconds, not days.
-    particles = try arguments.integer("particles", in: 2...100_000) ?? 100
-    generations = try arguments.integer("generations", in: 1...1000) ?? 4
-    replications = try arguments.integer("replications", in: 1...1_000_000) ?? 4
-    seed = try arguments.seed("seed")
-    minimumAcceptance = try arguments.number("min-acceptance", in: 1e-6...0.25) ?? 0.02
-    draws = try arguments.integer("draws", in: 1...1_000_000)
-    applyPath = arguments.string("apply")
-    jobs = try arguments.integer("jobs", in: 1...1024)
+    particles = try arguments[Self.particles] ?? 100
+    generations = try arguments[Self.generations] ?? 4
+    replications = try arguments[Self.replications] ?? 4
+    seed = try arguments[Self.seed]
+    minimumAcceptance = try arguments[Self.minimumAcceptance] ?? 0.02
+    draws = try arguments[Self.draws]
+    applyPath = try arguments[Self.apply]
+    jobs = try arguments[CommonOptions.jobs]
     if try arguments.warmStart().currentStudents != nil {
       throw UsageError(
         message:
@@ -113,34 +121,28 @@ struct CalibrateCommand: Subcommand {
     }
   }
 
-  func run() throws -> Int32 {
+  func run() throws -> ExitStatus {
     let scenarioFile = try ScenarioFile.load(study.scenarioPath)
     noteChangedDefaults(scenarioFile, quiet: study.quiet)
-    let targets: CalibrationTargets
-    let factors: ScenarioFactors
-    let joint: [CalibrationPlan.JointPart]
-    do {
-      targets = try CalibrationTargets.load(study.input)
-      guard !targets.parameters.isEmpty else {
-        throw CalibrationError(
-          file: study.input, path: "parameters", "must list at least one {\"path\", \"prior\"} to calibrate")
-      }
-      factors = try targets.checked(against: scenarioFile)
-      joint = try targets.jointScenarios.enumerated().map { index, entry throws(CalibrationError) in
-        try CalibrationPlan.JointPart(entry, index: index, of: targets)
-      }
-    } catch let error as CalibrationError {
-      printError(error.description)
-      return 2
+    let targets = try CalibrationTargets.load(study.input)
+    guard !targets.parameters.isEmpty else {
+      throw CalibrationError(
+        file: study.input, path: "parameters", "must list at least one {\"path\", \"prior\"} to calibrate")
+    }
+    let factors = try targets.checked(against: scenarioFile)
+    let joint = try targets.jointScenarios.enumerated().map { index, entry throws(CalibrationError) in
+      try CalibrationPlan.JointPart(entry, index: index, of: targets)
     }
     // An unusable --apply path is refused before the calibration runs, not after.
-    let applied = applyPath.map { SingleOutputFile.calibratedScenario($0) }
+    let applied = applyPath.map {
+      SingleOutputFile.calibratedScenario($0, option: "--" + Self.apply.spec.name)
+    }
     let readFiles = [study.scenarioPath, study.input]
     do {
       try applied?.check(inputs: readFiles, resultsFolder: study.outputDirectory)
     } catch {
-      printError(error.description)
-      return 2
+      // Refused before any work: whatever the check says, the path is bad input.
+      throw CommandFailure(.badInput, ErrorMessages.message(error))
     }
     var settings = ABCSettings(
       particles: particles, generations: generations, seed: seed ?? scenarioFile.scenario.seed,
@@ -148,12 +150,12 @@ struct CalibrateCommand: Subcommand {
     settings.minimumAcceptanceRate = minimumAcceptance
     let memory = settings.memoryBytes(parameters: targets.parameters.count, targets: targets.targets.count)
     guard memory <= ABCSettings.maximumMemoryBytes else {
-      printError(
+      throw CommandFailure(
+        .badInput,
         "--particles \(particles) × --generations \(generations) would hold about "
           + "\(Int((memory / 1_048_576).rounded())) MiB of particles (every generation is kept for "
           + "posterior.csv), above the limit of \(Int(ABCSettings.maximumMemoryBytes / 1_048_576)) MiB; "
           + "reduce --particles or --generations")
-      return 2
     }
     // At most ⌈N / floor⌉ proposals a generation, each run for the replications, then the draws.
     let runs =
@@ -169,8 +171,7 @@ struct CalibrateCommand: Subcommand {
         + "÷ --min-acceptance \(minimumAcceptance)) × --replications \(replications)",
       reduce: "--particles, --generations, --replications or raise --min-acceptance")
     {
-      printError(problem)
-      return 2
+      throw CommandFailure(.badInput, problem)
     }
     var plan = CalibrationPlan(
       scenarioFile: scenarioFile, targets: targets,
@@ -180,44 +181,39 @@ struct CalibrateCommand: Subcommand {
       provenance: ProvenanceInfo(version: cohortsimVersion, commandLine: study.commandLine))
     plan.overwrite = study.overwrite
     plan.joint = joint
-    let outcome: CalibrationOutcome
-    do {
-      outcome = try runShowingProgress(
-        quiet: study.quiet,
-        onTerminal: { progress in
-          RunProgress(
-            completed: progress.generation * progress.particles + progress.accepted,
-            planned: progress.generations * progress.particles, isOpenEnded: false,
-            elapsedSeconds: progress.elapsedSeconds)
-        },
-        makeLog: {
-          let log = ThrottledProgressLog.calibration()
-          return { log.show($0) }
-        }
-      ) { cancellation, progress throws(OutputError) in
-        try CalibrationRunner(plan: plan).run(cancellation: cancellation, progress: progress)
+    let outcome = try runShowingProgress(
+      quiet: study.quiet,
+      onTerminal: { progress in
+        RunProgress(
+          completed: progress.generation * progress.particles + progress.accepted,
+          planned: progress.generations * progress.particles, isOpenEnded: false,
+          elapsedSeconds: progress.elapsedSeconds)
+      },
+      makeLog: {
+        let log = ThrottledProgressLog.calibration()
+        return { log.show($0) }
       }
-    } catch {
-      return error.exitCode
+    ) { cancellation, progress throws(OutputError) in
+      try CalibrationRunner(plan: plan).run(cancellation: cancellation, progress: progress)
     }
     switch outcome {
     case .cancelled:
-      printError("interrupted: no result published in \(study.outputDirectory)")
-      return 130
+      throw CommandFailure(.interrupted, "interrupted: no result published in \(study.outputDirectory)")
     case .completed(let done, let stop, let summary, let seconds):
       if let applyPath, let applied {
         let data: Data
         do {
           data = try CalibrationRunner.applied(plan, summary: summary)
         } catch {
-          printError("--apply \(applyPath): the posterior medians are refused: \(error.description)")
-          return 2
+          throw CommandFailure(
+            .badInput,
+            "--\(Self.apply.spec.name) \(applyPath): the posterior medians are refused: \(error.description)")
         }
         do {
           try applied.write(data, inputs: readFiles, resultsFolder: study.outputDirectory)
         } catch {
-          printError(error.description)
-          return 3
+          // After the calibration ran: a failure, whatever the write says.
+          throw CommandFailure(.failure, ErrorMessages.message(error))
         }
       }
       if !study.quiet {
@@ -233,7 +229,7 @@ struct CalibrateCommand: Subcommand {
         }
         if let applyPath { print("scenario with the posterior medians → \(applyPath)") }
       }
-      return 0
+      return .done
     }
   }
 

@@ -32,34 +32,35 @@ struct CheckCommand: Subcommand {
     mean lies outside its target, 0 when all hold, 2 for a bad scenario or targets file (naming the file \
     and field path: an unknown metric or strategy, an empty target list).
     """
-  static let options: [OptionSpec] = [
-    .value("baseline", "DIR", "the saved results to compare with (default: Results/<scenario name>/)"),
-    .flag("exact", "compare summary.csv and replications.csv byte for byte instead of statistically"),
-    .value(
-      "alpha", "A", "family-wise significance level of the statistical check, Holm-corrected (default 0.01)"),
-    .flag("bless", "rerun and overwrite the baseline after a deliberate change; prints what moved"),
-    .value("jobs", "J", "worker threads (default: the number of cores); results are identical for any J"),
-    .flag("quiet", "no progress line, and only the rows that moved in the table"),
-    .value(
-      "targets", "TARGETS.json", "check the scenario's means against sourced targets instead (see above)"),
-    .value("replications", "N", "with --targets: replications to run (default: the scenario's)"),
-    .value(
-      "seed", "S",
-      "master seed of the rerun (default: the scenario's \"seed\"); a baseline run with another seed differs"),
-    .value(
-      "current-students", "FILE.csv",
-      "a warm start, as 'run' takes it: check a folder 'run --current-students' wrote, or targets from today's students"
-    ),
-    .value(
-      "as-of", "YYYY-MM-DD",
-      "with --current-students, the date the file describes (default: its first line '# as_of: YYYY-MM-DD')"),
-    .value(
-      "posterior", "DIR",
-      "the calibrate folder a baseline written with 'run --posterior DIR' sampled: the rerun draws the same "
-        + "particles, with the baseline's --runs-per-particle; refused when its run.json's SHA-256 is not the one "
-        + "the baseline records, or when the baseline ran at fixed parameters"),
-    .value(
-      "runs-per-particle", "K", "with --bless --posterior: runs per particle of the new baseline (default 1)"),
+  static let baseline = Option.text(
+    "baseline", "DIR", "the saved results to compare with (default: Results/<scenario name>/)")
+  static let exact = Flag(
+    "exact", "compare summary.csv and replications.csv byte for byte instead of statistically")
+  static let alpha = Option.number(
+    "alpha", "A", in: 1e-12...0.5,
+    "family-wise significance level of the statistical check, Holm-corrected (default 0.01)")
+  static let bless = Flag(
+    "bless", "rerun and overwrite the baseline after a deliberate change; prints what moved")
+  static let quiet = Flag("quiet", "no progress line, and only the rows that moved in the table")
+  static let targets = Option.text(
+    "targets", "TARGETS.json", "check the scenario's means against sourced targets instead (see above)")
+  static let replications = Option.integer(
+    "replications", "N", in: 2...10_000_000, "with --targets: replications to run (default: the scenario's)")
+  static let seed = ExperimentOptions.seed.help(
+    "master seed of the rerun (default: the scenario's \"seed\"); a baseline run with another seed differs")
+  static let currentStudents = WarmStartOptions.currentStudents.help(
+    "a warm start, as 'run' takes it: check a folder 'run --current-students' wrote, or targets from today's students"
+  )
+  static let posterior = PosteriorOptions.directory.help(
+    "the calibrate folder a baseline written with 'run --posterior DIR' sampled: the rerun draws the same "
+      + "particles, with the baseline's --runs-per-particle; refused when its run.json's SHA-256 is not the one "
+      + "the baseline records, or when the baseline ran at fixed parameters")
+  static let runsPerParticle = PosteriorOptions.runsPerParticle.help(
+    "with --bless --posterior: runs per particle of the new baseline (default 1)")
+
+  static let options: [any OptionDeclaration] = [
+    baseline, exact, alpha, bless, CommonOptions.jobs, quiet, targets, replications, seed, currentStudents,
+    WarmStartOptions.asOf, posterior, runsPerParticle,
   ]
   static let examples = [
     "cohortsim check Scenarios/baseline.json",
@@ -86,19 +87,20 @@ struct CheckCommand: Subcommand {
 
   init(_ arguments: ParsedArguments) throws {
     scenarioPath = try arguments.requirePositionals(["SCENARIO"])[0]
-    baseline = arguments.string("baseline")
-    exact = arguments.flag("exact")
-    bless = arguments.flag("bless")
+    baseline = try arguments[Self.baseline]
+    exact = try arguments[Self.exact]
+    bless = try arguments[Self.bless]
     if exact && bless {
       throw UsageError(
         message: "--exact and --bless do not go together; run one, then the other", command: Self.name)
     }
-    alpha = try arguments.number("alpha", in: 1e-12...0.5) ?? 0.01
-    jobs = try arguments.integer("jobs", in: 1...1024)
-    quiet = arguments.flag("quiet")
-    targets = arguments.string("targets")
-    replications = try arguments.integer("replications", in: 2...10_000_000)
-    if targets != nil && (exact || bless || baseline != nil || arguments.string("alpha") != nil) {
+    alpha = try arguments[Self.alpha] ?? 0.01
+    jobs = try arguments[CommonOptions.jobs]
+    quiet = try arguments[Self.quiet]
+    targets = try arguments[Self.targets]
+    replications = try arguments[Self.replications]
+    let alphaGiven = try arguments.typed(Self.alpha) != nil
+    if targets != nil && (exact || bless || baseline != nil || alphaGiven) {
       throw UsageError(
         message: "--targets checks against targets, not a baseline: it does not go with --baseline, --exact, "
           + "--bless or --alpha", command: Self.name)
@@ -108,10 +110,10 @@ struct CheckCommand: Subcommand {
         message: "--replications goes with --targets; a baseline check reruns the baseline's replications",
         command: Self.name)
     }
-    seed = try arguments.seed("seed")
+    seed = try arguments[Self.seed]
     (currentStudents, asOf) = try arguments.warmStart()
     posterior = try PosteriorOptions(arguments)
-    if arguments.string("runs-per-particle") != nil && !bless {
+    if try arguments.typed(Self.runsPerParticle) != nil && !bless {
       throw UsageError(
         message: "--runs-per-particle goes with --bless --posterior; a check reruns with the baseline's",
         command: Self.name)
@@ -132,7 +134,7 @@ struct CheckCommand: Subcommand {
     return file
   }
 
-  func run() throws -> Int32 {
+  func run() throws -> ExitStatus {
     if let targets {
       return try TargetsCheck(
         scenarioFile: try scenarioFile(), targetsPath: targets, replications: replications, jobs: jobs,
@@ -164,45 +166,37 @@ struct CheckCommand: Subcommand {
       if bless {
         let (moved, problem) = try check.bless(cancellation: cancellation, progress: progress)
         progressLine.clear()
-        if let problem { print("previous baseline unusable (\(problem.description)); nothing to compare") }
+        if let problem {
+          print("previous baseline unusable (\(ErrorMessages.message(problem))); nothing to compare")
+        }
         if let moved { print(moved.table(onlyMoved: quiet), terminator: "") }
         print("blessed \(check.baselineDirectory)")
-        return 0
+        return .done
       }
       let result = try check.statistical(cancellation: cancellation, progress: progress)
       progressLine.clear()
       return reportStatistical(result, directory: check.baselineDirectory)
-    } catch let error as BaselineError {
-      progressLine.clear()
-      printError(error.description)
-      return 2
-    } catch let error as OutputError {
-      progressLine.clear()
-      printError(error.description)
-      return error.isSetup ? 2 : 3
     } catch is CheckCancelled {
-      progressLine.clear()
-      printError("interrupted: nothing changed in \(check.baselineDirectory)")
-      return 130
+      throw CommandFailure(.interrupted, "interrupted: nothing changed in \(check.baselineDirectory)")
     }
   }
 
-  private func reportStatistical(_ result: StatisticalCheck, directory: String) -> Int32 {
+  private func reportStatistical(_ result: StatisticalCheck, directory: String) -> ExitStatus {
     let moved = result.verdicts.count { $0.outcome == .moved }
     if !quiet || moved > 0 { print(result.table(onlyMoved: quiet), terminator: "") }
     let verdict = moved == 0 ? "passed" : "FAILED: \(moved) of \(result.verdicts.count) metrics moved"
     print(
       "check \(scenarioPath) against \(directory): \(verdict) (\(result.replications) replications, "
         + "\(result.method) + Holm at alpha \(alpha))")
-    return moved == 0 ? 0 : 1
+    return moved == 0 ? .done : .differs
   }
 
-  private func reportExact(_ result: ExactCheck, directory: String) -> Int32 {
+  private func reportExact(_ result: ExactCheck, directory: String) -> ExitStatus {
     for difference in result.differences { print(difference.description) }
     let files = ExactCheck.files.map(\.rawValue).joined(separator: ", ")
     print(
       "check --exact \(scenarioPath) against \(directory): "
         + (result.differs ? "FAILED: files differ" : "passed: \(files) identical"))
-    return result.differs ? 1 : 0
+    return result.differs ? .differs : .done
   }
 }

@@ -38,36 +38,32 @@ struct CompareCommand: Subcommand {
     'undecided'. --select-best cannot run as --shard: KN decides after every replication, which \
     needs every earlier replication's values in one place.
     """
-  /// A shared option as `compare` means it: `--until` on the paired differences,
-  /// `--max-replications` for both stopping rules.
-  static func comparing(_ option: OptionSpec) -> OptionSpec {
-    switch option.name {
-    case "until":
-      .value(
-        "until", "METRIC=HALFWIDTH",
-        "add replications in batches of max(10, N) until the 95% interval of every strategy's paired difference "
-          + "from the reference on METRIC is at most HALFWIDTH on each side; see 'cohortsim help metrics'")
-    case "max-replications":
-      .value(
-        "max-replications", "N",
-        "with --until or --select-best, stop at N replications even if the rule is not met (default: "
-          + "\(PrecisionTarget.defaultMaxReplications))")
-    default: option
-    }
-  }
+  /// `--until` as `compare` means it: on the paired differences.
+  static let until = ExperimentOptions.until.help(
+    "add replications in batches of max(10, N) until the 95% interval of every strategy's paired difference "
+      + "from the reference on METRIC is at most HALFWIDTH on each side; see 'cohortsim help metrics'")
+  /// `--max-replications` as `compare` means it: a cap on both stopping rules.
+  static let maxReplications = ExperimentOptions.maxReplications.help(
+    "with --until or --select-best, stop at N replications even if the rule is not met (default: "
+      + "\(PrecisionTarget.defaultMaxReplications))")
+  static let reference = Option.text(
+    "reference", "a", "the strategy the others are compared with (default: the first in --strategies)")
+  static let all = Flag("all", "print every metric's paired difference, not just the ranked headline metrics")
+  static let selectBest = Option.text(
+    "select-best", "METRIC",
+    "choose the best strategy on METRIC with Kim and Nelson's KN procedure; needs --indifference")
+  static let indifference = Option.number(
+    "indifference", "DELTA", in: 1e-12...1e12,
+    "with --select-best: the smallest difference in METRIC worth telling apart")
+  static let confidence = Option.number(
+    "confidence", "P", in: 0.5...0.999_999,
+    "with --select-best: the probability of a correct selection (default 0.95)")
+  static let minimise = Flag(
+    "minimise", "with --select-best: smaller METRIC is better (e.g. days_to_offer_median)")
 
   static let options =
-    ExperimentOptions.shared.map(comparing) + [
-      .value(
-        "reference", "a", "the strategy the others are compared with (default: the first in --strategies)"),
-      .flag("all", "print every metric's paired difference, not just the ranked headline metrics"),
-      .value(
-        "select-best", "METRIC",
-        "choose the best strategy on METRIC with Kim and Nelson's KN procedure; needs --indifference"),
-      .value(
-        "indifference", "DELTA", "with --select-best: the smallest difference in METRIC worth telling apart"),
-      .value("confidence", "P", "with --select-best: the probability of a correct selection (default 0.95)"),
-      .flag("minimise", "with --select-best: smaller METRIC is better (e.g. days_to_offer_median)"),
+    ExperimentOptions.declarations(until: until, maxReplications: maxReplications) + [
+      reference, all, selectBest, indifference, confidence, minimise,
     ]
   static let examples = [
     "cohortsim compare Scenarios/national.json --strategies nearest-to-home,random,spread-systems",
@@ -88,21 +84,22 @@ struct CompareCommand: Subcommand {
   let selection: BestSelection?
 
   init(_ arguments: ParsedArguments) throws {
-    options = try ExperimentOptions(arguments)
+    options = try ExperimentOptions(arguments, otherStoppingRule: try arguments.typed(Self.selectBest) != nil)
     strategies = options.strategies
-    reference = arguments.string("reference")
-    showAll = arguments.flag("all")
+    reference = try arguments[Self.reference]
+    showAll = try arguments[Self.all]
     selection = try Self.selection(arguments, options: options)
     if let strategies { _ = try Self.checked(strategies, reference: reference, from: "--strategies") }
   }
 
   /// --select-best METRIC --indifference DELTA [--confidence P] [--minimise] as a rule, checked.
   static func selection(_ arguments: ParsedArguments, options: ExperimentOptions) throws -> BestSelection? {
-    guard let metricName = arguments.string("select-best") else {
-      for option in ["indifference", "confidence"] where arguments.string(option) != nil {
-        throw UsageError(message: "--\(option) only applies with --select-best METRIC", command: name)
+    guard let metricName = try arguments[Self.selectBest] else {
+      for option in [Self.indifference, Self.confidence] where try arguments.typed(option) != nil {
+        throw UsageError(
+          message: "--\(option.spec.name) only applies with --select-best METRIC", command: name)
       }
-      if arguments.flag("minimise") {
+      if try arguments[Self.minimise] {
         throw UsageError(message: "--minimise only applies with --select-best METRIC", command: self.name)
       }
       return nil
@@ -114,13 +111,13 @@ struct CompareCommand: Subcommand {
           + "got '\(metricName)'",
         command: name)
     }
-    guard let indifference = try arguments.number("indifference", in: 1e-12...1e12) else {
+    guard let indifference = try arguments[Self.indifference] else {
       throw UsageError(
         message: "--select-best needs --indifference DELTA, the smallest difference in \(metricName) worth "
           + "telling apart (a positive number, e.g. 0.01 for one percentage point of a share)",
         command: name)
     }
-    let confidence = try arguments.number("confidence", in: 0.5...0.999_999) ?? 0.95
+    let confidence = try arguments[Self.confidence] ?? 0.95
     if options.shard != nil {
       throw UsageError(
         message:
@@ -142,7 +139,7 @@ struct CompareCommand: Subcommand {
         command: name)
     }
     return BestSelection(
-      metric: metric, minimise: arguments.flag("minimise"),
+      metric: metric, minimise: try arguments[Self.minimise],
       configuration: KimNelson.Configuration(
         indifference: indifference, confidence: confidence, firstStage: BestSelection.defaultFirstStage),
       maxReplications: options.maxReplications ?? PrecisionTarget.defaultMaxReplications)
@@ -169,7 +166,7 @@ struct CompareCommand: Subcommand {
     return (strategies, chosen)
   }
 
-  func run() throws -> Int32 {
+  func run() throws -> ExitStatus {
     var selectionProblem = false
     let status = try options.execute({ file in
       let (chosen, reference) = try Self.checked(
@@ -190,6 +187,6 @@ struct CompareCommand: Subcommand {
       }
       print(text, terminator: "")
     }
-    return status == 0 && selectionProblem ? 3 : status
+    return status == .done && selectionProblem ? .failure : status
   }
 }

@@ -16,15 +16,10 @@ struct DescribeCommand: Subcommand {
     rotation, and (on standard error, exit 0) when the expected openings a year are below half the \
     students the programs admit a year.
     """
-  static let options: [OptionSpec] = [
-    .value(
-      "current-students", "FILE.csv",
-      "also read the program's current-students file, as 'run --current-students' does, and say how many "
-        + "students of which cohorts it lists"),
-    .value(
-      "as-of", "YYYY-MM-DD",
-      "with --current-students, the date the file describes (default: its first line '# as_of: YYYY-MM-DD')"),
-  ]
+  static let currentStudents = WarmStartOptions.currentStudents.help(
+    "also read the program's current-students file, as 'run --current-students' does, and say how many "
+      + "students of which cohorts it lists")
+  static let options: [any OptionDeclaration] = [currentStudents, WarmStartOptions.asOf]
   static let examples = ["cohortsim describe Scenarios/national.json"]
 
   let path: String
@@ -36,7 +31,7 @@ struct DescribeCommand: Subcommand {
     (currentStudents, asOf) = try arguments.warmStart()
   }
 
-  func run() throws -> Int32 {
+  func run() throws -> ExitStatus {
     var file = try ScenarioFile.load(path)
     if let currentStudents { try file.warmStart(from: currentStudents, asOf: .flag(asOf)) }
     let description = ScenarioDescription(file.scenario)
@@ -56,6 +51,6 @@ struct DescribeCommand: Subcommand {
       print("")
     }
     for warning in description.warnings { printError("warning: \(path): \(warning)") }
-    return 0
+    return .done
   }
 }

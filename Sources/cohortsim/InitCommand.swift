@@ -19,14 +19,16 @@ struct InitCommand: Subcommand {
     before anything is edited; replace the example rows, then validate and run. Refuses (exit 2, \
     nothing written) when any of the three files exists already.
     """
-  static let options: [OptionSpec] = [
-    .value("state", "XX", "the program's state, a two-letter code (WI); the region's state"),
-    .value("latitude", "LAT", "the program's latitude in decimal degrees, north positive (43.04)"),
-    .value(
-      "longitude", "LON",
-      "the program's longitude in decimal degrees, east positive: west is negative (-87.91)"),
-    .value("out", "DIR", "the folder to write in, created when missing (default: the current folder)"),
-  ]
+  static let state = Option.text(
+    "state", "XX", "the program's state, a two-letter code (WI); the region's state")
+  static let latitude = Option.number(
+    "latitude", "LAT", in: -90...90, "the program's latitude in decimal degrees, north positive (43.04)")
+  static let longitude = Option.number(
+    "longitude", "LON", in: -180...180,
+    "the program's longitude in decimal degrees, east positive: west is negative (-87.91)")
+  static let out = Option.folder(
+    "out", "DIR", "the folder to write in, created when missing (default: the current folder)")
+  static let options: [any OptionDeclaration] = [state, latitude, longitude, out]
   static let examples = [
     "cohortsim init \"Lakeshore College\" --state WI --latitude 43.04 --longitude -87.91 --out my-program",
     "cohortsim validate my-program/lakeshore-college.json --current-students my-program/lakeshore-college-current-students.csv",
@@ -42,7 +44,7 @@ struct InitCommand: Subcommand {
       throw UsageError(
         message: "PROGRAM must be the program's name: not empty, no \";\" or line break", command: Self.name)
     }
-    guard let state = arguments.string("state") else {
+    guard let state = try arguments[Self.state] else {
       throw UsageError(
         message: "init needs --state XX, the program's two-letter state code", command: Self.name)
     }
@@ -51,8 +53,7 @@ struct InitCommand: Subcommand {
         message: "--state must be a two-letter upper-case code such as WI, got '\(state)'", command: Self.name
       )
     }
-    guard let latitude = try arguments.number("latitude", in: -90...90),
-      let longitude = try arguments.number("longitude", in: -180...180)
+    guard let latitude = try arguments[Self.latitude], let longitude = try arguments[Self.longitude]
     else {
       throw UsageError(
         message:
@@ -61,10 +62,10 @@ struct InitCommand: Subcommand {
         command: Self.name)
     }
     starter = StarterProgram(programName: programName, state: state, latitude: latitude, longitude: longitude)
-    folder = try arguments.folder("out") ?? "."
+    folder = try arguments[Self.out] ?? "."
   }
 
-  func run() throws -> Int32 {
+  func run() throws -> ExitStatus {
     let manager = FileManager.default
     let url = URL(fileURLWithPath: folder, isDirectory: true)
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
@@ -96,8 +97,7 @@ struct InitCommand: Subcommand {
           to: URL(fileURLWithPath: path(StarterProgram.schemaFile)), options: .withoutOverwriting)
       }
     } catch {
-      printError("could not write in \(folder): \(error.localizedDescription)")
-      return 2
+      throw CommandFailure(.badInput, "could not write in \(folder): \(error.localizedDescription)")
     }
     // What was written must validate: a starter that fails its first command would be no start.
     var file = try ScenarioFile.load(path(starter.scenarioFile))
@@ -107,6 +107,6 @@ struct InitCommand: Subcommand {
     print(
       "  cohortsim validate \(path(starter.scenarioFile)) --current-students \(path(starter.studentsFile))")
     print("  cohortsim run \(path(starter.scenarioFile)) --current-students \(path(starter.studentsFile))")
-    return 0
+    return .done
   }
 }

@@ -19,16 +19,14 @@ struct MergeCommand: Subcommand {
     it writes nothing, names the problem and exits 2. Exit codes: 0 merged, 2 the shards are not one \
     complete run or a file in them is malformed or does not match its run.json (or bad usage, or --out is in use or holds something it may not replace), 3 failure, 130 interrupted.
     """
-  static let options: [OptionSpec] = [
-    .value(
-      "out", "DIR",
-      "where the merged results go (required); earlier results there are replaced only on success"),
-    .flag(
-      "overwrite",
-      "replace an --out folder that holds a run with other settings; a folder with files cohortsim did not write "
-        + "is never replaced"),
-    .flag("quiet", "print nothing but errors: no closing table"),
-  ]
+  static let out = Option.folder(
+    "out", "DIR", "where the merged results go (required); earlier results there are replaced only on success"
+  )
+  static let overwrite = CommonOptions.overwrite.help(
+    "replace an --out folder that holds a run with other settings; a folder with files cohortsim did not write "
+      + "is never replaced")
+  static let quiet = Flag("quiet", "print nothing but errors: no closing table")
+  static let options: [any OptionDeclaration] = [out, overwrite, quiet]
   static let examples = [
     "cohortsim merge shards/0 shards/1 shards/2 shards/3 --out Results/baseline",
     "cohortsim merge Results/baseline-shards/shard-* --out Results/baseline",
@@ -44,19 +42,19 @@ struct MergeCommand: Subcommand {
     guard !arguments.positionals.isEmpty else {
       throw UsageError(message: "'merge' takes one or more shard folders (SHARD_DIR...)", command: Self.name)
     }
-    guard let outputDirectory = try arguments.folder("out") else {
+    guard let outputDirectory = try arguments[Self.out] else {
       throw UsageError(
         message: "'merge' needs --out DIR: where the merged summary.csv and replications.csv go",
         command: Self.name)
     }
     shardDirectories = arguments.positionals
     self.outputDirectory = outputDirectory
-    quiet = arguments.flag("quiet")
-    overwrite = arguments.flag("overwrite")
+    quiet = try arguments[Self.quiet]
+    overwrite = try arguments[Self.overwrite]
     commandLine = ["cohortsim", arguments.command] + arguments.raw
   }
 
-  func run() throws -> Int32 {
+  func run() throws -> ExitStatus {
     if SweepMerge.holdsSweep(shardDirectories[0]) { return try mergeSweep() }
     let merge = ShardMerge(
       shardDirectories: shardDirectories, outputDirectory: outputDirectory,
@@ -67,41 +65,25 @@ struct MergeCommand: Subcommand {
     do {
       report = try merge.run(cancellation: interrupts.cancellation)
     } catch is MergeCancelled {
-      printError("interrupted: nothing merged; \(outputDirectory) left as it was")
-      return 130
-    } catch let error as MergeError {
-      printError(error.description)
-      return 2
-    } catch let error as OutputError {
-      printError(error.description)
-      return error.isSetup ? 2 : 3
+      throw CommandFailure(.interrupted, "interrupted: nothing merged; \(outputDirectory) left as it was")
     }
     if !quiet {
       print(
         "merged \(shardDirectories.count) shards: " + ResultTables.location(report)
           + ResultTables.headlines(report) + ResultTables.differences(report), terminator: "")
     }
-    return 0
+    return .done
   }
 
   /// The shard folders of `cohortsim sweep --shard K/N`.
-  private func mergeSweep() throws -> Int32 {
+  private func mergeSweep() throws -> ExitStatus {
     let merge = SweepMerge(
       shardDirectories: shardDirectories, outputDirectory: outputDirectory,
       provenance: ProvenanceInfo(version: cohortsimVersion, commandLine: commandLine), overwrite: overwrite)
-    let points: Int
-    do {
-      points = try merge.run()
-    } catch let error as MergeError {
-      printError(error.description)
-      return 2
-    } catch let error as OutputError {
-      printError(error.description)
-      return error.isSetup ? 2 : 3
-    }
+    let points = try merge.run()
     if !quiet {
       print("merged \(shardDirectories.count) sweep shards: \(points) points → \(outputDirectory)/")
     }
-    return 0
+    return .done
   }
 }

@@ -2,28 +2,28 @@ import Experiments
 
 /// `--posterior DIR` and `--runs-per-particle K`, as `run`, `compare` and `check` take them.
 struct PosteriorOptions {
-  static let options: [OptionSpec] = [
-    .value(
-      "posterior", "DIR",
-      "run over a calibration's posterior: DIR is a folder 'cohortsim calibrate' wrote; each replication (each "
-        + "group of --runs-per-particle replications) draws one particle of its last generation by weight and runs "
-        + "with the particle's values in place of the scenario's values of the calibrated fields, every strategy "
-        + "under the same particle; replications.csv gains 'particle', summary.csv the variance shares, run.json "
-        + "the folder's SHA-256. Use it when the decision rests on hiring parameters nobody measured (see README.md)"
-    ),
-    .value(
-      "runs-per-particle", "K",
-      "with --posterior, run K consecutive replications under each drawn particle (default 1); K ≥ 2 splits each "
-        + "metric's variance into parameters and chance (summary.csv's parameter_variance_share and "
-        + "chance_variance_share)"),
-  ]
+  /// `run`'s and `compare`'s help; `check` declares variants saying what they do there.
+  static let directory = Option.folder(
+    "posterior", "DIR",
+    "run over a calibration's posterior: DIR is a folder 'cohortsim calibrate' wrote; each replication (each "
+      + "group of --runs-per-particle replications) draws one particle of its last generation by weight and runs "
+      + "with the particle's values in place of the scenario's values of the calibrated fields, every strategy "
+      + "under the same particle; replications.csv gains 'particle', summary.csv the variance shares, run.json "
+      + "the folder's SHA-256. Use it when the decision rests on hiring parameters nobody measured (see README.md)"
+  )
+  static let runsPerParticle = Option.integer(
+    "runs-per-particle", "K", in: 1...100_000,
+    "with --posterior, run K consecutive replications under each drawn particle (default 1); K ≥ 2 splits each "
+      + "metric's variance into parameters and chance (summary.csv's parameter_variance_share and "
+      + "chance_variance_share)")
+  static let declarations: [any OptionDeclaration] = [directory, runsPerParticle]
 
   let directory: String?
   let runsPerParticle: Int
 
   init(_ arguments: ParsedArguments) throws {
-    directory = try arguments.folder("posterior")
-    let k = try arguments.integer("runs-per-particle", in: 1...100_000)
+    directory = try arguments[Self.directory]
+    let k = try arguments[Self.runsPerParticle]
     if k != nil && directory == nil {
       throw UsageError(
         message: "--runs-per-particle K applies with --posterior DIR (a calibrate folder)",

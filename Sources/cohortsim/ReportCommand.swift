@@ -35,14 +35,13 @@ struct ReportCommand: Subcommand {
     and in a comparison the share of posterior parameter sets under which the best strategy stays best; \
     --posterior RUN_DIR adds the second interval to a fixed run's report from such a folder.
     """
-  static let options: [OptionSpec] = [
-    .value("out", "FILE.html", "where to write the page (default: DIR/report.html)"),
-    .value(
-      "posterior", "RUN_DIR",
-      "a folder 'cohortsim run --posterior' (or compare --posterior) wrote for the same scenario: each headline "
-        + "figure of DIR also shows its interval with parameter uncertainty from it, and DIR's own as chance only"
-    ),
-  ]
+  static let out = Option.text("out", "FILE.html", "where to write the page (default: DIR/report.html)")
+  static let posterior = Option.text(
+    "posterior", "RUN_DIR",
+    "a folder 'cohortsim run --posterior' (or compare --posterior) wrote for the same scenario: each headline "
+      + "figure of DIR also shows its interval with parameter uncertainty from it, and DIR's own as chance only"
+  )
+  static let options: [any OptionDeclaration] = [out, posterior]
   static let examples = [
     "cohortsim compare Scenarios/strategies.json --students --out Results/mine",
     "cohortsim report Results/mine                       writes Results/mine/report.html",
@@ -57,34 +56,23 @@ struct ReportCommand: Subcommand {
 
   init(_ arguments: ParsedArguments) throws {
     directory = try arguments.requirePositionals(["DIR"])[0]
-    output = arguments.string("out") ?? (directory as NSString).appendingPathComponent("report.html")
-    posteriorRun = arguments.string("posterior")
+    output = try arguments[Self.out] ?? (directory as NSString).appendingPathComponent("report.html")
+    posteriorRun = try arguments[Self.posterior]
   }
 
-  func run() throws -> Int32 {
+  func run() throws -> ExitStatus {
     // The page may only go where it replaces nothing cohortsim did not write: checked before the
     // folder is read, and again just before the page is renamed into place.
-    let page = SingleOutputFile.reportPage(output, about: directory)
-    let html: String
+    let page = SingleOutputFile.reportPage(output, about: directory, option: "--" + Self.out.spec.name)
     do {
       try page.check()
     } catch {
-      printError(error.description)
-      return 2
+      // Refused before the folder is read: whatever the check says, the path is bad input.
+      throw CommandFailure(.badInput, ErrorMessages.message(error))
     }
-    do {
-      html = try HTMLReport.build(directory: directory, posteriorRun: posteriorRun)
-    } catch {
-      printError(error.description)
-      return 2
-    }
-    do {
-      try page.write(Data(html.utf8))
-    } catch {
-      printError(error.description)
-      return error.isSetup ? 2 : 3
-    }
+    let html = try HTMLReport.build(directory: directory, posteriorRun: posteriorRun)
+    try page.write(Data(html.utf8))
     print("wrote \(output)")
-    return 0
+    return .done
   }
 }

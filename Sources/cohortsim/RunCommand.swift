@@ -23,7 +23,7 @@ struct RunCommand: Subcommand {
     for 'cohortsim merge' (see "Running on a cluster" in README.md). Exit \
     codes: 0 done, 2 bad usage or bad scenario, 3 failure.
     """
-  static let options = ExperimentOptions.shared
+  static let options = ExperimentOptions.declarations()
   static let examples = [
     "cohortsim run Scenarios/national.json",
     "cohortsim run Scenarios/national.json --replications 200 --seed 7 --jobs 2 --out /tmp/national",
@@ -38,7 +38,7 @@ struct RunCommand: Subcommand {
     options = try ExperimentOptions(arguments)
   }
 
-  func run() throws -> Int32 {
+  func run() throws -> ExitStatus {
     try options.execute({ options.plan(for: $0) }) { report in
       print(ResultTables.location(report) + ResultTables.headlines(report), terminator: "")
     }

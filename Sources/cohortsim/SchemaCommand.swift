@@ -13,15 +13,15 @@ struct SchemaCommand: Subcommand {
     so that an editor completes keys and flags misspelt ones as you type. Values are left open: \
     'cohortsim validate' checks them and says what is allowed where.
     """
-  static let options: [OptionSpec] = []
+  static let options: [any OptionDeclaration] = []
   static let examples = ["cohortsim schema > Scenarios/cohortsim.schema.json"]
 
   init(_ arguments: ParsedArguments) throws {
     _ = try arguments.requirePositionals([])
   }
 
-  func run() throws -> Int32 {
+  func run() throws -> ExitStatus {
     FileHandle.standardOutput.write(ScenarioSchema.json + Data("\n".utf8))
-    return 0
+    return .done
   }
 }

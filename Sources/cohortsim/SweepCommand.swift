@@ -26,28 +26,25 @@ struct SweepCommand: Subcommand {
     .DIR.cohortsim-checkpoint.csv beside DIR; --resume continues from them and ends with the same files. Exit codes: 0 \
     done, 2 bad usage, design or point, 3 failure, 130 interrupted.
     """
-  static let options: [OptionSpec] = [
-    .value("design", "DESIGN.json", "the experiment design (required); see the discussion above"),
-    .value("replications", "R", "replications per point (default: the scenario's \"replications\")"),
-    .value("jobs", "J", "worker threads (default: the number of cores); results are identical for any J"),
-    .value(
-      "shard", "K/N",
-      "run only shard K (from 0) of N: design points floor(K*P/N) up to floor((K+1)*P/N); merge the shard "
-        + "folders with 'cohortsim merge'"),
-    .flag("resume", "continue from the finished points an interrupted sweep left beside DIR"),
-    .flag(
-      "overwrite",
-      "replace a DIR that holds a run or sweep with other settings (scenario, design, seed, replications, "
-        + "strategies or shard); a rerun of the same settings replaces it anyway"),
-    .flag("quiet", "print nothing but errors: no progress line, no closing summary"),
-    .value("out", "DIR", "where the results go (required)"),
-    .value(
-      "current-students", "FILE.csv",
-      "a warm start, as 'run' takes it: every point starts from the program's current students (checked "
-        + "against each point's scenario); the sweep's metrics then describe today's cohorts"),
-    .value(
-      "as-of", "YYYY-MM-DD",
-      "with --current-students, the date the file describes (default: its first line '# as_of: YYYY-MM-DD')"),
+  static let design = Option.text(
+    "design", "DESIGN.json", "the experiment design (required); see the discussion above")
+  static let replications = Option.integer(
+    "replications", "R", in: 1...10_000_000,
+    "replications per point (default: the scenario's \"replications\")")
+  static let shard = ExperimentOptions.shard.help(
+    "run only shard K (from 0) of N: design points floor(K*P/N) up to floor((K+1)*P/N); merge the shard "
+      + "folders with 'cohortsim merge'")
+  static let resume = Flag("resume", "continue from the finished points an interrupted sweep left beside DIR")
+  /// Unlike `run`'s, an empty name is not refused here.
+  static let out = Option.text("out", "DIR", "where the results go (required)")
+  static let currentStudents = WarmStartOptions.currentStudents.help(
+    "a warm start, as 'run' takes it: every point starts from the program's current students (checked "
+      + "against each point's scenario); the sweep's metrics then describe today's cohorts")
+
+  static let options: [any OptionDeclaration] = [
+    design, replications, CommonOptions.jobs, shard, resume, StudyArguments.overwrite, StudyArguments.quiet,
+    out,
+    currentStudents, WarmStartOptions.asOf,
   ]
   static let examples = [
     "cat > /tmp/design.json <<'END'",
@@ -74,36 +71,27 @@ struct SweepCommand: Subcommand {
 
   init(_ arguments: ParsedArguments) throws {
     study = try StudyArguments(
-      arguments, command: Self.name, input: "design",
+      arguments, input: Self.design,
       inputMissing: "'sweep' needs --design DESIGN.json: the factors and how to sample them",
-      output: arguments.string("out"),
+      output: Self.out,
       outputMissing: "'sweep' needs --out DIR: where design.csv, points.csv and the rest go")
-    replications = try arguments.integer("replications", in: 1...10_000_000)
-    jobs = try arguments.integer("jobs", in: 1...1024)
-    shard = try arguments.string("shard").map { try ExperimentOptions.shard($0, command: Self.name) }
-    resume = arguments.flag("resume")
+    replications = try arguments[Self.replications]
+    jobs = try arguments[CommonOptions.jobs]
+    shard = try arguments[Self.shard]
+    resume = try arguments[Self.resume]
     (currentStudents, asOf) = try arguments.warmStart()
   }
 
-  func run() throws -> Int32 {
-    let design: SweepDesign
-    let evaluator: ModelEvaluator
-    let scenarioFile: ScenarioFile
-    do {
-      design = try SweepDesign.load(study.input)
-      var loaded = try ScenarioFile.load(study.scenarioPath)
-      noteChangedDefaults(loaded, quiet: study.quiet)
-      if let currentStudents { try loaded.warmStart(from: currentStudents, asOf: .flag(asOf)) }
-      scenarioFile = loaded
-      evaluator = ModelEvaluator(
-        factors: try ScenarioFactors(scenarioFile: scenarioFile, factors: design.factors),
-        strategies: scenarioFile.scenario.strategiesToRun)
-      try design.checkMemory(
-        strategies: evaluator.strategies.count, metrics: evaluator.metrics.count, file: study.input)
-    } catch let error as SweepError {
-      printError(error.description)
-      return 2
-    }
+  func run() throws -> ExitStatus {
+    let design = try SweepDesign.load(study.input)
+    var scenarioFile = try ScenarioFile.load(study.scenarioPath)
+    noteChangedDefaults(scenarioFile, quiet: study.quiet)
+    if let currentStudents { try scenarioFile.warmStart(from: currentStudents, asOf: .flag(asOf)) }
+    let evaluator = ModelEvaluator(
+      factors: try ScenarioFactors(scenarioFile: scenarioFile, factors: design.factors),
+      strategies: scenarioFile.scenario.strategiesToRun)
+    try design.checkMemory(
+      strategies: evaluator.strategies.count, metrics: evaluator.metrics.count, file: study.input)
     var plan = SweepPlan(
       design: design, scenarioFile: study.scenarioPath, scenarioSha256: scenarioFile.sha256,
       masterSeed: scenarioFile.scenario.seed,
@@ -119,35 +107,28 @@ struct SweepCommand: Subcommand {
         "\(plan.block.count) points × \(plan.replications) replications × \(evaluator.strategies.count) "
         + "strategies", reduce: "\(design.sizeField) or --replications")
     {
-      printError("\(study.input): \(design.sizeField): \(problem)")
-      return 2
+      throw CommandFailure(.badInput, "\(study.input): \(design.sizeField): \(problem)")
     }
     do {
       try evaluator.validate(plan.points)
     } catch {
-      printError("\(study.input): \(error.description)")
-      return 2
+      throw CommandFailure(.badInput, "\(study.input): \(error.description)")
     }
-    let outcome: SweepOutcome
-    do {
-      outcome = try runShowingProgress(
-        quiet: study.quiet, onTerminal: \.runProgress,
-        makeLog: {
-          let log = ThrottledProgressLog.sweep()
-          return { log.show($0) }
-        }
-      ) { cancellation, progress throws(OutputError) in
-        try SweepRunner(plan: plan, evaluator: evaluator).run(cancellation: cancellation, progress: progress)
+    let outcome = try runShowingProgress(
+      quiet: study.quiet, onTerminal: \.runProgress,
+      makeLog: {
+        let log = ThrottledProgressLog.sweep()
+        return { log.show($0) }
       }
-    } catch {
-      return error.exitCode
+    ) { cancellation, progress throws(OutputError) in
+      try SweepRunner(plan: plan, evaluator: evaluator).run(cancellation: cancellation, progress: progress)
     }
     switch outcome {
     case .cancelled(let pointsDone):
-      printError(
+      throw CommandFailure(
+        .interrupted,
         "interrupted after \(pointsDone) of \(plan.block.count) points: no result published; rerun the same "
           + "command with --resume to continue from point \(plan.block.lowerBound + pointsDone)")
-      return 130
     case .completed(let points, let seconds):
       if !study.quiet {
         let what = shard.map { "shard \($0.index) of \($0.count): " } ?? ""
@@ -158,7 +139,7 @@ struct SweepCommand: Subcommand {
               ? ", sensitivity.csv" : "")
             + ", run.json)")
       }
-      return 0
+      return .done
     }
   }
 }

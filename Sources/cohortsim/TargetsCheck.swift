@@ -11,17 +11,11 @@ struct TargetsCheck {
   let jobs: Int?
   let quiet: Bool
 
-  func run() throws -> Int32 {
+  func run() throws -> ExitStatus {
     noteChangedDefaults(scenarioFile, quiet: quiet)
     let scenarioPath = scenarioFile.path
-    let targets: CalibrationTargets
-    do {
-      targets = try CalibrationTargets.load(targetsPath)
-      _ = try targets.checked(against: scenarioFile)
-    } catch {
-      printError(error.description)
-      return 2
-    }
+    let targets = try CalibrationTargets.load(targetsPath)
+    _ = try targets.checked(against: scenarioFile)
     let check = TargetCheck(
       scenarioFile: scenarioFile, targets: targets,
       replications: replications ?? scenarioFile.scenario.replications,
@@ -31,10 +25,7 @@ struct TargetsCheck {
     let progressLine = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0)
     let verdicts = check.run(cancellation: interrupts.cancellation) { progressLine.show($0) }
     progressLine.clear()
-    guard let verdicts else {
-      printError("interrupted: nothing checked")
-      return 130
-    }
+    guard let verdicts else { throw CommandFailure(.interrupted, "interrupted: nothing checked") }
     for verdict in verdicts {
       let interval =
         "[\(Self.number(verdict.interval.low)), \(Self.number(verdict.interval.high))]"
@@ -53,7 +44,7 @@ struct TargetsCheck {
           : "FAILED: \(unexpected) of \(verdicts.count) targets not as the file says (outside their band, or a known "
             + "miss that now holds: remove its knownMiss)")
         + " (\(check.replications) replications, seed \(scenarioFile.scenario.seed))")
-    return unexpected == 0 ? 0 : 1
+    return unexpected == 0 ? .done : .differs
   }
 
   static func verdictText(_ verdict: TargetVerdict) -> String {

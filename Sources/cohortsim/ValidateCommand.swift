@@ -23,15 +23,12 @@ struct ValidateCommand: Subcommand {
     against the scenario as 'run' would, naming its line and column. Exits 0 when the files are \
     valid (with or without warnings) and 2 otherwise.
     """
-  static let options: [OptionSpec] = [
-    .value(
-      "current-students", "FILE.csv",
-      "also check the program's current-students file against the scenario, as 'run --current-students' reads it"
-    ),
-    .value(
-      "as-of", "YYYY-MM-DD",
-      "with --current-students, the date the file describes (default: its line '# as_of: YYYY-MM-DD')"),
-  ]
+  static let currentStudents = WarmStartOptions.currentStudents.help(
+    "also check the program's current-students file against the scenario, as 'run --current-students' reads it"
+  )
+  static let asOf = WarmStartOptions.asOf.help(
+    "with --current-students, the date the file describes (default: its line '# as_of: YYYY-MM-DD')")
+  static let options: [any OptionDeclaration] = [currentStudents, asOf]
   static let examples = [
     "cohortsim validate Scenarios/baseline.json",
     "cohortsim validate Scenarios/one-program-oregon.json --current-students Scenarios/one-program-oregon-current-students.csv",
@@ -46,7 +43,7 @@ struct ValidateCommand: Subcommand {
     (currentStudents, asOf) = try arguments.warmStart()
   }
 
-  func run() throws -> Int32 {
+  func run() throws -> ExitStatus {
     // Read and decoded once: the changed-defaults note, the estimate and the warm start use it.
     let file = try ScenarioFile.load(path)
     let scenario = file.scenario
@@ -70,6 +67,6 @@ struct ValidateCommand: Subcommand {
     let description = ScenarioDescription(scenario)
     for line in description.affiliates { print("rotations: \(line)") }
     for warning in description.warnings { printError("warning: \(path): \(warning)") }
-    return 0
+    return .done
   }
 }

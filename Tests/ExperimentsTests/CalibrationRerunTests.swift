@@ -52,7 +52,10 @@ struct CalibrationRerunTests {
     let before = snapshot(plan.outputDirectory)
     plan.settings.particles = 6
     let message = try #require(refusal(plan))
-    #expect(message.contains("particles 6 (the folder holds particles 5); add --overwrite"), "\(message)")
+    // The remedy is a fact here; the command line words it as "add --overwrite" (ErrorMessages).
+    #expect(
+      message.contains("particles 6 (the folder holds particles 5); set overwrite to replace it"),
+      "\(message)")
     #expect(snapshot(plan.outputDirectory) == before)
   }
 

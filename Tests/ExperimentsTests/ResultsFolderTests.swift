@@ -38,7 +38,8 @@ struct ResultsFolderTests {
     #expect(stagingFolders(of: "out", in: directory).isEmpty)
   }
 
-  @Test("a folder holding a run with another seed is refused without overwrite, naming the seed and the flag")
+  @Test(
+    "a folder holding a run with another seed is refused without overwrite, naming the seed and the remedy")
   func otherRunRefused() throws {
     let directory = temporaryDirectory()
     defer { removeTemporaryDirectory(directory) }
@@ -49,7 +50,7 @@ struct ResultsFolderTests {
     let error = try #require(refusal(plan))
     #expect(error.isSetup)
     #expect(error.description.contains("seed 7 (the folder holds seed 42)"))
-    #expect(error.description.contains("--overwrite"))
+    #expect(error.remedy == .overwrite)
     #expect(snapshot(plan.outputDirectory) == before)
   }
 

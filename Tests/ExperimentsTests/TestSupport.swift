@@ -4,10 +4,14 @@ import Foundation
 import SimKernel
 import TestSupport
 
+/// The tiny scenario (`tinyScenarioJSON`), decoded once.
+private let tinyScenario = try! Scenario.decode(Data(tinyScenarioJSON.utf8), file: "tiny.json")
+
 /// A stand-in for the model whose every figure is a known function of the seed: metric k is a
 /// uniform draw keyed by (seed, k) plus `offset(strategy)`, `rescinded_rate` is missing in about
-/// a fifth of replications, and each replication reports two students and, when traced, three
-/// events. Common random numbers hold by construction: two strategies differ by their offsets.
+/// a fifth of replications, and each replication reports two students, the sites of the tiny
+/// scenario's world for its seed (as a real replication reports its world's) and, when traced,
+/// three events. Common random numbers hold by construction: two strategies differ by their offsets.
 func syntheticModel(offset: @escaping @Sendable (String) -> Double = { _ in 0 }) -> ReplicationFunction {
   { strategy, seed, monitor in
     var metrics = ReplicationMetrics()
@@ -15,6 +19,7 @@ func syntheticModel(offset: @escaping @Sendable (String) -> Double = { _ in 0 })
       metrics.values[index] = uniform(seed, index) + offset(strategy)
     }
     if uniform(seed, 99) < 0.2 { metrics[.rescindedRate] = .nan }
+    if monitor.wantsStudents { monitor.sites(World(scenario: tinyScenario, replicationSeed: seed).sites) }
     for student in 0..<2 {
       monitor.student(
         StudentOutcome(

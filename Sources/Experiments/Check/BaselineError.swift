@@ -7,11 +7,37 @@ public struct BaselineError: Error, Sendable, CustomStringConvertible {
   public var path: String
   /// What was found and what was expected.
   public var problem: String
+  /// The posterior folder to give or drop, when the check and the baseline disagree on it: said
+  /// after `problem`, naming the command line's own option (this module knows no flags).
+  public var posterior: PosteriorRemedy?
 
-  public init(path: String, problem: String) {
-    self.path = path
-    self.problem = problem
+  /// What to change about the posterior for the check to match its baseline.
+  public enum PosteriorRemedy: Sendable, Equatable {
+    /// The baseline ran over this folder: give it.
+    case give(folder: String)
+    /// The baseline ran at fixed parameters: drop this folder.
+    case drop(folder: String)
+    /// The folder given has this SHA-256, not the baseline's.
+    case differs(folder: String, sha256: String)
   }
 
-  public var description: String { "bad baseline \(path): \(problem)" }
+  public init(path: String, problem: String, posterior: PosteriorRemedy? = nil) {
+    self.path = path
+    self.problem = problem
+    self.posterior = posterior
+  }
+
+  public var description: String { description(option: "the posterior") }
+
+  /// The message with `option` (`--posterior` on the command line) naming the posterior folder.
+  public func description(option: String) -> String {
+    let remedy: String? =
+      switch posterior {
+      case .give(let folder)?: "give \(option) \(folder)"
+      case .drop(let folder)?: "drop \(option) \(folder)"
+      case .differs(let folder, let sha256)?: "\(option) \(folder) has \(sha256)"
+      case nil: nil
+      }
+    return "bad baseline \(path): \(problem)" + (remedy.map { "; " + $0 } ?? "")
+  }
 }

@@ -132,20 +132,19 @@ public struct RegressionCheck: Sendable {
     case (let recorded?, nil):
       throw BaselineError(
         path: baselineDirectory,
-        problem:
-          "it ran over the posterior \(recorded.folder) (run.json's SHA-256 \(recorded.sha256)); "
-          + "give --posterior \(recorded.folder)")
+        problem: "it ran over the posterior \(recorded.folder) (run.json's SHA-256 \(recorded.sha256))",
+        posterior: .give(folder: recorded.folder))
     case (nil, let given?):
       throw BaselineError(
         path: baselineDirectory,
-        problem: "it ran at fixed parameters, not over a posterior; drop --posterior \(given.folder)")
+        problem: "it ran at fixed parameters, not over a posterior", posterior: .drop(folder: given.folder))
     case (let recorded?, let given?):
       guard recorded.sha256 == given.sha256 else {
         throw BaselineError(
           path: baselineDirectory,
           problem:
-            "it ran over a posterior whose run.json has SHA-256 \(recorded.sha256) (\(recorded.folder)); "
-            + "--posterior \(given.folder) has \(given.sha256)")
+            "it ran over a posterior whose run.json has SHA-256 \(recorded.sha256) (\(recorded.folder))",
+          posterior: .differs(folder: given.folder, sha256: given.sha256))
       }
       return try PosteriorSampling.applied(given, runsPerParticle: recorded.runsPerParticle, to: scenarioFile)
     }

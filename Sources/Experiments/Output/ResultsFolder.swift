@@ -169,8 +169,9 @@ final class ResultsFolder {
   {
     var status = stat()
     guard lstat(target, &status) == 0 else { return }
-    func refuse(_ reason: String) -> OutputError {
-      OutputError(path: target, reason: reason + "; nothing was changed", isSetup: true)
+    func refuse(_ reason: String, remedy: OutputError.Remedy? = nil) -> OutputError {
+      OutputError(
+        path: target, reason: reason, isSetup: true, remedy: remedy, consequence: "nothing was changed")
     }
     switch status.st_mode & S_IFMT {
     case S_IFDIR: break
@@ -206,7 +207,7 @@ final class ResultsFolder {
     let existingSettings = RunSettings(
       existing, files: listed.map { Array($0.keys) } ?? entries.filter { !derivedFiles.contains($0) })
     if !overwrite, let difference = settings.difference(from: existingSettings) {
-      throw refuse("it holds another run: this one has \(difference); add --overwrite to replace it")
+      throw refuse("it holds another run: this one has \(difference)", remedy: .overwrite)
     }
   }
 

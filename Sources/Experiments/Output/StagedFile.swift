@@ -9,11 +9,28 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
   /// could not be created — which means an unusable output path (bad input) rather than a
   /// failure in the middle of a run.
   public var isSetup: Bool
+  /// What the caller can do about it when that is a setting it chose not to give: the command
+  /// line names its own option for it (this module knows no flags), said after `reason` and
+  /// before `consequence`.
+  public var remedy: Remedy?
+  /// What did not happen, said last ("nothing was changed").
+  public var consequence: String?
 
-  public init(path: String, reason: String, isSetup: Bool = false) {
+  /// A setting that would have let the write go ahead.
+  public enum Remedy: Sendable, Equatable {
+    /// `ExperimentPlan.overwrite` (and its sweep, calibration and merge counterparts): replace a
+    /// folder that holds a run with other settings.
+    case overwrite
+  }
+
+  public init(
+    path: String, reason: String, isSetup: Bool = false, remedy: Remedy? = nil, consequence: String? = nil
+  ) {
     self.path = path
     self.reason = reason
     self.isSetup = isSetup
+    self.remedy = remedy
+    self.consequence = consequence
   }
 
   /// The last system error, for `path`.
@@ -21,7 +38,15 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
     OutputError(path: path, reason: String(cString: strerror(errno)), isSetup: isSetup)
   }
 
-  public var description: String { "cannot write \(path): \(reason)" }
+  public var description: String {
+    description(remedy: { _ in "set overwrite to replace it" })
+  }
+
+  /// The message with `remedy`'s own phrasing of what to do, as the command line says it.
+  public func description(remedy phrase: (Remedy) -> String) -> String {
+    "cannot write \(path): \(reason)" + (remedy.map { "; " + phrase($0) } ?? "")
+      + (consequence.map { "; " + $0 } ?? "")
+  }
 }
 
 /// One output file, written inside a run's private staging folder (`ResultsFolder`) under its

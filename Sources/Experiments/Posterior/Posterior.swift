@@ -82,7 +82,7 @@ public struct Posterior: Sendable {
   public static func load(_ directory: String) throws(PosteriorError) -> Posterior {
     let folder = directory.hasSuffix("/") ? directory : directory + "/"
     func refuse(_ problem: String) -> PosteriorError {
-      PosteriorError("--posterior \(directory): \(problem); give a folder 'cohortsim calibrate' wrote")
+      PosteriorError(folder: directory, "\(problem); give a folder 'cohortsim calibrate' wrote")
     }
     guard let runJSON = FileManager.default.contents(atPath: folder + OutputFile.provenance.rawValue) else {
       throw refuse("\(folder)run.json is missing or unreadable")

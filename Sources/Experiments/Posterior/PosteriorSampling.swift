@@ -38,7 +38,7 @@ public struct PosteriorSampling: Sendable {
       factors = try ScenarioFactors(
         scenarioFile: scenarioFile, factors: posterior.paths.map { SweepFactor(path: $0) })
     } catch {
-      throw PosteriorError("--posterior \(posterior.folder): \(error.description)")
+      throw PosteriorError(folder: posterior.folder, error.description)
     }
     var scenarios: [Scenario] = []
     scenarios.reserveCapacity(posterior.particles.count)
@@ -49,7 +49,8 @@ public struct PosteriorSampling: Sendable {
         scenarios.append(scenario)
       } catch {
         throw PosteriorError(
-          "--posterior \(posterior.folder): particle \(particle.row) of generation \(posterior.generation) "
+          folder: posterior.folder,
+          "particle \(particle.row) of generation \(posterior.generation) "
             + "cannot run \(scenarioFile.path): \(error.description)")
       }
     }
