@@ -33,7 +33,7 @@ extension CohortDynamics {
   mutating func withdraw(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
     let site = students[student].lifecycle.rotationSite
     if let site {
-      occupancy[Int(site)] -= 1
+      placement.leave(Int(site))
       students[student].lifecycle.record(.endRotation(site: site))
       if let entry = students[student].impressions.firstIndex(where: { $0.holder == .site(site) }) {
         students[student].impressions[entry].active = false

@@ -11,7 +11,6 @@ struct CohortDynamics: EventHandler, ~Copyable {
 
   let scenario: Scenario
   let world: World
-  let strategy: (any PlacementStrategy)?
   let replicationSeed: UInt64
   /// Trace lines collected during the run and handed to the monitor at the end. A reference so
   /// that tracing can read the model while recording (no exclusive access to the model needed).
@@ -23,35 +22,24 @@ struct CohortDynamics: EventHandler, ~Copyable {
   /// Per program: its credential pathway, looked up by name once (`pathway(of:)` is asked at
   /// every exam).
   let programPathways: [CredentialPathway]
-  /// Students on rotation at each site now: what its `capacity` is compared with.
-  var occupancy: [Int]
+  /// Rotation placement: occupancy, nearby sites, the strategy (`Placement.swift`).
+  var placement: Placement
   /// What the hiring tiers scan: sites' and systems' known students, holds, open-market searchers.
   var lists: HiringLists
   var cohorts: [Cohort] = []
   var students: [Student] = []
   var counters = ModelCounters()
-  /// Per cohort between its first and last rotation, its students' sites within the placement
-  /// radius, nearest first (`NearbyLists`).
-  var nearbyByCohort: [NearbyLists?] = []
-  /// Places left per site for the rotation being placed (all zero between placements) and the
-  /// pool of its students' options (empty between placements): lent to the `PlacementRequest`
-  /// and handed back (`startRotation`), so a region of thousands of sites does not fill and copy
-  /// a table of them, nor regrow the pool, at every rotation.
-  var roomTable: [Int] = []
-  var optionScratch: [PlacementOption] = []
 
   init(scenario: Scenario, world: World, strategy: String, replicationSeed: UInt64, tracing: Bool) {
     self.scenario = scenario
     self.world = world
-    self.strategy = PlacementStrategies.named(strategy)
     self.replicationSeed = replicationSeed
     self.traceSink = tracing ? TraceSink() : nil
     streams = RandomStreamBank(replicationSeed: replicationSeed, algorithm: scenario.generator)
     streams.reserveCapacity(3 * world.sites.count)
     programPathways = world.programs.map { scenario.pathway(named: $0.pathway)! }
     openings = Openings(scenario: scenario, world: world, traceSink: traceSink, streams: &streams)
-    occupancy = Array(repeating: 0, count: world.sites.count)
-    roomTable = Array(repeating: 0, count: world.sites.count)
+    placement = Placement(strategy: PlacementStrategies.named(strategy), siteCount: world.sites.count)
     lists = HiringLists(
       siteCount: world.sites.count, systemCount: world.systemCount,
       searching: SearcherIndex(widthKm: scenario.region.widthKm, heightKm: scenario.region.heightKm))

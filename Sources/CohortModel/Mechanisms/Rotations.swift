@@ -4,81 +4,35 @@ import SimKernel
 /// Clinical rotations: placement by the program's strategy, and the weekly observation that
 /// makes a rotation a months-long interview.
 extension CohortDynamics {
+  /// Places one rotation of a cohort: students a current-students file places stay where it
+  /// says, the rest wait for the strategy (`Placement.place`), in admission order; then each
+  /// placement starts.
   mutating func startRotation(
     _ cohortIndex: Int, _ rotation: Int, _ simulation: inout Simulation<CohortEvent>
   ) {
     let cohort = cohorts[cohortIndex]
-    let program = world.programs[Int(cohort.program)]
-    let radius = program.placementRadiusKm
-    var waiting: [PlacementStudent] = []
-    var optionPool = optionScratch
-    optionScratch = []
-    var optionRanges: [Range<Int>] = []
-    // Both taken out while lent to the request, so its writes do not copy them.
-    var room = roomTable
-    roomTable = []
-    assert(room.count == world.sites.count && room.allSatisfy { $0 == 0 } && optionPool.isEmpty)
+    let members = cohort.firstStudent..<(cohort.firstStudent + cohort.studentCount)
     // Listed students (a warm start) are where the file says; the generated rest of a listed
     // cohort (WarmStart.swift) is placed by the strategy in the room they leave.
     var listedPlacements: [(student: Int, site: Int)] = []
-    for index in cohort.firstStudent..<(cohort.firstStudent + cohort.studentCount)
-    where !students[index].lifecycle.hasWithdrawn {
-      if let site = fixedRotationSite(index, rotation: rotation) { listedPlacements.append((index, site)) }
-    }
-    if cohortIndex >= nearbyByCohort.count {
-      nearbyByCohort.append(contentsOf: repeatElement(nil, count: cohortIndex + 1 - nearbyByCohort.count))
-    }
-    // Taken out of the array while in use (so it stays uniquely referenced), put back until the
-    // cohort's last rotation: only cohorts between rotations hold their lists.
-    var nearby =
-      nearbyByCohort[cohortIndex] ?? NearbyLists(ranges: Array(repeating: nil, count: cohort.studentCount))
-    nearbyByCohort[cohortIndex] = nil
-    for index in cohort.firstStudent..<(cohort.firstStudent + cohort.studentCount)
-    where !students[index].lifecycle.hasWithdrawn {
-      if fixedRotationSite(index, rotation: rotation) != nil { continue }
+    var waiting: [PlacementStudent] = []
+    for index in members where !students[index].lifecycle.hasWithdrawn {
+      if let site = fixedRotationSite(index, rotation: rotation) {
+        listedPlacements.append((index, site))
+        continue
+      }
       let previous = students[index].rotationSites
       waiting.append(
         PlacementStudent(
           student: index, home: students[index].home, aptitude: students[index].aptitude,
           previousSites: previous.map(Int.init), previousSystems: previous.map { world.sites[Int($0)].system }
         ))
-      let first = optionPool.count
-      for near in nearby.sites(
-        of: index - cohort.firstStudent, home: students[index].home, radiusKm: radius, world)
-      {
-        let site = Int(near.site)
-        guard world.isClinicalAffiliate(site, of: Int(cohort.program)) else { continue }
-        let left =
-          world.sites[site].capacity - occupancy[site]
-          - (listedPlacements.isEmpty ? 0 : listedPlacements.count { $0.site == site })
-        guard left > 0 else { continue }
-        room[site] = left
-        optionPool.append(
-          PlacementOption(
-            site: site, distanceKm: near.distanceKm, system: world.sites[site].system,
-            expectedOpeningsPerYear: world.demand.expectedOpeningsPerYear(
-              positions: openings.positions[site]),
-            roomLeft: left))
-      }
-      optionRanges.append(first..<optionPool.count)
     }
-    if rotation + 1 < program.rotations.count { nearbyByCohort[cohortIndex] = nearby }
-    var request = PlacementRequest(
-      students: waiting, optionPool: consume optionPool, optionRanges: optionRanges, room: consume room,
-      programSystem: mainSystem(near: program.location, radiusKm: radius, program: Int(cohort.program)))
-    let strategy = self.strategy ?? PlacementStrategies.named(program.strategy)!
-    if strategy.drawsFromStream {
-      streams.withStream(seeding: WorldDraw.placementStream(cohort: cohortIndex, rotation: rotation)) {
-        stream in
-        strategy.place(&request, stream: &stream)
-      }
-    } else {
-      withWorldStream(.placement(cohort: cohortIndex, rotation: rotation)) {
-        stream in
-        strategy.place(&request, stream: &stream)
-      }
-    }
-    (roomTable, optionScratch) = request.recycle()
+    let assignment = placement.place(
+      waiting, firstStudent: cohort.firstStudent, listed: listedPlacements,
+      of: PlacementRound(
+        cohort: cohortIndex, size: cohort.studentCount, program: Int(cohort.program), rotation: rotation),
+      world: world, positions: openings.positions, &streams)
 
     let end = rotationDays(cohortIndex, rotation).end
     let counted = simulation.now >= 0
@@ -91,7 +45,7 @@ extension CohortDynamics {
     }
     for (slot, placed) in waiting.enumerated() {
       if counted { counters.rotationSlots += 1 }
-      guard let site = request.assignment[slot] else {
+      guard let site = assignment[slot] else {
         if counted { counters.rotationSlotsUnplaced += 1 }
         trace(simulation.now, "rotation_unplaced", student: placed.student, "rotation=\(rotation + 1)")
         continue
@@ -103,26 +57,10 @@ extension CohortDynamics {
     }
   }
 
-  /// The hospital system with the most hosting capacity for `program` within `radiusKm`, or nil.
-  func mainSystem(near location: Location, radiusKm: Double, program: Int) -> Int? {
-    var capacity = [Int](repeating: 0, count: world.systemCount)
-    world.forEachHostingSite(within: radiusKm, of: location) { site, _ in
-      if let system = world.sites[site].system, world.isClinicalAffiliate(site, of: program) {
-        capacity[system] += world.sites[site].capacity
-      }
-    }
-    guard let best = capacity.indices.max(by: { (capacity[$0], -$0) < (capacity[$1], -$1) }),
-      capacity[best] > 0
-    else {
-      return nil
-    }
-    return best
-  }
-
   mutating func beginPlacement(
     _ index: Int, at site: Int, until end: Double, _ simulation: inout Simulation<CohortEvent>
   ) {
-    occupancy[site] += 1
+    placement.arrive(at: site)
     students[index].lifecycle.record(.startRotation(site: Int32(site)))
     students[index].rotationEnd = end
     students[index].rotationSites.append(Int32(site))
@@ -190,7 +128,7 @@ extension CohortDynamics {
   mutating func endRotation(_ index: Int, at site: Int, _ simulation: inout Simulation<CohortEvent>) {
     // A withdrawal ended the rotation and freed its place already (7.1a).
     guard students[index].lifecycle.apply(.endRotation(site: Int32(site))) != .ignored else { return }
-    occupancy[site] -= 1
+    placement.leave(site)
     applyReportedImpression(index, at: site)
     if let entry = students[index].impressions.firstIndex(where: { $0.holder == .site(Int32(site)) }) {
       students[index].impressions[entry].active = false
@@ -208,36 +146,6 @@ extension CohortDynamics {
     if spreads && world.sites[site].system != nil {
       simulation.schedule(.reputationSpreads(student: Int32(index), site: Int32(site)), after: delay)
     }
-  }
-}
-
-/// A site within a student's placement radius, and how far it is from their home.
-struct NearbySite {
-  var site: Int32
-  var distanceKm: Double
-}
-
-/// One cohort's students' sites within the placement radius that take students, nearest first
-/// (ties by site): found and sorted at a student's first rotation and kept for the cohort's later
-/// ones, since neither the home, the program's radius nor the sites move. Dropped after the
-/// cohort's last rotation, so memory follows the cohorts in rotation, not every student of the run.
-struct NearbyLists {
-  var pool: [NearbySite] = []
-  /// Per student of the cohort (by position in it): their sites, `pool[range]`; nil until found.
-  var ranges: [Range<Int32>?]
-
-  mutating func sites(of member: Int, home: Location, radiusKm: Double, _ world: World) -> ArraySlice<
-    NearbySite
-  > {
-    if let range = ranges[member] { return pool[Int(range.lowerBound)..<Int(range.upperBound)] }
-    let first = pool.count
-    // Only sites that take students: a site of no capacity is never an option.
-    world.forEachHostingSite(within: radiusKm, of: home) { site, distance in
-      pool.append(NearbySite(site: Int32(site), distanceKm: distance))
-    }
-    pool[first...].sort { ($0.distanceKm, $0.site) < ($1.distanceKm, $1.site) }
-    ranges[member] = Int32(first)..<Int32(pool.count)
-    return pool[first..<pool.count]
   }
 }
 
