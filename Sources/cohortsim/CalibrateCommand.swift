@@ -124,7 +124,7 @@ struct CalibrateCommand: Subcommand {
   func run() throws -> ExitStatus {
     let scenarioFile = try ScenarioFile.load(study.scenarioPath)
     noteChangedDefaults(scenarioFile, quiet: study.quiet)
-    let targets = try CalibrationTargets.load(study.input)
+    let (targets, targetsSha256) = try CalibrationTargets.loadWithDigest(study.input)
     guard !targets.parameters.isEmpty else {
       throw CalibrationError(
         file: study.input, path: "parameters", "must list at least one {\"path\", \"prior\"} to calibrate")
@@ -175,7 +175,7 @@ struct CalibrateCommand: Subcommand {
     }
     var plan = CalibrationPlan(
       scenarioFile: scenarioFile, targets: targets,
-      targetsSha256: SHA256.hexDigest(of: FileManager.default.contents(atPath: study.input) ?? Data()),
+      targetsSha256: targetsSha256,
       factors: factors, settings: settings, replications: replications, predictiveDraws: draws ?? particles,
       outputDirectory: study.outputDirectory,
       provenance: ProvenanceInfo(version: cohortsimVersion, commandLine: study.commandLine))

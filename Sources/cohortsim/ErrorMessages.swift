@@ -9,7 +9,11 @@ enum ErrorMessages {
     switch error {
     case let output as OutputError: message(output)
     case let posterior as PosteriorError: "\(posteriorOption) \(posterior.folder): \(posterior.problem)"
-    case let baseline as BaselineError: baseline.description(option: posteriorOption)
+    case let baseline as BaselineError:
+      baseline.description(option: posteriorOption, bless: "--" + CheckCommand.bless.spec.name)
+    case let merge as MergeError:
+      merge.description(
+        shardOption: "--" + ExperimentOptions.shard.spec.name, outOption: "--" + MergeCommand.out.spec.name)
     default: "\(error)"
     }
   }

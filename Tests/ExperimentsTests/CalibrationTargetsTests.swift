@@ -77,6 +77,22 @@ struct CalibrationTargetsTests {
     #expect(problem(#"{"targets": [], "extra": 1}"#).hasPrefix("T.json: extra: unknown field"))
   }
 
+  /// `run.json`'s targets hash comes from the read the targets were checked from (issue 29:
+  /// one read per input), so it is the hash of the bytes on disk at that moment.
+  @Test("the targets file is read once, and its digest is of the bytes checked")
+  func digestOfBytesRead() throws {
+    let directory = temporaryDirectory()
+    defer { removeTemporaryDirectory(directory) }
+    let path = directory + "/targets.json"
+    let json =
+      #"{"parameters": [{"path": "seed", "prior": {"uniform": {"lower": 1, "upper": 2}}}], "targets": "#
+      + oneTarget + "}"
+    try Data(json.utf8).write(to: URL(fileURLWithPath: path))
+    let (targets, sha256) = try CalibrationTargets.loadWithDigest(path)
+    #expect(sha256 == SHA256.hexDigest(of: Data(json.utf8)))
+    #expect(targets.targets.count == 1)
+  }
+
   @Test("a path the scenario does not have, or a prior outside the field's allowed range, is refused")
   func checkedAgainstScenario() throws {
     let directory = temporaryDirectory()

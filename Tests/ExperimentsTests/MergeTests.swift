@@ -34,7 +34,7 @@ private func refusal(_ folders: [String], into output: String) -> String? {
     try merge(folders, into: output)
     return nil
   } catch {
-    return (error as? MergeError)?.message ?? "not a MergeError: \(error)"
+    return (error as? MergeError)?.description ?? "not a MergeError: \(error)"
   }
 }
 
@@ -92,7 +92,7 @@ struct MergeTests {
     let spelt = directory + "/./out-shard-0/../out-shard-1"
     #expect(
       refusal(folders, into: spelt)
-        == "--out \(spelt) is the shard folder \(folders[1])/; merge into another folder")
+        == "the output folder \(spelt) is the shard folder \(folders[1])/; merge into another folder")
     #expect(snapshot(folders[1]) == before)
   }
 

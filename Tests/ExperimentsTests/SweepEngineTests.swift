@@ -176,7 +176,7 @@ struct SweepEngineTests {
     do {
       _ = try merge.run()
     } catch let error as MergeError {
-      #expect(error.message == "shard 1 of 3 is missing", "\(error.message)")
+      #expect(error.description == "shard 1 of 3 is missing", "\(error)")
     }
     #expect(!FileManager.default.fileExists(atPath: directory + "/merged/points.csv"))
   }

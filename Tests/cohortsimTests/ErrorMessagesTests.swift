@@ -39,4 +39,32 @@ struct ErrorMessagesTests {
     )
     #expect(!error.description.contains("--"))
   }
+
+  /// The same three merge refusals the old messages spelt with flags, now phrased here: the
+  /// library's words name no option.
+  @Test("a merge refusal names the declared --shard and --out, and the library's words name neither")
+  func mergeNamed() {
+    let notAFolder = MergeError(.notAFolder("s0/"))
+    #expect(
+      ErrorMessages.message(notAFolder)
+        == "s0/ is not a folder; give the folders 'cohortsim run --shard K/N --out DIR' wrote")
+    let unfinished = MergeError(.unfinishedShard("s1/"))
+    #expect(
+      ErrorMessages.message(unfinished)
+        == "s1/ has no run.json: not a finished shard (its task may have failed; rerun it with --shard K/N)")
+    let clash = MergeError(.outputIsShard(output: "s1", shard: "s1/"))
+    #expect(ErrorMessages.message(clash) == "--out s1 is the shard folder s1/; merge into another folder")
+    for error in [notAFolder, unfinished, clash] { #expect(!error.description.contains("--")) }
+  }
+
+  @Test(
+    "a missing baseline says to make one with the declared --bless, and the library's words name no option")
+  func missingBaselineNamed() {
+    let error = BaselineError.missing("Results/x")
+    #expect(
+      ErrorMessages.message(error)
+        == "bad baseline Results/x: no such directory; create it with 'cohortsim check SCENARIO --bless' or "
+        + "'cohortsim run'")
+    #expect(!error.description.contains("--"))
+  }
 }

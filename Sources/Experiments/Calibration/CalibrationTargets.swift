@@ -57,12 +57,20 @@ public struct CalibrationTargets: Sendable, Equatable {
   /// then checks it against the scenario.
   /// - Throws: `CalibrationError` naming the file and field path of the first problem.
   public static func load(_ path: String) throws(CalibrationError) -> CalibrationTargets {
+    try loadWithDigest(path).targets
+  }
+
+  /// `load`, with the SHA-256 of the very bytes it checked: what `run.json` records, from the
+  /// same read, so the recorded hash cannot describe a file changed after it was read.
+  public static func loadWithDigest(_ path: String) throws(CalibrationError) -> (
+    targets: CalibrationTargets, sha256: String
+  ) {
     let data: Data
     switch InputFile.read(path) {
     case .success(let bytes): data = bytes
     case .failure(let problem): throw CalibrationError(file: path, path: "", "the targets file \(problem)")
     }
-    return try decode(data, file: path)
+    return (try decode(data, file: path), SHA256.hexDigest(of: data))
   }
 
   public static func decode(_ data: Data, file: String) throws(CalibrationError) -> CalibrationTargets {

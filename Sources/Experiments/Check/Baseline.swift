@@ -44,9 +44,7 @@ public struct Baseline: Sendable {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
     else {
-      throw BaselineError(
-        path: directory,
-        problem: "no such directory; create it with 'cohortsim check SCENARIO --bless' or 'cohortsim run'")
+      throw BaselineError.missing(directory)
     }
     if let problem = FolderManifest.problem(in: directory, requireFiles: false) {
       throw BaselineError(path: directory, problem: problem)

@@ -10,6 +10,8 @@ public struct BaselineError: Error, Sendable, CustomStringConvertible {
   /// The posterior folder to give or drop, when the check and the baseline disagree on it: said
   /// after `problem`, naming the command line's own option (this module knows no flags).
   public var posterior: PosteriorRemedy?
+  /// The baseline folder does not exist: the message says how to make one (`description`).
+  public var isMissing = false
 
   /// What to change about the posterior for the check to match its baseline.
   public enum PosteriorRemedy: Sendable, Equatable {
@@ -27,10 +29,23 @@ public struct BaselineError: Error, Sendable, CustomStringConvertible {
     self.posterior = posterior
   }
 
+  /// A baseline folder that does not exist.
+  public static func missing(_ path: String) -> BaselineError {
+    var error = BaselineError(path: path, problem: "no such directory")
+    error.isMissing = true
+    return error
+  }
+
   public var description: String { description(option: "the posterior") }
 
-  /// The message with `option` (`--posterior` on the command line) naming the posterior folder.
-  public func description(option: String) -> String {
+  /// The message with `option` (`--posterior` on the command line) naming the posterior folder,
+  /// and `bless` (`--bless`) the way to make a missing baseline (nil: in words).
+  public func description(option: String, bless: String? = nil) -> String {
+    let make =
+      isMissing
+      ? "; create it with "
+        + (bless.map { "'cohortsim check SCENARIO \($0)' or 'cohortsim run'" } ?? "a blessed check or a run")
+      : ""
     let remedy: String? =
       switch posterior {
       case .give(let folder)?: "give \(option) \(folder)"
@@ -38,6 +53,6 @@ public struct BaselineError: Error, Sendable, CustomStringConvertible {
       case .differs(let folder, let sha256)?: "\(option) \(folder) has \(sha256)"
       case nil: nil
       }
-    return "bad baseline \(path): \(problem)" + (remedy.map { "; " + $0 } ?? "")
+    return "bad baseline \(path): \(problem)" + make + (remedy.map { "; " + $0 } ?? "")
   }
 }

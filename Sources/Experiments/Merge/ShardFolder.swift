@@ -25,12 +25,10 @@ struct ShardFolder {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue
     else {
-      throw MergeError(
-        "\(name) is not a folder; give the folders 'cohortsim run --shard K/N --out DIR' wrote")
+      throw MergeError(.notAFolder(name))
     }
     guard let data = FileManager.default.contents(atPath: file) else {
-      throw MergeError(
-        "\(name) has no run.json: not a finished shard (its task may have failed; rerun it with --shard K/N)")
+      throw MergeError(.unfinishedShard(name))
     }
     if let problem = FolderManifest.problem(in: path, requireFiles: true) { throw MergeError(problem) }
     do {

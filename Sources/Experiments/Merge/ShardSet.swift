@@ -19,7 +19,7 @@ struct ShardSet {
     let read = try paths.map { path throws(MergeError) in try ShardFolder(path: path) }
     folders = try Self.complete(read)
     if let clash = folders.first(where: { Self.standardized($0.path) == Self.standardized(output) }) {
-      throw MergeError("--out \(output) is the shard folder \(clash.name); merge into another folder")
+      throw MergeError(.outputIsShard(output: output, shard: clash.name))
     }
   }
 

@@ -86,7 +86,7 @@ struct SelectionTracker {
     if let missing = procedure.survivors.first(where: { !values[$0].isFinite }) {
       problem =
         "\(rule.metric.rawValue) has no value (NA) in replication \(index) under \(strategies[missing]); "
-        + "--select-best needs a metric every replication defines"
+        + "selecting the best needs a metric every replication defines"
       return
     }
     procedure.add(values)
