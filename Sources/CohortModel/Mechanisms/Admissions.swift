@@ -28,11 +28,11 @@ extension CohortDynamics {
       for year in program.intakeYears {
         let day = Self.day(year: year, month: program.intakeMonth, startYear: scenario.startYear)
         guard day <= scenario.horizonDays else { continue }
-        cohorts.append(
+        roster.cohorts.append(
           Cohort(
             program: Int32(programIndex), intakeYear: year, admissionDay: day, firstStudent: 0,
             studentCount: 0))
-        simulation.schedule(.cohortAdmitted(cohort: Int32(cohorts.count - 1)), at: day)
+        simulation.schedule(.cohortAdmitted(cohort: Int32(roster.cohorts.count - 1)), at: day)
       }
     }
   }
@@ -41,7 +41,7 @@ extension CohortDynamics {
   /// holds its listed students and is filled up to the drawn size with generated ones (never
   /// fewer than listed), unless the file marks it complete, when the listed are all of it.
   mutating func cohortSize(_ cohortIndex: Int, listed: Int) -> Int {
-    let cohort = cohorts[cohortIndex]
+    let cohort = roster.cohorts[cohortIndex]
     if listed > 0,
       scenario.currentStudents!.isComplete(program: Int(cohort.program), intakeYear: cohort.intakeYear)
     {
@@ -58,20 +58,20 @@ extension CohortDynamics {
   }
 
   mutating func admit(_ cohortIndex: Int, _ simulation: inout Simulation<CohortEvent>) {
-    let program = world.programs[Int(cohorts[cohortIndex].program)]
+    let program = world.programs[Int(roster.cohorts[cohortIndex].program)]
     let listed = listedRows(
-      program: cohorts[cohortIndex].program, intakeYear: cohorts[cohortIndex].intakeYear)
+      program: roster.cohorts[cohortIndex].program, intakeYear: roster.cohorts[cohortIndex].intakeYear)
     let size = cohortSize(cohortIndex, listed: listed?.count ?? 0)
-    cohorts[cohortIndex].firstStudent = students.count
-    cohorts[cohortIndex].studentCount = size
-    cohorts[cohortIndex].outcomes = cohortOutcomes(cohortIndex)
-    let examShift = cohorts[cohortIndex].outcomes.examAbilityShift
+    roster.cohorts[cohortIndex].firstStudent = roster.students.count
+    roster.cohorts[cohortIndex].studentCount = size
+    roster.cohorts[cohortIndex].outcomes = cohortOutcomes(cohortIndex)
+    let examShift = roster.cohorts[cohortIndex].outcomes.examAbilityShift
     let now = simulation.now
     let graduationDay = now + program.lengthMonths * Self.daysPerMonth
     let traits = scenario.students
     let region = scenario.region
     for offset in 0..<size {
-      let index = students.count
+      let index = roster.students.count
       // Listed students first, in file order; the generated rest of the cohort after them.
       let row = listed.flatMap { offset < $0.count ? $0[offset] : nil }
       let key =
@@ -82,7 +82,7 @@ extension CohortDynamics {
         let angle = 2 * Double.pi * stream.uniform()
         let home = region.location(distance, at: angle, from: program.location)
         return Student(
-          cohort: Int32(cohortIndex), program: cohorts[cohortIndex].program, home: home,
+          cohort: Int32(cohortIndex), program: roster.cohorts[cohortIndex].program, home: home,
           aptitude: traits.aptitude.sample(&stream), reliability: traits.reliability.sample(&stream),
           rapport: traits.rapport.sample(&stream), composure: traits.composure.sample(&stream),
           relationshipBuilding: traits.relationshipBuilding.sample(&stream),
@@ -90,11 +90,11 @@ extension CohortDynamics {
           examAbility: traits.examAbility.sample(&stream) + examShift, admissionDay: now,
           graduationDay: graduationDay)
       }
-      students.append(student)
+      roster.students.append(student)
       if let row {
-        students[index].listedRow = Int32(row)
-        students[index].unavailableUntil = scenario.currentStudents!.asOfDay
-        students[index].examAbility = conditionedExamAbility(index, row: row)
+        roster.students[index].listedRow = Int32(row)
+        roster.students[index].unavailableUntil = scenario.currentStudents!.asOfDay
+        roster.students[index].examAbility = conditionedExamAbility(index, row: row)
         scheduleListedHires(index, &simulation)
       }
       drawRelocationRefusal(index)
@@ -113,12 +113,12 @@ extension CohortDynamics {
 
   /// First and last day of a cohort's rotation (`ProgramParameters.rotationDays`).
   func rotationDays(_ cohortIndex: Int, _ rotation: Int) -> (start: Double, end: Double) {
-    world.programs[Int(cohorts[cohortIndex].program)].rotationDays(
-      admissionDay: cohorts[cohortIndex].admissionDay, rotation: rotation)
+    world.programs[Int(roster.cohorts[cohortIndex].program)].rotationDays(
+      admissionDay: roster.cohorts[cohortIndex].admissionDay, rotation: rotation)
   }
 
   mutating func graduate(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
-    let action = students[index].lifecycle.apply(.graduate)
+    let action = roster.students[index].lifecycle.apply(.graduate)
     guard action != .ignored else { return }
     trace(simulation.now, "graduated", student: index)
     if case .startSearching(let search) = action {

@@ -11,14 +11,14 @@ extension CohortDynamics {
   /// admission, strictly before graduation.
   mutating func scheduleWithdrawal(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
     let traits = scenario.students
-    let probability = cohorts[Int(students[student].cohort)].outcomes.withdrawalProbability
+    let probability = roster.cohorts[Int(roster.students[student].cohort)].outcomes.withdrawalProbability
     guard probability > 0 else { return }
     let (withdraws, fraction) = withStudentStream(student, .withdrawal) { stream in
       (stream.chance(probability), traits.withdrawalTiming.sample(&stream))
     }
     guard withdraws else { return }
-    let admission = students[student].admissionDay
-    let length = students[student].graduationDay - admission
+    let admission = roster.students[student].admissionDay
+    let length = roster.students[student].graduationDay - admission
     // A fraction of 1 would land on graduation day itself: keep it inside the program.
     let day = admission + min(fraction, 0.999) * length
     guard listedWithdrawalAllowed(student, day: day) else { return }
@@ -31,17 +31,17 @@ extension CohortDynamics {
   /// again from its first tier (as after a rescission); a job held for them (7.5a) is released
   /// to its next tier now, not at its next scheduled review.
   mutating func withdraw(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
-    let site = students[student].lifecycle.rotationSite
+    let site = roster.students[student].lifecycle.rotationSite
     if let site {
       placement.leave(Int(site))
-      students[student].lifecycle.record(.endRotation(site: site))
-      if let entry = students[student].impressions.firstIndex(where: { $0.holder == .site(site) }) {
-        students[student].impressions[entry].active = false
-        students[student].impressions[entry].lastDay = simulation.now
+      roster.students[student].lifecycle.record(.endRotation(site: site))
+      if let entry = roster.students[student].impressions.firstIndex(where: { $0.holder == .site(site) }) {
+        roster.students[student].impressions[entry].active = false
+        roster.students[student].impressions[entry].lastDay = simulation.now
       }
     }
     trace(simulation.now, "withdrawn", student: student, site: site.map(Int.init))
-    let action = students[student].lifecycle.apply(.withdraw)
+    let action = roster.students[student].lifecycle.apply(.withdraw)
     forgetIfPastHiring(student)
     switch action {
     case .offersReturned(let offers):

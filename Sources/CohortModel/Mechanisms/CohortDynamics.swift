@@ -19,15 +19,12 @@ struct CohortDynamics: EventHandler, ~Copyable {
   var streams: RandomStreamBank
   /// Budgets, positions and requisitions (`Openings.swift`).
   var openings: Openings
-  /// Per program: its credential pathway, looked up by name once (`pathway(of:)` is asked at
-  /// every exam).
-  let programPathways: [CredentialPathway]
   /// Rotation placement: occupancy, nearby sites, the strategy (`Placement.swift`).
   var placement: Placement
   /// What the hiring tiers scan: sites' and systems' known students, holds, open-market searchers.
   var lists: HiringLists
-  var cohorts: [Cohort] = []
-  var students: [Student] = []
+  /// Students and cohorts (`Roster.swift`).
+  var roster: Roster
   var counters = ModelCounters()
 
   init(scenario: Scenario, world: World, strategy: String, replicationSeed: UInt64, tracing: Bool) {
@@ -37,7 +34,7 @@ struct CohortDynamics: EventHandler, ~Copyable {
     self.traceSink = tracing ? TraceSink() : nil
     streams = RandomStreamBank(replicationSeed: replicationSeed, algorithm: scenario.generator)
     streams.reserveCapacity(3 * world.sites.count)
-    programPathways = world.programs.map { scenario.pathway(named: $0.pathway)! }
+    roster = Roster(scenario: scenario, world: world, traceSink: traceSink)
     openings = Openings(scenario: scenario, world: world, traceSink: traceSink, streams: &streams)
     placement = Placement(strategy: PlacementStrategies.named(strategy), siteCount: world.sites.count)
     lists = HiringLists(
@@ -103,14 +100,14 @@ struct CohortDynamics: EventHandler, ~Copyable {
   mutating func startSearching(_ index: Int, search: Int32, now: Double) {
     let (reach, validUntil) = filingReach(index, now: now)
     lists.searching.insert(
-      Int32(index), search: search, home: students[index].home, reachKm: reach, validUntil: validUntil)
+      Int32(index), search: search, home: roster.students[index].home, reachKm: reach, validUntil: validUntil)
   }
 
   /// Files again the searchers whose filing ran out before `now`, if they are still in that
   /// search; before a posting looks at the index, so its classes cover every reach of the day.
   mutating func renewSearcherFilings(now: Double) {
     for renewal in lists.searching.expired(before: now)
-    where Self.isApplying(students[Int(renewal.student)], search: renewal.search) {
+    where Self.isApplying(roster.students[Int(renewal.student)], search: renewal.search) {
       startSearching(Int(renewal.student), search: renewal.search, now: now)
     }
   }

@@ -6,15 +6,15 @@ import SimKernel
 /// credential is earned when every exam of the pathway is passed.
 extension CohortDynamics {
   func pathway(of student: Int) -> CredentialPathway {
-    programPathways[Int(students[student].program)]
+    roster.programPathways[Int(roster.students[student].program)]
   }
 
   mutating func scheduleFirstExams(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
     let exams = pathway(of: student).exams
-    students[student].examAttempts = Array(repeating: 0, count: exams.count)
-    students[student].examPassDays = Array(repeating: nil, count: exams.count)
-    let admission = students[student].admissionDay
-    let graduation = students[student].graduationDay
+    roster.students[student].examAttempts = Array(repeating: 0, count: exams.count)
+    roster.students[student].examPassDays = Array(repeating: nil, count: exams.count)
+    let admission = roster.students[student].admissionDay
+    let graduation = roster.students[student].graduationDay
     for (number, exam) in exams.enumerated() {
       let day: Double
       if let months = exam.monthsAfterStart {
@@ -33,13 +33,13 @@ extension CohortDynamics {
   }
 
   mutating func attemptExam(_ student: Int, _ number: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard students[student].lifecycle.apply(.sitExam) != .ignored else { return }
+    guard roster.students[student].lifecycle.apply(.sitExam) != .ignored else { return }
     let pathway = pathway(of: student)
     let exam = pathway.exams[number]
-    students[student].examAttempts[number] += 1
-    let attempt = Int(students[student].examAttempts[number])
+    roster.students[student].examAttempts[number] += 1
+    let attempt = Int(roster.students[student].examAttempts[number])
     let base = min(max(attempt == 1 ? exam.firstAttemptPass : exam.retakePass, 1e-9), 1 - 1e-9)
-    let probability = Self.varied(base, by: students[student].examAbility)
+    let probability = Self.varied(base, by: roster.students[student].examAbility)
     let drawn = withStudentStream(student, .examAttempt(exam: number, attempt: attempt)) {
       $0.chance(probability)
     }
@@ -48,10 +48,10 @@ extension CohortDynamics {
     trace(
       simulation.now, passed ? "exam_pass" : "exam_fail", student: student, "\(exam.name) attempt=\(attempt)")
     if passed {
-      students[student].examsPassed |= 1 << UInt32(number)
-      students[student].examPassDays[number] = simulation.now
+      roster.students[student].examsPassed |= 1 << UInt32(number)
+      roster.students[student].examPassDays[number] = simulation.now
       if pathway.window == .betweenPasses { expireOldPasses(student, now: simulation.now, &simulation) }
-      if students[student].examsPassed == (1 << UInt32(pathway.exams.count)) - 1 {
+      if roster.students[student].examsPassed == (1 << UInt32(pathway.exams.count)) - 1 {
         earnCredential(student, &simulation)
       }
       return
@@ -60,7 +60,7 @@ extension CohortDynamics {
     // Under the between-passes rule no day bounds the retakes: only the attempt limit does.
     let lastDay =
       pathway.window == .betweenPasses
-      ? Double.infinity : students[student].graduationDay + pathway.windowYears * 365.25
+      ? Double.infinity : roster.students[student].graduationDay + pathway.windowYears * 365.25
     if Self.mayRetake(exam, after: attempt) && retakeDay <= lastDay {
       simulation.schedule(.examAttempt(student: Int32(student), exam: Int32(number)), at: retakeDay)
     } else {
@@ -75,7 +75,7 @@ extension CohortDynamics {
 
   /// The student can no longer earn the credential: no more contingent offers (7.5).
   private mutating func exhaustExams(_ student: Int, _ exam: ExamParameters, now: Double) {
-    students[student].lifecycle.record(.exhaustExams)
+    roster.students[student].lifecycle.record(.exhaustExams)
     trace(now, "exams_exhausted", student: student, exam.name)
   }
 
@@ -89,14 +89,14 @@ extension CohortDynamics {
     let pathway = pathway(of: student)
     let oldest = now - pathway.windowYears * 365.25
     for (number, exam) in pathway.exams.enumerated() {
-      guard let passDay = students[student].examPassDays[number], passDay < oldest else { continue }
-      students[student].examPassDays[number] = nil
-      students[student].examsPassed &= ~(1 << UInt32(number))
+      guard let passDay = roster.students[student].examPassDays[number], passDay < oldest else { continue }
+      roster.students[student].examPassDays[number] = nil
+      roster.students[student].examsPassed &= ~(1 << UInt32(number))
       trace(now, "exam_pass_expired", student: student, exam.name)
-      if Self.mayRetake(exam, after: Int(students[student].examAttempts[number])) {
+      if Self.mayRetake(exam, after: Int(roster.students[student].examAttempts[number])) {
         simulation.schedule(
           .examAttempt(student: Int32(student), exam: Int32(number)), at: now + exam.retakeWaitDays)
-      } else if !students[student].examsExhausted {
+      } else if !roster.students[student].examsExhausted {
         exhaustExams(student, exam, now: now)
       }
     }
@@ -104,7 +104,7 @@ extension CohortDynamics {
 
   private mutating func earnCredential(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
     trace(simulation.now, "credential", student: student)
-    let action = students[student].lifecycle.apply(.earnCredential(day: simulation.now))
+    let action = roster.students[student].lifecycle.apply(.earnCredential(day: simulation.now))
     forgetIfPastHiring(student)
     if action == .applyForLicence {
       applyForLicence(student, &simulation)

@@ -5,8 +5,8 @@ import SimKernel
 extension CohortDynamics {
   /// Called when the lifecycle says so: a credentialed hire at a site that needs a licence.
   mutating func applyForLicence(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
-    let site = Int(students[student].lifecycle.job!.site)
-    students[student].lifecycle.record(.applyForLicence(day: simulation.now))
+    let site = Int(roster.students[student].lifecycle.job!.site)
+    roster.students[student].lifecycle.record(.applyForLicence(day: simulation.now))
     let processing = scenario.licensure.processing(for: world.sites[site].state)
     // Keyed, not from the exam stream: when a student applies depends on placement, and exam
     // luck must not.
@@ -28,7 +28,7 @@ extension CohortDynamics {
       return nil
     }
     let now = simulation.now
-    let applyDay = max(now, students[student].graduationDay - temporary.applyBeforeGraduationDays)
+    let applyDay = max(now, roster.students[student].graduationDay - temporary.applyBeforeGraduationDays)
     let processing = scenario.licensure.processing(for: state)
     let days = withStudentStream(student, .temporaryLicence(requisition: requisition)) {
       processing.sample(&$0)
@@ -46,20 +46,20 @@ extension CohortDynamics {
   mutating func grantTemporaryLicence(
     _ student: Int, for requisition: Int, _ simulation: inout Simulation<CohortEvent>
   ) {
-    guard let job = students[student].lifecycle.job,
+    guard let job = roster.students[student].lifecycle.job,
       job.requisition == Int32(requisition)
     else { return }
     let site = Int(job.site)
     trace(simulation.now, "temporary_licence_granted", student: student, site: site)
-    if students[student].lifecycle.apply(.grantTemporaryLicence(day: simulation.now)) == .started {
+    if roster.students[student].lifecycle.apply(.grantTemporaryLicence(day: simulation.now)) == .started {
       trace(simulation.now, "job_start", student: student, site: site, "on a temporary licence")
       scheduleFirstYearQuit(student, &simulation)
     }
   }
 
   mutating func grantLicence(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
-    let job = students[student].lifecycle.job
-    let action = students[student].lifecycle.apply(.grantLicence(day: simulation.now))
+    let job = roster.students[student].lifecycle.job
+    let action = roster.students[student].lifecycle.apply(.grantLicence(day: simulation.now))
     guard action != .ignored, let site = job.map({ Int($0.site) }) else { return }
     trace(simulation.now, "licence_granted", student: student, site: site)
     if action == .started {

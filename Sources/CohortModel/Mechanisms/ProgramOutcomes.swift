@@ -10,7 +10,7 @@ import SimKernel
 extension CohortDynamics {
   /// The cohort's withdrawal probability and exam-ability shift.
   mutating func cohortOutcomes(_ cohortIndex: Int) -> CohortOutcomes {
-    let programIndex = Int(cohorts[cohortIndex].program)
+    let programIndex = Int(roster.cohorts[cohortIndex].program)
     let program = world.programs[programIndex]
     let legacy = scenario.students.withdrawalProbability
     let firstExam = scenario.pathway(named: program.pathway)?.exams.first?.firstAttemptPass

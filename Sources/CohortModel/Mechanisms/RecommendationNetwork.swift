@@ -17,7 +17,7 @@ extension CohortDynamics {
         guard isCandidate(index, for: site, now: now), isRecent(index, at: Int(contact), now: now),
           let seen = impression(of: index, by: .site(contact), now: now), seen > threshold
         else { continue }
-        let relationship = students[index].relationshipBuilding
+        let relationship = roster.students[index].relationshipBuilding
         guard
           withRequisitionStream(
             requisition, .recommendation(contact: Int(contact), candidate: index),

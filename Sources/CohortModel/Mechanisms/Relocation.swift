@@ -8,7 +8,7 @@ extension CohortDynamics {
   mutating func drawRelocationRefusal(_ index: Int) {
     let share = scenario.students.unwillingToRelocateShare
     guard share > 0 else { return }
-    students[index].refusesToRelocate = withStudentStream(index, .relocationRefusal) {
+    roster.students[index].refusesToRelocate = withStudentStream(index, .relocationRefusal) {
       $0.chance(share)
     }
   }
@@ -18,9 +18,9 @@ extension CohortDynamics {
   /// graduating; before graduation and for those who will not move, it is fixed.
   func reachKm(_ index: Int, now: Double) -> Double {
     let commute = scenario.students.commuteKm
-    guard !students[index].refusesToRelocate else { return commute }
-    let months = max(0, now - students[index].graduationDay) / Self.daysPerMonth
-    return commute + students[index].relocationWillingnessKm
+    guard !roster.students[index].refusesToRelocate else { return commute }
+    let months = max(0, now - roster.students[index].graduationDay) / Self.daysPerMonth
+    return commute + roster.students[index].relocationWillingnessKm
       + scenario.students.relocationWideningKmPerMonth * months
   }
 
@@ -33,10 +33,11 @@ extension CohortDynamics {
   /// it covers their reach (infinity when it never widens, or would only widen past the
   /// horizon): the index only narrows the search, `isCandidate` checks the reach of the day.
   func filingReach(_ index: Int, now: Double) -> (reachKm: Double, validUntil: Double) {
-    let widens = !students[index].refusesToRelocate && scenario.students.relocationWideningKmPerMonth > 0
-    let until = max(now, students[index].graduationDay) + Self.searcherFilingDays
+    let widens =
+      !roster.students[index].refusesToRelocate && scenario.students.relocationWideningKmPerMonth > 0
+    let until = max(now, roster.students[index].graduationDay) + Self.searcherFilingDays
     guard widens, until < scenario.horizonDays else {
-      return (reachKm(index, now: max(scenario.horizonDays, students[index].graduationDay)), .infinity)
+      return (reachKm(index, now: max(scenario.horizonDays, roster.students[index].graduationDay)), .infinity)
     }
     return (reachKm(index, now: until), until)
   }

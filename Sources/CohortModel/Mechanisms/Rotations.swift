@@ -10,21 +10,21 @@ extension CohortDynamics {
   mutating func startRotation(
     _ cohortIndex: Int, _ rotation: Int, _ simulation: inout Simulation<CohortEvent>
   ) {
-    let cohort = cohorts[cohortIndex]
+    let cohort = roster.cohorts[cohortIndex]
     let members = cohort.firstStudent..<(cohort.firstStudent + cohort.studentCount)
     // Listed students (a warm start) are where the file says; the generated rest of a listed
     // cohort (WarmStart.swift) is placed by the strategy in the room they leave.
     var listedPlacements: [(student: Int, site: Int)] = []
     var waiting: [PlacementStudent] = []
-    for index in members where !students[index].lifecycle.hasWithdrawn {
+    for index in members where !roster.students[index].lifecycle.hasWithdrawn {
       if let site = fixedRotationSite(index, rotation: rotation) {
         listedPlacements.append((index, site))
         continue
       }
-      let previous = students[index].rotationSites
+      let previous = roster.students[index].rotationSites
       waiting.append(
         PlacementStudent(
-          student: index, home: students[index].home, aptitude: students[index].aptitude,
+          student: index, home: roster.students[index].home, aptitude: roster.students[index].aptitude,
           previousSites: previous.map(Int.init), previousSystems: previous.map { world.sites[Int($0)].system }
         ))
     }
@@ -61,17 +61,17 @@ extension CohortDynamics {
     _ index: Int, at site: Int, until end: Double, _ simulation: inout Simulation<CohortEvent>
   ) {
     placement.arrive(at: site)
-    students[index].lifecycle.record(.startRotation(site: Int32(site)))
-    students[index].rotationEnd = end
-    students[index].rotationSites.append(Int32(site))
-    if let entry = students[index].impressions.firstIndex(where: { $0.holder == .site(Int32(site)) }) {
+    roster.students[index].lifecycle.record(.startRotation(site: Int32(site)))
+    roster.students[index].rotationEnd = end
+    roster.students[index].rotationSites.append(Int32(site))
+    if let entry = roster.students[index].impressions.firstIndex(where: { $0.holder == .site(Int32(site)) }) {
       // A returning student starts from what staff still remember, not from the day they left.
       let remembered = impression(of: index, by: .site(Int32(site)), now: simulation.now) ?? 0.5
-      students[index].impressions[entry].value = remembered
-      students[index].impressions[entry].lastDay = simulation.now
-      students[index].impressions[entry].active = true
+      roster.students[index].impressions[entry].value = remembered
+      roster.students[index].impressions[entry].lastDay = simulation.now
+      roster.students[index].impressions[entry].active = true
     } else {
-      students[index].impressions.append(
+      roster.students[index].impressions.append(
         Impression(holder: .site(Int32(site)), value: 0.5, lastDay: simulation.now, active: true))
       if isStillHirable(index) { lists.add(index, to: .site(Int32(site))) }
     }
@@ -84,31 +84,32 @@ extension CohortDynamics {
   /// reliability and rapport through noise and the student's composure under watch; their
   /// impression moves toward what they saw; now and then a clash sets it back.
   mutating func observeWeek(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard let site = students[index].lifecycle.rotationSite.map(Int.init) else { return }
+    guard let site = roster.students[index].lifecycle.rotationSite.map(Int.init) else { return }
     let evaluation = scenario.evaluation
-    students[index].weeksOfExperience += 1
-    let week = Int(students[index].weeksOfExperience)
+    roster.students[index].weeksOfExperience += 1
+    let week = Int(roster.students[index].weeksOfExperience)
     let (noise, clashDraw) = withStudentStream(index, .observation(week: week)) { stream in
       (stream.normal(mean: 0, standardDeviation: evaluation.observationNoise), stream.uniform())
     }
-    let observed = observedQuality(index) + students[index].composure + noise
-    guard let entry = students[index].impressions.firstIndex(where: { $0.holder == .site(Int32(site)) })
+    let observed = observedQuality(index) + roster.students[index].composure + noise
+    guard
+      let entry = roster.students[index].impressions.firstIndex(where: { $0.holder == .site(Int32(site)) })
     else {
       return
     }
-    let before = students[index].impressions[entry].value
+    let before = roster.students[index].impressions[entry].value
     var value = min(1, max(0, before + evaluation.learningRate * (observed - before)))
-    if clashDraw < evaluation.clashProbabilityPerWeek * (1 - students[index].rapport) {
+    if clashDraw < evaluation.clashProbabilityPerWeek * (1 - roster.students[index].rapport) {
       value = max(0, value - evaluation.clashPenalty)
       trace(simulation.now, "clash", student: index, site: site, "impression=\(fixed(value))")
     }
-    students[index].impressions[entry].value = value
-    students[index].impressions[entry].lastDay = simulation.now
+    roster.students[index].impressions[entry].value = value
+    roster.students[index].impressions[entry].lastDay = simulation.now
     let threshold = scenario.hiring.strongImpressionThreshold
     if before <= threshold && value > threshold {
       trace(simulation.now, "noticed", student: index, site: site, "impression=\(fixed(value))")
     }
-    if simulation.now + 7 <= students[index].rotationEnd {
+    if simulation.now + 7 <= roster.students[index].rotationEnd {
       simulation.schedule(.clinicalWeek(student: Int32(index)), after: 7)
     }
   }
@@ -118,25 +119,26 @@ extension CohortDynamics {
   func observedQuality(_ index: Int) -> Double {
     let evaluation = scenario.evaluation
     let skill =
-      students[index].aptitude * (1 - exp(-students[index].weeksOfExperience / evaluation.learningCurveWeeks))
+      roster.students[index].aptitude
+      * (1 - exp(-roster.students[index].weeksOfExperience / evaluation.learningCurveWeeks))
     let total = evaluation.skillWeight + evaluation.reliabilityWeight + evaluation.rapportWeight
     return
-      (evaluation.skillWeight * skill + evaluation.reliabilityWeight * students[index].reliability
-      + evaluation.rapportWeight * students[index].rapport) / total
+      (evaluation.skillWeight * skill + evaluation.reliabilityWeight * roster.students[index].reliability
+      + evaluation.rapportWeight * roster.students[index].rapport) / total
   }
 
   mutating func endRotation(_ index: Int, at site: Int, _ simulation: inout Simulation<CohortEvent>) {
     // A withdrawal ended the rotation and freed its place already (7.1a).
-    guard students[index].lifecycle.apply(.endRotation(site: Int32(site))) != .ignored else { return }
+    guard roster.students[index].lifecycle.apply(.endRotation(site: Int32(site))) != .ignored else { return }
     placement.leave(site)
     applyReportedImpression(index, at: site)
-    if let entry = students[index].impressions.firstIndex(where: { $0.holder == .site(Int32(site)) }) {
-      students[index].impressions[entry].active = false
-      students[index].impressions[entry].lastDay = simulation.now
+    if let entry = roster.students[index].impressions.firstIndex(where: { $0.holder == .site(Int32(site)) }) {
+      roster.students[index].impressions[entry].active = false
+      roster.students[index].impressions[entry].lastDay = simulation.now
     }
     let evaluation = scenario.evaluation
     // Keyed by the rotation's number in the student's program.
-    let rotation = students[index].rotationSites.count
+    let rotation = roster.students[index].rotationSites.count
     let (spreads, delay) = withStudentStream(index, .rotationEnd(rotation: rotation)) { stream in
       (stream.chance(evaluation.spreadProbability), evaluation.spreadDelayDays.sample(&stream))
     }

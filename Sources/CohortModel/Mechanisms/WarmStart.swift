@@ -24,7 +24,7 @@ extension CohortDynamics {
 
   /// The file's row of student `index`, or nil for a generated student.
   func listedStudent(_ index: Int) -> CurrentStudent? {
-    students[index].listedRow.flatMap { scenario.currentStudents?.students[Int($0)] }
+    roster.students[index].listedRow.flatMap { scenario.currentStudents?.students[Int($0)] }
   }
 
   /// Exam ability conditioned on what the file says of each exam sat by the as-of date: drawn
@@ -58,16 +58,16 @@ extension CohortDynamics {
   private func examSatByAsOf(_ index: Int, _ exam: ExamParameters) -> Bool {
     let asOf = scenario.currentStudents!.asOfDay
     if let months = exam.monthsAfterStart {
-      return students[index].admissionDay + months * Self.daysPerMonth <= asOf
+      return roster.students[index].admissionDay + months * Self.daysPerMonth <= asOf
     }
-    return students[index].graduationDay <= asOf
+    return roster.students[index].graduationDay <= asOf
   }
 
   /// The outcome the file fixes for an attempt, or nil when the draw decides: a passed exam is
   /// passed at its first attempt; an exam not passed fails every attempt before the as-of date.
   func fixedExamOutcome(_ index: Int, exam number: Int, now: Double) -> Bool? {
     guard let listed = listedStudent(index) else { return nil }
-    if listed.examsPassed[number] { return students[index].examAttempts[number] == 1 ? true : nil }
+    if listed.examsPassed[number] { return roster.students[index].examAttempts[number] == 1 ? true : nil }
     return now < scenario.currentStudents!.asOfDay ? false : nil
   }
 
@@ -90,10 +90,10 @@ extension CohortDynamics {
   /// when the file gives one, replaces the one the simulated weeks built.
   mutating func applyReportedImpression(_ index: Int, at site: Int) {
     guard let listed = listedStudent(index), let reported = listed.impression,
-      students[index].rotationSites.count <= listed.rotationSites.count,
-      let entry = students[index].impressions.firstIndex(where: { $0.holder == .site(Int32(site)) })
+      roster.students[index].rotationSites.count <= listed.rotationSites.count,
+      let entry = roster.students[index].impressions.firstIndex(where: { $0.holder == .site(Int32(site)) })
     else { return }
-    students[index].impressions[entry].value = reported
+    roster.students[index].impressions[entry].value = reported
   }
 
   /// Whether a listed student's withdrawal draw may stand: a current student has not withdrawn
@@ -121,34 +121,34 @@ extension CohortDynamics {
   /// rotated there, else a posting), offered and accepted like any other.
   mutating func hireListedStudent(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
     guard let listed = listedStudent(index), case .hired(let site, _, let startDay) = listed.status,
-      students[index].lifecycle.isAvailable
+      roster.students[index].lifecycle.isAvailable
     else { return }
     let now = simulation.now
     var requisition = Requisition(site: Int32(site), approvedDay: now, origin: .listedHire)
     // Identities of budget requisitions are (site, ordinal) pairs well below 2⁶³: these cannot meet them.
-    requisition.identity = UInt64.max - UInt64(students[index].listedRow!)
+    requisition.identity = UInt64.max - UInt64(roster.students[index].listedRow!)
     openings.requisitions.append(requisition)
     let number = openings.requisitions.count - 1
-    let atOwnSite = students[index].rotationSites.contains(Int32(site))
+    let atOwnSite = roster.students[index].rotationSites.contains(Int32(site))
     guard
       case .offerMade = openings.requisitions[number].lifecycle.apply(
         .listedHire(student: Int32(index), day: now, atOwnSite: atOwnSite))
     else { preconditionFailure("a listed hire makes its offer") }
     // The file says the student took it: the acceptance follows at once, with no decision.
-    students[index].lifecycle.record(.receiveListedOffer(requisition: Int32(number)))
+    roster.students[index].lifecycle.record(.receiveListedOffer(requisition: Int32(number)))
     trace(now, "listed_hired", student: index, site: site, "requisition=\(number)")
     accept(
-      number, by: index, distanceKm: world.sites[site].location.distanceKm(to: students[index].home),
-      listedStart: startDay.map { max($0, students[index].graduationDay) }, &simulation)
+      number, by: index, distanceKm: world.sites[site].location.distanceKm(to: roster.students[index].home),
+      listedStart: startDay.map { max($0, roster.students[index].graduationDay) }, &simulation)
   }
 
   /// Per listed student, what this replication gave them (see `CurrentStudentOutcome`).
   func currentStudentOutcomes() -> [CurrentStudentOutcome] {
     guard let current = scenario.currentStudents else { return [] }
     var outcomes = current.students.map { CurrentStudentOutcome(id: $0.id) }
-    for index in students.indices {
-      guard let listedRow = students[index].listedRow else { continue }
-      let student = students[index]
+    for index in roster.students.indices {
+      guard let listedRow = roster.students[index].listedRow else { continue }
+      let student = roster.students[index]
       let row = Int(listedRow)
       let from = max(student.graduationDay, current.asOfDay)
       let accepted = student.lifecycle.record.firstAcceptedDay
