@@ -59,7 +59,7 @@ extension CohortDynamics {
 
   mutating func admit(_ cohortIndex: Int, _ simulation: inout Simulation<CohortEvent>) {
     let program = world.programs[Int(roster.cohorts[cohortIndex].program)]
-    let listed = listedRows(
+    let listed = roster.listedRows(
       program: roster.cohorts[cohortIndex].program, intakeYear: roster.cohorts[cohortIndex].intakeYear)
     let size = cohortSize(cohortIndex, listed: listed?.count ?? 0)
     roster.cohorts[cohortIndex].firstStudent = roster.students.count
@@ -94,13 +94,13 @@ extension CohortDynamics {
       if let row {
         roster.students[index].listedRow = Int32(row)
         roster.students[index].unavailableUntil = scenario.currentStudents!.asOfDay
-        roster.students[index].examAbility = conditionedExamAbility(index, row: row)
+        roster.students[index].examAbility = roster.conditionedExamAbility(index, row: row, &streams)
         scheduleListedHires(index, &simulation)
       }
       drawRelocationRefusal(index)
       trace(now, "admitted", student: index, "program=\(program.name)")
       simulation.schedule(.graduation(student: Int32(index)), at: graduationDay)
-      scheduleFirstExams(index, &simulation)
+      roster.scheduleFirstExams(index, &streams, &simulation)
       scheduleFinalTerm(index, &simulation)
       scheduleWithdrawal(index, &simulation)
     }

@@ -91,7 +91,7 @@ struct CohortDynamics: EventHandler, ~Copyable {
     _ detail: @autoclosure () -> String = ""
   ) {
     traceSink?.record(
-      time, event, student: student, studentId: student.flatMap { listedStudent($0)?.id }, site: site,
+      time, event, student: student, studentId: student.flatMap { roster.listedStudent($0)?.id }, site: site,
       detail())
   }
 

@@ -31,4 +31,20 @@ struct Roster {
     self.traceSink = traceSink
     programPathways = world.programs.map { scenario.pathway(named: $0.pathway)! }
   }
+
+  /// Records a trace line about a student when the run keeps a trace, with their current-students
+  /// id when a file lists them.
+  func trace(
+    _ time: Double, _ event: String, student: Int, site: Int? = nil, _ detail: @autoclosure () -> String = ""
+  ) {
+    traceSink?.record(
+      time, event, student: student, studentId: listedStudent(student)?.id, site: site, detail())
+  }
+
+  /// Draws from the short-lived stream `draw` of student `student`.
+  func withStudentStream<R>(
+    _ student: Int, _ draw: StudentDraw, _ streams: inout RandomStreamBank, _ body: (inout RandomStream) -> R
+  ) -> R {
+    streams.withStream(keyed: draw.key(student: student), body)
+  }
 }

@@ -11,7 +11,7 @@ import SimKernel
 /// Their unknown traits are drawn from the scenario's distributions with streams keyed by their
 /// own purposes and their row in the file, so listing students moves no other draw keyed by
 /// purpose and entity.
-extension CohortDynamics {
+extension Roster {
   /// The file's rows of one cohort (program index, intake year), in file order; nil when the
   /// file lists none or there is no file.
   func listedRows(program: Int32, intakeYear: Int) -> [Int]? {
@@ -24,7 +24,7 @@ extension CohortDynamics {
 
   /// The file's row of student `index`, or nil for a generated student.
   func listedStudent(_ index: Int) -> CurrentStudent? {
-    roster.students[index].listedRow.flatMap { scenario.currentStudents?.students[Int($0)] }
+    students[index].listedRow.flatMap { scenario.currentStudents?.students[Int($0)] }
   }
 
   /// Exam ability conditioned on what the file says of each exam sat by the as-of date: drawn
@@ -32,12 +32,12 @@ extension CohortDynamics {
   /// file says (rejection sampling, so the kept draws follow the conditional distribution).
   /// Exams not yet sat condition nothing. Gives up after 10,000 draws and keeps the last
   /// (only for a distribution that almost never gives such a result).
-  mutating func conditionedExamAbility(_ index: Int, row: Int) -> Double {
+  func conditionedExamAbility(_ index: Int, row: Int, _ streams: inout RandomStreamBank) -> Double {
     let listed = scenario.currentStudents!.students[row]
     let exams = pathway(of: index).exams
     let ability = scenario.students.examAbility
     let known = exams.indices.filter { listed.examsPassed[$0] || examSatByAsOf(index, exams[$0]) }
-    return withWorldStream(.currentStudentExams(row: row)) { stream in
+    return streams.withStream(keyed: WorldDraw.currentStudentExams(row: row).key) { stream in
       var draw = ability.sample(&stream)
       for _ in 0..<10_000 {
         var likelihood = 1.0
@@ -58,16 +58,16 @@ extension CohortDynamics {
   private func examSatByAsOf(_ index: Int, _ exam: ExamParameters) -> Bool {
     let asOf = scenario.currentStudents!.asOfDay
     if let months = exam.monthsAfterStart {
-      return roster.students[index].admissionDay + months * Self.daysPerMonth <= asOf
+      return students[index].admissionDay + months * CohortDynamics.daysPerMonth <= asOf
     }
-    return roster.students[index].graduationDay <= asOf
+    return students[index].graduationDay <= asOf
   }
 
   /// The outcome the file fixes for an attempt, or nil when the draw decides: a passed exam is
   /// passed at its first attempt; an exam not passed fails every attempt before the as-of date.
   func fixedExamOutcome(_ index: Int, exam number: Int, now: Double) -> Bool? {
     guard let listed = listedStudent(index) else { return nil }
-    if listed.examsPassed[number] { return roster.students[index].examAttempts[number] == 1 ? true : nil }
+    if listed.examsPassed[number] { return students[index].examAttempts[number] == 1 ? true : nil }
     return now < scenario.currentStudents!.asOfDay ? false : nil
   }
 
@@ -77,11 +77,13 @@ extension CohortDynamics {
     guard let listed = listedStudent(index), listed.examsPassed[number] else { return day }
     return min(day, scenario.currentStudents!.asOfDay)
   }
+}
 
+extension CohortDynamics {
   /// The site the file fixes for rotation `rotation` of student `index`, or nil when the
   /// program's strategy places it (a rotation that starts after the as-of date).
   func fixedRotationSite(_ index: Int, rotation: Int) -> Int? {
-    guard let listed = listedStudent(index) else { return nil }
+    guard let listed = roster.listedStudent(index) else { return nil }
     if rotation < listed.rotationSites.count { return listed.rotationSites[rotation] }
     return rotation == listed.rotationSites.count ? listed.currentSite : nil
   }
@@ -89,7 +91,7 @@ extension CohortDynamics {
   /// At the end of a completed rotation the file lists, the impression the director reports,
   /// when the file gives one, replaces the one the simulated weeks built.
   mutating func applyReportedImpression(_ index: Int, at site: Int) {
-    guard let listed = listedStudent(index), let reported = listed.impression,
+    guard let listed = roster.listedStudent(index), let reported = listed.impression,
       roster.students[index].rotationSites.count <= listed.rotationSites.count,
       let entry = roster.students[index].impressions.firstIndex(where: { $0.holder == .site(Int32(site)) })
     else { return }
@@ -99,7 +101,7 @@ extension CohortDynamics {
   /// Whether a listed student's withdrawal draw may stand: a current student has not withdrawn
   /// by the as-of date, and one who graduated or was hired is past it.
   func listedWithdrawalAllowed(_ index: Int, day: Double) -> Bool {
-    guard let listed = listedStudent(index) else { return true }
+    guard let listed = roster.listedStudent(index) else { return true }
     return listed.status == .inProgram && day >= scenario.currentStudents!.asOfDay
   }
 
@@ -107,7 +109,7 @@ extension CohortDynamics {
   /// as-of date or their `start_date`, whichever is earlier (a student already working was hired
   /// by the day they started).
   mutating func scheduleListedHires(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard let listed = listedStudent(index), case .hired(_, let hireDay, let startDay) = listed.status
+    guard let listed = roster.listedStudent(index), case .hired(_, let hireDay, let startDay) = listed.status
     else { return }
     let asOf = scenario.currentStudents!.asOfDay
     let day = max(hireDay ?? min(asOf, startDay ?? asOf), simulation.now)
@@ -120,7 +122,7 @@ extension CohortDynamics {
   /// requisition at that site, taken through its own lifecycle (an inside offer when the student
   /// rotated there, else a posting), offered and accepted like any other.
   mutating func hireListedStudent(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard let listed = listedStudent(index), case .hired(let site, _, let startDay) = listed.status,
+    guard let listed = roster.listedStudent(index), case .hired(let site, _, let startDay) = listed.status,
       roster.students[index].lifecycle.isAvailable
     else { return }
     let now = simulation.now

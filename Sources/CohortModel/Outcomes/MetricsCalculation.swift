@@ -165,7 +165,7 @@ extension CohortDynamics {
         credentialDay: lifecycle.record.credentialDay, licenceDay: lifecycle.record.licenceDay,
         startDay: lifecycle.startDay, rotationSites: student.rotationSites.map(Int.init),
         unwillingToRelocate: student.unwillingToRelocate, leftSearch: student.leftSearch,
-        studentId: listedStudent(index)?.id)
+        studentId: roster.listedStudent(index)?.id)
     }
   }
 
