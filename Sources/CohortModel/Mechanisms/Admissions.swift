@@ -22,17 +22,20 @@ extension CohortDynamics {
     }
     return first
   }
+}
 
+/// Admission: each cohort's size and outcomes, each student's traits and home.
+extension Roster {
   mutating func scheduleAdmissions(_ simulation: inout Simulation<CohortEvent>) {
     for (programIndex, program) in world.programs.enumerated() {
       for year in program.intakeYears {
-        let day = Self.day(year: year, month: program.intakeMonth, startYear: scenario.startYear)
+        let day = CohortDynamics.day(year: year, month: program.intakeMonth, startYear: scenario.startYear)
         guard day <= scenario.horizonDays else { continue }
-        roster.cohorts.append(
+        cohorts.append(
           Cohort(
             program: Int32(programIndex), intakeYear: year, admissionDay: day, firstStudent: 0,
             studentCount: 0))
-        simulation.schedule(.cohortAdmitted(cohort: Int32(roster.cohorts.count - 1)), at: day)
+        simulation.schedule(.cohortAdmitted(cohort: Int32(cohorts.count - 1)), at: day)
       }
     }
   }
@@ -40,8 +43,8 @@ extension CohortDynamics {
   /// How many students a cohort admits: its drawn size; a cohort the current-students file lists
   /// holds its listed students and is filled up to the drawn size with generated ones (never
   /// fewer than listed), unless the file marks it complete, when the listed are all of it.
-  mutating func cohortSize(_ cohortIndex: Int, listed: Int) -> Int {
-    let cohort = roster.cohorts[cohortIndex]
+  func cohortSize(_ cohortIndex: Int, listed: Int, _ streams: inout RandomStreamBank) -> Int {
+    let cohort = cohorts[cohortIndex]
     if listed > 0,
       scenario.currentStudents!.isComplete(program: Int(cohort.program), intakeYear: cohort.intakeYear)
     {
@@ -57,21 +60,26 @@ extension CohortDynamics {
     return max(drawn, listed)
   }
 
-  mutating func admit(_ cohortIndex: Int, _ simulation: inout Simulation<CohortEvent>) {
-    let program = world.programs[Int(roster.cohorts[cohortIndex].program)]
-    let listed = roster.listedRows(
-      program: roster.cohorts[cohortIndex].program, intakeYear: roster.cohorts[cohortIndex].intakeYear)
-    let size = cohortSize(cohortIndex, listed: listed?.count ?? 0)
-    roster.cohorts[cohortIndex].firstStudent = roster.students.count
-    roster.cohorts[cohortIndex].studentCount = size
-    roster.cohorts[cohortIndex].outcomes = cohortOutcomes(cohortIndex)
-    let examShift = roster.cohorts[cohortIndex].outcomes.examAbilityShift
+  /// Admits a cohort: its size and outcomes, then each student's traits and home, the warm
+  /// start's listed facts, and what admission schedules (graduation, exams, final term,
+  /// withdrawal, the cohort's rotations).
+  mutating func admit(
+    _ cohortIndex: Int, _ streams: inout RandomStreamBank, _ simulation: inout Simulation<CohortEvent>
+  ) {
+    let program = world.programs[Int(cohorts[cohortIndex].program)]
+    let listed = listedRows(
+      program: cohorts[cohortIndex].program, intakeYear: cohorts[cohortIndex].intakeYear)
+    let size = cohortSize(cohortIndex, listed: listed?.count ?? 0, &streams)
+    cohorts[cohortIndex].firstStudent = students.count
+    cohorts[cohortIndex].studentCount = size
+    cohorts[cohortIndex].outcomes = cohortOutcomes(cohortIndex, &streams)
+    let examShift = cohorts[cohortIndex].outcomes.examAbilityShift
     let now = simulation.now
-    let graduationDay = now + program.lengthMonths * Self.daysPerMonth
+    let graduationDay = now + program.lengthMonths * CohortDynamics.daysPerMonth
     let traits = scenario.students
     let region = scenario.region
     for offset in 0..<size {
-      let index = roster.students.count
+      let index = students.count
       // Listed students first, in file order; the generated rest of the cohort after them.
       let row = listed.flatMap { offset < $0.count ? $0[offset] : nil }
       let key =
@@ -82,7 +90,7 @@ extension CohortDynamics {
         let angle = 2 * Double.pi * stream.uniform()
         let home = region.location(distance, at: angle, from: program.location)
         return Student(
-          cohort: Int32(cohortIndex), program: roster.cohorts[cohortIndex].program, home: home,
+          cohort: Int32(cohortIndex), program: cohorts[cohortIndex].program, home: home,
           aptitude: traits.aptitude.sample(&stream), reliability: traits.reliability.sample(&stream),
           rapport: traits.rapport.sample(&stream), composure: traits.composure.sample(&stream),
           relationshipBuilding: traits.relationshipBuilding.sample(&stream),
@@ -90,19 +98,19 @@ extension CohortDynamics {
           examAbility: traits.examAbility.sample(&stream) + examShift, admissionDay: now,
           graduationDay: graduationDay)
       }
-      roster.students.append(student)
+      students.append(student)
       if let row {
-        roster.students[index].listedRow = Int32(row)
-        roster.students[index].unavailableUntil = scenario.currentStudents!.asOfDay
-        roster.students[index].examAbility = roster.conditionedExamAbility(index, row: row, &streams)
+        students[index].listedRow = Int32(row)
+        students[index].unavailableUntil = scenario.currentStudents!.asOfDay
+        students[index].examAbility = conditionedExamAbility(index, row: row, &streams)
         scheduleListedHires(index, &simulation)
       }
-      drawRelocationRefusal(index)
+      drawRelocationRefusal(index, &streams)
       trace(now, "admitted", student: index, "program=\(program.name)")
       simulation.schedule(.graduation(student: Int32(index)), at: graduationDay)
-      roster.scheduleFirstExams(index, &streams, &simulation)
+      scheduleFirstExams(index, &streams, &simulation)
       scheduleFinalTerm(index, &simulation)
-      scheduleWithdrawal(index, &simulation)
+      scheduleWithdrawal(index, &streams, &simulation)
     }
     for rotation in 0..<program.rotations.count {
       simulation.schedule(
@@ -113,10 +121,12 @@ extension CohortDynamics {
 
   /// First and last day of a cohort's rotation (`ProgramParameters.rotationDays`).
   func rotationDays(_ cohortIndex: Int, _ rotation: Int) -> (start: Double, end: Double) {
-    world.programs[Int(roster.cohorts[cohortIndex].program)].rotationDays(
-      admissionDay: roster.cohorts[cohortIndex].admissionDay, rotation: rotation)
+    world.programs[Int(cohorts[cohortIndex].program)].rotationDays(
+      admissionDay: cohorts[cohortIndex].admissionDay, rotation: rotation)
   }
+}
 
+extension CohortDynamics {
   mutating func graduate(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
     let action = roster.students[index].lifecycle.apply(.graduate)
     guard action != .ignored else { return }

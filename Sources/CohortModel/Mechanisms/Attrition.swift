@@ -6,25 +6,29 @@ import SimKernel
 /// go, so two placement strategies lose the same students on the same days and `graduates` stays
 /// a common-random-numbers quantity. (An academic withdrawal driven by clinical performance would
 /// make attrition depend on placement; the figures say such withdrawals are the minority.)
-extension CohortDynamics {
+extension Roster {
   /// Draws the withdrawal and schedules it: a day `withdrawalTiming × program length` after
   /// admission, strictly before graduation.
-  mutating func scheduleWithdrawal(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
+  func scheduleWithdrawal(
+    _ student: Int, _ streams: inout RandomStreamBank, _ simulation: inout Simulation<CohortEvent>
+  ) {
     let traits = scenario.students
-    let probability = roster.cohorts[Int(roster.students[student].cohort)].outcomes.withdrawalProbability
+    let probability = cohorts[Int(students[student].cohort)].outcomes.withdrawalProbability
     guard probability > 0 else { return }
-    let (withdraws, fraction) = withStudentStream(student, .withdrawal) { stream in
+    let (withdraws, fraction) = withStudentStream(student, .withdrawal, &streams) { stream in
       (stream.chance(probability), traits.withdrawalTiming.sample(&stream))
     }
     guard withdraws else { return }
-    let admission = roster.students[student].admissionDay
-    let length = roster.students[student].graduationDay - admission
+    let admission = students[student].admissionDay
+    let length = students[student].graduationDay - admission
     // A fraction of 1 would land on graduation day itself: keep it inside the program.
     let day = admission + min(fraction, 0.999) * length
     guard listedWithdrawalAllowed(student, day: day) else { return }
     simulation.schedule(.withdrawal(student: Int32(student)), at: day)
   }
+}
 
+extension CohortDynamics {
   /// The student leaves: their rotation place is freed now, they get no further rotation, exam
   /// or offer, and they never graduate. Offers in hand go back to their sites' searches (as if
   /// declined); a job accepted before graduating is given back and its requisition searches

@@ -46,14 +46,14 @@ struct CohortDynamics: EventHandler, ~Copyable {
   /// Schedules what starts the run: every cohort's admission, then the budgets' first review,
   /// exits and fiscal year (`Openings.start`).
   mutating func start(_ simulation: inout Simulation<CohortEvent>) {
-    scheduleAdmissions(&simulation)
+    roster.scheduleAdmissions(&simulation)
     openings.start(&streams, &simulation)
     openings.scheduleFiscalYear(0, &simulation)
   }
 
   mutating func handle(_ event: CohortEvent, in simulation: inout Simulation<CohortEvent>) {
     switch event {
-    case .cohortAdmitted(let cohort): admit(Int(cohort), &simulation)
+    case .cohortAdmitted(let cohort): roster.admit(Int(cohort), &streams, &simulation)
     case .rotationStarts(let cohort, let rotation): startRotation(Int(cohort), Int(rotation), &simulation)
     case .clinicalWeek(let student): observeWeek(Int(student), &simulation)
     case .rotationEnds(let student, let site): endRotation(Int(student), at: Int(site), &simulation)

@@ -2,17 +2,19 @@ import SimKernel
 
 /// How far a student would go for a job: the daily commute, plus (unless they will not move at
 /// all) their relocation willingness, plus a widening that grows with each month of searching.
-extension CohortDynamics {
+extension Roster {
   /// Whether the student is one of those who will not move at all: one keyed draw per student,
   /// apart from the traits stream so the traits stay as they were.
-  mutating func drawRelocationRefusal(_ index: Int) {
+  mutating func drawRelocationRefusal(_ index: Int, _ streams: inout RandomStreamBank) {
     let share = scenario.students.unwillingToRelocateShare
     guard share > 0 else { return }
-    roster.students[index].refusesToRelocate = withStudentStream(index, .relocationRefusal) {
+    students[index].refusesToRelocate = withStudentStream(index, .relocationRefusal, &streams) {
       $0.chance(share)
     }
   }
+}
 
+extension CohortDynamics {
   /// The farthest site (from home) the student would take a job at on day `now`. A graduate who
   /// would move widens their reach by `relocationWideningKmPerMonth` for each month since
   /// graduating; before graduation and for those who will not move, it is fixed.

@@ -34,7 +34,7 @@ extension CohortDynamics {
         cohort: cohortIndex, size: cohort.studentCount, program: Int(cohort.program), rotation: rotation),
       world: world, positions: openings.positions, &streams)
 
-    let end = rotationDays(cohortIndex, rotation).end
+    let end = roster.rotationDays(cohortIndex, rotation).end
     let counted = simulation.now >= 0
     for (student, site) in listedPlacements {
       if counted { counters.rotationSlots += 1 }

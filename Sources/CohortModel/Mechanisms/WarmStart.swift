@@ -77,6 +77,26 @@ extension Roster {
     guard let listed = listedStudent(index), listed.examsPassed[number] else { return day }
     return min(day, scenario.currentStudents!.asOfDay)
   }
+
+  /// Whether a listed student's withdrawal draw may stand: a current student has not withdrawn
+  /// by the as-of date, and one who graduated or was hired is past it.
+  func listedWithdrawalAllowed(_ index: Int, day: Double) -> Bool {
+    guard let listed = listedStudent(index) else { return true }
+    return listed.status == .inProgram && day >= scenario.currentStudents!.asOfDay
+  }
+
+  /// Schedules the hire of a listed `hired` student on their `hire_date`; without one, on the
+  /// as-of date or their `start_date`, whichever is earlier (a student already working was hired
+  /// by the day they started).
+  func scheduleListedHires(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
+    guard let listed = listedStudent(index), case .hired(_, let hireDay, let startDay) = listed.status
+    else { return }
+    let asOf = scenario.currentStudents!.asOfDay
+    let day = max(hireDay ?? min(asOf, startDay ?? asOf), simulation.now)
+    // First in the day, before any offer that day could reach them.
+    simulation.schedule(
+      .listedStudentHired(student: Int32(index)), at: day, priority: CohortPriority.budget)
+  }
 }
 
 extension CohortDynamics {
@@ -96,26 +116,6 @@ extension CohortDynamics {
       let entry = roster.students[index].impressions.firstIndex(where: { $0.holder == .site(Int32(site)) })
     else { return }
     roster.students[index].impressions[entry].value = reported
-  }
-
-  /// Whether a listed student's withdrawal draw may stand: a current student has not withdrawn
-  /// by the as-of date, and one who graduated or was hired is past it.
-  func listedWithdrawalAllowed(_ index: Int, day: Double) -> Bool {
-    guard let listed = roster.listedStudent(index) else { return true }
-    return listed.status == .inProgram && day >= scenario.currentStudents!.asOfDay
-  }
-
-  /// Schedules the hire of a listed `hired` student on their `hire_date`; without one, on the
-  /// as-of date or their `start_date`, whichever is earlier (a student already working was hired
-  /// by the day they started).
-  mutating func scheduleListedHires(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard let listed = roster.listedStudent(index), case .hired(_, let hireDay, let startDay) = listed.status
-    else { return }
-    let asOf = scenario.currentStudents!.asOfDay
-    let day = max(hireDay ?? min(asOf, startDay ?? asOf), simulation.now)
-    // First in the day, before any offer that day could reach them.
-    simulation.schedule(
-      .listedStudentHired(student: Int32(index)), at: day, priority: CohortPriority.budget)
   }
 
   /// A listed `hired` student accepts the offer of their `offer_site` on the as-of date: one
