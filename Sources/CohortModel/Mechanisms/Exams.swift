@@ -136,7 +136,7 @@ extension CohortDynamics {
     let action = roster.students[student].lifecycle.apply(.earnCredential(day: simulation.now))
     forgetIfPastHiring(student)
     if action == .applyForLicence {
-      applyForLicence(student, &simulation)
+      roster.applyForLicence(student, &streams, &simulation)
     }
     reviewHolds(for: student, &simulation)
   }

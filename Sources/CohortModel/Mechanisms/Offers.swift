@@ -112,7 +112,9 @@ extension CohortDynamics {
       let asOf = scenario.currentStudents!.asOfDay
       if deadline < asOf { deadline = asOf + scenario.hiring.contingentWindowDays }
     }
-    if contingent, let expiry = seekTemporaryLicence(student, for: requisition, at: site, &simulation) {
+    if contingent,
+      let expiry = roster.seekTemporaryLicence(student, for: requisition, at: site, &streams, &simulation)
+    {
       // Never before the start date, so the start always finds the job it was scheduled for.
       deadline = max(plannedStart, min(deadline, expiry))
     }
@@ -128,7 +130,7 @@ extension CohortDynamics {
     if contingent {
       simulation.schedule(.contingencyDeadline(student: Int32(student)), at: deadline)
     } else if next == .applyForLicence {
-      applyForLicence(student, &simulation)
+      roster.applyForLicence(student, &streams, &simulation)
     }
   }
 
