@@ -55,7 +55,7 @@ struct CohortDynamics: EventHandler, ~Copyable {
     switch event {
     case .cohortAdmitted(let cohort): roster.admit(Int(cohort), &streams, &simulation)
     case .rotationStarts(let cohort, let rotation): startRotation(Int(cohort), Int(rotation), &simulation)
-    case .clinicalWeek(let student): observeWeek(Int(student), &simulation)
+    case .clinicalWeek(let student): roster.observeWeek(Int(student), &streams, &simulation)
     case .rotationEnds(let student, let site): endRotation(Int(student), at: Int(site), &simulation)
     case .reputationSpreads(let student, let site):
       spreadReputation(Int(student), from: Int(site), &simulation)

@@ -35,7 +35,7 @@ extension CohortDynamics {
       let student = Int(raw)
       guard couldQualify(student, for: site, within: window, now: now),
         tier == .sameSystem || isRecent(student, at: site, now: now),
-        let seen = impression(of: student, by: key, now: now), seen > threshold
+        let seen = roster.impression(of: student, by: key, now: now), seen > threshold
       else { continue }
       let score = standing(seen, student)
       if best == nil || score > best!.score { best = (score, student) }

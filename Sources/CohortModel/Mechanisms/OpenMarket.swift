@@ -40,7 +40,7 @@ extension CohortDynamics {
       }
       guard applies else { continue }
       applicants += 1
-      let interview = observedQuality(index) + roster.students[index].composure + noise
+      let interview = roster.observedQuality(index) + roster.students[index].composure + noise
       let score =
         postingScore(interview: interview, of: index, at: site, now: now)
         + (roster.students[index].isCredentialed ? hiring.credentialBonus : 0)

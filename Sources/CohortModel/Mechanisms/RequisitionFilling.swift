@@ -121,7 +121,7 @@ extension CohortDynamics {
     for raw in lists.known(by: .site(Int32(site))) where !tried.contains(raw) {
       let index = Int(raw)
       guard isCandidate(index, for: site, now: now), isRecent(index, at: site, now: now),
-        let seen = impression(of: index, by: .site(Int32(site)), now: now), seen > threshold
+        let seen = roster.impression(of: index, by: .site(Int32(site)), now: now), seen > threshold
       else { continue }
       let score = standing(seen, index)
       if best == nil || score > best!.score { best = (score, index) }
@@ -136,7 +136,8 @@ extension CohortDynamics {
     let key = ImpressionHolder.system(Int32(system))
     for raw in lists.known(by: key) where !tried.contains(raw) {
       let index = Int(raw)
-      guard isCandidate(index, for: site, now: now), let heard = impression(of: index, by: key, now: now),
+      guard isCandidate(index, for: site, now: now),
+        let heard = roster.impression(of: index, by: key, now: now),
         heard > scenario.hiring.strongImpressionThreshold
       else { continue }
       let score = standing(heard, index)

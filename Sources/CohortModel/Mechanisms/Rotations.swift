@@ -66,7 +66,7 @@ extension CohortDynamics {
     roster.students[index].rotationSites.append(Int32(site))
     if let entry = roster.students[index].impressions.firstIndex(where: { $0.holder == .site(Int32(site)) }) {
       // A returning student starts from what staff still remember, not from the day they left.
-      let remembered = impression(of: index, by: .site(Int32(site)), now: simulation.now) ?? 0.5
+      let remembered = roster.impression(of: index, by: .site(Int32(site)), now: simulation.now) ?? 0.5
       roster.students[index].impressions[entry].value = remembered
       roster.students[index].impressions[entry].lastDay = simulation.now
       roster.students[index].impressions[entry].active = true
@@ -80,36 +80,48 @@ extension CohortDynamics {
       .rotationEnds(student: Int32(index), site: Int32(site)), at: end, priority: CohortPriority.rotationEnd)
   }
 
+  mutating func endRotation(_ index: Int, at site: Int, _ simulation: inout Simulation<CohortEvent>) {
+    // A withdrawal ended the rotation and freed its place already (7.1a).
+    guard roster.students[index].lifecycle.apply(.endRotation(site: Int32(site))) != .ignored else { return }
+    placement.leave(site)
+    roster.endObservation(index, at: site, &streams, &simulation)
+  }
+}
+
+/// Weekly observation: what staff see of a student on rotation, and what they keep.
+extension Roster {
   /// One week on rotation: skill grows along the learning curve; staff observe skill,
   /// reliability and rapport through noise and the student's composure under watch; their
   /// impression moves toward what they saw; now and then a clash sets it back.
-  mutating func observeWeek(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard let site = roster.students[index].lifecycle.rotationSite.map(Int.init) else { return }
+  mutating func observeWeek(
+    _ index: Int, _ streams: inout RandomStreamBank, _ simulation: inout Simulation<CohortEvent>
+  ) {
+    guard let site = students[index].lifecycle.rotationSite.map(Int.init) else { return }
     let evaluation = scenario.evaluation
-    roster.students[index].weeksOfExperience += 1
-    let week = Int(roster.students[index].weeksOfExperience)
-    let (noise, clashDraw) = withStudentStream(index, .observation(week: week)) { stream in
+    students[index].weeksOfExperience += 1
+    let week = Int(students[index].weeksOfExperience)
+    let (noise, clashDraw) = withStudentStream(index, .observation(week: week), &streams) { stream in
       (stream.normal(mean: 0, standardDeviation: evaluation.observationNoise), stream.uniform())
     }
-    let observed = observedQuality(index) + roster.students[index].composure + noise
+    let observed = observedQuality(index) + students[index].composure + noise
     guard
-      let entry = roster.students[index].impressions.firstIndex(where: { $0.holder == .site(Int32(site)) })
+      let entry = students[index].impressions.firstIndex(where: { $0.holder == .site(Int32(site)) })
     else {
       return
     }
-    let before = roster.students[index].impressions[entry].value
+    let before = students[index].impressions[entry].value
     var value = min(1, max(0, before + evaluation.learningRate * (observed - before)))
-    if clashDraw < evaluation.clashProbabilityPerWeek * (1 - roster.students[index].rapport) {
+    if clashDraw < evaluation.clashProbabilityPerWeek * (1 - students[index].rapport) {
       value = max(0, value - evaluation.clashPenalty)
       trace(simulation.now, "clash", student: index, site: site, "impression=\(fixed(value))")
     }
-    roster.students[index].impressions[entry].value = value
-    roster.students[index].impressions[entry].lastDay = simulation.now
+    students[index].impressions[entry].value = value
+    students[index].impressions[entry].lastDay = simulation.now
     let threshold = scenario.hiring.strongImpressionThreshold
     if before <= threshold && value > threshold {
       trace(simulation.now, "noticed", student: index, site: site, "impression=\(fixed(value))")
     }
-    if simulation.now + 7 <= roster.students[index].rotationEnd {
+    if simulation.now + 7 <= students[index].rotationEnd {
       simulation.schedule(.clinicalWeek(student: Int32(index)), after: 7)
     }
   }
@@ -119,27 +131,30 @@ extension CohortDynamics {
   func observedQuality(_ index: Int) -> Double {
     let evaluation = scenario.evaluation
     let skill =
-      roster.students[index].aptitude
-      * (1 - exp(-roster.students[index].weeksOfExperience / evaluation.learningCurveWeeks))
+      students[index].aptitude
+      * (1 - exp(-students[index].weeksOfExperience / evaluation.learningCurveWeeks))
     let total = evaluation.skillWeight + evaluation.reliabilityWeight + evaluation.rapportWeight
     return
-      (evaluation.skillWeight * skill + evaluation.reliabilityWeight * roster.students[index].reliability
-      + evaluation.rapportWeight * roster.students[index].rapport) / total
+      (evaluation.skillWeight * skill + evaluation.reliabilityWeight * students[index].reliability
+      + evaluation.rapportWeight * students[index].rapport) / total
   }
 
-  mutating func endRotation(_ index: Int, at site: Int, _ simulation: inout Simulation<CohortEvent>) {
-    // A withdrawal ended the rotation and freed its place already (7.1a).
-    guard roster.students[index].lifecycle.apply(.endRotation(site: Int32(site))) != .ignored else { return }
-    placement.leave(site)
+  /// The end of a rotation as staff see it: a reported impression (warm start) replaces the
+  /// built one, staff stop observing, and word of the student may spread through the site's
+  /// system after a delay.
+  mutating func endObservation(
+    _ index: Int, at site: Int, _ streams: inout RandomStreamBank,
+    _ simulation: inout Simulation<CohortEvent>
+  ) {
     applyReportedImpression(index, at: site)
-    if let entry = roster.students[index].impressions.firstIndex(where: { $0.holder == .site(Int32(site)) }) {
-      roster.students[index].impressions[entry].active = false
-      roster.students[index].impressions[entry].lastDay = simulation.now
+    if let entry = students[index].impressions.firstIndex(where: { $0.holder == .site(Int32(site)) }) {
+      students[index].impressions[entry].active = false
+      students[index].impressions[entry].lastDay = simulation.now
     }
     let evaluation = scenario.evaluation
     // Keyed by the rotation's number in the student's program.
-    let rotation = roster.students[index].rotationSites.count
-    let (spreads, delay) = withStudentStream(index, .rotationEnd(rotation: rotation)) { stream in
+    let rotation = students[index].rotationSites.count
+    let (spreads, delay) = withStudentStream(index, .rotationEnd(rotation: rotation), &streams) { stream in
       (stream.chance(evaluation.spreadProbability), evaluation.spreadDelayDays.sample(&stream))
     }
     trace(

@@ -97,6 +97,16 @@ extension Roster {
     simulation.schedule(
       .listedStudentHired(student: Int32(index)), at: day, priority: CohortPriority.budget)
   }
+
+  /// At the end of a completed rotation the file lists, the impression the director reports,
+  /// when the file gives one, replaces the one the simulated weeks built.
+  mutating func applyReportedImpression(_ index: Int, at site: Int) {
+    guard let listed = listedStudent(index), let reported = listed.impression,
+      students[index].rotationSites.count <= listed.rotationSites.count,
+      let entry = students[index].impressions.firstIndex(where: { $0.holder == .site(Int32(site)) })
+    else { return }
+    students[index].impressions[entry].value = reported
+  }
 }
 
 extension CohortDynamics {
@@ -106,16 +116,6 @@ extension CohortDynamics {
     guard let listed = roster.listedStudent(index) else { return nil }
     if rotation < listed.rotationSites.count { return listed.rotationSites[rotation] }
     return rotation == listed.rotationSites.count ? listed.currentSite : nil
-  }
-
-  /// At the end of a completed rotation the file lists, the impression the director reports,
-  /// when the file gives one, replaces the one the simulated weeks built.
-  mutating func applyReportedImpression(_ index: Int, at site: Int) {
-    guard let listed = roster.listedStudent(index), let reported = listed.impression,
-      roster.students[index].rotationSites.count <= listed.rotationSites.count,
-      let entry = roster.students[index].impressions.firstIndex(where: { $0.holder == .site(Int32(site)) })
-    else { return }
-    roster.students[index].impressions[entry].value = reported
   }
 
   /// A listed `hired` student accepts the offer of their `offer_site` on the as-of date: one
