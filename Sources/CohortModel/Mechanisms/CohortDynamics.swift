@@ -98,7 +98,7 @@ struct CohortDynamics: EventHandler, ~Copyable {
   /// Puts a graduate on the open market as their `search`th search (the lifecycle counts them),
   /// filed under their reach of the next few months (`filingReach`).
   mutating func startSearching(_ index: Int, search: Int32, now: Double) {
-    let (reach, validUntil) = filingReach(index, now: now)
+    let (reach, validUntil) = roster.filingReach(index, now: now)
     lists.searching.insert(
       Int32(index), search: search, home: roster.students[index].home, reachKm: reach, validUntil: validUntil)
   }

@@ -65,7 +65,7 @@ extension CohortDynamics {
       && !roster.students[student].examsExhausted && roster.students[student].lifecycle.isAvailable
       && !roster.students[student].lifecycle.record.rescinded
       && world.sites[site].location.distanceKm(to: roster.students[student].home)
-        <= reachKm(student, now: now)
+        <= roster.reachKm(student, now: now)
       && !isCandidate(student, for: site, now: now)
   }
 

@@ -52,7 +52,7 @@ extension CohortDynamics {
     // A withdrawal gave the offers back already (7.1a): the machine ignores the decision.
     guard case .chooseAmong(let offers) = roster.students[student].lifecycle.apply(.decide) else { return }
     let home = roster.students[student].home
-    let reach = reachKm(student, now: simulation.now)
+    let reach = roster.reachKm(student, now: simulation.now)
     var chosen: (distance: Double, requisition: Int)?
     for raw in offers {
       let distance = world.sites[Int(openings.requisitions[Int(raw)].site)].location.distanceKm(to: home)

@@ -90,7 +90,8 @@ extension CohortDynamics {
   func isCandidate(_ index: Int, for site: Int, now: Double) -> Bool {
     guard roster.students[index].graduationDay - now <= scenario.hiring.lookaheadDays,
       now >= roster.students[index].unavailableUntil, roster.students[index].lifecycle.isAvailable,
-      world.sites[site].location.distanceKm(to: roster.students[index].home) <= reachKm(index, now: now)
+      world.sites[site].location.distanceKm(to: roster.students[index].home)
+        <= roster.reachKm(index, now: now)
     else {
       return false
     }

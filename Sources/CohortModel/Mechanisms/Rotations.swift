@@ -61,20 +61,8 @@ extension CohortDynamics {
     _ index: Int, at site: Int, until end: Double, _ simulation: inout Simulation<CohortEvent>
   ) {
     placement.arrive(at: site)
-    roster.students[index].lifecycle.record(.startRotation(site: Int32(site)))
-    roster.students[index].rotationEnd = end
-    roster.students[index].rotationSites.append(Int32(site))
-    if let entry = roster.students[index].impressions.firstIndex(where: { $0.holder == .site(Int32(site)) }) {
-      // A returning student starts from what staff still remember, not from the day they left.
-      let remembered = roster.impression(of: index, by: .site(Int32(site)), now: simulation.now) ?? 0.5
-      roster.students[index].impressions[entry].value = remembered
-      roster.students[index].impressions[entry].lastDay = simulation.now
-      roster.students[index].impressions[entry].active = true
-    } else {
-      roster.students[index].impressions.append(
-        Impression(holder: .site(Int32(site)), value: 0.5, lastDay: simulation.now, active: true))
-      if isStillHirable(index) { lists.add(index, to: .site(Int32(site))) }
-    }
+    let firstMeeting = roster.startObservation(index, at: site, until: end, now: simulation.now)
+    if firstMeeting && isStillHirable(index) { lists.add(index, to: .site(Int32(site))) }
     if simulation.now + 7 <= end { simulation.schedule(.clinicalWeek(student: Int32(index)), after: 7) }
     simulation.schedule(
       .rotationEnds(student: Int32(index), site: Int32(site)), at: end, priority: CohortPriority.rotationEnd)
@@ -90,6 +78,26 @@ extension CohortDynamics {
 
 /// Weekly observation: what staff see of a student on rotation, and what they keep.
 extension Roster {
+  /// The student starts a rotation at `site` until `end`: staff start observing them, from what
+  /// they still remember of a returning student. Returns whether the site's staff meet them for
+  /// the first time (the dispatcher then puts a hirable student on the site's list).
+  mutating func startObservation(_ index: Int, at site: Int, until end: Double, now: Double) -> Bool {
+    students[index].lifecycle.record(.startRotation(site: Int32(site)))
+    students[index].rotationEnd = end
+    students[index].rotationSites.append(Int32(site))
+    if let entry = students[index].impressions.firstIndex(where: { $0.holder == .site(Int32(site)) }) {
+      // A returning student starts from what staff still remember, not from the day they left.
+      let remembered = impression(of: index, by: .site(Int32(site)), now: now) ?? 0.5
+      students[index].impressions[entry].value = remembered
+      students[index].impressions[entry].lastDay = now
+      students[index].impressions[entry].active = true
+      return false
+    }
+    students[index].impressions.append(
+      Impression(holder: .site(Int32(site)), value: 0.5, lastDay: now, active: true))
+    return true
+  }
+
   /// One week on rotation: skill grows along the learning curve; staff observe skill,
   /// reliability and rapport through noise and the student's composure under watch; their
   /// impression moves toward what they saw; now and then a clash sets it back.
