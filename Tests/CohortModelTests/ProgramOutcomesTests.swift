@@ -18,7 +18,7 @@ private func cohortOutcomes(
     start: CohortDynamics.firstAdmissionDay(scenario: scenario, world: world))
   model.start(&simulation)
   simulation.run(until: scenario.horizonDays, &model)
-  return (model.cohorts.map(\.outcomes), model.traceSink?.records ?? [])
+  return (model.roster.cohorts.map(\.outcomes), model.traceSink?.records ?? [])
 }
 
 private func logit(_ p: Double) -> Double { log(p / (1 - p)) }

@@ -22,11 +22,14 @@ extension CohortDynamics {
     }
     return first
   }
+}
 
+/// Admission: each cohort's size and outcomes, each student's traits and home.
+extension Roster {
   mutating func scheduleAdmissions(_ simulation: inout Simulation<CohortEvent>) {
     for (programIndex, program) in world.programs.enumerated() {
       for year in program.intakeYears {
-        let day = Self.day(year: year, month: program.intakeMonth, startYear: scenario.startYear)
+        let day = CohortDynamics.day(year: year, month: program.intakeMonth, startYear: scenario.startYear)
         guard day <= scenario.horizonDays else { continue }
         cohorts.append(
           Cohort(
@@ -40,7 +43,7 @@ extension CohortDynamics {
   /// How many students a cohort admits: its drawn size; a cohort the current-students file lists
   /// holds its listed students and is filled up to the drawn size with generated ones (never
   /// fewer than listed), unless the file marks it complete, when the listed are all of it.
-  mutating func cohortSize(_ cohortIndex: Int, listed: Int) -> Int {
+  func cohortSize(_ cohortIndex: Int, listed: Int, _ streams: inout RandomStreamBank) -> Int {
     let cohort = cohorts[cohortIndex]
     if listed > 0,
       scenario.currentStudents!.isComplete(program: Int(cohort.program), intakeYear: cohort.intakeYear)
@@ -57,17 +60,22 @@ extension CohortDynamics {
     return max(drawn, listed)
   }
 
-  mutating func admit(_ cohortIndex: Int, _ simulation: inout Simulation<CohortEvent>) {
+  /// Admits a cohort: its size and outcomes, then each student's traits and home, the warm
+  /// start's listed facts, and what admission schedules (graduation, exams, final term,
+  /// withdrawal, the cohort's rotations).
+  mutating func admit(
+    _ cohortIndex: Int, _ streams: inout RandomStreamBank, _ simulation: inout Simulation<CohortEvent>
+  ) {
     let program = world.programs[Int(cohorts[cohortIndex].program)]
     let listed = listedRows(
       program: cohorts[cohortIndex].program, intakeYear: cohorts[cohortIndex].intakeYear)
-    let size = cohortSize(cohortIndex, listed: listed?.count ?? 0)
+    let size = cohortSize(cohortIndex, listed: listed?.count ?? 0, &streams)
     cohorts[cohortIndex].firstStudent = students.count
     cohorts[cohortIndex].studentCount = size
-    cohorts[cohortIndex].outcomes = cohortOutcomes(cohortIndex)
+    cohorts[cohortIndex].outcomes = cohortOutcomes(cohortIndex, &streams)
     let examShift = cohorts[cohortIndex].outcomes.examAbilityShift
     let now = simulation.now
-    let graduationDay = now + program.lengthMonths * Self.daysPerMonth
+    let graduationDay = now + program.lengthMonths * CohortDynamics.daysPerMonth
     let traits = scenario.students
     let region = scenario.region
     for offset in 0..<size {
@@ -94,15 +102,15 @@ extension CohortDynamics {
       if let row {
         students[index].listedRow = Int32(row)
         students[index].unavailableUntil = scenario.currentStudents!.asOfDay
-        students[index].examAbility = conditionedExamAbility(index, row: row)
+        students[index].examAbility = conditionedExamAbility(index, row: row, &streams)
         scheduleListedHires(index, &simulation)
       }
-      drawRelocationRefusal(index)
+      drawRelocationRefusal(index, &streams)
       trace(now, "admitted", student: index, "program=\(program.name)")
       simulation.schedule(.graduation(student: Int32(index)), at: graduationDay)
-      scheduleFirstExams(index, &simulation)
+      scheduleFirstExams(index, &streams, &simulation)
       scheduleFinalTerm(index, &simulation)
-      scheduleWithdrawal(index, &simulation)
+      scheduleWithdrawal(index, &streams, &simulation)
     }
     for rotation in 0..<program.rotations.count {
       simulation.schedule(
@@ -116,9 +124,11 @@ extension CohortDynamics {
     world.programs[Int(cohorts[cohortIndex].program)].rotationDays(
       admissionDay: cohorts[cohortIndex].admissionDay, rotation: rotation)
   }
+}
 
+extension CohortDynamics {
   mutating func graduate(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
-    let action = students[index].lifecycle.apply(.graduate)
+    let action = roster.students[index].lifecycle.apply(.graduate)
     guard action != .ignored else { return }
     trace(simulation.now, "graduated", student: index)
     if case .startSearching(let search) = action {

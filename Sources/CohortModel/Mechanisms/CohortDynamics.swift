@@ -19,15 +19,12 @@ struct CohortDynamics: EventHandler, ~Copyable {
   var streams: RandomStreamBank
   /// Budgets, positions and requisitions (`Openings.swift`).
   var openings: Openings
-  /// Per program: its credential pathway, looked up by name once (`pathway(of:)` is asked at
-  /// every exam).
-  let programPathways: [CredentialPathway]
   /// Rotation placement: occupancy, nearby sites, the strategy (`Placement.swift`).
   var placement: Placement
   /// What the hiring tiers scan: sites' and systems' known students, holds, open-market searchers.
   var lists: HiringLists
-  var cohorts: [Cohort] = []
-  var students: [Student] = []
+  /// Students and cohorts (`Roster.swift`).
+  var roster: Roster
   var counters = ModelCounters()
 
   init(scenario: Scenario, world: World, strategy: String, replicationSeed: UInt64, tracing: Bool) {
@@ -37,7 +34,7 @@ struct CohortDynamics: EventHandler, ~Copyable {
     self.traceSink = tracing ? TraceSink() : nil
     streams = RandomStreamBank(replicationSeed: replicationSeed, algorithm: scenario.generator)
     streams.reserveCapacity(3 * world.sites.count)
-    programPathways = world.programs.map { scenario.pathway(named: $0.pathway)! }
+    roster = Roster(scenario: scenario, world: world, traceSink: traceSink)
     openings = Openings(scenario: scenario, world: world, traceSink: traceSink, streams: &streams)
     placement = Placement(strategy: PlacementStrategies.named(strategy), siteCount: world.sites.count)
     lists = HiringLists(
@@ -49,16 +46,16 @@ struct CohortDynamics: EventHandler, ~Copyable {
   /// Schedules what starts the run: every cohort's admission, then the budgets' first review,
   /// exits and fiscal year (`Openings.start`).
   mutating func start(_ simulation: inout Simulation<CohortEvent>) {
-    scheduleAdmissions(&simulation)
+    roster.scheduleAdmissions(&simulation)
     openings.start(&streams, &simulation)
     openings.scheduleFiscalYear(0, &simulation)
   }
 
   mutating func handle(_ event: CohortEvent, in simulation: inout Simulation<CohortEvent>) {
     switch event {
-    case .cohortAdmitted(let cohort): admit(Int(cohort), &simulation)
+    case .cohortAdmitted(let cohort): roster.admit(Int(cohort), &streams, &simulation)
     case .rotationStarts(let cohort, let rotation): startRotation(Int(cohort), Int(rotation), &simulation)
-    case .clinicalWeek(let student): observeWeek(Int(student), &simulation)
+    case .clinicalWeek(let student): roster.observeWeek(Int(student), &streams, &simulation)
     case .rotationEnds(let student, let site): endRotation(Int(student), at: Int(site), &simulation)
     case .reputationSpreads(let student, let site):
       spreadReputation(Int(student), from: Int(site), &simulation)
@@ -94,23 +91,23 @@ struct CohortDynamics: EventHandler, ~Copyable {
     _ detail: @autoclosure () -> String = ""
   ) {
     traceSink?.record(
-      time, event, student: student, studentId: student.flatMap { listedStudent($0)?.id }, site: site,
+      time, event, student: student, studentId: student.flatMap { roster.listedStudent($0)?.id }, site: site,
       detail())
   }
 
   /// Puts a graduate on the open market as their `search`th search (the lifecycle counts them),
   /// filed under their reach of the next few months (`filingReach`).
   mutating func startSearching(_ index: Int, search: Int32, now: Double) {
-    let (reach, validUntil) = filingReach(index, now: now)
+    let (reach, validUntil) = roster.filingReach(index, now: now)
     lists.searching.insert(
-      Int32(index), search: search, home: students[index].home, reachKm: reach, validUntil: validUntil)
+      Int32(index), search: search, home: roster.students[index].home, reachKm: reach, validUntil: validUntil)
   }
 
   /// Files again the searchers whose filing ran out before `now`, if they are still in that
   /// search; before a posting looks at the index, so its classes cover every reach of the day.
   mutating func renewSearcherFilings(now: Double) {
     for renewal in lists.searching.expired(before: now)
-    where Self.isApplying(students[Int(renewal.student)], search: renewal.search) {
+    where Self.isApplying(roster.students[Int(renewal.student)], search: renewal.search) {
       startSearching(Int(renewal.student), search: renewal.search, now: now)
     }
   }

@@ -2,21 +2,24 @@ import SimKernel
 
 /// Students in their final term apply to public postings before they graduate, from
 /// `hiring.finalTermApplyDays` before graduation; before that only graduates apply.
-extension CohortDynamics {
+extension Roster {
   /// Scheduled at admission: the day the student starts applying to postings, if before
   /// graduation.
-  mutating func scheduleFinalTerm(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
+  func scheduleFinalTerm(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
     let lead = scenario.hiring.finalTermApplyDays
     guard lead > 0 else { return }
     simulation.schedule(
-      .finalTermStarts(student: Int32(index)), at: max(simulation.now, students[index].graduationDay - lead))
+      .finalTermStarts(student: Int32(index)),
+      at: max(simulation.now, students[index].graduationDay - lead))
   }
+}
 
+extension CohortDynamics {
   /// The student joins the searcher index while still in the program (a search of its own: at
   /// graduation `startSearching` files a new one and this entry goes stale).
   mutating func startFinalTerm(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard students[index].lifecycle.applying(.startFinalTerm) != nil,
-      case .startSearching(let search) = students[index].lifecycle.apply(.startFinalTerm)
+    guard roster.students[index].lifecycle.applying(.startFinalTerm) != nil,
+      case .startSearching(let search) = roster.students[index].lifecycle.apply(.startFinalTerm)
     else { return }
     startSearching(index, search: search, now: simulation.now)
     trace(simulation.now, "final_term_applying", student: index)

@@ -35,7 +35,7 @@ extension CohortDynamics {
       let student = Int(raw)
       guard couldQualify(student, for: site, within: window, now: now),
         tier == .sameSystem || isRecent(student, at: site, now: now),
-        let seen = impression(of: student, by: key, now: now), seen > threshold
+        let seen = roster.impression(of: student, by: key, now: now), seen > threshold
       else { continue }
       let score = standing(seen, student)
       if best == nil || score > best!.score { best = (score, student) }
@@ -48,7 +48,7 @@ extension CohortDynamics {
     lists.hold(index, for: student)
     trace(now, "held_for_student", student: student, site: site, "requisition=\(index)")
     simulation.schedule(.holdReview(requisition: Int32(index)), at: until)
-    let eligible = students[student].graduationDay - scenario.hiring.lookaheadDays
+    let eligible = roster.students[student].graduationDay - scenario.hiring.lookaheadDays
     if eligible > now && eligible < until {
       simulation.schedule(.holdReview(requisition: Int32(index)), at: eligible)
     }
@@ -61,10 +61,11 @@ extension CohortDynamics {
   /// Fields are read in place (no copy of the `Student`, whose arrays a copy would retain), the
   /// cheapest tests first: the conjunction is pure, so the order changes nothing but the cost.
   func couldQualify(_ student: Int, for site: Int, within window: Double, now: Double) -> Bool {
-    students[student].graduationDay - now <= window && now >= students[student].unavailableUntil
-      && !students[student].examsExhausted && students[student].lifecycle.isAvailable
-      && !students[student].lifecycle.record.rescinded
-      && world.sites[site].location.distanceKm(to: students[student].home) <= reachKm(student, now: now)
+    roster.students[student].graduationDay - now <= window && now >= roster.students[student].unavailableUntil
+      && !roster.students[student].examsExhausted && roster.students[student].lifecycle.isAvailable
+      && !roster.students[student].lifecycle.record.rescinded
+      && world.sites[site].location.distanceKm(to: roster.students[student].home)
+        <= roster.reachKm(student, now: now)
       && !isCandidate(student, for: site, now: now)
   }
 
@@ -84,8 +85,8 @@ extension CohortDynamics {
         preconditionFailure("a ready candidate is told to apply")
       }
       tell(held, about: index, at: tier, &simulation)
-    } else if now >= until || !students[held].lifecycle.isAvailable
-      || students[held].lifecycle.record.rescinded || students[held].examsExhausted
+    } else if now >= until || !roster.students[held].lifecycle.isAvailable
+      || roster.students[held].lifecycle.record.rescinded || roster.students[held].examsExhausted
     {
       lists.endHold(index, for: held)
       trace(now, "hold_released", student: held, site: site, "requisition=\(index)")

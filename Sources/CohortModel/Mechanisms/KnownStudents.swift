@@ -11,10 +11,10 @@ extension CohortDynamics {
   /// Its impressions say which lists: a site's for `siteHistory`, a system's for `systemHeard`.
   mutating func forgetIfPastHiring(_ index: Int) {
     guard !isStillHirable(index) else { return }
-    lists.remove(index, from: students[index].impressions.map(\.holder))
+    lists.remove(index, from: roster.students[index].impressions.map(\.holder))
   }
 
   /// Whether a new impression of `index` should join the scanned lists: not once they are past
   /// hiring (a hired student may still be on rotation, or be talked about).
-  func isStillHirable(_ index: Int) -> Bool { !students[index].lifecycle.stateName.isPastHiring }
+  func isStillHirable(_ index: Int) -> Bool { !roster.students[index].lifecycle.stateName.isPastHiring }
 }

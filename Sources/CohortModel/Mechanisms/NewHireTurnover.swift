@@ -10,7 +10,7 @@ extension CohortDynamics {
   /// in any run. The day is uniform over the first year.
   mutating func scheduleFirstYearQuit(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
     let probability = scenario.hiring.firstYearQuitProbability
-    guard probability > 0, let job = students[student].lifecycle.job else { return }
+    guard probability > 0, let job = roster.students[student].lifecycle.job else { return }
     let requisition = Int(job.requisition)
     let (quits, fraction) = withWorldStream(
       .firstYearQuit(student: student, job: openings.requisitions[requisition].identity)
@@ -26,10 +26,10 @@ extension CohortDynamics {
   /// new chain.
   mutating func newHireQuits(_ student: Int, _ requisition: Int, _ simulation: inout Simulation<CohortEvent>)
   {
-    guard students[student].lifecycle.job?.requisition == Int32(requisition),
-      students[student].lifecycle.startDay != nil, students[student].firstJobQuitDay == nil
+    guard roster.students[student].lifecycle.job?.requisition == Int32(requisition),
+      roster.students[student].lifecycle.startDay != nil, roster.students[student].firstJobQuitDay == nil
     else { return }
-    students[student].firstJobQuitDay = simulation.now
+    roster.students[student].firstJobQuitDay = simulation.now
     let site = Int(openings.requisitions[requisition].site)
     trace(simulation.now, "new_hire_quit", student: student, site: site, "requisition=\(requisition)")
     let identity = DerivedRequisition.newHireQuit.identity(from: openings.requisitions[requisition].identity)

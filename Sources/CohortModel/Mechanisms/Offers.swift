@@ -33,11 +33,11 @@ extension CohortDynamics {
       case .offerMade(let source) = openings.requisitions[requisition].lifecycle.apply(
         .offer(student: Int32(student), day: simulation.now))
     else { preconditionFailure("an offer is made") }
-    let decision = students[student].lifecycle.apply(.receiveOffer(requisition: Int32(requisition)))
+    let decision = roster.students[student].lifecycle.apply(.receiveOffer(requisition: Int32(requisition)))
     let site = Int(openings.requisitions[requisition].site)
     trace(
       simulation.now, "offer", student: student, site: site,
-      "requisition=\(requisition) source=\(source.rawValue) contingent=\(!students[student].isCredentialed)"
+      "requisition=\(requisition) source=\(source.rawValue) contingent=\(!roster.students[student].isCredentialed)"
     )
     if decision == .scheduleDecision {
       simulation.schedule(
@@ -50,9 +50,9 @@ extension CohortDynamics {
   /// willingness) and declines the rest, which go back to their sites' searches.
   mutating func decideOnOffers(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
     // A withdrawal gave the offers back already (7.1a): the machine ignores the decision.
-    guard case .chooseAmong(let offers) = students[student].lifecycle.apply(.decide) else { return }
-    let home = students[student].home
-    let reach = reachKm(student, now: simulation.now)
+    guard case .chooseAmong(let offers) = roster.students[student].lifecycle.apply(.decide) else { return }
+    let home = roster.students[student].home
+    let reach = roster.reachKm(student, now: simulation.now)
     var chosen: (distance: Double, requisition: Int)?
     for raw in offers {
       let distance = world.sites[Int(openings.requisitions[Int(raw)].site)].location.distanceKm(to: home)
@@ -64,7 +64,7 @@ extension CohortDynamics {
     if let chosen {
       accept(chosen.requisition, by: student, distanceKm: chosen.distance, &simulation)
     } else {
-      students[student].lifecycle.record(.declineAll)
+      roster.students[student].lifecycle.record(.declineAll)
     }
     // Each declined requisition notes the student as it moves on (`RequisitionLifecycle`).
     for raw in offers where Int(raw) != chosen?.requisition {
@@ -90,7 +90,7 @@ extension CohortDynamics {
       case .hired(let source, let offerDay) = openings.requisitions[requisition].lifecycle.apply(
         .accept(day: now))
     else { preconditionFailure("the offer is accepted") }
-    let contingent = !students[student].isCredentialed
+    let contingent = !roster.students[student].isCredentialed
     let relocated = distanceKm > scenario.students.commuteKm
     if now >= 0 {
       counters.acceptedBySource[OfferSource.allCases.firstIndex(of: source)!] += 1
@@ -105,14 +105,16 @@ extension CohortDynamics {
     let onboarding = withRequisitionStream(requisition, .onboarding(student: student)) {
       onboardingDays.sample(&$0)
     }
-    let plannedStart = listedStart ?? (max(now, students[student].graduationDay) + onboarding)
+    let plannedStart = listedStart ?? (max(now, roster.students[student].graduationDay) + onboarding)
     var deadline = plannedStart + scenario.hiring.contingentWindowDays
-    if students[student].listedRow != nil {
+    if roster.students[student].listedRow != nil {
       // The file says a listed hire still holds the job on the as-of date.
       let asOf = scenario.currentStudents!.asOfDay
       if deadline < asOf { deadline = asOf + scenario.hiring.contingentWindowDays }
     }
-    if contingent, let expiry = seekTemporaryLicence(student, for: requisition, at: site, &simulation) {
+    if contingent,
+      let expiry = roster.seekTemporaryLicence(student, for: requisition, at: site, &streams, &simulation)
+    {
       // Never before the start date, so the start always finds the job it was scheduled for.
       deadline = max(plannedStart, min(deadline, expiry))
     }
@@ -120,22 +122,23 @@ extension CohortDynamics {
       requisition: Int32(requisition), site: Int32(site), source: source, offerDay: offerDay,
       acceptedDay: now,
       relocationKm: relocated ? distanceKm : nil, requiresLicence: world.sites[site].requiresLicence)
-    let next = students[student].lifecycle.apply(.accept(job: job, deadline: contingent ? deadline : nil))
+    let next = roster.students[student].lifecycle.apply(
+      .accept(job: job, deadline: contingent ? deadline : nil))
     forgetIfPastHiring(student)
     reviewHolds(for: student, &simulation)
     simulation.schedule(.jobStarts(student: Int32(student)), at: plannedStart)
     if contingent {
       simulation.schedule(.contingencyDeadline(student: Int32(student)), at: deadline)
     } else if next == .applyForLicence {
-      applyForLicence(student, &simulation)
+      roster.applyForLicence(student, &streams, &simulation)
     }
   }
 
   /// Starts work, unless the site's state needs a licence the graduate does not hold yet.
   mutating func startJob(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
-    let job = students[student].lifecycle.job
-    let contingent = students[student].lifecycle.isContingent
-    let action = students[student].lifecycle.apply(.startJob(day: simulation.now))
+    let job = roster.students[student].lifecycle.job
+    let contingent = roster.students[student].lifecycle.isContingent
+    let action = roster.students[student].lifecycle.apply(.startJob(day: simulation.now))
     // A job given back at a withdrawal (7.1a) has no start.
     guard action != .ignored, let site = job.map({ Int($0.site) }) else { return }
     if action == .waitsForLicence {
@@ -149,7 +152,8 @@ extension CohortDynamics {
   /// At the end of the window a contingent hire without the credential loses the job; the
   /// opening is searched for again and the graduate goes back to searching.
   mutating func checkContingency(_ student: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard case .rescinded(let job, let search) = students[student].lifecycle.apply(.contingencyDeadline)
+    guard
+      case .rescinded(let job, let search) = roster.students[student].lifecycle.apply(.contingencyDeadline)
     else { return }
     let requisition = Int(job.requisition)
     let site = Int(job.site)

@@ -15,7 +15,7 @@ extension CohortDynamics {
     var candidates: [Int32] = []
     renewSearcherFilings(now: now)
     do {
-      let current = students
+      let current = roster.students
       lists.searching.forEachCandidate(
         near: location,
         isCurrent: { entry in
@@ -25,7 +25,7 @@ extension CohortDynamics {
     }
     for raw in candidates {
       let index = Int(raw)
-      let distance = location.distanceKm(to: students[index].home)
+      let distance = location.distanceKm(to: roster.students[index].home)
       let commute = scenario.students.commuteKm
       guard isCandidate(index, for: site, now: now),
         !openings.requisitions[requisition].lifecycle.declinedBy.contains(raw)
@@ -40,10 +40,10 @@ extension CohortDynamics {
       }
       guard applies else { continue }
       applicants += 1
-      let interview = observedQuality(index) + students[index].composure + noise
+      let interview = roster.observedQuality(index) + roster.students[index].composure + noise
       let score =
         postingScore(interview: interview, of: index, at: site, now: now)
-        + (students[index].isCredentialed ? hiring.credentialBonus : 0)
+        + (roster.students[index].isCredentialed ? hiring.credentialBonus : 0)
       if best == nil || score > best!.score { best = (score, index) }
     }
     // The count and then each outside applicant's score, from one stream per posting.

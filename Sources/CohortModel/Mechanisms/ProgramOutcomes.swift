@@ -7,9 +7,9 @@ import SimKernel
 /// replication (or takes the director's stated figures), and each cohort varies around them on
 /// the logit scale. The draws are keyed by program and by cohort, never by what placement did,
 /// so every strategy sees the same programs and cohorts.
-extension CohortDynamics {
+extension Roster {
   /// The cohort's withdrawal probability and exam-ability shift.
-  mutating func cohortOutcomes(_ cohortIndex: Int) -> CohortOutcomes {
+  func cohortOutcomes(_ cohortIndex: Int, _ streams: inout RandomStreamBank) -> CohortOutcomes {
     let programIndex = Int(cohorts[cohortIndex].program)
     let program = world.programs[programIndex]
     let legacy = scenario.students.withdrawalProbability
@@ -18,16 +18,20 @@ extension CohortDynamics {
     // A program's own retention, else the legacy single probability, else the sourced default.
     let retentionDistribution =
       program.retention ?? (legacy == nil ? ProgramParameters.defaultRetention : nil)
-    let (retention, programShift) = withWorldStream(.programOutcomes(program: programIndex)) { stream in
+    let (retention, programShift) = streams.withStream(
+      keyed: WorldDraw.programOutcomes(program: programIndex).key
+    ) { stream in
       let retention = retentionDistribution.map { min(1, max(0, $0.sample(&stream))) }
       let drawn = program.examAbility.sample(&stream)
       return (retention, drawn)
     }
     let shift =
       program.firstAttemptPass.map { rate in
-        Self.examShift(meeting: rate, firstAttemptPass: firstExam ?? 0.5, ability: ability)
+        CohortDynamics.examShift(meeting: rate, firstAttemptPass: firstExam ?? 0.5, ability: ability)
       } ?? programShift
-    let (retentionNoise, examNoise) = withWorldStream(.cohortOutcomes(cohort: cohortIndex)) { stream in
+    let (retentionNoise, examNoise) = streams.withStream(
+      keyed: WorldDraw.cohortOutcomes(cohort: cohortIndex).key
+    ) { stream in
       (
         stream.normal(mean: 0, standardDeviation: 1),
         stream.normal(mean: 0, standardDeviation: 1)
@@ -35,11 +39,14 @@ extension CohortDynamics {
     }
     // The single probability of scenarios written before programs differed has no variation.
     let withdrawal =
-      retention.map { 1 - Self.varied($0, by: program.cohortRetentionSd * retentionNoise) } ?? legacy ?? 0
+      retention.map { 1 - CohortDynamics.varied($0, by: program.cohortRetentionSd * retentionNoise) }
+      ?? legacy ?? 0
     return CohortOutcomes(
       withdrawalProbability: withdrawal, examAbilityShift: shift + program.cohortExamAbilitySd * examNoise)
   }
+}
 
+extension CohortDynamics {
   /// `rate` moved by `shift` on the logit scale, `logistic(logit(rate) + shift)`; 0 and 1 stay
   /// where they are. One formula for a cohort's retention (7.1b) and an exam attempt's pass
   /// probability (7.9).

@@ -15,9 +15,9 @@ extension CohortDynamics {
       for raw in lists.known(by: .site(contact)) where !tried.contains(raw) {
         let index = Int(raw)
         guard isCandidate(index, for: site, now: now), isRecent(index, at: Int(contact), now: now),
-          let seen = impression(of: index, by: .site(contact), now: now), seen > threshold
+          let seen = roster.impression(of: index, by: .site(contact), now: now), seen > threshold
         else { continue }
-        let relationship = students[index].relationshipBuilding
+        let relationship = roster.students[index].relationshipBuilding
         guard
           withRequisitionStream(
             requisition, .recommendation(contact: Int(contact), candidate: index),

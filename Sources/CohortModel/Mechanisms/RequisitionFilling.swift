@@ -88,26 +88,28 @@ extension CohortDynamics {
   /// The conjunction is pure, so its tests run cheapest and most often false first (the
   /// graduation window rules out most of a site's history); the distance comes last.
   func isCandidate(_ index: Int, for site: Int, now: Double) -> Bool {
-    guard students[index].graduationDay - now <= scenario.hiring.lookaheadDays,
-      now >= students[index].unavailableUntil, students[index].lifecycle.isAvailable,
-      world.sites[site].location.distanceKm(to: students[index].home) <= reachKm(index, now: now)
+    guard roster.students[index].graduationDay - now <= scenario.hiring.lookaheadDays,
+      now >= roster.students[index].unavailableUntil, roster.students[index].lifecycle.isAvailable,
+      world.sites[site].location.distanceKm(to: roster.students[index].home)
+        <= roster.reachKm(index, now: now)
     else {
       return false
     }
-    if students[index].isCredentialed { return true }
-    return world.sites[site].allowsContingentHires && !students[index].lifecycle.record.rescinded
-      && !students[index].examsExhausted
+    if roster.students[index].isCredentialed { return true }
+    return world.sites[site].allowsContingentHires && !roster.students[index].lifecycle.record.rescinded
+      && !roster.students[index].examsExhausted
   }
 
   /// A candidate's standing with a manager who knows them: the impression, plus a bonus for a
   /// credential already in hand.
   func standing(_ impression: Double, _ index: Int) -> Double {
-    impression + (students[index].isCredentialed ? scenario.hiring.credentialBonus : 0)
+    impression + (roster.students[index].isCredentialed ? scenario.hiring.credentialBonus : 0)
   }
 
   /// True when `index` was at `key`'s site recently enough to count as "theirs", or is there now.
   func isRecent(_ index: Int, at site: Int, now: Double) -> Bool {
-    guard let entry = students[index].impressions.first(where: { $0.holder == .site(Int32(site)) }) else {
+    guard let entry = roster.students[index].impressions.first(where: { $0.holder == .site(Int32(site)) })
+    else {
       return false
     }
     return entry.active || now - entry.lastDay <= scenario.hiring.recentStudentDays
@@ -120,7 +122,7 @@ extension CohortDynamics {
     for raw in lists.known(by: .site(Int32(site))) where !tried.contains(raw) {
       let index = Int(raw)
       guard isCandidate(index, for: site, now: now), isRecent(index, at: site, now: now),
-        let seen = impression(of: index, by: .site(Int32(site)), now: now), seen > threshold
+        let seen = roster.impression(of: index, by: .site(Int32(site)), now: now), seen > threshold
       else { continue }
       let score = standing(seen, index)
       if best == nil || score > best!.score { best = (score, index) }
@@ -135,7 +137,8 @@ extension CohortDynamics {
     let key = ImpressionHolder.system(Int32(system))
     for raw in lists.known(by: key) where !tried.contains(raw) {
       let index = Int(raw)
-      guard isCandidate(index, for: site, now: now), let heard = impression(of: index, by: key, now: now),
+      guard isCandidate(index, for: site, now: now),
+        let heard = roster.impression(of: index, by: key, now: now),
         heard > scenario.hiring.strongImpressionThreshold
       else { continue }
       let score = standing(heard, index)

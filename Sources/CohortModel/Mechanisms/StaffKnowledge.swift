@@ -5,9 +5,9 @@ extension CohortDynamics {
   /// What the site knows of the student now: its own staff's impression if they rotated there
   /// (faded as in 7.3), else its system's reputation of them, else nil.
   func knownImpression(of index: Int, at site: Int, now: Double) -> Double? {
-    if let own = impression(of: index, by: .site(Int32(site)), now: now) { return own }
+    if let own = roster.impression(of: index, by: .site(Int32(site)), now: now) { return own }
     guard let system = world.sites[site].system else { return nil }
-    return impression(of: index, by: .system(Int32(system)), now: now)
+    return roster.impression(of: index, by: .system(Int32(system)), now: now)
   }
 
   /// An applicant's score before the credential bonus: `(1 − w) × interview + w × known` for a

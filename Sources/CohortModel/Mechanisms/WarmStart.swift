@@ -11,7 +11,7 @@ import SimKernel
 /// Their unknown traits are drawn from the scenario's distributions with streams keyed by their
 /// own purposes and their row in the file, so listing students moves no other draw keyed by
 /// purpose and entity.
-extension CohortDynamics {
+extension Roster {
   /// The file's rows of one cohort (program index, intake year), in file order; nil when the
   /// file lists none or there is no file.
   func listedRows(program: Int32, intakeYear: Int) -> [Int]? {
@@ -32,12 +32,12 @@ extension CohortDynamics {
   /// file says (rejection sampling, so the kept draws follow the conditional distribution).
   /// Exams not yet sat condition nothing. Gives up after 10,000 draws and keeps the last
   /// (only for a distribution that almost never gives such a result).
-  mutating func conditionedExamAbility(_ index: Int, row: Int) -> Double {
+  func conditionedExamAbility(_ index: Int, row: Int, _ streams: inout RandomStreamBank) -> Double {
     let listed = scenario.currentStudents!.students[row]
     let exams = pathway(of: index).exams
     let ability = scenario.students.examAbility
     let known = exams.indices.filter { listed.examsPassed[$0] || examSatByAsOf(index, exams[$0]) }
-    return withWorldStream(.currentStudentExams(row: row)) { stream in
+    return streams.withStream(keyed: WorldDraw.currentStudentExams(row: row).key) { stream in
       var draw = ability.sample(&stream)
       for _ in 0..<10_000 {
         var likelihood = 1.0
@@ -58,7 +58,7 @@ extension CohortDynamics {
   private func examSatByAsOf(_ index: Int, _ exam: ExamParameters) -> Bool {
     let asOf = scenario.currentStudents!.asOfDay
     if let months = exam.monthsAfterStart {
-      return students[index].admissionDay + months * Self.daysPerMonth <= asOf
+      return students[index].admissionDay + months * CohortDynamics.daysPerMonth <= asOf
     }
     return students[index].graduationDay <= asOf
   }
@@ -78,12 +78,24 @@ extension CohortDynamics {
     return min(day, scenario.currentStudents!.asOfDay)
   }
 
-  /// The site the file fixes for rotation `rotation` of student `index`, or nil when the
-  /// program's strategy places it (a rotation that starts after the as-of date).
-  func fixedRotationSite(_ index: Int, rotation: Int) -> Int? {
-    guard let listed = listedStudent(index) else { return nil }
-    if rotation < listed.rotationSites.count { return listed.rotationSites[rotation] }
-    return rotation == listed.rotationSites.count ? listed.currentSite : nil
+  /// Whether a listed student's withdrawal draw may stand: a current student has not withdrawn
+  /// by the as-of date, and one who graduated or was hired is past it.
+  func listedWithdrawalAllowed(_ index: Int, day: Double) -> Bool {
+    guard let listed = listedStudent(index) else { return true }
+    return listed.status == .inProgram && day >= scenario.currentStudents!.asOfDay
+  }
+
+  /// Schedules the hire of a listed `hired` student on their `hire_date`; without one, on the
+  /// as-of date or their `start_date`, whichever is earlier (a student already working was hired
+  /// by the day they started).
+  func scheduleListedHires(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
+    guard let listed = listedStudent(index), case .hired(_, let hireDay, let startDay) = listed.status
+    else { return }
+    let asOf = scenario.currentStudents!.asOfDay
+    let day = max(hireDay ?? min(asOf, startDay ?? asOf), simulation.now)
+    // First in the day, before any offer that day could reach them.
+    simulation.schedule(
+      .listedStudentHired(student: Int32(index)), at: day, priority: CohortPriority.budget)
   }
 
   /// At the end of a completed rotation the file lists, the impression the director reports,
@@ -95,60 +107,50 @@ extension CohortDynamics {
     else { return }
     students[index].impressions[entry].value = reported
   }
+}
 
-  /// Whether a listed student's withdrawal draw may stand: a current student has not withdrawn
-  /// by the as-of date, and one who graduated or was hired is past it.
-  func listedWithdrawalAllowed(_ index: Int, day: Double) -> Bool {
-    guard let listed = listedStudent(index) else { return true }
-    return listed.status == .inProgram && day >= scenario.currentStudents!.asOfDay
-  }
-
-  /// Schedules the hire of a listed `hired` student on their `hire_date`; without one, on the
-  /// as-of date or their `start_date`, whichever is earlier (a student already working was hired
-  /// by the day they started).
-  mutating func scheduleListedHires(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard let listed = listedStudent(index), case .hired(_, let hireDay, let startDay) = listed.status
-    else { return }
-    let asOf = scenario.currentStudents!.asOfDay
-    let day = max(hireDay ?? min(asOf, startDay ?? asOf), simulation.now)
-    // First in the day, before any offer that day could reach them.
-    simulation.schedule(
-      .listedStudentHired(student: Int32(index)), at: day, priority: CohortPriority.budget)
+extension CohortDynamics {
+  /// The site the file fixes for rotation `rotation` of student `index`, or nil when the
+  /// program's strategy places it (a rotation that starts after the as-of date).
+  func fixedRotationSite(_ index: Int, rotation: Int) -> Int? {
+    guard let listed = roster.listedStudent(index) else { return nil }
+    if rotation < listed.rotationSites.count { return listed.rotationSites[rotation] }
+    return rotation == listed.rotationSites.count ? listed.currentSite : nil
   }
 
   /// A listed `hired` student accepts the offer of their `offer_site` on the as-of date: one
   /// requisition at that site, taken through its own lifecycle (an inside offer when the student
   /// rotated there, else a posting), offered and accepted like any other.
   mutating func hireListedStudent(_ index: Int, _ simulation: inout Simulation<CohortEvent>) {
-    guard let listed = listedStudent(index), case .hired(let site, _, let startDay) = listed.status,
-      students[index].lifecycle.isAvailable
+    guard let listed = roster.listedStudent(index), case .hired(let site, _, let startDay) = listed.status,
+      roster.students[index].lifecycle.isAvailable
     else { return }
     let now = simulation.now
     var requisition = Requisition(site: Int32(site), approvedDay: now, origin: .listedHire)
     // Identities of budget requisitions are (site, ordinal) pairs well below 2⁶³: these cannot meet them.
-    requisition.identity = UInt64.max - UInt64(students[index].listedRow!)
+    requisition.identity = UInt64.max - UInt64(roster.students[index].listedRow!)
     openings.requisitions.append(requisition)
     let number = openings.requisitions.count - 1
-    let atOwnSite = students[index].rotationSites.contains(Int32(site))
+    let atOwnSite = roster.students[index].rotationSites.contains(Int32(site))
     guard
       case .offerMade = openings.requisitions[number].lifecycle.apply(
         .listedHire(student: Int32(index), day: now, atOwnSite: atOwnSite))
     else { preconditionFailure("a listed hire makes its offer") }
     // The file says the student took it: the acceptance follows at once, with no decision.
-    students[index].lifecycle.record(.receiveListedOffer(requisition: Int32(number)))
+    roster.students[index].lifecycle.record(.receiveListedOffer(requisition: Int32(number)))
     trace(now, "listed_hired", student: index, site: site, "requisition=\(number)")
     accept(
-      number, by: index, distanceKm: world.sites[site].location.distanceKm(to: students[index].home),
-      listedStart: startDay.map { max($0, students[index].graduationDay) }, &simulation)
+      number, by: index, distanceKm: world.sites[site].location.distanceKm(to: roster.students[index].home),
+      listedStart: startDay.map { max($0, roster.students[index].graduationDay) }, &simulation)
   }
 
   /// Per listed student, what this replication gave them (see `CurrentStudentOutcome`).
   func currentStudentOutcomes() -> [CurrentStudentOutcome] {
     guard let current = scenario.currentStudents else { return [] }
     var outcomes = current.students.map { CurrentStudentOutcome(id: $0.id) }
-    for index in students.indices {
-      guard let listedRow = students[index].listedRow else { continue }
-      let student = students[index]
+    for index in roster.students.indices {
+      guard let listedRow = roster.students[index].listedRow else { continue }
+      let student = roster.students[index]
       let row = Int(listedRow)
       let from = max(student.graduationDay, current.asOfDay)
       let accepted = student.lifecycle.record.firstAcceptedDay

@@ -17,8 +17,8 @@ extension CohortDynamics {
     var offeredByGraduation = 0
     var daysToOffer: [Double] = []
     var waits: [CumulativeIncidence.Ending] = []
-    for index in students.indices {
-      let student = students[index]
+    for index in roster.students.indices {
+      let student = roster.students[index]
       let graduation = student.graduationDay
       guard graduation >= 0 && graduation <= horizon && !student.lifecycle.hasWithdrawn else { continue }
       if let wait = CumulativeIncidence.offerWait(
@@ -120,11 +120,11 @@ extension CohortDynamics {
   private func retention(at horizon: Double) -> Double {
     var admitted = 0
     var graduated = 0
-    for cohort in cohorts where cohort.studentCount > 0 {
+    for cohort in roster.cohorts where cohort.studentCount > 0 {
       let program = world.programs[Int(cohort.program)]
       let graduation = cohort.admissionDay + program.lengthMonths * Self.daysPerMonth
       guard graduation >= 0 && graduation <= horizon else { continue }
-      let members = students[cohort.firstStudent..<cohort.firstStudent + cohort.studentCount]
+      let members = roster.students[cohort.firstStudent..<cohort.firstStudent + cohort.studentCount]
       admitted += members.count
       graduated += members.filter { !$0.withdrew }.count
     }
@@ -136,7 +136,7 @@ extension CohortDynamics {
   private func firstYearQuitShare(at horizon: Double) -> Double {
     var hires = 0
     var quit = 0
-    for student in students {
+    for student in roster.students {
       guard let startDay = student.lifecycle.startDay, startDay >= 0,
         startDay + Self.twelveMonthsDays <= horizon
       else { continue }
@@ -148,9 +148,9 @@ extension CohortDynamics {
 
   /// Every student's outcome, in student order.
   func studentOutcomes() -> [StudentOutcome] {
-    students.indices.map { index in
-      let student = students[index]
-      let cohort = cohorts[Int(student.cohort)]
+    roster.students.indices.map { index in
+      let student = roster.students[index]
+      let cohort = roster.cohorts[Int(student.cohort)]
       let lifecycle = student.lifecycle
       let job = lifecycle.job
       return StudentOutcome(
@@ -165,7 +165,7 @@ extension CohortDynamics {
         credentialDay: lifecycle.record.credentialDay, licenceDay: lifecycle.record.licenceDay,
         startDay: lifecycle.startDay, rotationSites: student.rotationSites.map(Int.init),
         unwillingToRelocate: student.unwillingToRelocate, leftSearch: student.leftSearch,
-        studentId: listedStudent(index)?.id)
+        studentId: roster.listedStudent(index)?.id)
     }
   }
 

@@ -27,7 +27,7 @@ extension CohortDynamics {
   /// Counts an accepted offer (made from day 0) by place: at a site where the student had
   /// rotated by then, and at such a site or another site of a hospital system they rotated in.
   mutating func recordAcceptancePlace(_ student: Int, site: Int) {
-    let rotated = students[student].rotationSites.map(Int.init)
+    let rotated = roster.students[student].rotationSites.map(Int.init)
     let system = world.sites[site].system
     let atRotationSite = rotated.contains(site)
     if atRotationSite { counters.acceptedAtRotationSite += 1 }
