@@ -1,7 +1,12 @@
 import SimKernel
 
 /// One replication's model: the event handler that turns cohorts, rotations, budgets, exams and
-/// offers into outcomes. Each mechanism lives in its own extension file, named after it.
+/// offers into outcomes. It is the dispatcher: each piece of state has an owner (`Roster` for
+/// students and cohorts, `Openings` for positions, budgets and requisitions, `Placement` for
+/// rotation places, `HiringLists` for what the hiring tiers scan), `handle` routes each event to
+/// the owner whose state it changes, and the mechanisms that join owners (filling a requisition
+/// from a list of students, offers and their decisions) are extensions of this type, each in its
+/// own file (docs/CONTRIBUTING.md, "Which owner").
 ///
 /// All state is value-typed and indexed (students, sites, requisitions are array positions), and
 /// every random number comes from a stream keyed by purpose and entity, so two strategies run
