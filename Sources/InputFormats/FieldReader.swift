@@ -28,7 +28,22 @@ public struct FieldReader<Keys: CodingKey & CaseIterable> {
   /// for a valid value, or what is allowed (e.g. "must be > 0").
   public func read<T: Decodable>(_ value: inout T, _ key: Keys, _ check: (T) -> String? = { _ in nil }) throws
   {
-    guard container.contains(key) else { return }
+    if let found = try accepted(key, check) { value = found }
+  }
+
+  /// A required field's value, or nil when it is missing or refused (the problem is reported
+  /// as `require` reports it): for a value that has no default to start from.
+  public func required<T: Decodable>(_ key: Keys, _ check: (T) -> String? = { _ in nil }) throws -> T? {
+    guard container.contains(key) else {
+      try decoder.reject("required field is missing", at: key)
+      return nil
+    }
+    return try accepted(key, check)
+  }
+
+  /// The field when present and `check` accepts it; nil (with the problem reported) otherwise.
+  private func accepted<T: Decodable>(_ key: Keys, _ check: (T) -> String?) throws -> T? {
+    guard container.contains(key) else { return nil }
     let found: T
     do {
       found = try container.decode(T.self, forKey: key)
@@ -41,13 +56,13 @@ public struct FieldReader<Keys: CodingKey & CaseIterable> {
       }
       let range = Self.wholeNumber(T.self) ? check(Self.probe(T.self)).map { " (\($0))" } ?? "" : ""
       try decoder.reject("expected \(expected)\(range), got \(describeFound(key))", at: key)
-      return
+      return nil
     }
     if let problem = check(found) {
       try decoder.reject("\(problem), got \(describe(found))", at: key)
-    } else {
-      value = found
+      return nil
     }
+    return found
   }
 
   /// A required field: reported when missing.

@@ -225,11 +225,9 @@ func readPlace<Keys: CodingKey & CaseIterable>(
       "a place is given by latitude/longitude or by xKm/yKm, not both; mixing is refused: remove this field",
       at: key)
   }
-  var latitudeRead = Double.nan
-  var longitudeRead = Double.nan
-  try reader.require(&latitudeRead, latitude, Allowed.within(-90, 90))
-  try reader.require(&longitudeRead, longitude, Allowed.within(-180, 180))
-  if !latitudeRead.isNaN && !longitudeRead.isNaN {
+  let latitudeRead: Double? = try reader.required(latitude, Allowed.within(-90, 90))
+  let longitudeRead: Double? = try reader.required(longitude, Allowed.within(-180, 180))
+  if let latitudeRead, let longitudeRead {
     latitudeValue = latitudeRead
     longitudeValue = longitudeRead
   }

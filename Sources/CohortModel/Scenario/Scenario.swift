@@ -458,7 +458,7 @@ extension Scenario: Decodable {
     let used = Set(listed.compactMap(\.system))
     let listedSystems = (used.max() ?? -1) + 1
     if let gap = (0..<listedSystems).first(where: { !used.contains($0) }),
-      let index = listed.firstIndex(where: { ($0.system ?? -1) > gap })
+      let index = listed.firstIndex(where: { $0.system.map { $0 > gap } ?? false })
     {
       try decoder.reject(
         "system \(listed[index].system!) is used but no listed site is in system \(gap); system indices must run 0, 1, 2, … without gaps",
