@@ -146,7 +146,7 @@ extension Openings {
       return
     }
     let approvalDelay = scenario.demand.approvalDelayDays
-    let delay = streams.withStream(keyed: WorldDraw.approvalDelay(identity: vacancy.identity).key) {
+    let delay = streams.withStream(WorldDraw.approvalDelay(identity: vacancy.identity)) {
       approvalDelay.sample(&$0)
     }
     schedule(

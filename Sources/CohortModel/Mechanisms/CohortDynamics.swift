@@ -124,18 +124,6 @@ struct CohortDynamics: EventHandler, ~Copyable {
   ) -> R {
     openings.withRequisitionStream(requisition, draw, &streams, body)
   }
-
-  /// Draws from the short-lived stream `draw` of student `student`.
-  mutating func withStudentStream<R>(_ student: Int, _ draw: StudentDraw, _ body: (inout RandomStream) -> R)
-    -> R
-  {
-    streams.withStream(keyed: draw.key(student: student), body)
-  }
-
-  /// Draws from the short-lived stream `draw` of the world.
-  mutating func withWorldStream<R>(_ draw: WorldDraw, _ body: (inout RandomStream) -> R) -> R {
-    streams.withStream(keyed: draw.key, body)
-  }
 }
 
 /// Running totals the metrics are computed from.

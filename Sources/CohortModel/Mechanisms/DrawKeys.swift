@@ -133,6 +133,14 @@ enum WorldDraw: Equatable {
   }
 }
 
+extension RandomStreamBank {
+  /// Draws from the short-lived stream of the world draw `draw`: the one way every owner reaches
+  /// a world-keyed stream, so its key is packed in one place (`WorldDraw.key`).
+  mutating func withStream<R>(_ draw: WorldDraw, _ body: (inout RandomStream) -> R) -> R {
+    withStream(keyed: draw.key, body)
+  }
+}
+
 /// How a requisition caused by another gets its identity, so that its draws are its own and do
 /// not depend on where in the array it lands.
 enum DerivedRequisition {

@@ -32,7 +32,7 @@ extension Openings {
     trace(simulation.now, "fiscal_year", "year=\(year)")
     for site in positions.indices {
       let staff = Double(positions[site])
-      let (change, delay) = streams.withStream(keyed: WorldDraw.fiscalGrowth(site: site, year: year).key) {
+      let (change, delay) = streams.withStream(WorldDraw.fiscalGrowth(site: site, year: year)) {
         stream in
         (stream.poisson(mean: staff * abs(yearGrowth)), committee.sample(&stream))
       }

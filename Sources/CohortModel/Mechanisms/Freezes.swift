@@ -36,7 +36,7 @@ extension Openings {
     guard probability > 0 else { return Array(repeating: false, count: world.systemCount) }
     let period = budgetPeriod
     return (0..<world.systemCount).map { system in
-      streams.withStream(keyed: WorldDraw.systemFreeze(system: system, period: period).key) {
+      streams.withStream(WorldDraw.systemFreeze(system: system, period: period)) {
         $0.chance(probability)
       }
     }
@@ -71,7 +71,7 @@ extension Openings {
     let old = requisitions[cancelled]
     let identity = DerivedRequisition.repost.identity(from: old.identity)
     let approvalDelay = scenario.demand.approvalDelayDays
-    let delay = streams.withStream(keyed: WorldDraw.approvalDelay(identity: identity).key) {
+    let delay = streams.withStream(WorldDraw.approvalDelay(identity: identity)) {
       approvalDelay.sample(&$0)
     }
     schedule(

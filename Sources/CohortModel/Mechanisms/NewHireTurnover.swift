@@ -12,9 +12,8 @@ extension CohortDynamics {
     let probability = scenario.hiring.firstYearQuitProbability
     guard probability > 0, let job = roster.students[student].lifecycle.job else { return }
     let requisition = Int(job.requisition)
-    let (quits, fraction) = withWorldStream(
-      .firstYearQuit(student: student, job: openings.requisitions[requisition].identity)
-    ) { ($0.chance(probability), $0.uniform()) }
+    let draw = WorldDraw.firstYearQuit(student: student, job: openings.requisitions[requisition].identity)
+    let (quits, fraction) = streams.withStream(draw) { ($0.chance(probability), $0.uniform()) }
     guard quits else { return }
     simulation.schedule(
       .newHireQuits(student: Int32(student), requisition: Int32(requisition)),

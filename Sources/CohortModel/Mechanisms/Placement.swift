@@ -102,7 +102,7 @@ struct Placement {
         strategy.place(&request, stream: &stream)
       }
     } else {
-      streams.withStream(keyed: WorldDraw.placement(cohort: round.cohort, rotation: round.rotation).key) {
+      streams.withStream(WorldDraw.placement(cohort: round.cohort, rotation: round.rotation)) {
         stream in
         strategy.place(&request, stream: &stream)
       }

@@ -37,7 +37,7 @@ extension Roster {
     let exams = pathway(of: index).exams
     let ability = scenario.students.examAbility
     let known = exams.indices.filter { listed.examsPassed[$0] || examSatByAsOf(index, exams[$0]) }
-    return streams.withStream(keyed: WorldDraw.currentStudentExams(row: row).key) { stream in
+    return streams.withStream(WorldDraw.currentStudentExams(row: row)) { stream in
       var draw = ability.sample(&stream)
       for _ in 0..<10_000 {
         var likelihood = 1.0
